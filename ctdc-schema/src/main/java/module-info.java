@@ -1,0 +1,17 @@
+/**
+ * The CTDC shared-variable schema model: variables, value sets, missing-value reasons, de-identification
+ * roles, release formats, the bundled CTDC schemas and {@link org.ctdc.schema.Dataset}, the typed table that
+ * flows between the ctdc modules.
+ */
+module org.ctdc.schema {
+  requires static org.jspecify;
+  requires com.fasterxml.jackson.databind;
+  requires com.fasterxml.jackson.dataformat.yaml;
+  requires com.fasterxml.jackson.dataformat.csv;
+  requires com.google.common;
+  requires org.slf4j;
+
+  exports org.ctdc.schema;
+
+  opens org.ctdc.schema.internal to com.fasterxml.jackson.databind;
+}
