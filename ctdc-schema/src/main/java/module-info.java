@@ -7,6 +7,7 @@ module org.ctdc.schema {
   requires static org.jspecify;
   requires com.fasterxml.jackson.databind;
   requires com.fasterxml.jackson.dataformat.yaml;
+  requires org.yaml.snakeyaml;
   requires com.fasterxml.jackson.dataformat.csv;
   requires com.google.common;
   requires org.slf4j;
