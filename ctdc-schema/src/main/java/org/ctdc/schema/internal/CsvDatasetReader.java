@@ -108,7 +108,7 @@ public final class CsvDatasetReader {
   private DatasetCsv.ReadResult run(Reader in) {
     Dataset.Appender appender = Dataset.appender(schema);
     List<String> fields = new ArrayList<>();
-    try (CsvParser p = (CsvParser) MAPPER.getFactory().createParser(skipBom(in))) {
+    try (CsvParser p = MAPPER.getFactory().createParser(skipBom(in))) {
       p.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
       p.setSchema(CsvDatasetWriter.csvSchema(format));
       if (!nextRecord(p, fields)) {

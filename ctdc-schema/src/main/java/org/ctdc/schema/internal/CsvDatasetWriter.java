@@ -42,7 +42,7 @@ public final class CsvDatasetWriter {
    */
   public static void write(Dataset d, Writer out, String name) {
     int cols = d.columnCount();
-    try (CsvGenerator g = (CsvGenerator) MAPPER.getFactory().createGenerator(out)) {
+    try (CsvGenerator g = MAPPER.getFactory().createGenerator(out)) {
       g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
       g.setSchema(csvSchema(d.schema().format()));
       g.enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING);
