@@ -1,0 +1,197 @@
+package org.ctdc.schema;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.ctdc.schema.internal.CsvDatasetReader;
+import org.ctdc.schema.internal.CsvDatasetWriter;
+
+/**
+ * Reads, validates and writes a {@link Dataset} as a CSV file under its schema's {@link ReleaseFormat}.
+ *
+ * <p><b>Reading.</b> The file is UTF-8 (a byte-order mark is skipped), with LF or CRLF line ends and with
+ * or without a final line end. The first record is the header; each header name is matched to a variable by
+ * its exact name, else case-insensitively, else by one of the variable's {@link Variable#previousNames()}
+ * (exactly, then case-insensitively); surrounding blanks of a header name are ignored. Columns may come in
+ * any order. With {@link CsvOptions#strictHeader()} a column that matches no variable, and a variable
+ * without a column, are a {@link DataFormatException}; without it such columns are ignored and such
+ * variables are missing with reason {@link MissingReason#NOT_COLLECTED}.
+ *
+ * <p>Each field is read by its variable's kind: for a flag the format's {@code flagTrue} and
+ * {@code flagFalse} are checked first, then the missing tokens; for every other kind a missing token is a
+ * missing value with reason {@link MissingReason#UNKNOWN}; a closed value is a code or an alias of its value
+ * set; a multi-valued one is split on {@link Variable#separatorIn(ReleaseFormat)} and each part is a code or
+ * alias, in any order, none twice; a year or count is a decimal integer within the variable's bounds (a
+ * count is never negative); text is taken as it is. A field is never trimmed.
+ *
+ * <p>A row with the wrong number of fields or with a field breaking these rules is reported as
+ * {@link CellError}s in the {@link ValidationReport} and left out of the dataset, never half-stored; the
+ * dataset holds the valid rows, in file order. A file that cannot be read at all (I/O failure, invalid UTF-8,
+ * a malformed quote, a header not matching the schema) is a {@link DataFormatException} naming the file,
+ * and the row or column where known. No message and no report carries a record value.
+ *
+ * <p><b>Writing.</b> The header is the variable names in order; each cell is written as
+ * {@link Dataset#token(int, int)} gives it; fields are quoted only when they hold the delimiter, a quote or a
+ * line break; lines end with LF, the last one included. The same dataset always gives the same bytes, and
+ * reading them gives an equal dataset as long as every missing value has reason
+ * {@link MissingReason#UNKNOWN} and no value is written as a missing token (a release format cannot tell
+ * these apart; see {@link ReleaseFormat}).
+ *
+ * <p>This class is stateless and thread-safe.
+ */
+public final class DatasetCsv {
+
+  private DatasetCsv() {}
+
+  /**
+   * How a file is read.
+   *
+   * <p>This record is immutable and thread-safe.
+   *
+   * @param errorLimit the most cell errors kept in a report (all are counted); at least 0
+   * @param strictHeader whether a column outside the schema, or a variable without a column, fails the read
+   */
+  public record CsvOptions(int errorLimit, boolean strictHeader) {
+
+    /**
+     * Validates.
+     *
+     * @throws IllegalArgumentException if the error limit is negative
+     */
+    public CsvOptions {
+      if (errorLimit < 0) {
+        throw new IllegalArgumentException("errorLimit must not be negative, was " + errorLimit);
+      }
+    }
+
+    /** @return error limit 1000, strict header */
+    public static CsvOptions defaults() {
+      return new CsvOptions(1000, true);
+    }
+
+    /**
+     * A copy with another error limit.
+     *
+     * @param limit the most cell errors kept
+     * @return the options
+     * @throws IllegalArgumentException if the limit is negative
+     */
+    public CsvOptions withErrorLimit(int limit) {
+      return new CsvOptions(limit, strictHeader);
+    }
+
+    /**
+     * A copy with another header policy.
+     *
+     * @param strict whether the header must match the schema exactly (up to case and previous names)
+     * @return the options
+     */
+    public CsvOptions withStrictHeader(boolean strict) {
+      return new CsvOptions(errorLimit, strict);
+    }
+  }
+
+  /**
+   * The result of reading a file.
+   *
+   * <p>This record is immutable and thread-safe.
+   *
+   * @param dataset the valid rows, in file order
+   * @param report what was found, with every invalid row counted
+   */
+  public record ReadResult(Dataset dataset, ValidationReport report) {}
+
+  /**
+   * Reads a UTF-8 CSV file.
+   *
+   * @param file the file
+   * @param schema the schema, whose release format decides how values are written
+   * @param options how to read
+   * @return the valid rows and the report
+   * @throws DataFormatException naming the file when it cannot be read or its header does not match
+   */
+  public static ReadResult read(Path file, Schema schema, CsvOptions options) {
+    return readPath(file, schema, options, true);
+  }
+
+  /**
+   * Reads CSV text. The reader is not closed.
+   *
+   * @param reader the text
+   * @param fileName the name used in reports and messages
+   * @param schema the schema, whose release format decides how values are written
+   * @param options how to read
+   * @return the valid rows and the report
+   * @throws DataFormatException naming the file when it cannot be read or its header does not match
+   */
+  public static ReadResult read(Reader reader, String fileName, Schema schema, CsvOptions options) {
+    return CsvDatasetReader.read(reader, fileName, schema, options.errorLimit(), options.strictHeader(), true);
+  }
+
+  /**
+   * Checks a UTF-8 CSV file against a schema without keeping its rows.
+   *
+   * @param file the file
+   * @param schema the schema
+   * @param options how to read
+   * @return the report
+   * @throws DataFormatException naming the file when it cannot be read or its header does not match
+   */
+  public static ValidationReport validate(Path file, Schema schema, CsvOptions options) {
+    return readPath(file, schema, options, false).report();
+  }
+
+  /**
+   * Checks CSV text against a schema without keeping its rows. The reader is not closed.
+   *
+   * @param reader the text
+   * @param fileName the name used in reports and messages
+   * @param schema the schema
+   * @param options how to read
+   * @return the report
+   * @throws DataFormatException naming the file when it cannot be read or its header does not match
+   */
+  public static ValidationReport validate(Reader reader, String fileName, Schema schema, CsvOptions options) {
+    return CsvDatasetReader.read(reader, fileName, schema, options.errorLimit(), options.strictHeader(), false)
+        .report();
+  }
+
+  private static ReadResult readPath(Path file, Schema schema, CsvOptions options, boolean store) {
+    String name = file.toString();
+    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      return CsvDatasetReader.read(r, name, schema, options.errorLimit(), options.strictHeader(), store);
+    } catch (IOException e) {
+      throw new DataFormatException(name + ": cannot be read (" + e.getClass().getSimpleName() + ")", e);
+    }
+  }
+
+  /**
+   * Writes a dataset as a UTF-8 CSV file, replacing the file if it exists.
+   *
+   * @param dataset the dataset
+   * @param file the file
+   * @throws DataFormatException naming the file when it cannot be written
+   */
+  public static void write(Dataset dataset, Path file) {
+    String name = file.toString();
+    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      CsvDatasetWriter.write(dataset, w, name);
+    } catch (IOException e) {
+      throw new DataFormatException(name + ": cannot be written (" + e.getClass().getSimpleName() + ")", e);
+    }
+  }
+
+  /**
+   * Writes a dataset as CSV text. The writer is flushed, not closed.
+   *
+   * @param dataset the dataset
+   * @param writer where to write
+   * @throws DataFormatException when the writer fails
+   */
+  public static void write(Dataset dataset, Writer writer) {
+    CsvDatasetWriter.write(dataset, writer, "<writer>");
+  }
+}

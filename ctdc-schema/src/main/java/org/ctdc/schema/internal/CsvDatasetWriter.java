@@ -1,0 +1,71 @@
+package org.ctdc.schema.internal;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.IOException;
+import java.io.Writer;
+import org.ctdc.schema.DataFormatException;
+import org.ctdc.schema.Dataset;
+import org.ctdc.schema.ReleaseFormat;
+import org.ctdc.schema.Variable;
+
+/** Writes a {@code Dataset} as CSV under its schema's release format. Stateless and thread-safe. Not API. */
+public final class CsvDatasetWriter {
+
+  private static final CsvMapper MAPPER = new CsvMapper();
+
+  private CsvDatasetWriter() {}
+
+  /**
+   * The Jackson CSV schema of a release format: its delimiter, double quotes, no escape character.
+   *
+   * @param format the release format
+   * @return the CSV schema
+   */
+  static CsvSchema csvSchema(ReleaseFormat format) {
+    return CsvSchema.emptySchema()
+        .withColumnSeparator(format.delimiter())
+        .withQuoteChar('"')
+        .withoutEscapeChar()
+        .withLineSeparator("\n");
+  }
+
+  /**
+   * Writes the header and every row; flushes, does not close.
+   *
+   * @param d the dataset
+   * @param out where to write
+   * @param name the file name for messages
+   * @throws DataFormatException naming the file on an I/O failure
+   */
+  public static void write(Dataset d, Writer out, String name) {
+    int cols = d.columnCount();
+    try (CsvGenerator g = MAPPER.getFactory().createGenerator(out)) {
+      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      g.setSchema(csvSchema(d.schema().format()));
+      g.enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING);
+      if (cols == 1) {
+        // a single empty field would otherwise be an empty line
+        g.enable(CsvGenerator.Feature.ALWAYS_QUOTE_EMPTY_STRINGS);
+      }
+      g.writeStartArray();
+      for (Variable v : d.schema().variables()) {
+        g.writeString(v.name());
+      }
+      g.writeEndArray();
+      int rows = d.rowCount();
+      for (int r = 0; r < rows; r++) {
+        g.writeStartArray();
+        for (int c = 0; c < cols; c++) {
+          g.writeString(d.token(r, c));
+        }
+        g.writeEndArray();
+      }
+      g.flush();
+    } catch (IOException e) {
+      throw new DataFormatException(name + ": cannot be written (" + e.getClass().getSimpleName() + ")", e);
+    }
+  }
+}
