@@ -1,6 +1,6 @@
 /** The ctdc core module. */
 module org.ctdc.core {
-  requires static org.jspecify;
+  requires static transitive org.jspecify;
   requires transitive org.ctdc.schema;
   requires com.google.common;
   requires org.slf4j;

@@ -1,6 +1,6 @@
 /** The ctdc deid module. */
 module org.ctdc.deid {
-  requires static org.jspecify;
+  requires static transitive org.jspecify;
   requires transitive org.ctdc.schema;
   requires com.google.common;
   requires org.slf4j;

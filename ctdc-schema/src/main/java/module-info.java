@@ -4,7 +4,7 @@
  * flows between the ctdc modules.
  */
 module org.ctdc.schema {
-  requires static org.jspecify;
+  requires static transitive org.jspecify;
   requires com.fasterxml.jackson.databind;
   requires com.fasterxml.jackson.dataformat.yaml;
   requires org.yaml.snakeyaml;
