@@ -137,13 +137,13 @@ public final class ExportCodebook {
     b.append("| property | written as |\n| --- | --- |\n");
     List<String> missing = new ArrayList<>();
     for (String t : f.missingTokens()) {
-      missing.add(token(t));
+      missing.add(code(token(t)));
     }
     b.append("| missing value (the first is written) | ").append(cell(String.join(", ", missing))).append(" |\n");
-    b.append("| flag set | ").append(cell(token(f.flagTrue()))).append(" |\n");
-    b.append("| flag not set | ").append(cell(token(f.flagFalse()))).append(" |\n");
-    b.append("| multi-value separator | ").append(cell(token(f.separator()))).append(" |\n");
-    b.append("| field delimiter | ").append(cell(token(String.valueOf(f.delimiter())))).append(" |\n\n");
+    b.append("| flag set | ").append(cell(code(token(f.flagTrue())))).append(" |\n");
+    b.append("| flag not set | ").append(cell(code(token(f.flagFalse())))).append(" |\n");
+    b.append("| multi-value separator | ").append(cell(code(token(f.separator())))).append(" |\n");
+    b.append("| field delimiter | ").append(cell(code(token(String.valueOf(f.delimiter()))))).append(" |\n\n");
 
     b.append("## Variables\n\n");
     b.append("| # | variable | label | kind | role | multi-valued |\n| --- | --- | --- | --- | --- | --- |\n");
