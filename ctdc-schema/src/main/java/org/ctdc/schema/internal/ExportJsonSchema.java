@@ -141,7 +141,8 @@ public final class ExportJsonSchema {
 
   /**
    * Escapes a literal for an ECMA-262 (and Java) regular expression: every syntax character gets a
-   * backslash; nothing else is touched, as ECMA-262 in unicode mode rejects other identity escapes.
+   * backslash, and so does {@code /} (allowed as an escape in both); nothing else is touched, as
+   * ECMA-262 in unicode mode rejects other identity escapes.
    *
    * @param literal the literal text
    * @return the escaped text
