@@ -168,8 +168,8 @@ class CodebookTest {
     List<Map<String, String>> rows = parse(Codebook.csv(DiffExportFixtures.victimPerpetrator()));
     Map<String, String> region = rows.stream().filter(r -> r.get("variable").equals("UN_COO_Region")
         && r.get("code").equals("Americas/Oceania")).findFirst().orElseThrow();
-    assertEquals("unRegion", region.get("valueSet"));
-    assertEquals("Americas and Oceania", region.get("codeLabel"));
+    assertEquals("unRegionVp", region.get("valueSet"));
+    assertEquals("Americas or Oceania", region.get("codeLabel"));
     assertEquals("country", region.get("kind"));
     List<Map<String, String>> flag = rows.stream().filter(r -> r.get("variable").equals("IP_Exploiter")).toList();
     assertEquals(2, flag.size());

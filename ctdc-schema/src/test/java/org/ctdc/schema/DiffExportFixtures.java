@@ -122,37 +122,6 @@ final class DiffExportFixtures {
 
   /** The Victim-Perpetrator synthetic schema (December 2022), 16 variables, as in the real file's header. */
   static Schema victimPerpetrator() {
-    ValueSet regions = ValueSet.named("unRegion", List.of(
-        Code.of("Africa"), Code.of("Americas/Oceania", "Americas and Oceania"), Code.of("Asia"),
-        Code.of("Europe")));
-    return Schema.builder("ctdc-victim-perpetrator-test", "2022")
-        .description("Victim-Perpetrator synthetic dataset (IOM data), for tests.")
-        .sources(List.of("CTDC Victim-Perpetrator synthetic dataset codebook, December 2022"))
-        .format(ReleaseFormat.CTDC_SYNTHETIC)
-        .add(Variable.builder("yearRegister", VariableKind.ORDERED_BAND)
-            .label("Year of registration (band)")
-            .values("2005-2013", "2014-2018", "2019", "2020", "2021-2022").build())
-        .add(Variable.builder("gender", VariableKind.CATEGORICAL).role(Role.QUASI_IDENTIFIER)
-            .values("Female", "Male").build())
-        .add(Variable.builder("majorityStatus", VariableKind.CATEGORICAL).values("Adult", "Minor").build())
-        .add(flag("isForcedLabour"))
-        .add(flag("isSexualExploit"))
-        .add(Variable.builder("UN_COO_Region", VariableKind.COUNTRY).values(regions).build())
-        .add(Variable.builder("UN_COE_Region", VariableKind.COUNTRY).values(regions).build())
-        .add(flag("IP_Exploiter"))
-        .add(Variable.builder("IP_Gender", VariableKind.CATEGORICAL).multiValued(true)
-            .values("Female", "Male").build())
-        .add(Variable.builder("IP_ageBroad", VariableKind.ORDERED_BAND).multiValued(true)
-            .values("0--29", "30--38", "39--47", "48+").build())
-        .add(Variable.builder("IP_citizen_UNRegion", VariableKind.COUNTRY).multiValued(true)
-            .values(regions).build())
-        .add(Variable.builder("IP_Relation", VariableKind.CATEGORICAL).multiValued(true)
-            .values("FamilyIntimatePartner", "FriendAcquaintance", "StrangerUnknownOther").build())
-        .add(Variable.builder("IP_PayMoney", VariableKind.CATEGORICAL).multiValued(true)
-            .values("No", "Yes").build())
-        .add(flag("IP_RecruiterBroker"))
-        .add(flag("IP_TransactionProcess"))
-        .add(flag("IP_ControlAbuseKidnap"))
-        .build();
+    return Schemas.load("ctdc-victim-perpetrator", "2022");
   }
 }

@@ -116,33 +116,7 @@ final class TestSchemas {
 
   /** The 16 variables of CTDC's Victim-Perpetrator synthetic dataset v1 (December 2022). */
   static Schema vpSynthetic() {
-    ValueSet regions = ValueSet.ofCodes("Africa", "Americas/Oceania", "Asia", "Europe");
-    return Schema.builder("ctdc-vp-synthetic-test", "2022")
-        .format(ReleaseFormat.CTDC_SYNTHETIC)
-        .add(Variable.builder("yearRegister", VariableKind.ORDERED_BAND)
-            .values("2005-2013", "2014-2018", "2019", "2020", "2021-2022").build())
-        .add(Variable.builder("gender", VariableKind.CATEGORICAL).values("Female", "Male").build())
-        .add(Variable.builder("majorityStatus", VariableKind.CATEGORICAL).values("Adult", "Minor").build())
-        .add(flag("isForcedLabour"))
-        .add(flag("isSexualExploit"))
-        .add(Variable.builder("UN_COO_Region", VariableKind.COUNTRY).values(regions).build())
-        .add(Variable.builder("UN_COE_Region", VariableKind.COUNTRY).values(regions).build())
-        .add(flag("IP_Exploiter"))
-        .add(Variable.builder("IP_Gender", VariableKind.CATEGORICAL).values("Female", "Male")
-            .multiValued(true).build())
-        .add(Variable.builder("IP_ageBroad", VariableKind.ORDERED_BAND).values("0--29", "30--38", "39--47", "48+")
-            .multiValued(true).build())
-        .add(Variable.builder("IP_citizen_UNRegion", VariableKind.COUNTRY).values(regions).multiValued(true)
-            .build())
-        .add(Variable.builder("IP_Relation", VariableKind.CATEGORICAL)
-            .values("FamilyIntimatePartner", "FriendAcquaintance", "StrangerUnknownOther").multiValued(true)
-            .build())
-        .add(Variable.builder("IP_PayMoney", VariableKind.CATEGORICAL).values("No", "Yes").multiValued(true)
-            .build())
-        .add(flag("IP_RecruiterBroker"))
-        .add(flag("IP_TransactionProcess"))
-        .add(flag("IP_ControlAbuseKidnap"))
-        .build();
+    return Schemas.load("ctdc-victim-perpetrator", "2022");
   }
 
   private static Variable flag(String name) {
