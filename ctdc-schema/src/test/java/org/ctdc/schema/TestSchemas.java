@@ -118,8 +118,4 @@ final class TestSchemas {
   static Schema vpSynthetic() {
     return Schemas.load("ctdc-victim-perpetrator", "2022");
   }
-
-  private static Variable flag(String name) {
-    return Variable.builder(name, VariableKind.FLAG).build();
-  }
 }
