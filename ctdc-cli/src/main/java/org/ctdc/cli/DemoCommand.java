@@ -127,7 +127,7 @@ final class DemoCommand implements Callable<Integer> {
       }
       StringBuilder sb = new StringBuilder("      ");
       for (int i = 0; i < vs.size(); i++) {
-        sb.append(vs.code(i).code()).append('=').append(shown(counts[i])).append("  ");
+        sb.append(v.kind() == VariableKind.FLAG ? vs.code(i).label() : vs.code(i).code()).append('=').append(shown(counts[i])).append("  ");
       }
       sb.append("missing=").append(shown(missing));
       out.println(sb.toString().stripTrailing());
