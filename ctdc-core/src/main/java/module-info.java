@@ -1,9 +1,19 @@
-/** The ctdc core module. */
+/**
+ * Data norming: declarative alignment specs that turn each partner's own records into a
+ * {@link org.ctdc.schema.Dataset} of a shared schema, normalisers, crosswalks between schema versions,
+ * merging with provenance, and generated partner sample data.
+ */
 module org.ctdc.core {
   requires static transitive org.jspecify;
   requires transitive org.ctdc.schema;
   requires com.google.common;
   requires org.slf4j;
+  requires org.apache.commons.text;
+  requires com.fasterxml.jackson.databind;
+  requires com.fasterxml.jackson.dataformat.yaml;
+  requires com.fasterxml.jackson.dataformat.csv;
 
-  exports org.ctdc.core;
+  // exports org.ctdc.core;  (uncommented by the issue that adds its first public type)
+  // exports org.ctdc.core.normalize;  (uncommented by the issue that adds its first public type)
+  // exports org.ctdc.core.sample;  (uncommented by the issue that adds its first public type)
 }

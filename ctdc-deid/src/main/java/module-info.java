@@ -1,9 +1,22 @@
-/** The ctdc deid module. */
+/**
+ * De-identification of any {@link org.ctdc.schema.Dataset}: hierarchies, privacy models, optimal
+ * generalisation with suppression, local suppression, risk measures, an independent verifier, and
+ * tabulation with small-cell masking and an LP audit of published tables.
+ */
 module org.ctdc.deid {
   requires static transitive org.jspecify;
   requires transitive org.ctdc.schema;
   requires com.google.common;
   requires org.slf4j;
+  requires ojalgo;
+  requires com.fasterxml.jackson.databind;
+  requires com.fasterxml.jackson.dataformat.yaml;
+  requires com.fasterxml.jackson.dataformat.csv;
 
-  exports org.ctdc.deid;
+  // exports org.ctdc.deid;  (uncommented by the issue that adds its first public type)
+  // exports org.ctdc.deid.risk;  (uncommented by the issue that adds its first public type)
+  // exports org.ctdc.deid.verify;  (uncommented by the issue that adds its first public type)
+  // exports org.ctdc.deid.sample;  (uncommented by the issue that adds its first public type)
+  // exports org.ctdc.deid.table;  (uncommented by the issue that adds its first public type)
+  // exports org.ctdc.deid.audit;  (uncommented by the issue that adds its first public type)
 }

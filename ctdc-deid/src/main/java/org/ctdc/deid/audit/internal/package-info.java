@@ -1,0 +1,7 @@
+/**
+ * Implementation of the table audit; not exported, not API.
+ */
+@NullMarked
+package org.ctdc.deid.audit.internal;
+
+import org.jspecify.annotations.NullMarked;
