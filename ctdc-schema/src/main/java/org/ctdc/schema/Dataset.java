@@ -46,6 +46,9 @@ public final class Dataset {
   /** A missing cell whose reason is {@link MissingReason#NOT_APPLICABLE}. */
   public static final int MISSING_NOT_APPLICABLE = -3;
 
+  /** A missing cell whose reason is {@link MissingReason#SUPPRESSED} (withheld for disclosure control). */
+  public static final int MISSING_SUPPRESSED = -4;
+
   private final Schema schema;
   private final Column[] columns;
   private final int rows;

@@ -13,5 +13,10 @@ public enum MissingReason {
   /** The source does not collect this variable at all (for example forced marriage at a US hotline). */
   NOT_COLLECTED,
   /** The variable does not apply to this person (for example labour sector when not in forced labour). */
-  NOT_APPLICABLE
+  NOT_APPLICABLE,
+  /**
+   * The value was known but is withheld for disclosure control (local suppression in de-identification).
+   * Releases write it like any missing value; reports count it separately.
+   */
+  SUPPRESSED
 }
