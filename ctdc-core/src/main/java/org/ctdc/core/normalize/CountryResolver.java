@@ -27,14 +27,16 @@ import org.ctdc.core.normalize.internal.CountryEngine;
  *       numeric (zero-padded) give {@link MatchKind#CODE}. Note that {@code NA} is Namibia: a partner
  *       who writes {@code NA} for "not available" adds it to the unknown tokens.
  *   <li><b>Exact names</b>: the token's name key (folded; a trailing qualifier such as
- *       {@code ", Republic of"}, {@code " (the)"} or {@code ", The"} moved to the front; punctuation
+ *       {@code ", Republic of"}, {@code " (the)"}, {@code ", The"} or {@code ", South"} moved to the front; punctuation
  *       removed; {@code THE} dropped; {@code ST} read as {@code SAINT}) equals the key of a known name:
  *       CTDC's two name columns, OCHA's English names and alternative names, and a short curated list
  *       ({@code Ivory Coast}, {@code Swaziland}, {@code Burma}, ...). Gives {@link MatchKind#NAME}.
  *   <li><b>Names inside the token</b>: known names of at least four characters found as whole words in
  *       the token's key (after masking phrases such as {@code NEW MEXICO}, {@code NEW JERSEY},
  *       {@code SOUTH AMERICA}); an occurrence nested inside a longer one is dropped
- *       ({@code GUINEA} inside {@code PAPUA NEW GUINEA}). If none is found, OCHA's matching patterns are
+ *       ({@code GUINEA} inside {@code PAPUA NEW GUINEA}), and so is one with a qualifier word right
+ *       before or after it ({@code NORTH}, {@code SOUTH}, {@code NEW}, {@code EQUATORIAL}, ...: in
+ *       {@code Guinea Equatorial} the name {@code GUINEA} does not mean Guinea). If none is found, OCHA's matching patterns are
  *       tried instead. If one country is found it wins; if several are, the <b>most specific</b> wins: the
  *       only territory (a country that is not an independent state, per OCHA) among them, so
  *       {@code Taiwan Province of the People's Republic of China} gives Taiwan and

@@ -174,7 +174,9 @@ class CountryResolverTest {
         Arguments.of("Dominican Republic", "DOM"), Arguments.of("South Sudan", "SSD"), Arguments.of("Sudan", "SDN"),
         Arguments.of("Republic of the Congo", "COG"), Arguments.of("Democratic Republic of the Congo", "COD"),
         Arguments.of("Viet Nam", "VNM"), Arguments.of("Vietnam", "VNM"), Arguments.of("Tibet", "CHN"),
-        Arguments.of("Zaire", "COD"), Arguments.of("Serbia and Montenegro", "SRB"));
+        Arguments.of("Zaire", "COD"), Arguments.of("Serbia and Montenegro", "SRB"),
+        Arguments.of("Sudan, South", "SSD"), Arguments.of("Korea, North", "PRK"),
+        Arguments.of("Guinea Equatorial", "GNQ"), Arguments.of("Kosovo, Serbia", "SRB"));
   }
 
   @ParameterizedTest(name = "{0} -> {1}")
@@ -192,6 +194,13 @@ class CountryResolverTest {
     assertEquals(MatchKind.UNKNOWN_TOKEN, m.kind());
     assertTrue(m.isMissing());
     assertFalse(m.isResolved());
+  }
+
+  @Test
+  void aStateNameInsideASubNationalNameIsNotTakenForTheState() {
+    CountryMatch m = STANDARD.resolve("New Mexico");
+    assertEquals(MatchKind.UNMATCHED, m.kind());
+    assertEquals("MEX", m.suggestions().get(0).alpha3());
   }
 
   @Test

@@ -29,6 +29,10 @@ public final class CountryEngine {
   private static final List<String> MASKED_PHRASES = List.of(
       "NEW JERSEY", "NEW MEXICO", "NEW SOUTH WALES", "NEW ENGLAND", "NEW GUINEA ISLAND",
       "SOUTH AMERICA", "NORTH AMERICA", "CENTRAL AMERICA", "LATIN AMERICA");
+  /** Words that change which country a name next to them means ("Sudan South", "Guinea Equatorial"). */
+  private static final Set<String> QUALIFIERS = Set.of(
+      "NORTH", "SOUTH", "EAST", "WEST", "NORTHERN", "SOUTHERN", "EASTERN", "WESTERN", "CENTRAL", "NEW",
+      "UPPER", "LOWER", "EQUATORIAL", "BRITISH", "FRENCH", "DUTCH", "AMERICAN", "US", "UK");
   /** Shortest alias key looked for inside a longer token. */
   private static final int MIN_CONTAINED = 4;
   /** Shortest token key compared by edit distance. */
@@ -170,11 +174,21 @@ public final class CountryEngine {
         int[] o = spans.get(j);
         nested = j != i && o[0] <= s[0] && s[1] <= o[1] && (o[1] - o[0]) > (s[1] - s[0]);
       }
-      if (!nested) {
+      if (!nested && !qualified(padded, s)) {
         result.add(owners.get(i));
       }
     }
     return result;
+  }
+
+  /** Whether the word just before or just after a span is a qualifier. */
+  private static boolean qualified(String padded, int[] span) {
+    String before = padded.substring(0, span[0]).trim();
+    String after = padded.substring(span[1]).trim();
+    String prev = before.isEmpty() ? "" : before.substring(before.lastIndexOf(' ') + 1);
+    int space = after.indexOf(' ');
+    String next = space < 0 ? after : after.substring(0, space);
+    return QUALIFIERS.contains(prev) || QUALIFIERS.contains(next);
   }
 
   private Set<String> patterns(String key) {

@@ -11,12 +11,15 @@ public final class NameKey {
   private static final Pattern COMMA_QUALIFIER = Pattern.compile("^([^,()]+), *([^,()]+)$");
   private static final Pattern PAREN_QUALIFIER = Pattern.compile("^([^,()]+) *\\(([^,()]+)\\)$");
 
+  private static final java.util.Set<String> DIRECTIONS =
+      java.util.Set.of("THE", "NORTH", "SOUTH", "EAST", "WEST");
+
   private NameKey() {}
 
   /**
    * The key of a name. Examples: {@code "Moldova, Republic of"} and {@code "Moldova (Republic of)"} and
    * {@code "Republic of Moldova"} give {@code "REPUBLIC OF MOLDOVA"}; {@code "Gambia, The"} and
-   * {@code "The Gambia"} give {@code "GAMBIA"}; {@code "St. Lucia"} gives {@code "SAINT LUCIA"}.
+   * {@code "The Gambia"} give {@code "GAMBIA"}; {@code "Sudan, South"} gives {@code "SOUTH SUDAN"}; {@code "St. Lucia"} gives {@code "SAINT LUCIA"}.
    *
    * @param name a name
    * @return its key, empty if it has no letters or digits
@@ -54,7 +57,7 @@ public final class NameKey {
     }
     String head = m.group(1).trim();
     String qualifier = m.group(2).trim();
-    if (qualifier.equals("THE") || qualifier.endsWith(" OF") || qualifier.endsWith(" OF THE")) {
+    if (DIRECTIONS.contains(qualifier) || qualifier.endsWith(" OF") || qualifier.endsWith(" OF THE")) {
       return qualifier + " " + head;
     }
     return f;
