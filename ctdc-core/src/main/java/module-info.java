@@ -15,5 +15,5 @@ module org.ctdc.core {
 
   exports org.ctdc.core;
   // exports org.ctdc.core.normalize;  (uncommented by the issue that adds its first public type)
-  // exports org.ctdc.core.sample;  (uncommented by the issue that adds its first public type)
+  exports org.ctdc.core.sample;
 }
