@@ -1,22 +1,23 @@
 package org.ctdc.core.internal;
 
-import java.text.Normalizer;
 import java.time.LocalDate;
-import java.time.Period;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.ctdc.core.RejectReason;
-import org.ctdc.schema.Code;
-import org.ctdc.schema.Schemas;
+import org.ctdc.core.normalize.Ages;
+import org.ctdc.core.normalize.Country;
+import org.ctdc.core.normalize.CountryForm;
+import org.ctdc.core.normalize.CountryMatch;
+import org.ctdc.core.normalize.CountryResolver;
+import org.ctdc.core.normalize.InvalidValueException;
+import org.ctdc.core.normalize.MatchKind;
+import org.ctdc.core.normalize.Periods;
+import org.ctdc.core.normalize.Suggestion;
+import org.ctdc.core.normalize.TextFold;
 import org.ctdc.schema.ValueSet;
 import org.ctdc.schema.Variable;
 
@@ -171,40 +172,24 @@ public final class NormalizerRegistry {
 
   // ---------------------------------------------------------------- text
 
-  private static final Pattern MARKS = Pattern.compile("\\p{M}+");
-  private static final Pattern SPACES = Pattern.compile("\\s+");
-
   /**
-   * Folds text for comparison: trim, collapse whitespace, case-fold, strip diacritics, straighten curly
-   * quotes and dashes.
+   * Folds text for comparison ({@link TextFold#fold}).
    *
    * @param s the text
    * @return the folded text
    */
   public static String fold(String s) {
-    String t = Normalizer.normalize(s, Normalizer.Form.NFKD);
-    t = MARKS.matcher(t).replaceAll("");
-    t = t.replace('\u2018', '\'').replace('\u2019', '\'').replace('\u201C', '"').replace('\u201D', '"')
-        .replace('\u2013', '-').replace('\u2014', '-').replace('\u2012', '-').replace('\u2015', '-');
-    t = SPACES.matcher(t.strip()).replaceAll(" ");
-    return t.toLowerCase(Locale.ROOT);
+    return TextFold.fold(s);
   }
 
-  private static final Pattern BAND = Pattern.compile("0*(\\d+)\\s*(?:--|-|\u2013|\u2014|to)\\s*0*(\\d+)");
-
   /**
-   * Folds an age band: dashes to {@code --}, leading zeros dropped ({@code 09--17} is {@code 9--17}).
+   * Folds an age band into CTDC's spelling ({@link TextFold#band}).
    *
    * @param s the band
-   * @return the band in CTDC's spelling
+   * @return the band
    */
   public static String band(String s) {
-    String t = s.strip();
-    Matcher m = BAND.matcher(t);
-    if (m.matches()) {
-      return Integer.parseInt(m.group(1)) + "--" + Integer.parseInt(m.group(2));
-    }
-    return t;
+    return TextFold.band(s);
   }
 
   // ---------------------------------------------------------------- numbers, years, dates
@@ -231,30 +216,18 @@ public final class NormalizerRegistry {
     return OptionalInt.of(v);
   }
 
-  private static final Pattern YEAR_IN = Pattern.compile("^(\\d{4})(?:[-/.]\\d{1,2}(?:[-/.]\\d{1,2})?)?$");
-  private static final Pattern YEAR_LAST = Pattern.compile("^\\d{1,2}[-/.]\\d{1,2}[-/.](\\d{4})$");
-
   /**
-   * The year of a year or date ({@code 2019}, {@code 2019-03-14}, {@code 14/03/2019}).
+   * The year of a year or date ({@link Periods#year}).
    *
    * @param s the text
    * @return the year, or empty
    */
   public static Optional<Integer> year(String s) {
-    String t = s.strip();
-    Matcher m = YEAR_IN.matcher(t);
-    if (m.matches()) {
-      return Optional.of(Integer.parseInt(m.group(1)));
-    }
-    m = YEAR_LAST.matcher(t);
-    if (m.matches()) {
-      return Optional.of(Integer.parseInt(m.group(1)));
-    }
-    return Optional.empty();
+    return Periods.year(s);
   }
 
   /**
-   * Parses an ISO date.
+   * Parses an ISO date ({@code yyyy-MM-dd}).
    *
    * @param s the text
    * @return the date, or empty
@@ -268,145 +241,77 @@ public final class NormalizerRegistry {
   }
 
   /**
-   * Age in whole years on a reference date.
+   * Age in whole years on a reference date ({@link Ages#ageOn}).
    *
    * @param birth the birth date
    * @param ref the reference date
-   * @return the age, or empty when the birth date is after the reference date
+   * @return the age, or empty when the birth date is after the reference date or the age is impossible
    */
   public static OptionalInt ageOn(LocalDate birth, LocalDate ref) {
-    if (birth.isAfter(ref)) {
-      return OptionalInt.empty();
-    }
-    return OptionalInt.of(Period.between(birth, ref).getYears());
+    return Ages.ageOn(birth, ref);
   }
 
   private static Optional<String> victimPerpetratorPeriod(int y) {
-    if (y >= 2005 && y <= 2013) {
-      return Optional.of("2005-2013");
-    } else if (y >= 2014 && y <= 2018) {
-      return Optional.of("2014-2018");
-    } else if (y == 2019 || y == 2020) {
-      return Optional.of(Integer.toString(y));
-    } else if (y == 2021 || y == 2022) {
-      return Optional.of("2021-2022");
-    }
-    return Optional.empty();
+    return Periods.victimPerpetrator().bandOf(y);
   }
 
   // ---------------------------------------------------------------- ages
 
-  private static final int[] BROAD_LOW = {0, 9, 18, 21, 24, 27, 30, 39, 48};
-  private static final String[] BROAD = {
-    "0--8", "9--17", "18--20", "21--23", "24--26", "27--29", "30--38", "39--47", "48+"
-  };
-  private static final int[] RANGE1_LOW = {0, 9, 12, 15, 18, 21, 24, 27, 30, 33, 36, 39, 48, 57, 66};
-  private static final String[] RANGE1 = {
-    "0--8", "9--11", "12--14", "15--17", "18--20", "21--23", "24--26", "27--29", "30--32", "33--35",
-    "36--38", "39--47", "48--56", "57--65", "66+"
-  };
-
-  private static String bandOf(int age, int[] lows, String[] names) {
-    int i = lows.length - 1;
-    while (lows[i] > age) {
-      i--;
-    }
-    return names[i];
-  }
-
   /** @param age an age in years @return its {@code ageBroad} band */
   public static String ageBroad(int age) {
-    return bandOf(age, BROAD_LOW, BROAD);
+    return Ages.ageBroad(age);
   }
 
   /** @param age an age in years @return its "Age range 1" band */
   public static String rangeOne(int age) {
-    return bandOf(age, RANGE1_LOW, RANGE1);
+    return Ages.rangeOne(age);
   }
 
   /** @param age an age in years @return {@code Adult} from 18, else {@code Minor} */
   public static String majority(int age) {
-    return age >= 18 ? "Adult" : "Minor";
+    return Ages.majority(age);
   }
 
-  private static final Pattern BAND_LOW = Pattern.compile("^0*(\\d+)\\s*(?:--|\\+)");
-
-  /** @param band a band such as {@code 9--11} or {@code 66+} @return its lower bound, or empty */
-  public static OptionalInt lowOf(String band) {
-    Matcher m = BAND_LOW.matcher(band(band));
-    return m.find() ? OptionalInt.of(Integer.parseInt(m.group(1))) : OptionalInt.empty();
-  }
-
-  /** @param band a finer band @return the {@code ageBroad} band holding it, or empty */
+  /** @param band a band @return the {@code ageBroad} band holding it, or empty (also when not a band) */
   public static Optional<String> ageBroadOfBand(String band) {
-    String b = band(band);
-    for (int i = 0; i < RANGE1.length; i++) {
-      if (RANGE1[i].equals(b)) {
-        return Optional.of(ageBroad(RANGE1_LOW[i]));
-      }
+    try {
+      return Ages.ageBroadOfBand(band);
+    } catch (InvalidValueException e) {
+      return Optional.empty();
     }
-    for (String s : BROAD) {
-      if (s.equals(b)) {
-        return Optional.of(s);
-      }
-    }
-    return Optional.empty();
   }
 
-  /** @param band an age band @return {@code Adult} or {@code Minor}, or empty if not a band */
+  /** @param band an age band @return {@code Adult} or {@code Minor}, or empty (also when not a band) */
   public static Optional<String> majorityOfBand(String band) {
-    OptionalInt low = lowOf(band);
-    return low.isPresent() ? Optional.of(majority(low.getAsInt())) : Optional.empty();
-  }
-
-  // ---------------------------------------------------------------- countries (interim table)
-
-  private static final Set<String> UNKNOWN_COUNTRY = Set.of("00", "zz", "0", "-99", "unknown");
-  private static final Pattern ALPHA3 = Pattern.compile("Alpha-3 ([A-Z]{3})");
-  private static final Pattern REGION = Pattern.compile("country table\\): ([^/]+) / ([^.]+)\\.");
-
-  private record Entry(String alpha2, String alpha3, String unRegion, String unSubRegion) {}
-
-  private static final class Table {
-    static final Map<String, Entry> BY_KEY = new HashMap<>();
-
-    static {
-      ValueSet vs = Schemas.load("ctdc-global-kanon", "2020").sharedValueSets().get("iso3166-alpha2");
-      for (Code c : vs.codes()) {
-        Matcher a3 = ALPHA3.matcher(c.definition());
-        Matcher reg = REGION.matcher(c.definition());
-        boolean hasRegion = reg.find();
-        Entry e =
-            new Entry(
-                c.code(),
-                a3.find() ? a3.group(1) : "",
-                hasRegion ? reg.group(1).strip() : "",
-                hasRegion ? reg.group(2).strip() : "");
-        BY_KEY.putIfAbsent(fold(c.code()), e);
-        if (!e.alpha3().isEmpty()) {
-          BY_KEY.putIfAbsent(fold(e.alpha3()), e);
-        }
-        BY_KEY.putIfAbsent(fold(c.label()), e);
-      }
+    try {
+      return Ages.majorityOfBand(band);
+    } catch (InvalidValueException e) {
+      return Optional.empty();
     }
   }
+
+  // ---------------------------------------------------------------- countries
 
   private static Outcome country(String in, String form) {
-    String key = fold(in);
-    if (UNKNOWN_COUNTRY.contains(key)) {
+    CountryMatch m = CountryResolver.standard().resolve(in);
+    if (m.isMissing()) {
       return Outcome.MISSING;
     }
-    Entry e = Table.BY_KEY.get(key);
-    if (e == null) {
-      return Outcome.unmapped(new ArrayList<>());
+    if (!m.isResolved()) {
+      return Outcome.unmapped(m.suggestions().stream().map(Suggestion::alpha3).toList());
     }
+    Country c = m.country().orElseThrow();
     String out =
         switch (form) {
-          case "alpha3" -> e.alpha3();
-          case "unRegion" -> e.unRegion();
-          case "unSubRegion" -> e.unSubRegion();
-          default -> e.alpha2();
+          case "alpha3" -> c.in(CountryForm.ALPHA3);
+          case "unRegion" -> c.in(CountryForm.UN_REGION);
+          case "unSubRegion" -> c.in(CountryForm.UN_SUB_REGION);
+          case "iomRegion" -> c.in(CountryForm.IOM_REGION);
+          default -> c.in(CountryForm.ALPHA2);
         };
-    return out.isEmpty() ? Outcome.unmapped(List.of()) : Outcome.value(out);
+    if (out.isEmpty()) {
+      return Outcome.unmapped(List.of());
+    }
+    return m.kind() == MatchKind.FUZZY ? Outcome.fuzzy(out, m.score()) : Outcome.value(out);
   }
 }

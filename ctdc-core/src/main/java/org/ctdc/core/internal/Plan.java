@@ -654,7 +654,7 @@ public final class Plan {
       }
       if (majority >= 0 && computedMajority != null && missingOf(raw[majority]) == 0) {
         String given = NormalizerRegistry.fold(raw[majority]);
-        if (!given.equals(computedMajority.toLowerCase(Locale.ROOT))) {
+        if (!given.equals(NormalizerRegistry.fold(computedMajority))) {
           run.rejectColumn = col(majority);
           return RejectReason.CONTRADICTORY_AGE;
         }
