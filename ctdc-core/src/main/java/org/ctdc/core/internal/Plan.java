@@ -194,6 +194,8 @@ public final class Plan {
     }
 
     static final Resolution UNKNOWN = missing(MU);
+    static final Resolution ONE = code(1, 1);
+    static final Resolution ZERO = code(0, 1);
     static final Resolution UNMAPPED_VALUE = new Resolution(UNMAPPED, 0, 0, 0, RejectReason.UNMAPPED_VALUE);
 
     static Resolution invalid(RejectReason r) {
@@ -295,6 +297,11 @@ public final class Plan {
      * @return null when the cell is staged, else why the row is rejected
      */
     abstract @Nullable RejectReason eval(Run run, @Nullable String[] raw);
+
+    /** Resolves one raw value (memoised by the run); only for targets reading one column. */
+    Resolution resolve(String raw) {
+      throw new IllegalStateException("not a single-column target");
+    }
   }
 
   final class ConstantTarget extends Target {
@@ -362,10 +369,11 @@ public final class Plan {
         run.stageMissing(index, miss);
         return null;
       }
-      Resolution res = run.memo(index, s, this::resolve);
+      Resolution res = run.memo(this, s);
       return run.apply(index, res, s, reject);
     }
 
+    @Override
     Resolution resolve(String raw) {
       if (v.isMultiValued()) {
         long mask = 0;
@@ -484,9 +492,10 @@ public final class Plan {
         run.stageMissing(index, miss);
         return null;
       }
-      return run.apply(index, run.memo(index, s, this::resolve), s, reject);
+      return run.apply(index, run.memo(this, s), s, reject);
     }
 
+    @Override
     Resolution resolve(String raw) {
       boolean any = false;
       boolean set = false;
@@ -506,7 +515,7 @@ public final class Plan {
       if (!any) {
         return Resolution.UNKNOWN;
       }
-      return set ? Resolution.code(1, 1) : unknown ? Resolution.UNKNOWN : Resolution.code(0, 1);
+      return set ? Resolution.ONE : unknown ? Resolution.UNKNOWN : Resolution.ZERO;
     }
   }
 
@@ -545,14 +554,14 @@ public final class Plan {
           return RejectReason.UNMAPPED_VALUE;
         }
         if (f == 1) {
-          run.stage(index, Resolution.code(1, 1));
+          run.stage(index, Resolution.ONE);
           return null;
         }
       }
       if (anyMissing) {
         run.stageMissing(index, allNotCollected ? MNC : MU);
       } else {
-        run.stage(index, Resolution.code(0, 1));
+        run.stage(index, Resolution.ZERO);
       }
       return null;
     }
@@ -596,25 +605,53 @@ public final class Plan {
       return slots[slot];
     }
 
+    /** Majority of a resolved age, kept in the mask: 1 adult, 2 minor, 0 unknown. */
+    private Resolution withMajority(String code, @Nullable String majority) {
+      long m = majority == null ? 0 : majority.equals("Adult") ? 1 : 2;
+      return new Resolution(Resolution.VALUE, v.values().indexOf(code), m, 1, null);
+    }
+
+    /** Resolves an exact age. */
+    @Override
+    Resolution resolve(String raw) {
+      String s = raw.strip();
+      if (s.startsWith("-") && NormalizerRegistry.parseInt(s.substring(1)).isPresent()) {
+        return Resolution.invalid(RejectReason.IMPOSSIBLE_AGE);
+      }
+      OptionalInt a = NormalizerRegistry.parseInt(s);
+      if (a.isEmpty()) {
+        return Resolution.invalid(RejectReason.NOT_A_NUMBER);
+      }
+      if (a.getAsInt() > maximum) {
+        return Resolution.invalid(RejectReason.IMPOSSIBLE_AGE);
+      }
+      return withMajority(output.of(a.getAsInt()), NormalizerRegistry.majority(a.getAsInt()));
+    }
+
+    /** Resolves a source band. */
+    Resolution resolveBand(String raw) {
+      String b = raw.strip();
+      Optional<String> out =
+          switch (output) {
+            case AGE_BROAD -> NormalizerRegistry.ageBroadOfBand(b);
+            case MAJORITY -> NormalizerRegistry.majorityOfBand(b);
+            case RANGE_ONE -> {
+              String f = NormalizerRegistry.band(b);
+              yield v.values().indexOf(f) >= 0 ? Optional.of(f) : Optional.empty();
+            }
+          };
+      if (out.isEmpty()) {
+        return Resolution.UNMAPPED_VALUE;
+      }
+      return withMajority(out.get(), NormalizerRegistry.majorityOfBand(b).orElse(null));
+    }
+
     @Override
     @Nullable RejectReason eval(Run run, @Nullable String[] raw) {
-      String code = null;
-      String computedMajority = null;
+      Resolution res = null;
       if (exact >= 0 && missingOf(raw[exact]) == 0) {
-        String s = raw[exact].strip();
         run.rejectColumn = col(exact);
-        if (s.startsWith("-") && NormalizerRegistry.parseInt(s.substring(1)).isPresent()) {
-          return RejectReason.IMPOSSIBLE_AGE;
-        }
-        OptionalInt a = NormalizerRegistry.parseInt(s);
-        if (a.isEmpty()) {
-          return RejectReason.NOT_A_NUMBER;
-        }
-        if (a.getAsInt() > maximum) {
-          return RejectReason.IMPOSSIBLE_AGE;
-        }
-        code = output.of(a.getAsInt());
-        computedMajority = NormalizerRegistry.majority(a.getAsInt());
+        res = run.memo(this, raw[exact]);
       } else if (birth >= 0 && missingOf(raw[birth]) == 0 && missingOf(raw[ref]) == 0) {
         run.rejectColumn = col(birth);
         Optional<LocalDate> b = NormalizerRegistry.date(raw[birth]);
@@ -627,39 +664,30 @@ public final class Plan {
         if (a.isEmpty() || a.getAsInt() > maximum) {
           return RejectReason.IMPOSSIBLE_AGE;
         }
-        code = output.of(a.getAsInt());
-        computedMajority = NormalizerRegistry.majority(a.getAsInt());
+        res = withMajority(output.of(a.getAsInt()), NormalizerRegistry.majority(a.getAsInt()));
       } else if (band >= 0 && missingOf(raw[band]) == 0) {
         run.rejectColumn = col(band);
-        String b = raw[band].strip();
-        Optional<String> out =
-            switch (output) {
-              case AGE_BROAD -> NormalizerRegistry.ageBroadOfBand(b);
-              case MAJORITY -> NormalizerRegistry.majorityOfBand(b);
-              case RANGE_ONE -> {
-                String f = NormalizerRegistry.band(b);
-                yield v.values().indexOf(f) >= 0 ? Optional.of(f) : Optional.empty();
-              }
-            };
-        if (out.isEmpty()) {
-          run.noteUnmapped(index, b);
-          return RejectReason.UNMAPPED_VALUE;
+        res = run.memoBand(this, raw[band]);
+        if (res.kind == Resolution.UNMAPPED) {
+          run.noteUnmapped(index, raw[band].strip());
         }
-        code = out.get();
-        computedMajority = NormalizerRegistry.majorityOfBand(b).orElse(null);
       }
-      if (code == null) {
+      if (res == null) {
         run.stageMissing(index, MU);
         return null;
       }
-      if (majority >= 0 && computedMajority != null && missingOf(raw[majority]) == 0) {
+      if (res.kind != Resolution.VALUE) {
+        return res.reject;
+      }
+      if (majority >= 0 && res.mask != 0 && missingOf(raw[majority]) == 0) {
         String given = NormalizerRegistry.fold(raw[majority]);
-        if (!given.equals(NormalizerRegistry.fold(computedMajority))) {
+        String computed = NormalizerRegistry.fold(res.mask == 1 ? "Adult" : "Minor");
+        if (!given.equals(computed)) {
           run.rejectColumn = col(majority);
           return RejectReason.CONTRADICTORY_AGE;
         }
       }
-      run.stage(index, Resolution.code(v.values().indexOf(code), 1));
+      run.stage(index, res);
       return null;
     }
   }
@@ -670,12 +698,25 @@ public final class Plan {
     final int adult;
     final int minor;
 
+    /** For majorityFromAgeBand: per source band code, the target code, or -1 when unknown. */
+    final int[] majorityOfCode;
+
     DerivedTarget(int t, TargetRule.Derived d, int[] from, Variable v) {
       super(t, d, "");
       this.from = from;
       this.d = d;
       this.adult = v.kind().isClosed() ? v.values().indexOf("Adult") : -1;
       this.minor = v.kind().isClosed() ? v.values().indexOf("Minor") : -1;
+      if (d.kind() == org.ctdc.schema.DerivationKind.MAJORITY_FROM_AGE_BAND) {
+        Variable src = variables.get(from[0]);
+        majorityOfCode = new int[src.values().size()];
+        for (int i = 0; i < majorityOfCode.length; i++) {
+          Optional<String> m = NormalizerRegistry.majorityOfBand(src.values().code(i).code());
+          majorityOfCode[i] = m.isEmpty() ? -1 : m.get().equals("Adult") ? adult : minor;
+        }
+      } else {
+        majorityOfCode = new int[0];
+      }
     }
 
     @Override
@@ -691,12 +732,12 @@ public final class Plan {
           if (run.miss[src] != 0) {
             run.stageMissing(index, run.miss[src]);
           } else {
-            String band = variables.get(src).values().code(run.val[src]).code();
-            Optional<String> m = NormalizerRegistry.majorityOfBand(band);
-            if (m.isEmpty()) {
+            int m = majorityOfCode[run.val[src]];
+            if (m < 0) {
               run.stageMissing(index, MU);
             } else {
-              run.stage(index, Resolution.code(m.get().equals("Adult") ? adult : minor, 1));
+              run.val[index] = m;
+              run.miss[index] = 0;
             }
           }
         }
@@ -734,11 +775,11 @@ public final class Plan {
             }
           }
           if (any) {
-            run.stage(index, Resolution.code(1, 1));
+            run.stage(index, Resolution.ONE);
           } else if (missing > 0) {
             run.stageMissing(index, allNc && missing == from.length ? MNC : MU);
           } else {
-            run.stage(index, Resolution.code(0, 1));
+            run.stage(index, Resolution.ZERO);
           }
         }
       }

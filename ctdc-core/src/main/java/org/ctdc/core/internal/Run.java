@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Function;
 import org.ctdc.core.AlignmentMode;
 import org.ctdc.core.AlignmentReport;
 import org.ctdc.core.AlignmentResult;
@@ -159,11 +158,28 @@ public final class Run {
     mask[t] = m;
   }
 
-  Plan.Resolution memo(int t, String raw, Function<String, Plan.Resolution> resolve) {
-    Map<String, Plan.Resolution> m = memo.get(t);
+  Plan.Resolution memo(Plan.Target target, String raw) {
+    Map<String, Plan.Resolution> m = memo.get(target.index);
     Plan.Resolution r = m.get(raw);
     if (r == null) {
-      r = resolve.apply(raw);
+      r = target.resolve(raw);
+      if (m.size() < MEMO_LIMIT) {
+        m.put(raw, r);
+      }
+    }
+    return r;
+  }
+
+  private final List<Map<String, Plan.Resolution>> memoBand = new ArrayList<>();
+
+  Plan.Resolution memoBand(Plan.AgeTarget target, String raw) {
+    while (memoBand.size() <= target.index) {
+      memoBand.add(new HashMap<>());
+    }
+    Map<String, Plan.Resolution> m = memoBand.get(target.index);
+    Plan.Resolution r = m.get(raw);
+    if (r == null) {
+      r = target.resolveBand(raw);
       if (m.size() < MEMO_LIMIT) {
         m.put(raw, r);
       }
