@@ -13,7 +13,7 @@ module org.ctdc.core {
   requires com.fasterxml.jackson.dataformat.yaml;
   requires com.fasterxml.jackson.dataformat.csv;
 
-  // exports org.ctdc.core;  (uncommented by the issue that adds its first public type)
+  exports org.ctdc.core;
   exports org.ctdc.core.normalize;
-  // exports org.ctdc.core.sample;  (uncommented by the issue that adds its first public type)
+  exports org.ctdc.core.sample;
 }

@@ -1,0 +1,75 @@
+package org.ctdc.bench;
+
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.ctdc.core.Aligner;
+import org.ctdc.core.AlignmentResult;
+import org.ctdc.core.Specs;
+import org.ctdc.core.sample.PartnerSamples;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * Alignment throughput in rows per second (one operation = one row, through
+ * {@code @OperationsPerInvocation}), on one thread: the generated partner extracts aligned with their
+ * bundled specs onto {@code ctdc-global-kanon} 2020, from in-memory rows ({@code Iterable<Map>}) and from
+ * CSV text. Rows and CSV are built in setup, outside the measurement. Not thread-safe (JMH state).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(1)
+public class AlignmentBenchmark {
+
+  static final int ROWS = 100_000;
+
+  @Param({"HOTLINE", "CASE_MANAGEMENT"})
+  public String profile;
+
+  private Aligner aligner;
+  private List<Map<String, String>> rows;
+  private String csv;
+
+  /** Builds the rows, the CSV text and the aligner. */
+  @Setup(Level.Trial)
+  public void setUp() {
+    PartnerSamples.Profile p = PartnerSamples.Profile.valueOf(profile);
+    aligner = Aligner.of(Specs.load(p.specName()));
+    rows = new ArrayList<>(ROWS);
+    PartnerSamples.rows(p, ROWS, 2024).forEach(rows::add);
+    StringWriter w = new StringWriter();
+    PartnerSamples.writeCsv(p, ROWS, 2024, w);
+    csv = w.toString();
+    AlignmentResult check = aligner.align(rows, "check");
+    if (check.report().rowsRejected() != 0) {
+      throw new IllegalStateException("the sample should align without rejects");
+    }
+  }
+
+  /** @return the aligned result of the in-memory rows */
+  @Benchmark
+  @OperationsPerInvocation(ROWS)
+  public AlignmentResult fromMemory() {
+    return aligner.align(rows, "memory");
+  }
+
+  /** @return the aligned result of the CSV text */
+  @Benchmark
+  @OperationsPerInvocation(ROWS)
+  public AlignmentResult fromCsv() {
+    return aligner.alignCsv(new StringReader(csv), "sample.csv");
+  }
+}

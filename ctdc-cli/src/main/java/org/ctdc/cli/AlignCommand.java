@@ -1,0 +1,78 @@
+package org.ctdc.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.ctdc.core.Aligner;
+import org.ctdc.core.AlignmentMode;
+import org.ctdc.core.AlignmentReport;
+import org.ctdc.core.AlignmentResult;
+import org.ctdc.core.AlignmentSpec;
+import org.ctdc.core.Specs;
+import org.ctdc.schema.CtdcException;
+import org.ctdc.schema.DatasetCsv;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code ctdc align}: align a partner's file onto a schema with an alignment spec. Not thread-safe. */
+@Command(
+    name = "align",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Align a partner's CSV or JSON Lines file onto the shared variables with an alignment spec",
+      "(docs/alignment-spec.md): writes the aligned rows as CSV of the spec's target schema and a JSON report.",
+      "Rejected rows are listed in the report by reason and row number; values are never printed.",
+      "Exit code 0 when every row was aligned, 1 when rows were rejected."
+    })
+final class AlignCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin DebugOption debug;
+
+  @Option(names = "--spec", required = true, paramLabel = "SPEC",
+      description = "A bundled spec name (hotline-to-kanon-2020, case-management-to-kanon-2020, kanon-2020-to-synthetic-2024, kanon-2020-to-victim-perpetrator-2022) or a spec file.")
+  String specName;
+
+  @Option(names = "--in", required = true, paramLabel = "FILE", description = "The partner's file: CSV with a header row, or JSON Lines (.jsonl, .ndjson).")
+  Path in;
+
+  @Option(names = "--out", required = true, paramLabel = "ALIGNED.csv", description = "Where to write the aligned rows.")
+  Path out;
+
+  @Option(names = "--report", required = true, paramLabel = "REPORT.json", description = "Where to write the report (reportFormat 1).")
+  Path report;
+
+  @Option(names = "--strict", description = "Stop at the first row that cannot be aligned (default: reject it and continue).")
+  boolean strict;
+
+  @Override
+  public Integer call() {
+    AlignmentSpec s = Specs.resolve(specName);
+    Aligner aligner =
+        Aligner.builder(s).mode(strict ? AlignmentMode.STRICT : AlignmentMode.LENIENT).build();
+    String name = in.getFileName() == null ? in.toString() : in.getFileName().toString().toLowerCase(Locale.ROOT);
+    AlignmentResult r =
+        name.endsWith(".jsonl") || name.endsWith(".ndjson") ? aligner.alignJsonLines(in) : aligner.alignCsv(in);
+    DatasetCsv.write(r.dataset(), out);
+    AlignmentReport rep = r.report();
+    try {
+      Files.writeString(report, rep.toJson(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new CtdcException(report + ": cannot be written (" + e.getClass().getSimpleName() + ")", e);
+    }
+    PrintWriter pw = spec.commandLine().getOut();
+    pw.println(rep.summary());
+    for (AlignmentReport.RejectGroup g : rep.rejects()) {
+      pw.println("  rejected " + g.count() + " row(s): " + g.reason().id()
+          + (g.column().equals("*") ? "" : " (column " + g.column() + ", target " + g.target() + ")")
+          + " rows " + g.rows() + (g.rows().size() < g.count() ? " ..." : ""));
+    }
+    return rep.rowsRejected() == 0 && !rep.stoppedEarly() ? Main.OK : Main.INVALID;
+  }
+}

@@ -1,0 +1,228 @@
+package org.ctdc.core;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import org.ctdc.core.internal.Inputs;
+import org.ctdc.core.internal.Plan;
+import org.ctdc.core.internal.Run;
+import org.ctdc.schema.DataFormatException;
+import org.ctdc.schema.Dataset;
+
+/**
+ * Turns a partner's rows into a {@link Dataset} of the spec's target schema and an
+ * {@link AlignmentReport}. Rows are streamed from CSV (header row; byte-order mark and CRLF accepted),
+ * JSON Lines, an {@code Iterable} of maps from the partner's own code, or another {@link Dataset}
+ * (crosswalks between schema versions); only the aligned output grows with the input.
+ *
+ * <p>Each row is evaluated rule by rule in the target schema's order; the first rule that cannot place a
+ * value rejects the row with that rule's reason, column and target. In {@link AlignmentMode#LENIENT} mode
+ * the run continues; in {@link AlignmentMode#STRICT} mode it stops after the first reject. Either way rows
+ * read = rows aligned + rows rejected. Row numbers are 1-based data rows (the header is not counted; a
+ * blank line is skipped and not counted).
+ *
+ * <pre>{@code
+ * AlignmentSpec spec = Specs.load("hotline-to-kanon-2020");
+ * AlignmentResult r = Aligner.of(spec).alignCsv(Path.of("hotline.csv"));
+ * DatasetCsv.write(r.dataset(), Path.of("aligned.csv"));
+ * Files.writeString(Path.of("report.json"), r.report().toJson());
+ * }</pre>
+ *
+ * <p>This class is immutable and thread-safe: each call runs with its own state.
+ */
+public final class Aligner {
+
+  private final AlignmentSpec spec;
+  private final AlignmentMode mode;
+  private final int rowsListed;
+  private final int showMinCount;
+
+  private Aligner(Builder b) {
+    this.spec = b.spec;
+    this.mode = b.mode;
+    this.rowsListed = b.rowsListed;
+    this.showMinCount = b.showMinCount;
+  }
+
+  /**
+   * An aligner in lenient mode with the default settings.
+   *
+   * @param spec the spec
+   * @return the aligner
+   */
+  public static Aligner of(AlignmentSpec spec) {
+    return builder(spec).build();
+  }
+
+  /**
+   * Starts configuring an aligner.
+   *
+   * @param spec the spec
+   * @return a new builder, not thread-safe
+   */
+  public static Builder builder(AlignmentSpec spec) {
+    return new Builder(spec);
+  }
+
+  /** @return the spec */
+  public AlignmentSpec spec() {
+    return spec;
+  }
+
+  /** @return the mode */
+  public AlignmentMode mode() {
+    return mode;
+  }
+
+  private Run start(String source) {
+    return new Run(new Plan(spec), source, mode, rowsListed, showMinCount);
+  }
+
+  private String joiner() {
+    return spec.conventions().separators().isEmpty() ? ";" : spec.conventions().separators().get(0);
+  }
+
+  /**
+   * Aligns a CSV file (UTF-8, comma-delimited, header row).
+   *
+   * @param file the file
+   * @return the aligned dataset and the report
+   * @throws DataFormatException naming the file when it cannot be read, is empty, or its header lacks a
+   *     column the spec reads
+   */
+  public AlignmentResult alignCsv(Path file) {
+    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      return alignCsv(r, file.getFileName() == null ? file.toString() : file.getFileName().toString());
+    } catch (IOException e) {
+      throw new DataFormatException(file + ": cannot be read (" + e.getClass().getSimpleName() + ")", e);
+    }
+  }
+
+  /**
+   * Aligns CSV text; does not close the reader.
+   *
+   * @param in the text
+   * @param name the input's name for the report and messages
+   * @return the aligned dataset and the report
+   * @throws DataFormatException naming the input when it is empty or its header lacks a column the spec
+   *     reads
+   */
+  public AlignmentResult alignCsv(Reader in, String name) {
+    Run run = start(name);
+    Inputs.csv(in, name, run, ',');
+    return run.finish();
+  }
+
+  /**
+   * Aligns a JSON Lines file (UTF-8, one object per line).
+   *
+   * @param file the file
+   * @return the aligned dataset and the report
+   * @throws DataFormatException naming the file when it cannot be read
+   */
+  public AlignmentResult alignJsonLines(Path file) {
+    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      return alignJsonLines(r, file.getFileName() == null ? file.toString() : file.getFileName().toString());
+    } catch (IOException e) {
+      throw new DataFormatException(file + ": cannot be read (" + e.getClass().getSimpleName() + ")", e);
+    }
+  }
+
+  /**
+   * Aligns JSON Lines text; does not close the reader.
+   *
+   * @param in the text
+   * @param name the input's name
+   * @return the aligned dataset and the report
+   * @throws DataFormatException naming the input when it cannot be read
+   */
+  public AlignmentResult alignJsonLines(Reader in, String name) {
+    Run run = start(name);
+    Inputs.jsonLines(in, name, run, joiner());
+    return run.finish();
+  }
+
+  /**
+   * Aligns rows given as maps from column name to value (a {@code String}, a number, a boolean, or a
+   * collection of values of a multi-valued field; null or absent is missing).
+   *
+   * @param rows the rows, iterated once
+   * @param name the input's name for the report
+   * @return the aligned dataset and the report
+   */
+  public AlignmentResult align(Iterable<? extends Map<String, ?>> rows, String name) {
+    Objects.requireNonNull(rows, "rows");
+    Run run = start(name);
+    Inputs.maps(rows, run, joiner());
+    return run.finish();
+  }
+
+  /**
+   * Aligns the rows of a dataset of another schema (a crosswalk between schema versions). Cells are read
+   * as their release format writes them; a missing cell keeps its reason.
+   *
+   * @param source the dataset
+   * @return the aligned dataset and the report
+   */
+  public AlignmentResult align(Dataset source) {
+    Run run = start(source.schema().id());
+    Inputs.dataset(source, run);
+    return run.finish();
+  }
+
+  /**
+   * Configures an {@link Aligner}. Not thread-safe.
+   */
+  public static final class Builder {
+    private final AlignmentSpec spec;
+    private AlignmentMode mode = AlignmentMode.LENIENT;
+    private int rowsListed = 1000;
+    private int showMinCount = 2;
+
+    private Builder(AlignmentSpec spec) {
+      this.spec = Objects.requireNonNull(spec, "spec");
+    }
+
+    /** @param mode lenient (default) or strict @return this builder */
+    public Builder mode(AlignmentMode mode) {
+      this.mode = Objects.requireNonNull(mode);
+      return this;
+    }
+
+    /**
+     * @param n the most row numbers listed per reject group (default 1000; all are counted)
+     * @return this builder
+     * @throws IllegalArgumentException if negative
+     */
+    public Builder rowsListed(int n) {
+      if (n < 0) {
+        throw new IllegalArgumentException("rowsListed must not be negative");
+      }
+      this.rowsListed = n;
+      return this;
+    }
+
+    /**
+     * @param n the fewest rows an unmapped or fuzzily matched value needs before the report shows it
+     *     (default 2; values seen fewer times are only counted)
+     * @return this builder
+     * @throws IllegalArgumentException if below 1
+     */
+    public Builder showValuesSeenAtLeast(int n) {
+      if (n < 1) {
+        throw new IllegalArgumentException("showValuesSeenAtLeast must be at least 1");
+      }
+      this.showMinCount = n;
+      return this;
+    }
+
+    /** @return the aligner */
+    public Aligner build() {
+      return new Aligner(this);
+    }
+  }
+}

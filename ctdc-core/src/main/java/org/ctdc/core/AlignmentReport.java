@@ -1,0 +1,309 @@
+package org.ctdc.core;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.ctdc.schema.CtdcException;
+import org.ctdc.schema.MissingReason;
+
+/**
+ * What an alignment run did: how many rows were read, aligned and rejected (always
+ * {@code rowsRead = rowsAligned + rowsRejected}); the rejects grouped by reason, column and target with
+ * their 1-based row numbers; per target variable its coverage, its missing cells by reason, the
+ * unmapped source values and the fuzzy matches applied; and the source columns dropped.
+ *
+ * <p>Record values never appear except unmapped or fuzzily matched values of closed (picklist) columns
+ * that pass the safety rule documented in {@code docs/alignment-spec.md} (code-like, no long digit runs,
+ * seen in at least two rows); other such values are only counted as withheld. Identifier and free-text
+ * columns are never read, so they cannot appear.
+ *
+ * <p>{@link #toJson()} writes the layout {@code reportFormat: 1}. This class is immutable and
+ * thread-safe.
+ */
+public final class AlignmentReport {
+
+  /** The version of the JSON layout written by {@link #toJson()}. */
+  public static final int REPORT_FORMAT = 1;
+
+  /**
+   * Rejected rows of one reason, column and target.
+   *
+   * @param reason why
+   * @param column the source column involved, or {@code *} for the whole row
+   * @param target the target variable involved, or {@code *} for the whole row
+   * @param count how many rows
+   * @param rows the first row numbers (1-based data rows), at most the run's listing limit
+   */
+  public record RejectGroup(RejectReason reason, String column, String target, long count, List<Long> rows) {
+    /** Validates and copies. */
+    public RejectGroup {
+      Objects.requireNonNull(reason);
+      rows = List.copyOf(rows);
+    }
+  }
+
+  /**
+   * A source value and how many rows held it.
+   *
+   * @param value the value (a code-like value of a closed column)
+   * @param count how many rows
+   */
+  public record ValueCount(String value, long count) {}
+
+  /**
+   * A fuzzy match the aligner applied.
+   *
+   * @param value the source value
+   * @param code the target code it was resolved to
+   * @param score the match score, from 0 to 1
+   * @param count how many rows
+   */
+  public record FuzzyMatch(String value, String code, double score, long count) {}
+
+  /**
+   * One target variable in the aligned rows.
+   *
+   * @param target the variable
+   * @param rule the rule kind, such as {@code map}, {@code flagWhen}, {@code derived:joinedLabels}
+   * @param columns the source columns read
+   * @param values aligned rows with a value
+   * @param missing aligned rows missing, by reason
+   * @param coverage the share of aligned rows with a value (0 when no row was aligned)
+   * @param unmapped unmapped values that are safe to show, most frequent first
+   * @param unmappedWithheld rows with unmapped values not shown
+   * @param fuzzyMatches fuzzy matches applied whose value is safe to show, most frequent first
+   * @param fuzzyWithheld rows with a fuzzy match whose value is not shown
+   */
+  public record TargetCoverage(
+      String target,
+      String rule,
+      List<String> columns,
+      long values,
+      Map<MissingReason, Long> missing,
+      double coverage,
+      List<ValueCount> unmapped,
+      long unmappedWithheld,
+      List<FuzzyMatch> fuzzyMatches,
+      long fuzzyWithheld) {
+    /** Validates and copies. */
+    public TargetCoverage {
+      columns = List.copyOf(columns);
+      missing = Map.copyOf(missing.isEmpty() ? Map.of() : new EnumMap<>(missing));
+      unmapped = List.copyOf(unmapped);
+      fuzzyMatches = List.copyOf(fuzzyMatches);
+    }
+  }
+
+  private final String spec;
+  private final String partner;
+  private final String source;
+  private final String targetSchema;
+  private final AlignmentMode mode;
+  private final long rowsRead;
+  private final long rowsAligned;
+  private final long rowsRejected;
+  private final boolean stoppedEarly;
+  private final List<RejectGroup> rejects;
+  private final List<TargetCoverage> targets;
+  private final List<String> droppedColumns;
+
+  /**
+   * Creates a report; the aligner does this.
+   *
+   * @param spec the spec name
+   * @param partner the partner id
+   * @param source the input's name (a file name)
+   * @param targetSchema the target schema id
+   * @param mode the mode
+   * @param rowsRead rows read
+   * @param rowsAligned rows aligned
+   * @param stoppedEarly whether strict mode or an unreadable input stopped the run
+   * @param rejects the reject groups
+   * @param targets one entry per target variable, in schema order
+   * @param droppedColumns source columns no rule read, in input order
+   * @throws IllegalArgumentException if the rejects do not add up to rows read minus rows aligned
+   */
+  public AlignmentReport(
+      String spec, String partner, String source, String targetSchema, AlignmentMode mode,
+      long rowsRead, long rowsAligned, boolean stoppedEarly, List<RejectGroup> rejects,
+      List<TargetCoverage> targets, List<String> droppedColumns) {
+    this.spec = spec;
+    this.partner = partner;
+    this.source = source;
+    this.targetSchema = targetSchema;
+    this.mode = mode;
+    this.rowsRead = rowsRead;
+    this.rowsAligned = rowsAligned;
+    this.rowsRejected = rejects.stream().mapToLong(RejectGroup::count).sum();
+    if (rowsRead != rowsAligned + rowsRejected) {
+      throw new IllegalArgumentException(
+          "rows read " + rowsRead + " != rows aligned " + rowsAligned + " + rows rejected " + rowsRejected);
+    }
+    this.stoppedEarly = stoppedEarly;
+    this.rejects = List.copyOf(rejects);
+    this.targets = List.copyOf(targets);
+    this.droppedColumns = List.copyOf(droppedColumns);
+  }
+
+  /** @return the spec's name */
+  public String spec() {
+    return spec;
+  }
+
+  /** @return the partner id */
+  public String partner() {
+    return partner;
+  }
+
+  /** @return the input's name */
+  public String source() {
+    return source;
+  }
+
+  /** @return the target schema id */
+  public String targetSchema() {
+    return targetSchema;
+  }
+
+  /** @return the mode of the run */
+  public AlignmentMode mode() {
+    return mode;
+  }
+
+  /** @return rows read */
+  public long rowsRead() {
+    return rowsRead;
+  }
+
+  /** @return rows aligned */
+  public long rowsAligned() {
+    return rowsAligned;
+  }
+
+  /** @return rows rejected */
+  public long rowsRejected() {
+    return rowsRejected;
+  }
+
+  /** @return whether the run stopped before the end of the input (strict mode, unreadable input) */
+  public boolean stoppedEarly() {
+    return stoppedEarly;
+  }
+
+  /** @return the reject groups, by reason, then column, then target */
+  public List<RejectGroup> rejects() {
+    return rejects;
+  }
+
+  /** @return one entry per target variable, in the schema's order */
+  public List<TargetCoverage> targets() {
+    return targets;
+  }
+
+  /**
+   * The entry of one target variable.
+   *
+   * @param name the variable
+   * @return the entry
+   * @throws IllegalArgumentException if the target schema has no such variable
+   */
+  public TargetCoverage target(String name) {
+    return targets.stream()
+        .filter(t -> t.target().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no target variable '" + name + "'"));
+  }
+
+  /** @return the source columns no rule read (identifier and free-text columns included) */
+  public List<String> droppedColumns() {
+    return droppedColumns;
+  }
+
+  /** @return one line: source, counts, and whether the run stopped early */
+  public String summary() {
+    return source + ": " + rowsRead + " rows read, " + rowsAligned + " aligned, " + rowsRejected
+        + " rejected" + (stoppedEarly ? " (stopped early)" : "");
+  }
+
+  /**
+   * The report as JSON, layout {@code reportFormat: 1} (documented in {@code docs/alignment-spec.md}).
+   * Byte-identical for equal reports.
+   *
+   * @return the JSON text, pretty-printed
+   */
+  public String toJson() {
+    ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    ObjectNode root = m.createObjectNode();
+    root.put("reportFormat", REPORT_FORMAT);
+    root.put("spec", spec);
+    root.put("partner", partner);
+    root.put("source", source);
+    root.put("targetSchema", targetSchema);
+    root.put("mode", mode.name().toLowerCase(java.util.Locale.ROOT));
+    ObjectNode counts = root.putObject("counts");
+    counts.put("rowsRead", rowsRead);
+    counts.put("rowsAligned", rowsAligned);
+    counts.put("rowsRejected", rowsRejected);
+    counts.put("stoppedEarly", stoppedEarly);
+    ArrayNode rj = root.putArray("rejects");
+    for (RejectGroup g : rejects) {
+      ObjectNode o = rj.addObject();
+      o.put("reason", g.reason().id());
+      o.put("column", g.column());
+      o.put("target", g.target());
+      o.put("count", g.count());
+      ArrayNode rows = o.putArray("rows");
+      g.rows().forEach(rows::add);
+      o.put("rowsTruncated", g.rows().size() < g.count());
+    }
+    ArrayNode tg = root.putArray("targets");
+    for (TargetCoverage t : targets) {
+      ObjectNode o = tg.addObject();
+      o.put("target", t.target());
+      o.put("rule", t.rule());
+      ArrayNode cols = o.putArray("columns");
+      t.columns().forEach(cols::add);
+      o.put("values", t.values());
+      ObjectNode miss = o.putObject("missing");
+      for (MissingReason r : MissingReason.values()) {
+        long n = t.missing().getOrDefault(r, 0L);
+        if (n > 0) {
+          miss.put(r.name().toLowerCase(java.util.Locale.ROOT), n);
+        }
+      }
+      o.put("coverage", Math.round(t.coverage() * 1_000_000d) / 1_000_000d);
+      ArrayNode un = o.putArray("unmapped");
+      for (ValueCount v : t.unmapped()) {
+        un.addObject().put("value", v.value()).put("count", v.count());
+      }
+      o.put("unmappedWithheld", t.unmappedWithheld());
+      ArrayNode fz = o.putArray("fuzzyMatches");
+      for (FuzzyMatch f : t.fuzzyMatches()) {
+        fz.addObject()
+            .put("value", f.value())
+            .put("code", f.code())
+            .put("score", Math.round(f.score() * 10_000d) / 10_000d)
+            .put("count", f.count());
+      }
+      o.put("fuzzyWithheld", t.fuzzyWithheld());
+    }
+    ArrayNode dc = root.putArray("droppedColumns");
+    droppedColumns.forEach(dc::add);
+    try {
+      return m.writeValueAsString(root) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new CtdcException("cannot write the alignment report as JSON", e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "AlignmentReport[" + summary() + "]";
+  }
+}

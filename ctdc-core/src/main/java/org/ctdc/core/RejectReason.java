@@ -1,0 +1,31 @@
+package org.ctdc.core;
+
+/**
+ * Why the {@link Aligner} rejected a row. Stable ids for the JSON report are the lower-case names with
+ * hyphens ({@link #id()}).
+ *
+ * <p>This enum is immutable and thread-safe.
+ */
+public enum RejectReason {
+  /** The row has fewer fields than the header (a ragged row). */
+  MISSING_FIELDS,
+  /** The row has more fields than the header, such as a field with unquoted commas shifting the rest. */
+  EXTRA_FIELDS,
+  /** The row cannot be parsed at all (a malformed CSV record or JSON line). */
+  MALFORMED_ROW,
+  /** A value of a closed column that no mapping, normaliser or target code recognises. */
+  UNMAPPED_VALUE,
+  /** A value that should be a number, a year or a date is not one. */
+  NOT_A_NUMBER,
+  /** A number outside the target's bounds. */
+  OUT_OF_RANGE,
+  /** An age below 0 or above the rule's maximum, or a birth date after the reference date. */
+  IMPOSSIBLE_AGE,
+  /** An age band or age that contradicts a given majority status. */
+  CONTRADICTORY_AGE;
+
+  /** @return the id used in reports, such as {@code unmapped-value} */
+  public String id() {
+    return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+  }
+}

@@ -1,0 +1,303 @@
+package org.ctdc.core.internal;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PushbackReader;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.ctdc.core.RejectReason;
+import org.ctdc.schema.DataFormatException;
+import org.ctdc.schema.Dataset;
+import org.ctdc.schema.MissingReason;
+import org.jspecify.annotations.Nullable;
+
+/** Streams rows from CSV, JSON Lines, maps and datasets into a {@link Run}. Not API; thread-safe. */
+public final class Inputs {
+
+  private static final CsvMapper CSV = new CsvMapper();
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private Inputs() {}
+
+  /**
+   * Streams a CSV file with a header row. A byte-order mark and CRLF line ends are accepted; a blank
+   * line is skipped; a record with fewer or more fields than the header is rejected; a malformed record
+   * (such as an unclosed quote) is rejected and ends the run, because the parser cannot resynchronise.
+   *
+   * @param in the text; not closed
+   * @param file the file name for messages
+   * @param run the run
+   * @param delimiter the field delimiter
+   * @throws DataFormatException naming the file when it is empty, its header is unusable, or it cannot be
+   *     read
+   */
+  public static void csv(Reader in, String file, Run run, char delimiter) {
+    List<String> fields = new ArrayList<>();
+    long row = 0;
+    try (CsvParser p = CSV.getFactory().createParser(skipBom(in))) {
+      p.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
+      p.setSchema(
+          CsvSchema.emptySchema().withColumnSeparator(delimiter).withQuoteChar('"').withoutEscapeChar());
+      if (!next(p, fields)) {
+        throw new DataFormatException(file + ": the file is empty; a header row is required");
+      }
+      int width = fields.size();
+      int[] index = header(fields, file, run);
+      String[] raw = new String[index.length];
+      try {
+        while (!run.stopped() && next(p, fields)) {
+          if (fields.size() == 1 && fields.get(0).isEmpty() && width > 1) {
+            continue;
+          }
+          row++;
+          if (fields.size() != width) {
+            run.rejectRow(fields.size() < width ? RejectReason.MISSING_FIELDS : RejectReason.EXTRA_FIELDS, row);
+            continue;
+          }
+          for (int s = 0; s < index.length; s++) {
+            raw[s] = index[s] < 0 ? null : fields.get(index[s]);
+          }
+          run.row(raw, row);
+        }
+      } catch (JsonProcessingException e) {
+        // the parser's message may quote the record: keep only the row number
+        run.rejectRow(RejectReason.MALFORMED_ROW, row + 1);
+        run.stop();
+      }
+    } catch (CharacterCodingException e) {
+      throw new DataFormatException(file + ": row " + (row + 1) + ": the file is not valid UTF-8");
+    } catch (JsonProcessingException e) {
+      throw new DataFormatException(file + ": the header row is malformed CSV");
+    } catch (IOException e) {
+      throw new DataFormatException(file + ": cannot be read (" + e.getClass().getSimpleName() + ")", e);
+    }
+  }
+
+  private static int[] header(List<String> fields, String file, Run run) {
+    Map<String, Integer> exact = new HashMap<>();
+    Map<String, Integer> folded = new HashMap<>();
+    for (int i = 0; i < fields.size(); i++) {
+      String h = fields.get(i).strip();
+      if (exact.putIfAbsent(h, i) != null) {
+        throw new DataFormatException(file + ": header: column '" + h + "' appears twice");
+      }
+      folded.merge(h.toLowerCase(Locale.ROOT), i, (a, b) -> -1);
+      run.seeColumn(h);
+    }
+    String[] slots = run.slots();
+    int[] index = new int[slots.length];
+    List<String> absent = new ArrayList<>();
+    for (int s = 0; s < slots.length; s++) {
+      Integer i = exact.get(slots[s]);
+      if (i == null) {
+        i = folded.get(slots[s].toLowerCase(Locale.ROOT));
+      }
+      if (i == null || i < 0) {
+        absent.add(slots[s]);
+        index[s] = -1;
+      } else {
+        index[s] = i;
+      }
+    }
+    if (!absent.isEmpty()) {
+      throw new DataFormatException(
+          file + ": header: no column " + absent + ", which the alignment spec reads");
+    }
+    return index;
+  }
+
+  private static Reader skipBom(Reader in) throws IOException {
+    PushbackReader r = new PushbackReader(in, 1);
+    int c = r.read();
+    if (c >= 0 && c != '\uFEFF') {
+      r.unread(c);
+    }
+    return r;
+  }
+
+  private static boolean next(CsvParser p, List<String> out) throws IOException {
+    out.clear();
+    JsonToken t = p.nextToken();
+    if (t == null) {
+      return false;
+    }
+    while ((t = p.nextToken()) != JsonToken.END_ARRAY && t != null) {
+      String s = p.getValueAsString();
+      out.add(s == null ? "" : s);
+    }
+    return true;
+  }
+
+  /**
+   * Streams JSON Lines: one JSON object per line; a blank line is skipped; a line that is not a JSON
+   * object, or holds a nested object, is rejected as malformed and the run continues. Arrays of scalars
+   * are joined with the first separator of the source's conventions.
+   *
+   * @param in the text; not closed
+   * @param file the file name for messages
+   * @param run the run
+   * @param joiner the separator joining array values
+   * @throws DataFormatException naming the file when it cannot be read
+   */
+  public static void jsonLines(Reader in, String file, Run run, String joiner) {
+    String[] slots = run.slots();
+    String[] raw = new String[slots.length];
+    BufferedReader br = new BufferedReader(in);
+    long row = 0;
+    try {
+      String line = br.readLine();
+      if (line != null && line.startsWith("\uFEFF")) {
+        line = line.substring(1);
+      }
+      for (; line != null && !run.stopped(); line = br.readLine()) {
+        if (line.isBlank()) {
+          continue;
+        }
+        row++;
+        JsonNode node;
+        try {
+          node = JSON.readTree(line);
+        } catch (JsonProcessingException e) {
+          run.rejectRow(RejectReason.MALFORMED_ROW, row);
+          continue;
+        }
+        if (node == null || !node.isObject()) {
+          run.rejectRow(RejectReason.MALFORMED_ROW, row);
+          continue;
+        }
+        boolean ok = true;
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+          Map.Entry<String, JsonNode> e = it.next();
+          run.seeColumn(e.getKey());
+        }
+        for (int s = 0; s < slots.length && ok; s++) {
+          JsonNode v = node.get(slots[s]);
+          if (v == null || v.isNull()) {
+            raw[s] = null;
+          } else if (v.isValueNode()) {
+            raw[s] = v.asText();
+          } else if (v.isArray()) {
+            List<String> parts = new ArrayList<>();
+            for (JsonNode x : v) {
+              if (!x.isValueNode()) {
+                ok = false;
+              }
+              parts.add(x.asText());
+            }
+            raw[s] = String.join(joiner, parts);
+          } else {
+            ok = false;
+          }
+        }
+        if (!ok) {
+          run.rejectRow(RejectReason.MALFORMED_ROW, row);
+          continue;
+        }
+        run.row(raw, row);
+      }
+    } catch (IOException e) {
+      throw new DataFormatException(file + ": cannot be read (" + e.getClass().getSimpleName() + ")", e);
+    }
+  }
+
+  /**
+   * Streams maps, one per row: a value that is null or absent is missing; a collection is joined with
+   * {@code joiner}; anything else is read through {@code toString()}.
+   *
+   * @param rows the rows
+   * @param run the run
+   * @param joiner the separator joining collection values
+   */
+  public static void maps(Iterable<? extends Map<String, ?>> rows, Run run, String joiner) {
+    String[] slots = run.slots();
+    String[] raw = new String[slots.length];
+    long row = 0;
+    for (Map<String, ?> m : rows) {
+      if (run.stopped()) {
+        break;
+      }
+      row++;
+      if (m == null) {
+        run.rejectRow(RejectReason.MALFORMED_ROW, row);
+        continue;
+      }
+      for (String k : m.keySet()) {
+        run.seeColumn(k);
+      }
+      for (int s = 0; s < slots.length; s++) {
+        raw[s] = text(m.get(slots[s]), joiner);
+      }
+      run.row(raw, row);
+    }
+  }
+
+  private static @Nullable String text(@Nullable Object o, String joiner) {
+    if (o == null) {
+      return null;
+    }
+    if (o instanceof String s) {
+      return s;
+    }
+    if (o instanceof Collection<?> c) {
+      List<String> parts = new ArrayList<>();
+      for (Object x : c) {
+        parts.add(String.valueOf(x));
+      }
+      return String.join(joiner, parts);
+    }
+    return o.toString();
+  }
+
+  /**
+   * Streams a dataset: each cell as its release format writes it, a missing cell as a token that keeps
+   * its reason (so that "not collected" stays "not collected" through a crosswalk).
+   *
+   * @param d the dataset
+   * @param run the run
+   */
+  public static void dataset(Dataset d, Run run) {
+    String[] slots = run.slots();
+    int[] col = new int[slots.length];
+    for (var v : d.schema().variables()) {
+      run.seeColumn(v.name());
+    }
+    for (int s = 0; s < slots.length; s++) {
+      col[s] = d.schema().indexOf(slots[s]);
+    }
+    String[] raw = new String[slots.length];
+    for (int r = 0; r < d.rowCount() && !run.stopped(); r++) {
+      for (int s = 0; s < slots.length; s++) {
+        int c = col[s];
+        if (c < 0) {
+          raw[s] = null;
+        } else {
+          MissingReason m = d.missingReason(r, c).orElse(null);
+          raw[s] =
+              m == null ? d.token(r, c)
+                  : switch (m) {
+                    case NOT_COLLECTED -> Plan.NOT_COLLECTED_TOKEN;
+                    case NOT_APPLICABLE -> Plan.NOT_APPLICABLE_TOKEN;
+                    case SUPPRESSED -> Plan.SUPPRESSED_TOKEN;
+                    case UNKNOWN -> null;
+                  };
+        }
+      }
+      run.row(raw, r + 1L);
+    }
+  }
+}

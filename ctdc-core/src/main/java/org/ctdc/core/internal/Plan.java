@@ -1,0 +1,814 @@
+package org.ctdc.core.internal;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import org.ctdc.core.AlignmentSpec;
+import org.ctdc.core.RejectReason;
+import org.ctdc.core.SourceConventions;
+import org.ctdc.core.TargetRule;
+import org.ctdc.schema.Dataset;
+import org.ctdc.schema.MissingReason;
+import org.ctdc.schema.Variable;
+import org.ctdc.schema.VariableKind;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An alignment spec compiled for fast row-by-row evaluation: the source columns it reads become slots,
+ * each target variable a {@link Target} with memoised value resolution. Immutable apart from the
+ * memo caches, which are per {@link Run}; thread-safe. Not API.
+ */
+public final class Plan {
+
+  /** A missing cell read from a dataset whose reason is not collected (compared by identity). */
+  @SuppressWarnings("StringOperationCanBeSimplified")
+  public static final String NOT_COLLECTED_TOKEN = new String("");
+
+  /** A missing cell read from a dataset whose reason is not applicable (compared by identity). */
+  @SuppressWarnings("StringOperationCanBeSimplified")
+  public static final String NOT_APPLICABLE_TOKEN = new String("");
+
+  /** A missing cell read from a dataset whose reason is suppressed (compared by identity). */
+  @SuppressWarnings("StringOperationCanBeSimplified")
+  public static final String SUPPRESSED_TOKEN = new String("");
+
+  static final int MU = Dataset.MISSING_UNKNOWN;
+  static final int MNC = Dataset.MISSING_NOT_COLLECTED;
+  static final int MNA = Dataset.MISSING_NOT_APPLICABLE;
+
+  final AlignmentSpec spec;
+  final List<Variable> variables;
+  /** The source columns read, in order of first use. */
+  final String[] slots;
+  final Target[] targets;
+  /** Derived targets in dependency order. */
+  final int[] derivedOrder;
+  final Set<String> missingTokens;
+  final Set<String> flagTrue;
+  final Set<String> flagFalse;
+  final String[] separators;
+
+  /**
+   * Compiles a spec.
+   *
+   * @param spec the validated spec
+   */
+  public Plan(AlignmentSpec spec) {
+    this.spec = spec;
+    this.variables = spec.target().variables();
+    SourceConventions c = spec.conventions();
+    this.missingTokens = Set.copyOf(c.missing());
+    this.flagTrue = lower(c.flagTrue());
+    this.flagFalse = lower(c.flagFalse());
+    this.separators =
+        c.separators().stream().sorted((a, b) -> b.length() - a.length()).toArray(String[]::new);
+    Map<String, Integer> slotIndex = new LinkedHashMap<>();
+    // per column read by FlagWhen rules: the vocabulary
+    Map<String, Set<String>> vocab = new HashMap<>();
+    for (TargetRule r : spec.rules()) {
+      if (r instanceof TargetRule.FlagWhen f) {
+        Set<String> s = vocab.computeIfAbsent(f.column(), k -> new HashSet<>());
+        for (List<String> l : List.of(f.when(), f.unknownWhen(), f.otherValues())) {
+          l.forEach(v -> s.add(NormalizerRegistry.fold(v)));
+        }
+      }
+    }
+    List<TargetRule> rules = spec.rules();
+    this.targets = new Target[rules.size()];
+    for (int t = 0; t < rules.size(); t++) {
+      targets[t] = compile(t, rules.get(t), slotIndex, vocab);
+    }
+    this.slots = slotIndex.keySet().toArray(String[]::new);
+    this.derivedOrder = derivedOrder(rules);
+  }
+
+  private static Set<String> lower(List<String> l) {
+    Set<String> s = new HashSet<>();
+    l.forEach(x -> s.add(x.strip().toLowerCase(Locale.ROOT)));
+    return Set.copyOf(s);
+  }
+
+  private int[] derivedOrder(List<TargetRule> rules) {
+    Map<String, Integer> idx = new HashMap<>();
+    for (int i = 0; i < variables.size(); i++) {
+      idx.put(variables.get(i).name(), i);
+    }
+    List<Integer> order = new ArrayList<>();
+    boolean[] done = new boolean[rules.size()];
+    for (int t = 0; t < rules.size(); t++) {
+      visit(t, rules, idx, done, order);
+    }
+    return order.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  private void visit(int t, List<TargetRule> rules, Map<String, Integer> idx, boolean[] done, List<Integer> order) {
+    if (done[t] || !(rules.get(t) instanceof TargetRule.Derived d)) {
+      return;
+    }
+    done[t] = true; // acyclic: checked by SpecValidator
+    for (String s : d.from()) {
+      visit(idx.get(s), rules, idx, done, order);
+    }
+    order.add(t);
+  }
+
+  private int slot(String column, Map<String, Integer> slotIndex) {
+    return slotIndex.computeIfAbsent(column, k -> slotIndex.size());
+  }
+
+  private Target compile(
+      int t, TargetRule r, Map<String, Integer> slotIndex, Map<String, Set<String>> vocab) {
+    Variable v = variables.get(t);
+    if (r instanceof TargetRule.Constant c) {
+      Resolution res = resolveTargetValue(v, c.value());
+      return new ConstantTarget(t, r, res);
+    } else if (r instanceof TargetRule.NotCollected) {
+      return new ConstantTarget(t, r, Resolution.missing(MNC));
+    } else if (r instanceof TargetRule.Mapped m) {
+      return new MappedTarget(t, m, slot(m.column(), slotIndex), v);
+    } else if (r instanceof TargetRule.FlagWhen f) {
+      return new FlagWhenTarget(t, f, slot(f.column(), slotIndex), vocab.get(f.column()));
+    } else if (r instanceof TargetRule.AnyOf a) {
+      int[] s = a.columns().stream().mapToInt(col -> slot(col, slotIndex)).toArray();
+      return new AnyOfTarget(t, a, s);
+    } else if (r instanceof TargetRule.Age a) {
+      return new AgeTarget(
+          t, a,
+          a.exact().map(x -> slot(x, slotIndex)).orElse(-1),
+          a.birthDate().map(x -> slot(x, slotIndex)).orElse(-1),
+          a.referenceDate().map(x -> slot(x, slotIndex)).orElse(-1),
+          a.band().map(x -> slot(x, slotIndex)).orElse(-1),
+          a.majorityColumn().map(x -> slot(x, slotIndex)).orElse(-1),
+          v);
+    } else {
+      TargetRule.Derived d = (TargetRule.Derived) r;
+      int[] from = d.from().stream().mapToInt(spec.target()::indexOf).toArray();
+      return new DerivedTarget(t, d, from, v);
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------------
+  // resolution of one value
+
+  /** The result of resolving one source value for one target; memoised per raw value. */
+  static final class Resolution {
+    static final int VALUE = 0;
+    static final int MISSING = 1;
+    static final int UNMAPPED = 2;
+    static final int INVALID = 3;
+
+    final int kind;
+    /** A code index, an integer value, or (missing) a negative missing constant. */
+    final int code;
+    final long mask;
+    final double score;
+    final @Nullable RejectReason reject;
+
+    Resolution(int kind, int code, long mask, double score, @Nullable RejectReason reject) {
+      this.kind = kind;
+      this.code = code;
+      this.mask = mask;
+      this.score = score;
+      this.reject = reject;
+    }
+
+    static Resolution code(int code, double score) {
+      return new Resolution(VALUE, code, 0, score, null);
+    }
+
+    static Resolution mask(long mask, double score) {
+      return new Resolution(VALUE, 0, mask, score, null);
+    }
+
+    static Resolution missing(int reason) {
+      return new Resolution(MISSING, reason, 0, 1, null);
+    }
+
+    static final Resolution UNKNOWN = missing(MU);
+    static final Resolution ONE = code(1, 1);
+    static final Resolution ZERO = code(0, 1);
+    static final Resolution UNMAPPED_VALUE = new Resolution(UNMAPPED, 0, 0, 0, RejectReason.UNMAPPED_VALUE);
+
+    static Resolution invalid(RejectReason r) {
+      return new Resolution(INVALID, 0, 0, 0, r);
+    }
+
+    boolean isFuzzy() {
+      return kind == VALUE && score < 1.0;
+    }
+  }
+
+  /** Resolves a value written in the spec (a constant or a map target), already validated. */
+  static Resolution resolveTargetValue(Variable v, String value) {
+    if (v.kind() == VariableKind.FLAG) {
+      return Resolution.code(value.equals("1") ? 1 : 0, 1);
+    }
+    if (v.kind().isInteger()) {
+      return Resolution.code(Integer.parseInt(value), 1);
+    }
+    int i = v.values().indexOf(value);
+    return v.isMultiValued() ? Resolution.mask(1L << i, 1) : Resolution.code(i, 1);
+  }
+
+  /** The missing constant of a raw cell, or 0 when it holds a value. */
+  int missingOf(@Nullable String raw) {
+    if (raw == null) {
+      return MU;
+    }
+    if (raw == NOT_COLLECTED_TOKEN) {
+      return MNC;
+    }
+    if (raw == NOT_APPLICABLE_TOKEN) {
+      return MNA;
+    }
+    if (raw == SUPPRESSED_TOKEN) {
+      return Dataset.MISSING_SUPPRESSED;
+    }
+    if (missingTokens.contains(raw)) {
+      return MU;
+    }
+    String s = raw.strip();
+    return s.length() != raw.length() && missingTokens.contains(s) ? MU : 0;
+  }
+
+  /** Parses a flag with the source's spellings: 1, 0, or -1 when not a flag. */
+  int parseFlag(String raw) {
+    String s = raw.strip().toLowerCase(Locale.ROOT);
+    if (flagTrue.contains(s)) {
+      return 1;
+    }
+    if (flagFalse.contains(s)) {
+      return 0;
+    }
+    return -1;
+  }
+
+  List<String> split(String raw) {
+    List<String> out = new ArrayList<>(4);
+    int from = 0;
+    int n = raw.length();
+    outer:
+    for (int i = 0; i < n; ) {
+      for (String sep : separators) {
+        if (raw.startsWith(sep, i)) {
+          out.add(raw.substring(from, i));
+          i += sep.length();
+          from = i;
+          continue outer;
+        }
+      }
+      i++;
+    }
+    out.add(raw.substring(from));
+    return out;
+  }
+
+  // ------------------------------------------------------------------------------------------------
+  // targets
+
+  /** One target variable's compiled rule. */
+  abstract static class Target {
+    final int index;
+    final TargetRule rule;
+    /** The column named in rejects, or empty. */
+    final String column;
+
+    Target(int index, TargetRule rule, String column) {
+      this.index = index;
+      this.rule = rule;
+      this.column = column;
+    }
+
+    /** The source columns read. */
+    abstract List<String> columns();
+
+    /**
+     * Evaluates the rule on a row, writing into the run's staged cell.
+     *
+     * @return null when the cell is staged, else why the row is rejected
+     */
+    abstract @Nullable RejectReason eval(Run run, @Nullable String[] raw);
+
+    /** Resolves one raw value (memoised by the run); only for targets reading one column. */
+    Resolution resolve(String raw) {
+      throw new IllegalStateException("not a single-column target");
+    }
+  }
+
+  final class ConstantTarget extends Target {
+    final Resolution res;
+
+    ConstantTarget(int t, TargetRule r, Resolution res) {
+      super(t, r, "");
+      this.res = res;
+    }
+
+    @Override
+    List<String> columns() {
+      return List.of();
+    }
+
+    @Override
+    @Nullable RejectReason eval(Run run, @Nullable String[] raw) {
+      run.stage(index, res);
+      return null;
+    }
+  }
+
+  final class MappedTarget extends Target {
+    final int slot;
+    final Variable v;
+    final NormalizerRegistry.Step[] steps;
+    final Map<String, Resolution> mapped = new HashMap<>();
+    final Set<String> extraMissing = new HashSet<>();
+    final Map<String, Integer> foldedCodes = new HashMap<>();
+    final boolean reject;
+
+    MappedTarget(int t, TargetRule.Mapped m, int slot, Variable v) {
+      super(t, m, m.column());
+      this.slot = slot;
+      this.v = v;
+      this.steps =
+          m.normalizers().stream().map(n -> NormalizerRegistry.compile(n, v)).toArray(NormalizerRegistry.Step[]::new);
+      for (Map.Entry<String, String> e : m.map().entrySet()) {
+        mapped.put(NormalizerRegistry.fold(e.getKey()), resolveTargetValue(v, e.getValue()));
+      }
+      m.missing().forEach(x -> extraMissing.add(NormalizerRegistry.fold(x)));
+      if (v.kind().isClosed() && v.kind() != VariableKind.FLAG) {
+        for (int i = 0; i < v.values().size(); i++) {
+          foldedCodes.putIfAbsent(NormalizerRegistry.fold(v.values().code(i).code()), i);
+        }
+        for (int i = 0; i < v.values().size(); i++) {
+          for (String a : v.values().code(i).aliases()) {
+            foldedCodes.putIfAbsent(NormalizerRegistry.fold(a), i);
+          }
+        }
+      }
+      this.reject = m.onUnmapped() == TargetRule.OnUnmapped.REJECT;
+    }
+
+    @Override
+    List<String> columns() {
+      return List.of(column);
+    }
+
+    @Override
+    @Nullable RejectReason eval(Run run, @Nullable String[] raw) {
+      String s = raw[slot];
+      int miss = missingOf(s);
+      if (miss != 0) {
+        run.stageMissing(index, miss);
+        return null;
+      }
+      Resolution res = run.memo(this, s);
+      return run.apply(index, res, s, reject);
+    }
+
+    @Override
+    Resolution resolve(String raw) {
+      if (v.isMultiValued()) {
+        long mask = 0;
+        double score = 1;
+        for (String part : split(raw)) {
+          if (missingOf(part) != 0) {
+            continue;
+          }
+          Resolution r = resolveOne(part.strip());
+          if (r.kind == Resolution.MISSING) {
+            continue;
+          }
+          if (r.kind != Resolution.VALUE) {
+            return r;
+          }
+          mask |= r.kind == Resolution.VALUE ? maskOf(r) : 0;
+          score = Math.min(score, r.score);
+        }
+        return mask == 0 ? Resolution.UNKNOWN : Resolution.mask(mask, score);
+      }
+      return resolveOne(raw.strip());
+    }
+
+    private long maskOf(Resolution r) {
+      return r.mask != 0 ? r.mask : 1L << r.code;
+    }
+
+    Resolution resolveOne(String value) {
+      String s = value;
+      double score = 1;
+      if (!extraMissing.isEmpty() && extraMissing.contains(NormalizerRegistry.fold(s))) {
+        return Resolution.UNKNOWN;
+      }
+      for (NormalizerRegistry.Step step : steps) {
+        NormalizerRegistry.Outcome o = step.apply(s);
+        switch (o.kind()) {
+          case MISSING:
+            return Resolution.UNKNOWN;
+          case UNMAPPED:
+            return Resolution.UNMAPPED_VALUE;
+          case INVALID:
+            return Resolution.invalid(o.reject());
+          default:
+            s = o.value();
+            score = Math.min(score, o.score());
+        }
+      }
+      String f = NormalizerRegistry.fold(s);
+      if (!extraMissing.isEmpty() && extraMissing.contains(f)) {
+        return Resolution.UNKNOWN;
+      }
+      Resolution m = mapped.get(f);
+      if (m != null) {
+        return score < 1 ? withScore(m, score) : m;
+      }
+      if (v.kind() == VariableKind.FLAG) {
+        int flag = parseFlag(s);
+        return flag < 0 ? Resolution.UNMAPPED_VALUE : Resolution.code(flag, score);
+      }
+      if (v.kind().isInteger()) {
+        OptionalInt i = NormalizerRegistry.parseInt(s);
+        if (i.isEmpty()) {
+          return Resolution.invalid(RejectReason.NOT_A_NUMBER);
+        }
+        int x = i.getAsInt();
+        if (x < v.minimum().orElse(v.kind() == VariableKind.COUNT ? 0 : Integer.MIN_VALUE)
+            || x > v.maximum().orElse(Integer.MAX_VALUE)) {
+          return Resolution.invalid(RejectReason.OUT_OF_RANGE);
+        }
+        return Resolution.code(x, score);
+      }
+      int idx = v.values().indexOf(s);
+      if (idx < 0) {
+        Integer fi = foldedCodes.get(f);
+        idx = fi == null ? -1 : fi;
+      }
+      if (idx < 0) {
+        return Resolution.UNMAPPED_VALUE;
+      }
+      return v.isMultiValued() ? Resolution.mask(1L << idx, score) : Resolution.code(idx, score);
+    }
+
+    private Resolution withScore(Resolution r, double score) {
+      return new Resolution(r.kind, r.code, r.mask, score, r.reject);
+    }
+  }
+
+  final class FlagWhenTarget extends Target {
+    final int slot;
+    final boolean split;
+    final Set<String> when = new HashSet<>();
+    final Set<String> unknownWhen = new HashSet<>();
+    final Set<String> vocabulary;
+    final boolean reject;
+
+    FlagWhenTarget(int t, TargetRule.FlagWhen f, int slot, Set<String> vocabulary) {
+      super(t, f, f.column());
+      this.slot = slot;
+      this.split = f.split();
+      f.when().forEach(x -> when.add(NormalizerRegistry.fold(x)));
+      f.unknownWhen().forEach(x -> unknownWhen.add(NormalizerRegistry.fold(x)));
+      this.vocabulary = Set.copyOf(vocabulary);
+      this.reject = f.onUnmapped() == TargetRule.OnUnmapped.REJECT;
+    }
+
+    @Override
+    List<String> columns() {
+      return List.of(column);
+    }
+
+    @Override
+    @Nullable RejectReason eval(Run run, @Nullable String[] raw) {
+      String s = raw[slot];
+      int miss = missingOf(s);
+      if (miss != 0) {
+        run.stageMissing(index, miss);
+        return null;
+      }
+      return run.apply(index, run.memo(this, s), s, reject);
+    }
+
+    @Override
+    Resolution resolve(String raw) {
+      boolean any = false;
+      boolean set = false;
+      boolean unknown = false;
+      for (String part : split ? split(raw) : List.of(raw)) {
+        if (missingOf(part) != 0) {
+          continue;
+        }
+        String f = NormalizerRegistry.fold(part);
+        if (!vocabulary.contains(f)) {
+          return Resolution.UNMAPPED_VALUE;
+        }
+        any = true;
+        set |= when.contains(f);
+        unknown |= unknownWhen.contains(f);
+      }
+      if (!any) {
+        return Resolution.UNKNOWN;
+      }
+      return set ? Resolution.ONE : unknown ? Resolution.UNKNOWN : Resolution.ZERO;
+    }
+  }
+
+  final class AnyOfTarget extends Target {
+    final int[] slotsRead;
+    final List<String> cols;
+
+    AnyOfTarget(int t, TargetRule.AnyOf a, int[] slots) {
+      super(t, a, a.columns().get(0));
+      this.slotsRead = slots;
+      this.cols = a.columns();
+    }
+
+    @Override
+    List<String> columns() {
+      return cols;
+    }
+
+    @Override
+    @Nullable RejectReason eval(Run run, @Nullable String[] raw) {
+      boolean allNotCollected = true;
+      boolean anyMissing = false;
+      for (int i = 0; i < slotsRead.length; i++) {
+        String s = raw[slotsRead[i]];
+        int miss = missingOf(s);
+        if (miss != 0) {
+          anyMissing = true;
+          allNotCollected &= miss == MNC;
+          continue;
+        }
+        allNotCollected = false;
+        int f = parseFlag(s);
+        if (f < 0) {
+          run.rejectColumn = cols.get(i);
+          run.noteUnmapped(index, s);
+          return RejectReason.UNMAPPED_VALUE;
+        }
+        if (f == 1) {
+          run.stage(index, Resolution.ONE);
+          return null;
+        }
+      }
+      if (anyMissing) {
+        run.stageMissing(index, allNotCollected ? MNC : MU);
+      } else {
+        run.stage(index, Resolution.ZERO);
+      }
+      return null;
+    }
+  }
+
+  final class AgeTarget extends Target {
+    final int exact;
+    final int birth;
+    final int ref;
+    final int band;
+    final int majority;
+    final int maximum;
+    final AgeOutput output;
+    final Variable v;
+    final List<String> cols;
+
+    AgeTarget(int t, TargetRule.Age a, int exact, int birth, int ref, int band, int majority, Variable v) {
+      super(t, a, a.exact().or(a::birthDate).or(a::band).orElse(""));
+      this.exact = exact;
+      this.birth = birth;
+      this.ref = ref;
+      this.band = band;
+      this.majority = majority;
+      this.maximum = a.maximum();
+      this.output = AgeOutput.of(v).orElseThrow();
+      this.v = v;
+      List<String> c = new ArrayList<>();
+      for (Optional<String> o : List.of(a.exact(), a.birthDate(), a.referenceDate(), a.band(), a.majorityColumn())) {
+        o.ifPresent(c::add);
+      }
+      this.cols = List.copyOf(c);
+      ;
+    }
+
+    @Override
+    List<String> columns() {
+      return cols;
+    }
+
+    private String col(int slot) {
+      return slots[slot];
+    }
+
+    /** Majority of a resolved age, kept in the mask: 1 adult, 2 minor, 0 unknown. */
+    private Resolution withMajority(String code, @Nullable String majority) {
+      long m = majority == null ? 0 : majority.equals("Adult") ? 1 : 2;
+      return new Resolution(Resolution.VALUE, v.values().indexOf(code), m, 1, null);
+    }
+
+    /** Resolves an exact age. */
+    @Override
+    Resolution resolve(String raw) {
+      String s = raw.strip();
+      if (s.startsWith("-") && NormalizerRegistry.parseInt(s.substring(1)).isPresent()) {
+        return Resolution.invalid(RejectReason.IMPOSSIBLE_AGE);
+      }
+      OptionalInt a = NormalizerRegistry.parseInt(s);
+      if (a.isEmpty()) {
+        return Resolution.invalid(RejectReason.NOT_A_NUMBER);
+      }
+      if (a.getAsInt() > maximum) {
+        return Resolution.invalid(RejectReason.IMPOSSIBLE_AGE);
+      }
+      return withMajority(output.of(a.getAsInt()), NormalizerRegistry.majority(a.getAsInt()));
+    }
+
+    /** Resolves a source band. */
+    Resolution resolveBand(String raw) {
+      String b = raw.strip();
+      Optional<String> out =
+          switch (output) {
+            case AGE_BROAD -> NormalizerRegistry.ageBroadOfBand(b);
+            case MAJORITY -> NormalizerRegistry.majorityOfBand(b);
+            case RANGE_ONE -> {
+              String f = NormalizerRegistry.band(b);
+              yield v.values().indexOf(f) >= 0 ? Optional.of(f) : Optional.empty();
+            }
+          };
+      if (out.isEmpty()) {
+        return Resolution.UNMAPPED_VALUE;
+      }
+      return withMajority(out.get(), NormalizerRegistry.majorityOfBand(b).orElse(null));
+    }
+
+    @Override
+    @Nullable RejectReason eval(Run run, @Nullable String[] raw) {
+      Resolution res = null;
+      if (exact >= 0 && missingOf(raw[exact]) == 0) {
+        run.rejectColumn = col(exact);
+        res = run.memo(this, raw[exact]);
+      } else if (birth >= 0 && missingOf(raw[birth]) == 0 && missingOf(raw[ref]) == 0) {
+        run.rejectColumn = col(birth);
+        Optional<LocalDate> b = NormalizerRegistry.date(raw[birth]);
+        Optional<LocalDate> r = NormalizerRegistry.date(raw[ref]);
+        if (b.isEmpty() || r.isEmpty()) {
+          run.rejectColumn = col(b.isEmpty() ? birth : ref);
+          return RejectReason.NOT_A_NUMBER;
+        }
+        OptionalInt a = NormalizerRegistry.ageOn(b.get(), r.get());
+        if (a.isEmpty() || a.getAsInt() > maximum) {
+          return RejectReason.IMPOSSIBLE_AGE;
+        }
+        res = withMajority(output.of(a.getAsInt()), NormalizerRegistry.majority(a.getAsInt()));
+      } else if (band >= 0 && missingOf(raw[band]) == 0) {
+        run.rejectColumn = col(band);
+        res = run.memoBand(this, raw[band]);
+        if (res.kind == Resolution.UNMAPPED) {
+          run.noteUnmapped(index, raw[band].strip());
+        }
+      }
+      if (res == null) {
+        run.stageMissing(index, MU);
+        return null;
+      }
+      if (res.kind != Resolution.VALUE) {
+        return res.reject;
+      }
+      if (majority >= 0 && res.mask != 0 && missingOf(raw[majority]) == 0) {
+        String given = NormalizerRegistry.fold(raw[majority]);
+        String computed = NormalizerRegistry.fold(res.mask == 1 ? "Adult" : "Minor");
+        if (!given.equals(computed)) {
+          run.rejectColumn = col(majority);
+          return RejectReason.CONTRADICTORY_AGE;
+        }
+      }
+      run.stage(index, res);
+      return null;
+    }
+  }
+
+  final class DerivedTarget extends Target {
+    final int[] from;
+    final TargetRule.Derived d;
+    final int adult;
+    final int minor;
+
+    /** For majorityFromAgeBand: per source band code, the target code, or -1 when unknown. */
+    final int[] majorityOfCode;
+
+    DerivedTarget(int t, TargetRule.Derived d, int[] from, Variable v) {
+      super(t, d, "");
+      this.from = from;
+      this.d = d;
+      this.adult = v.kind().isClosed() ? v.values().indexOf("Adult") : -1;
+      this.minor = v.kind().isClosed() ? v.values().indexOf("Minor") : -1;
+      if (d.kind() == org.ctdc.schema.DerivationKind.MAJORITY_FROM_AGE_BAND) {
+        Variable src = variables.get(from[0]);
+        majorityOfCode = new int[src.values().size()];
+        for (int i = 0; i < majorityOfCode.length; i++) {
+          Optional<String> m = NormalizerRegistry.majorityOfBand(src.values().code(i).code());
+          majorityOfCode[i] = m.isEmpty() ? -1 : m.get().equals("Adult") ? adult : minor;
+        }
+      } else {
+        majorityOfCode = new int[0];
+      }
+    }
+
+    @Override
+    List<String> columns() {
+      return List.of();
+    }
+
+    @Override
+    @Nullable RejectReason eval(Run run, @Nullable String[] raw) {
+      switch (d.kind()) {
+        case MAJORITY_FROM_AGE_BAND -> {
+          int src = from[0];
+          if (run.miss[src] != 0) {
+            run.stageMissing(index, run.miss[src]);
+          } else {
+            int m = majorityOfCode[run.val[src]];
+            if (m < 0) {
+              run.stageMissing(index, MU);
+            } else {
+              run.val[index] = m;
+              run.miss[index] = 0;
+            }
+          }
+        }
+        case JOINED_LABELS -> {
+          long mask = 0;
+          int missing = 0;
+          int common = 0;
+          for (int i = 0; i < from.length; i++) {
+            int s = from[i];
+            if (run.miss[s] != 0) {
+              missing++;
+              common = missing == 1 ? run.miss[s] : (common == run.miss[s] ? common : MU);
+            } else if (run.val[s] == 1) {
+              mask |= 1L << i;
+            }
+          }
+          if (mask != 0) {
+            run.stageMask(index, mask);
+          } else if (missing == from.length) {
+            run.stageMissing(index, common);
+          } else {
+            run.stageMissing(index, missing > 0 ? MU : MNA);
+          }
+        }
+        case ANY_OF -> {
+          boolean any = false;
+          int missing = 0;
+          boolean allNc = true;
+          for (int s : from) {
+            if (run.miss[s] != 0) {
+              missing++;
+              allNc &= run.miss[s] == MNC;
+            } else if (run.val[s] == 1) {
+              any = true;
+            }
+          }
+          if (any) {
+            run.stage(index, Resolution.ONE);
+          } else if (missing > 0) {
+            run.stageMissing(index, allNc && missing == from.length ? MNC : MU);
+          } else {
+            run.stage(index, Resolution.ZERO);
+          }
+        }
+      }
+      return null;
+    }
+  }
+
+  /** @return the source columns read, in order of first use */
+  public List<String> slotColumns() {
+    return Arrays.asList(slots.clone());
+  }
+
+  /** @return whether a column is read by a rule or declared never to be read */
+  boolean isRead(String column) {
+    for (String s : slots) {
+      if (s.equals(column)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Missing reason of a negative missing constant. */
+  static MissingReason reasonOf(int miss) {
+    return switch (miss) {
+      case MNC -> MissingReason.NOT_COLLECTED;
+      case MNA -> MissingReason.NOT_APPLICABLE;
+      case Dataset.MISSING_SUPPRESSED -> MissingReason.SUPPRESSED;
+      default -> MissingReason.UNKNOWN;
+    };
+  }
+}

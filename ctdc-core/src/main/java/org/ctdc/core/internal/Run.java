@@ -1,0 +1,410 @@
+package org.ctdc.core.internal;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.ctdc.core.AlignmentMode;
+import org.ctdc.core.AlignmentReport;
+import org.ctdc.core.AlignmentResult;
+import org.ctdc.core.RejectReason;
+import org.ctdc.core.TargetRule;
+import org.ctdc.schema.Dataset;
+import org.ctdc.schema.MissingReason;
+import org.ctdc.schema.Variable;
+import org.ctdc.schema.VariableKind;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One alignment run: stages each row's cells, appends aligned rows, counts rejects, coverage, unmapped
+ * values and fuzzy matches. Memory grows with the output columns (the dataset) only: caches and value
+ * counts are bounded. Not thread-safe; not API.
+ */
+public final class Run {
+
+  private static final int MEMO_LIMIT = 8192;
+  private static final int DISTINCT_LIMIT = 10_000;
+
+  private final Plan plan;
+  private final String source;
+  private final AlignmentMode mode;
+  private final int rowsListed;
+  private final int showMinCount;
+  private final Dataset.Appender appender;
+  private final int n;
+
+  final int[] val;
+  final long[] mask;
+  final int[] miss;
+
+  private final List<Map<String, Plan.Resolution>> memo = new ArrayList<>();
+  private final long[] present;
+  private final long[][] missingBy;
+  private final List<Map<String, long[]>> unmapped = new ArrayList<>();
+  private final long[] unmappedOverflow;
+  private final List<Map<String, Fuzzy>> fuzzy = new ArrayList<>();
+  private final Map<String, RejectCounter> rejects = new TreeMap<>();
+  private final Set<String> dropped = new LinkedHashSet<>();
+  private final Set<String> seenColumns = new java.util.HashSet<>();
+
+  /** The source column of the current reject, set by targets that read several columns. */
+  String rejectColumn = "";
+
+  private long rowsRead;
+  private long rowsAligned;
+  private boolean stopped;
+
+  private static final class Fuzzy {
+    final String value;
+    final int code;
+    final double score;
+    long count;
+
+    Fuzzy(String value, int code, double score) {
+      this.value = value;
+      this.code = code;
+      this.score = score;
+    }
+  }
+
+  private static final class RejectCounter {
+    final RejectReason reason;
+    final String column;
+    final String target;
+    long count;
+    final List<Long> rows = new ArrayList<>();
+
+    RejectCounter(RejectReason reason, String column, String target) {
+      this.reason = reason;
+      this.column = column;
+      this.target = target;
+    }
+  }
+
+  /**
+   * Starts a run.
+   *
+   * @param plan the compiled spec
+   * @param source the input's name
+   * @param mode lenient or strict
+   * @param rowsListed the most row numbers listed per reject group
+   * @param showMinCount the fewest rows an unmapped value needs to be shown
+   */
+  public Run(Plan plan, String source, AlignmentMode mode, int rowsListed, int showMinCount) {
+    this.plan = plan;
+    this.source = source;
+    this.mode = mode;
+    this.rowsListed = rowsListed;
+    this.showMinCount = showMinCount;
+    this.appender = Dataset.appender(plan.spec.target());
+    this.n = plan.targets.length;
+    this.val = new int[n];
+    this.mask = new long[n];
+    this.miss = new int[n];
+    this.present = new long[n];
+    this.missingBy = new long[n][MissingReason.values().length];
+    this.unmappedOverflow = new long[n];
+    for (int i = 0; i < n; i++) {
+      memo.add(new HashMap<>());
+      unmapped.add(new HashMap<>());
+      fuzzy.add(new HashMap<>());
+    }
+  }
+
+  /** @return the source columns the plan reads, in slot order */
+  public String[] slots() {
+    return plan.slots;
+  }
+
+  /** @return whether the run has stopped (strict mode after a reject, or unreadable input) */
+  public boolean stopped() {
+    return stopped;
+  }
+
+  /**
+   * Notes a column seen in the input; columns no rule reads are listed as dropped.
+   *
+   * @param column the column name
+   */
+  public void seeColumn(String column) {
+    if (seenColumns.add(column) && !plan.isRead(column)) {
+      dropped.add(column);
+    }
+  }
+
+  // ------------------------------------------------------------------------- staging, used by targets
+
+  void stage(int t, Plan.Resolution r) {
+    if (r.kind == Plan.Resolution.MISSING) {
+      miss[t] = r.code;
+    } else {
+      miss[t] = 0;
+      val[t] = r.code;
+      mask[t] = r.mask;
+    }
+  }
+
+  void stageMissing(int t, int reason) {
+    miss[t] = reason;
+  }
+
+  void stageMask(int t, long m) {
+    miss[t] = 0;
+    mask[t] = m;
+  }
+
+  Plan.Resolution memo(Plan.Target target, String raw) {
+    Map<String, Plan.Resolution> m = memo.get(target.index);
+    Plan.Resolution r = m.get(raw);
+    if (r == null) {
+      r = target.resolve(raw);
+      if (m.size() < MEMO_LIMIT) {
+        m.put(raw, r);
+      }
+    }
+    return r;
+  }
+
+  private final List<Map<String, Plan.Resolution>> memoBand = new ArrayList<>();
+
+  Plan.Resolution memoBand(Plan.AgeTarget target, String raw) {
+    while (memoBand.size() <= target.index) {
+      memoBand.add(new HashMap<>());
+    }
+    Map<String, Plan.Resolution> m = memoBand.get(target.index);
+    Plan.Resolution r = m.get(raw);
+    if (r == null) {
+      r = target.resolveBand(raw);
+      if (m.size() < MEMO_LIMIT) {
+        m.put(raw, r);
+      }
+    }
+    return r;
+  }
+
+  @Nullable RejectReason apply(int t, Plan.Resolution r, String raw, boolean rejectUnmapped) {
+    switch (r.kind) {
+      case Plan.Resolution.VALUE -> {
+        stage(t, r);
+        if (r.isFuzzy()) {
+          noteFuzzy(t, raw.strip(), r);
+        }
+        return null;
+      }
+      case Plan.Resolution.MISSING -> {
+        miss[t] = r.code;
+        return null;
+      }
+      case Plan.Resolution.UNMAPPED -> {
+        noteUnmapped(t, raw.strip());
+        if (rejectUnmapped) {
+          rejectColumn = plan.targets[t].column;
+          return RejectReason.UNMAPPED_VALUE;
+        }
+        miss[t] = Plan.MU;
+        return null;
+      }
+      default -> {
+        rejectColumn = plan.targets[t].column;
+        return r.reject;
+      }
+    }
+  }
+
+  void noteUnmapped(int t, String value) {
+    Map<String, long[]> m = unmapped.get(t);
+    long[] c = m.get(value);
+    if (c == null) {
+      if (m.size() >= DISTINCT_LIMIT) {
+        unmappedOverflow[t]++;
+        return;
+      }
+      m.put(value, c = new long[1]);
+    }
+    c[0]++;
+  }
+
+  private void noteFuzzy(int t, String value, Plan.Resolution r) {
+    Map<String, Fuzzy> m = fuzzy.get(t);
+    Fuzzy f = m.get(value);
+    if (f == null) {
+      if (m.size() >= DISTINCT_LIMIT) {
+        return;
+      }
+      m.put(value, f = new Fuzzy(value, r.code, r.score));
+    }
+    f.count++;
+  }
+
+  // ------------------------------------------------------------------------- rows
+
+  /**
+   * Aligns one row whose fields are given per slot (null when the input lacks the column).
+   *
+   * @param raw one value per slot
+   * @param row the 1-based row number
+   */
+  public void row(@Nullable String[] raw, long row) {
+    rowsRead++;
+    Plan.Target[] targets = plan.targets;
+    for (Plan.Target target : targets) {
+      if (target.rule instanceof TargetRule.Derived) {
+        continue;
+      }
+      rejectColumn = "";
+      RejectReason r = target.eval(this, raw);
+      if (r != null) {
+        reject(r, rejectColumn.isEmpty() ? target.column : rejectColumn,
+            plan.variables.get(target.index).name(), row);
+        return;
+      }
+    }
+    for (int t : plan.derivedOrder) {
+      targets[t].eval(this, raw);
+    }
+    append();
+  }
+
+  /**
+   * Rejects a whole row (a ragged or malformed record).
+   *
+   * @param reason why
+   * @param row the 1-based row number
+   */
+  public void rejectRow(RejectReason reason, long row) {
+    rowsRead++;
+    reject(reason, "*", "*", row);
+  }
+
+  /** Stops the run after an unreadable part of the input. */
+  public void stop() {
+    stopped = true;
+  }
+
+  private void reject(RejectReason reason, String column, String target, long row) {
+    String key = String.format("%02d|%s|%s", reason.ordinal(), column, target);
+    RejectCounter c = rejects.computeIfAbsent(key, k -> new RejectCounter(reason, column, target));
+    c.count++;
+    if (c.rows.size() < rowsListed) {
+      c.rows.add(row);
+    }
+    if (mode == AlignmentMode.STRICT) {
+      stopped = true;
+    }
+  }
+
+  private void append() {
+    List<Variable> vars = plan.variables;
+    for (int t = 0; t < n; t++) {
+      int m = miss[t];
+      if (m != 0) {
+        MissingReason reason = Plan.reasonOf(m);
+        appender.setMissing(t, reason);
+        missingBy[t][reason.ordinal()]++;
+        continue;
+      }
+      present[t]++;
+      Variable v = vars.get(t);
+      if (v.kind().isInteger()) {
+        appender.setInt(t, val[t]);
+      } else if (v.isMultiValued()) {
+        appender.setCodeSet(t, mask[t]);
+      } else if (v.kind().isClosed()) {
+        appender.setCode(t, val[t]);
+      }
+    }
+    appender.endRow();
+    rowsAligned++;
+  }
+
+  // ------------------------------------------------------------------------- result
+
+  /**
+   * Ends the run.
+   *
+   * @return the dataset and the report
+   */
+  public AlignmentResult finish() {
+    List<AlignmentReport.RejectGroup> groups = new ArrayList<>();
+    for (RejectCounter c : rejects.values()) {
+      groups.add(new AlignmentReport.RejectGroup(c.reason, c.column, c.target, c.count, c.rows));
+    }
+    List<AlignmentReport.TargetCoverage> cov = new ArrayList<>();
+    for (int t = 0; t < n; t++) {
+      Plan.Target target = plan.targets[t];
+      Variable v = plan.variables.get(t);
+      Map<MissingReason, Long> missing = new EnumMap<>(MissingReason.class);
+      for (MissingReason r : MissingReason.values()) {
+        if (missingBy[t][r.ordinal()] > 0) {
+          missing.put(r, missingBy[t][r.ordinal()]);
+        }
+      }
+      List<AlignmentReport.ValueCount> shown = new ArrayList<>();
+      long withheld = unmappedOverflow[t];
+      for (Map.Entry<String, long[]> e : unmapped.get(t).entrySet()) {
+        if (SafeValues.isShowable(e.getKey(), e.getValue()[0], showMinCount)) {
+          shown.add(new AlignmentReport.ValueCount(e.getKey(), e.getValue()[0]));
+        } else {
+          withheld += e.getValue()[0];
+        }
+      }
+      shown.sort(
+          Comparator.comparingLong(AlignmentReport.ValueCount::count).reversed()
+              .thenComparing(AlignmentReport.ValueCount::value));
+      List<AlignmentReport.FuzzyMatch> fz = new ArrayList<>();
+      long fzWithheld = 0;
+      for (Fuzzy f : fuzzy.get(t).values()) {
+        if (SafeValues.isShowable(f.value, f.count, showMinCount)) {
+          fz.add(new AlignmentReport.FuzzyMatch(f.value, codeOf(v, f.code), f.score, f.count));
+        } else {
+          fzWithheld += f.count;
+        }
+      }
+      fz.sort(
+          Comparator.comparingLong(AlignmentReport.FuzzyMatch::count).reversed()
+              .thenComparing(AlignmentReport.FuzzyMatch::value));
+      cov.add(
+          new AlignmentReport.TargetCoverage(
+              v.name(), ruleName(target.rule), target.columns(), present[t], missing,
+              rowsAligned == 0 ? 0 : (double) present[t] / rowsAligned, shown, withheld, fz, fzWithheld));
+    }
+    AlignmentReport report =
+        new AlignmentReport(
+            plan.spec.name(), plan.spec.partner(), source, plan.spec.target().id(), mode, rowsRead,
+            rowsAligned, stopped, groups, cov, List.copyOf(dropped));
+    return new AlignmentResult(appender.build(), report);
+  }
+
+  private static String codeOf(Variable v, int code) {
+    if (v.kind() == VariableKind.FLAG || v.kind().isInteger() || !v.kind().isClosed()) {
+      return Integer.toString(code);
+    }
+    return v.values().code(code).code();
+  }
+
+  private static String ruleName(TargetRule r) {
+    if (r instanceof TargetRule.Constant) {
+      return "constant";
+    } else if (r instanceof TargetRule.NotCollected) {
+      return "notCollected";
+    } else if (r instanceof TargetRule.Mapped) {
+      return "map";
+    } else if (r instanceof TargetRule.FlagWhen) {
+      return "flagWhen";
+    } else if (r instanceof TargetRule.AnyOf) {
+      return "anyOf";
+    } else if (r instanceof TargetRule.Age) {
+      return "age";
+    }
+    return "derived:" + switch (((TargetRule.Derived) r).kind()) {
+      case JOINED_LABELS -> "joinedLabels";
+      case MAJORITY_FROM_AGE_BAND -> "majorityFromAgeBand";
+      case ANY_OF -> "anyOf";
+    };
+  }
+}

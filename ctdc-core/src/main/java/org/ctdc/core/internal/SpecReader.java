@@ -1,0 +1,294 @@
+package org.ctdc.core.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.ctdc.core.AlignmentSpec;
+import org.ctdc.core.AlignmentSpecException;
+import org.ctdc.core.SourceConventions;
+import org.ctdc.core.TargetRule;
+import org.ctdc.schema.CtdcException;
+import org.ctdc.schema.DerivationKind;
+import org.ctdc.schema.Schema;
+import org.ctdc.schema.Schemas;
+
+/**
+ * Reads alignment spec files ({@code alignmentFormat: 1}, YAML or JSON). Unknown keys are errors; every
+ * error names the source and the path. Not API; thread-safe.
+ */
+public final class SpecReader {
+
+  /** The spec file format version this reader understands. */
+  public static final int FORMAT_VERSION = 1;
+
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  private static final Set<String> ROOT_KEYS =
+      Set.of("alignmentFormat", "name", "partner", "description", "target", "conventions",
+          "identifierColumns", "freeTextColumns", "notes", "rules");
+  private static final Set<String> RULE_KEYS =
+      Set.of("target", "note", "constant", "notCollected", "column", "normalize", "map", "missing",
+          "onUnmapped", "split", "when", "unknownWhen", "otherValues", "anyOf", "age", "derive", "from");
+
+  private final String origin;
+
+  private SpecReader(String origin) {
+    this.origin = origin;
+  }
+
+  /**
+   * Parses a spec.
+   *
+   * @param text YAML or JSON text
+   * @param origin the file or resource name for messages
+   * @return the validated spec
+   * @throws AlignmentSpecException naming the origin, the path and the rule
+   */
+  public static AlignmentSpec parse(String text, String origin) {
+    JsonNode root;
+    try {
+      root = YAML.readTree(text);
+    } catch (JsonProcessingException e) {
+      long line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
+      throw new AlignmentSpecException(
+          origin, line > 0 ? "line " + line : "", "not valid YAML or JSON", e);
+    }
+    if (root == null || !root.isObject()) {
+      throw new AlignmentSpecException(origin, "", "a spec is a YAML or JSON object");
+    }
+    return new SpecReader(origin).read(root);
+  }
+
+  private AlignmentSpecException fail(String path, String rule) {
+    return new AlignmentSpecException(origin, path, rule);
+  }
+
+  private void keys(JsonNode node, String path, Set<String> allowed) {
+    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+      String k = it.next();
+      if (!allowed.contains(k)) {
+        throw fail(path.isEmpty() ? k : path + "." + k, "unknown property; known: " + new java.util.TreeSet<>(allowed));
+      }
+    }
+  }
+
+  private String text(JsonNode node, String path) {
+    if (node == null || node.isNull()) {
+      throw fail(path, "required");
+    }
+    if (!node.isValueNode()) {
+      throw fail(path, "must be a text value");
+    }
+    return node.asText();
+  }
+
+  private Optional<String> optText(JsonNode parent, String key, String path) {
+    JsonNode n = parent.get(key);
+    return n == null || n.isNull() ? Optional.empty() : Optional.of(text(n, path + "." + key));
+  }
+
+  private List<String> list(JsonNode parent, String key, String path) {
+    JsonNode n = parent.get(key);
+    if (n == null || n.isNull()) {
+      return List.of();
+    }
+    if (!n.isArray()) {
+      throw fail(path.isEmpty() ? key : path + "." + key, "must be a list");
+    }
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < n.size(); i++) {
+      out.add(text(n.get(i), (path.isEmpty() ? key : path + "." + key) + "[" + i + "]"));
+    }
+    return out;
+  }
+
+  private boolean bool(JsonNode parent, String key, String path) {
+    JsonNode n = parent.get(key);
+    if (n == null) {
+      return false;
+    }
+    if (!n.isBoolean()) {
+      throw fail(path + "." + key, "must be true or false");
+    }
+    return n.asBoolean();
+  }
+
+  private AlignmentSpec read(JsonNode root) {
+    keys(root, "", ROOT_KEYS);
+    JsonNode fv = root.get("alignmentFormat");
+    if (fv == null) {
+      throw fail("alignmentFormat", "required; this reader understands alignmentFormat " + FORMAT_VERSION);
+    }
+    if (!fv.isInt() || fv.asInt() != FORMAT_VERSION) {
+      throw fail("alignmentFormat", "unknown alignment spec format; this reader understands " + FORMAT_VERSION);
+    }
+    String name = text(root.get("name"), "name");
+    JsonNode target = root.get("target");
+    if (target == null || !target.isObject()) {
+      throw fail("target", "required: {schema: NAME, version: VERSION}");
+    }
+    keys(target, "target", Set.of("schema", "version"));
+    String schemaName = text(target.get("schema"), "target.schema");
+    Schema schema;
+    try {
+      schema =
+          target.has("version")
+              ? Schemas.load(schemaName, text(target.get("version"), "target.version"))
+              : Schemas.load(schemaName);
+    } catch (CtdcException e) {
+      throw new AlignmentSpecException(origin, "target", "unknown target schema: " + e.getMessage(), e);
+    }
+    AlignmentSpec.Builder b = AlignmentSpec.builder(name, schema).origin(origin);
+    optText(root, "partner", "").ifPresent(b::partner);
+    optText(root, "description", "").ifPresent(b::description);
+    JsonNode conv = root.get("conventions");
+    if (conv != null) {
+      if (!conv.isObject()) {
+        throw fail("conventions", "must be an object");
+      }
+      keys(conv, "conventions", Set.of("missing", "flagTrue", "flagFalse", "separators"));
+      SourceConventions d = SourceConventions.DEFAULTS;
+      try {
+        b.conventions(
+            new SourceConventions(
+                conv.has("missing") ? list(conv, "missing", "conventions") : d.missing(),
+                conv.has("flagTrue") ? list(conv, "flagTrue", "conventions") : d.flagTrue(),
+                conv.has("flagFalse") ? list(conv, "flagFalse", "conventions") : d.flagFalse(),
+                conv.has("separators") ? list(conv, "separators", "conventions") : d.separators()));
+      } catch (IllegalArgumentException e) {
+        throw fail("conventions", e.getMessage());
+      }
+    }
+    b.identifierColumns(list(root, "identifierColumns", ""));
+    b.freeTextColumns(list(root, "freeTextColumns", ""));
+    list(root, "notes", "").forEach(b::note);
+    JsonNode rules = root.get("rules");
+    if (rules == null || !rules.isArray()) {
+      throw fail("rules", "required: a list of rules, one per target variable");
+    }
+    for (int i = 0; i < rules.size(); i++) {
+      String path = "rules[" + i + "]";
+      JsonNode r = rules.get(i);
+      if (!r.isObject()) {
+        throw fail(path, "a rule is an object");
+      }
+      keys(r, path, RULE_KEYS);
+      String t = text(r.get("target"), path + ".target");
+      optText(r, "note", path).ifPresent(n -> b.note(t + ": " + n));
+      b.rule(rule(r, path, t));
+    }
+    return b.build();
+  }
+
+  private TargetRule rule(JsonNode r, String path, String t) {
+    List<String> kinds = new ArrayList<>();
+    for (String k : List.of("constant", "notCollected", "column", "anyOf", "age", "derive")) {
+      if (r.has(k)) {
+        kinds.add(k);
+      }
+    }
+    if (kinds.size() != 1) {
+      throw fail(path, "a rule has exactly one of constant, notCollected, column, anyOf, age, derive; found " + kinds);
+    }
+    String kind = kinds.get(0);
+    switch (kind) {
+      case "constant":
+        only(r, path, Set.of("target", "note", "constant"));
+        return new TargetRule.Constant(t, text(r.get("constant"), path + ".constant"));
+      case "notCollected":
+        only(r, path, Set.of("target", "note", "notCollected"));
+        if (!bool(r, "notCollected", path)) {
+          throw fail(path + ".notCollected", "only true is meaningful; leave the rule out otherwise");
+        }
+        return new TargetRule.NotCollected(t);
+      case "anyOf":
+        only(r, path, Set.of("target", "note", "anyOf"));
+        return new TargetRule.AnyOf(t, list(r, "anyOf", path));
+      case "derive": {
+        only(r, path, Set.of("target", "note", "derive", "from"));
+        String d = text(r.get("derive"), path + ".derive");
+        DerivationKind k =
+            switch (d) {
+              case "joinedLabels" -> DerivationKind.JOINED_LABELS;
+              case "majorityFromAgeBand" -> DerivationKind.MAJORITY_FROM_AGE_BAND;
+              case "anyOf" -> DerivationKind.ANY_OF;
+              default -> throw fail(path + ".derive", "one of joinedLabels, majorityFromAgeBand, anyOf");
+            };
+        return new TargetRule.Derived(t, k, list(r, "from", path));
+      }
+      case "age": {
+        only(r, path, Set.of("target", "note", "age"));
+        JsonNode a = r.get("age");
+        if (!a.isObject()) {
+          throw fail(path + ".age", "must be an object");
+        }
+        keys(a, path + ".age", Set.of("exact", "birthDate", "referenceDate", "band", "majority", "maximum"));
+        int max = 120;
+        if (a.has("maximum")) {
+          if (!a.get("maximum").isInt() || a.get("maximum").asInt() < 1) {
+            throw fail(path + ".age.maximum", "a positive whole number of years");
+          }
+          max = a.get("maximum").asInt();
+        }
+        String p = path + ".age";
+        return new TargetRule.Age(
+            t, optText(a, "exact", p), optText(a, "birthDate", p), optText(a, "referenceDate", p),
+            optText(a, "band", p), optText(a, "majority", p), max);
+      }
+      default: {
+        String column = text(r.get("column"), path + ".column");
+        TargetRule.OnUnmapped on = TargetRule.OnUnmapped.REJECT;
+        Optional<String> o = optText(r, "onUnmapped", path);
+        if (o.isPresent()) {
+          on =
+              switch (o.get()) {
+                case "reject" -> TargetRule.OnUnmapped.REJECT;
+                case "missing" -> TargetRule.OnUnmapped.MISSING;
+                default -> throw fail(path + ".onUnmapped", "reject or missing");
+              };
+        }
+        if (r.has("when")) {
+          only(r, path, Set.of("target", "note", "column", "split", "when", "unknownWhen", "otherValues", "onUnmapped"));
+          return new TargetRule.FlagWhen(
+              t, column, bool(r, "split", path), list(r, "when", path), list(r, "unknownWhen", path),
+              list(r, "otherValues", path), on);
+        }
+        only(r, path, Set.of("target", "note", "column", "normalize", "map", "missing", "onUnmapped"));
+        Map<String, String> map = new LinkedHashMap<>();
+        JsonNode m = r.get("map");
+        if (m != null) {
+          if (!m.isObject()) {
+            throw fail(path + ".map", "must be an object: source value -> target code");
+          }
+          for (Iterator<Map.Entry<String, JsonNode>> it = m.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            map.put(e.getKey(), text(e.getValue(), path + ".map." + e.getKey()));
+          }
+        }
+        return new TargetRule.Mapped(t, column, list(r, "normalize", path), map, list(r, "missing", path), on);
+      }
+    }
+  }
+
+  private void only(JsonNode r, String path, Set<String> allowed) {
+    for (Iterator<String> it = r.fieldNames(); it.hasNext(); ) {
+      String k = it.next();
+      if (!allowed.contains(k)) {
+        throw fail(path + "." + k, "does not go with this kind of rule");
+      }
+    }
+  }
+
+  @SuppressWarnings("unused")
+  private static String lower(String s) {
+    return s.toLowerCase(Locale.ROOT);
+  }
+}

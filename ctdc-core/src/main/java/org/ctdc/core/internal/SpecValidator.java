@@ -1,0 +1,254 @@
+package org.ctdc.core.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.ctdc.core.AlignmentSpecException;
+import org.ctdc.core.SourceConventions;
+import org.ctdc.core.TargetRule;
+import org.ctdc.schema.DerivationKind;
+import org.ctdc.schema.Schema;
+import org.ctdc.schema.Variable;
+import org.ctdc.schema.VariableKind;
+
+/**
+ * Checks an alignment spec against its target schema and completes it with the derivations the schema
+ * declares. Error paths are {@code rules[i]...} in the order the rules were given. Not API; thread-safe.
+ */
+public final class SpecValidator {
+
+  private SpecValidator() {}
+
+  /**
+   * Validates the rules and returns them in schema order, completed.
+   *
+   * @param origin the file or resource name
+   * @param schema the target schema
+   * @param conventions the source conventions
+   * @param identifierColumns identifier columns
+   * @param freeTextColumns free-text columns
+   * @param rules the rules in the order given
+   * @return one rule per target variable, in the schema's order
+   * @throws AlignmentSpecException naming the origin, the path and the rule
+   */
+  public static List<TargetRule> validate(
+      String origin,
+      Schema schema,
+      SourceConventions conventions,
+      List<String> identifierColumns,
+      List<String> freeTextColumns,
+      List<TargetRule> rules) {
+    Set<String> forbidden = new HashSet<>(identifierColumns);
+    forbidden.addAll(freeTextColumns);
+    Map<String, TargetRule> byTarget = new HashMap<>();
+    Map<String, Integer> position = new HashMap<>();
+    for (int i = 0; i < rules.size(); i++) {
+      TargetRule r = rules.get(i);
+      String path = "rules[" + i + "]";
+      Variable v =
+          schema
+              .variable(r.target())
+              .orElseThrow(
+                  () ->
+                      new AlignmentSpecException(
+                          origin, path + ".target",
+                          "unknown target variable '" + r.target() + "' in schema " + schema.id()));
+      if (byTarget.putIfAbsent(r.target(), r) != null) {
+        throw new AlignmentSpecException(
+            origin, path + ".target",
+            "target variable '" + r.target() + "' already has a rule (rules[" + position.get(r.target()) + "])");
+      }
+      position.put(r.target(), i);
+      checkRule(origin, path, schema, v, r, forbidden);
+    }
+    List<TargetRule> out = new ArrayList<>();
+    for (Variable v : schema.variables()) {
+      TargetRule r = byTarget.get(v.name());
+      if (r == null) {
+        if (v.derivation().isPresent()) {
+          r = new TargetRule.Derived(v.name(), v.derivation().get().kind(), v.derivation().get().sources());
+          checkRule(origin, "target " + v.name() + " (derived by the schema)", schema, v, r, forbidden);
+        } else {
+          throw new AlignmentSpecException(
+              origin, "rules",
+              "target variable '" + v.name() + "' has no rule; write notCollected: true when the source does not collect it");
+        }
+      }
+      out.add(r);
+    }
+    checkCycles(origin, out, position);
+    return out;
+  }
+
+  private static void checkRule(
+      String origin, String path, Schema schema, Variable v, TargetRule r, Set<String> forbidden) {
+    if (v.kind().isText() && !(r instanceof TargetRule.NotCollected)) {
+      throw new AlignmentSpecException(
+          origin, path,
+          "target '" + v.name() + "' is " + v.kind().name().toLowerCase(java.util.Locale.ROOT)
+              + ": identifiers and free text are never copied; only notCollected is allowed");
+    }
+    if (r instanceof TargetRule.Constant c) {
+        if (!TargetCodes.accepts(v, c.value())) {
+          throw new AlignmentSpecException(
+              origin, path + ".constant",
+              "'" + c.value() + "' is not a value of target '" + v.name() + "' (" + TargetCodes.describe(v) + ")");
+        }
+    } else if (r instanceof TargetRule.Mapped m) {
+        column(origin, path + ".column", m.column(), forbidden);
+        for (int i = 0; i < m.normalizers().size(); i++) {
+          if (!NormalizerRegistry.isKnown(m.normalizers().get(i))) {
+            throw new AlignmentSpecException(
+                origin, path + ".normalize[" + i + "]",
+                "unknown normaliser '" + m.normalizers().get(i) + "'; known: "
+                    + new java.util.TreeSet<>(NormalizerRegistry.NAMES));
+          }
+        }
+        for (Map.Entry<String, String> e : new java.util.TreeMap<>(m.map()).entrySet()) {
+          if (!TargetCodes.accepts(v, e.getValue())) {
+            throw new AlignmentSpecException(
+                origin, path + ".map." + e.getKey(),
+                "maps onto '" + e.getValue() + "', which is outside the value set of target '" + v.name()
+                    + "' (" + TargetCodes.describe(v) + ")");
+          }
+        }
+    } else if (r instanceof TargetRule.FlagWhen f) {
+        flag(origin, path, v);
+        column(origin, path + ".column", f.column(), forbidden);
+        if (f.when().isEmpty()) {
+          throw new AlignmentSpecException(origin, path + ".when", "at least one value is needed");
+        }
+    } else if (r instanceof TargetRule.AnyOf a) {
+        flag(origin, path, v);
+        if (a.columns().isEmpty()) {
+          throw new AlignmentSpecException(origin, path + ".anyOf", "at least one column is needed");
+        }
+        for (int i = 0; i < a.columns().size(); i++) {
+          column(origin, path + ".anyOf[" + i + "]", a.columns().get(i), forbidden);
+        }
+    } else if (r instanceof TargetRule.Age a) {
+        if (a.exact().isEmpty() && a.birthDate().isEmpty() && a.band().isEmpty()) {
+          throw new AlignmentSpecException(
+              origin, path + ".age", "needs at least one of exact, birthDate (with referenceDate) or band");
+        }
+        if (a.birthDate().isPresent() != a.referenceDate().isPresent()) {
+          throw new AlignmentSpecException(
+              origin, path + ".age", "birthDate and referenceDate go together");
+        }
+        for (String c : List.of(a.exact(), a.birthDate(), a.referenceDate(), a.band(), a.majorityColumn())
+            .stream().flatMap(java.util.Optional::stream).toList()) {
+          column(origin, path + ".age", c, forbidden);
+        }
+        if (!v.kind().isClosed() || v.isMultiValued() || v.kind() == VariableKind.FLAG) {
+          throw new AlignmentSpecException(
+              origin, path, "an age rule fills a single-valued age band or majority status");
+        }
+        AgeOutput.of(v).orElseThrow(
+            () -> new AlignmentSpecException(
+                origin, path,
+                "target '" + v.name() + "' is neither ageBroad bands, Age range 1 bands nor Adult/Minor"));
+    } else if (r instanceof TargetRule.Derived d) {
+        if (d.from().isEmpty()) {
+          throw new AlignmentSpecException(origin, path + ".from", "a derivation needs at least one source");
+        }
+        for (int i = 0; i < d.from().size(); i++) {
+          String s = d.from().get(i);
+          Variable src =
+              schema.variable(s).orElseThrow(
+                  () -> new AlignmentSpecException(
+                      origin, path + ".from",
+                      "unknown target variable '" + s + "' in schema " + schema.id()));
+          if (d.kind() != DerivationKind.MAJORITY_FROM_AGE_BAND && src.kind() != VariableKind.FLAG) {
+            throw new AlignmentSpecException(
+                origin, path + ".from[" + i + "]", "'" + s + "' must be a flag for " + d.kind());
+          }
+        }
+        switch (d.kind()) {
+          case ANY_OF -> flag(origin, path, v);
+          case JOINED_LABELS -> {
+            if (!v.isMultiValued() || v.values().size() != d.from().size()) {
+              throw new AlignmentSpecException(
+                  origin, path,
+                  "joinedLabels needs a multi-valued target with one code per source flag, in order");
+            }
+          }
+          case MAJORITY_FROM_AGE_BAND -> {
+            if (d.from().size() != 1 || !v.kind().isClosed() || v.values().indexOf("Adult") < 0
+                || v.values().indexOf("Minor") < 0) {
+              throw new AlignmentSpecException(
+                  origin, path, "majorityFromAgeBand needs one band source and an Adult/Minor target");
+            }
+          }
+        }
+    }
+  }
+
+  private static void flag(String origin, String path, Variable v) {
+    if (v.kind() != VariableKind.FLAG) {
+      throw new AlignmentSpecException(origin, path, "target '" + v.name() + "' is not a flag");
+    }
+  }
+
+  private static void column(String origin, String path, String column, Set<String> forbidden) {
+    if (column.isBlank()) {
+      throw new AlignmentSpecException(origin, path, "a source column name must not be blank");
+    }
+    if (forbidden.contains(column)) {
+      throw new AlignmentSpecException(
+          origin, path, "column '" + column + "' is an identifier or free-text column and is never read");
+    }
+  }
+
+  private static void checkCycles(String origin, List<TargetRule> rules, Map<String, Integer> position) {
+    Map<String, List<String>> edges = new HashMap<>();
+    for (TargetRule r : rules) {
+      if (r instanceof TargetRule.Derived d) {
+        edges.put(d.target(), d.from());
+      }
+    }
+    Map<String, Integer> state = new HashMap<>();
+    for (TargetRule r : rules) {
+      List<String> trail = new ArrayList<>();
+      if (r instanceof TargetRule.Derived d && visit(d.target(), edges, state, trail)) {
+        Integer at = position.get(trail.get(0));
+        throw new AlignmentSpecException(
+            origin, at == null ? "target " + trail.get(0) : "rules[" + at + "].from",
+            "cycle among derived variables: " + String.join(" -> ", trail));
+      }
+    }
+  }
+
+  /** Depth-first search; true with the cycle in {@code trail} when one is found. */
+  private static boolean visit(
+      String node, Map<String, List<String>> edges, Map<String, Integer> state, List<String> trail) {
+    Integer s = state.get(node);
+    if (s != null && s == 2) {
+      return false;
+    }
+    if (s != null && s == 1) {
+      int from = trail.indexOf(node);
+      List<String> cycle = new ArrayList<>(trail.subList(from, trail.size()));
+      cycle.add(node);
+      trail.clear();
+      trail.addAll(cycle);
+      return true;
+    }
+    List<String> next = edges.get(node);
+    if (next == null) {
+      return false;
+    }
+    state.put(node, 1);
+    trail.add(node);
+    for (String n : next) {
+      if (visit(n, edges, state, trail)) {
+        return true;
+      }
+    }
+    trail.remove(trail.size() - 1);
+    state.put(node, 2);
+    return false;
+  }
+}
