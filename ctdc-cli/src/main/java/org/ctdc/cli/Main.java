@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       SchemaCommand.class,
       ValidateCommand.class,
+      AlignCommand.class,
       AuditCommand.class,
       DemoCommand.class,
       CommandLine.HelpCommand.class
