@@ -1,31 +1,38 @@
 package org.ctdc.deid.risk.internal;
 
 import java.util.HashMap;
-import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * Counts the records compatible with a QI combination under the wildcard rule (a missing value matches
  * any value), and supports moving records between combinations. Combinations are grouped by their pattern
- * of non-missing QIs; for a pattern P and a query with non-missing set M, the compatible combinations of
- * P are exactly those equal to the query on P &cap; M, so one hash lookup per present pattern answers a
- * query. The per-(P, Q) projection tables are built on first use and kept up to date.
+ * of non-missing QIs. Two combinations with patterns P and M are compatible when their keys agree on the
+ * bit fields of P &cap; M. For a small group the query scans its combinations with one XOR and mask each;
+ * for a large group it looks up a table of the group's combinations projected on P &cap; M (missing
+ * fields set to all ones), built on first use and kept up to date.
  *
  * <p>Not thread-safe; not API.
  */
 public final class CompatIndex {
+  /** Groups with at most this many combinations are scanned instead of indexed. */
+  private static final int SCAN_LIMIT = 48;
+
   private final QiCodes q;
   private final int m;
+  private final long allMissing;
   /** Patterns in ascending order, so that weight sums are added in a fixed order. */
   private final TreeMap<Integer, Group> groups = new TreeMap<>();
+  private Group[] groupArray = new Group[0];
 
   private static final class Group {
     final int pattern;
-    final HashMap<Long, double[]> combos = new HashMap<>();
-    final HashMap<Integer, HashMap<Long, double[]>> tables = new HashMap<>();
+    final long bits;
+    final LongCounts combos = new LongCounts(8);
+    final HashMap<Integer, LongCounts> tables = new HashMap<>();
 
-    Group(int pattern) {
+    Group(int pattern, long bits) {
       this.pattern = pattern;
+      this.bits = bits;
     }
   }
 
@@ -35,62 +42,62 @@ public final class CompatIndex {
     if (m > 30) {
       throw new org.ctdc.deid.risk.RiskException("at most 30 quasi-identifiers are supported under the wildcard rule");
     }
+    long all = 0;
+    for (int j = 0; j < m; j++) {
+      all |= q.fieldMask[j];
+    }
+    this.allMissing = all;
   }
 
   /** @return bit j set when QI j is not missing in the key */
   public int pattern(long key) {
     int p = 0;
     for (int j = 0; j < m; j++) {
-      long d = (key / q.mult[j]) % (q.card[j] + 1L);
-      if (d != q.card[j]) {
+      if ((key & q.fieldMask[j]) != q.fieldMask[j]) {
         p |= 1 << j;
       }
     }
     return p;
   }
 
+  /** @return the key bits of the fields of a set of QIs */
+  public long bits(int set) {
+    long b = 0;
+    for (int rest = set; rest != 0; rest &= rest - 1) {
+      b |= q.fieldMask[Integer.numberOfTrailingZeros(rest)];
+    }
+    return b;
+  }
+
   /** @return the key with every QI outside the set made missing */
   public long project(long key, int keep) {
-    long out = 0;
-    for (int j = 0; j < m; j++) {
-      long d = (key / q.mult[j]) % (q.card[j] + 1L);
-      out += ((keep >> j & 1) != 0 ? d : q.card[j]) * q.mult[j];
-    }
-    return out;
+    long b = bits(keep);
+    return (key & b) | (allMissing & ~b);
   }
 
   /** @return the key with QI j made missing */
   public long blank(long key, int j) {
-    long d = (key / q.mult[j]) % (q.card[j] + 1L);
-    return key + (q.card[j] - d) * q.mult[j];
+    return key | q.fieldMask[j];
   }
 
-  /** Adds records (count and weight sum) to a combination. */
+  /** Adds records (count and weight sum) to a combination; a negative count removes. */
   public void add(long key, double count, double weight) {
     int p = pattern(key);
-    Group g = groups.computeIfAbsent(p, Group::new);
-    merge(g.combos, key, count, weight);
-    for (Map.Entry<Integer, HashMap<Long, double[]>> t : g.tables.entrySet()) {
-      merge(t.getValue(), project(key, t.getKey()), count, weight);
+    Group g = groups.get(p);
+    if (g == null) {
+      g = new Group(p, bits(p));
+      groups.put(p, g);
+      groupArray = groups.values().toArray(new Group[0]);
+    }
+    g.combos.add(key, count, weight);
+    for (java.util.Map.Entry<Integer, LongCounts> t : g.tables.entrySet()) {
+      t.getValue().add(project(key, t.getKey()), count, weight);
     }
   }
 
   /** Removes records from a combination. */
   public void remove(long key, double count, double weight) {
     add(key, -count, -weight);
-  }
-
-  private static void merge(HashMap<Long, double[]> map, long key, double count, double weight) {
-    double[] v = map.get(key);
-    if (v == null) {
-      map.put(key, new double[] {count, weight});
-    } else {
-      v[0] += count;
-      v[1] += weight;
-      if (v[0] == 0) {
-        map.remove(key);
-      }
-    }
   }
 
   /**
@@ -101,22 +108,38 @@ public final class CompatIndex {
    */
   public void query(long key, double[] out) {
     int mask = pattern(key);
+    long keyBits = bits(mask);
     double count = 0;
     double weight = 0;
-    for (Group g : groups.values()) {
+    for (Group g : groupArray) {
+      LongCounts combos = g.combos;
+      if (combos.size() <= SCAN_LIMIT) {
+        long common = g.bits & keyBits;
+        int cap = combos.capacity();
+        for (int i = 0; i < cap; i++) {
+          if (combos.used(i) && ((combos.key(i) ^ key) & common) == 0) {
+            count += combos.count(i);
+            weight += combos.weight(i);
+          }
+        }
+        continue;
+      }
       int sub = g.pattern & mask;
-      HashMap<Long, double[]> t = g.tables.get(sub);
+      LongCounts t = g.tables.get(sub);
       if (t == null) {
-        t = new HashMap<>();
-        for (Map.Entry<Long, double[]> e : g.combos.entrySet()) {
-          merge(t, project(e.getKey(), sub), e.getValue()[0], e.getValue()[1]);
+        t = new LongCounts(combos.size());
+        int cap = combos.capacity();
+        for (int i = 0; i < cap; i++) {
+          if (combos.used(i)) {
+            t.add(project(combos.key(i), sub), combos.count(i), combos.weight(i));
+          }
         }
         g.tables.put(sub, t);
       }
-      double[] v = t.get(project(key, sub));
-      if (v != null) {
-        count += v[0];
-        weight += v[1];
+      int i = t.find(project(key, sub));
+      if (i >= 0) {
+        count += t.count(i);
+        weight += t.weight(i);
       }
     }
     out[0] = count;

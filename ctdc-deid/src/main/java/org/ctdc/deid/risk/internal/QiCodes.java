@@ -17,8 +17,12 @@ public final class QiCodes {
   public final int[] card;
   /** the dataset column of each QI. */
   public final int[] columns;
-  /** mixed-radix multiplier per QI; radix card+1, the top digit card standing for missing. */
-  public final long[] mult;
+  /** bit offset of each QI's field in a key. */
+  public final int[] shift;
+  /** all-ones field value of each QI: the digit of a missing value (values are 0..card-1 below it). */
+  public final long[] missingDigit;
+  /** per QI, the key bits of its field. */
+  public final long[] fieldMask;
   public final int rows;
 
   public QiCodes(Dataset data, List<String> qis) {
@@ -27,8 +31,10 @@ public final class QiCodes {
     codes = new int[m][];
     card = new int[m];
     columns = new int[m];
-    mult = new long[m];
-    long product = 1;
+    shift = new int[m];
+    missingDigit = new long[m];
+    fieldMask = new long[m];
+    int used = 0;
     for (int j = 0; j < m; j++) {
       String name = qis.get(j);
       int col = data.schema().indexOf(name);
@@ -86,17 +92,21 @@ public final class QiCodes {
                 + ": only single-valued closed, year and count variables can be quasi-identifiers here");
       }
       codes[j] = c;
-      mult[j] = product;
-      if (product > Long.MAX_VALUE / (card[j] + 1L) / 2) {
-        throw new RiskException("the quasi-identifiers have too many value combinations to index (rule: product"
-            + " of (values + 1) per quasi-identifier below 2^62)");
+      int bits = 64 - Long.numberOfLeadingZeros(card[j]); // card values plus the all-ones missing digit
+      bits = Math.max(bits, 1);
+      if (used + bits > 63) {
+        throw new RiskException("the quasi-identifiers have too many values to index (rule: the key of "
+            + "ceil(log2(values + 1)) bits per quasi-identifier must fit in 63 bits; reached at '" + name + "')");
       }
-      product *= card[j] + 1L;
+      shift[j] = used;
+      missingDigit[j] = (1L << bits) - 1;
+      fieldMask[j] = missingDigit[j] << used;
+      used += bits;
     }
   }
 
   /**
-   * The key of a row: mixed radix over all QIs, missing as digit card.
+   * The key of a row: one bit field per QI (the first QI in the lowest bits), missing as all ones.
    *
    * @param row the row
    * @return the key
@@ -105,23 +115,9 @@ public final class QiCodes {
     long k = 0;
     for (int j = 0; j < codes.length; j++) {
       int c = codes[j][row];
-      k += (c < 0 ? card[j] : c) * mult[j];
+      k |= (c < 0 ? missingDigit[j] : c) << shift[j];
     }
     return k;
-  }
-
-  /**
-   * Decodes a key into codes (-1 missing).
-   *
-   * @param key the key
-   * @param out the codes, one per QI
-   */
-  public void decode(long key, int[] out) {
-    for (int j = codes.length - 1; j >= 0; j--) {
-      long d = key / mult[j];
-      key -= d * mult[j];
-      out[j] = d == card[j] ? -1 : (int) d;
-    }
   }
 
   /**
