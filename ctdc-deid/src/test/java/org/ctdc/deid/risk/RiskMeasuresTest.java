@@ -127,6 +127,17 @@ class RiskMeasuresTest {
   }
 
   @Test
+  void anEmptyDatasetHasNoRiskAndNeedsNoSuppression() {
+    org.ctdc.schema.Dataset empty = org.ctdc.deid.sample.CtdcLikeData.generate(0, 1);
+    List<String> qis = org.ctdc.deid.sample.CtdcLikeData.defaultQuasiIdentifiers();
+    RiskReport rep = RiskMeasures.of(empty, qis, RiskOptions.defaults().withMissingAsWildcard(true));
+    assertEquals(0, rep.rows());
+    assertEquals(0, rep.classes());
+    assertEquals(0.0, rep.globalRisk());
+    assertEquals(0, LocalSuppression.apply(empty, qis, 11).totalSuppressedCells());
+  }
+
+  @Test
   void unusableInputIsRejectedNamingTheVariable() {
     RandomData d = new RandomData(3, 50, 2);
     RiskException text = assertThrows(RiskException.class,

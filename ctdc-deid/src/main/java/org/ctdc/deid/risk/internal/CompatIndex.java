@@ -20,6 +20,8 @@ public final class CompatIndex {
   private final QiCodes q;
   private final int m;
   private final long allMissing;
+  /** bits of every QI set when there are at most 12 QIs, else null. */
+  private final long @org.jspecify.annotations.Nullable [] bitsTable;
   /** Patterns in ascending order, so that weight sums are added in a fixed order. */
   private final TreeMap<Integer, Group> groups = new TreeMap<>();
   private Group[] groupArray = new Group[0];
@@ -29,10 +31,24 @@ public final class CompatIndex {
     final long bits;
     final LongCounts combos = new LongCounts(8);
     final HashMap<Integer, LongCounts> tables = new HashMap<>();
+    /** tables by projection set when there are at most 12 QIs, else null. */
+    final LongCounts @org.jspecify.annotations.Nullable [] byMask;
 
-    Group(int pattern, long bits) {
+    Group(int pattern, long bits, int m) {
       this.pattern = pattern;
       this.bits = bits;
+      this.byMask = m <= 12 ? new LongCounts[1 << m] : null;
+    }
+
+    @org.jspecify.annotations.Nullable LongCounts table(int sub) {
+      return byMask != null ? byMask[sub] : tables.get(sub);
+    }
+
+    void put(int sub, LongCounts t) {
+      tables.put(sub, t);
+      if (byMask != null) {
+        byMask[sub] = t;
+      }
     }
   }
 
@@ -47,6 +63,15 @@ public final class CompatIndex {
       all |= q.fieldMask[j];
     }
     this.allMissing = all;
+    if (m <= 12) {
+      long[] t = new long[1 << m];
+      for (int set = 0; set < t.length; set++) {
+        t[set] = computeBits(set);
+      }
+      bitsTable = t;
+    } else {
+      bitsTable = null;
+    }
   }
 
   /** @return bit j set when QI j is not missing in the key */
@@ -62,6 +87,10 @@ public final class CompatIndex {
 
   /** @return the key bits of the fields of a set of QIs */
   public long bits(int set) {
+    return bitsTable != null ? bitsTable[set] : computeBits(set);
+  }
+
+  private long computeBits(int set) {
     long b = 0;
     for (int rest = set; rest != 0; rest &= rest - 1) {
       b |= q.fieldMask[Integer.numberOfTrailingZeros(rest)];
@@ -85,7 +114,7 @@ public final class CompatIndex {
     int p = pattern(key);
     Group g = groups.get(p);
     if (g == null) {
-      g = new Group(p, bits(p));
+      g = new Group(p, bits(p), m);
       groups.put(p, g);
       groupArray = groups.values().toArray(new Group[0]);
     }
@@ -125,7 +154,7 @@ public final class CompatIndex {
         continue;
       }
       int sub = g.pattern & mask;
-      LongCounts t = g.tables.get(sub);
+      LongCounts t = g.table(sub);
       if (t == null) {
         t = new LongCounts(combos.size());
         int cap = combos.capacity();
@@ -134,7 +163,7 @@ public final class CompatIndex {
             t.add(project(combos.key(i), sub), combos.count(i), combos.weight(i));
           }
         }
-        g.tables.put(sub, t);
+        g.put(sub, t);
       }
       int i = t.find(project(key, sub));
       if (i >= 0) {
