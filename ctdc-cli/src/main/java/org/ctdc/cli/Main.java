@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       AlignCommand.class,
       AuditCommand.class,
+      VerifyCommand.class,
       DemoCommand.class,
       CommandLine.HelpCommand.class
     })
