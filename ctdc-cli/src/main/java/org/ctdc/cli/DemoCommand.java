@@ -1,145 +1,125 @@
 package org.ctdc.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.ctdc.schema.Codebook;
-import org.ctdc.schema.CtdcException;
-import org.ctdc.schema.Dataset;
-import org.ctdc.schema.DatasetCsv;
-import org.ctdc.schema.Role;
-import org.ctdc.schema.Schema;
-import org.ctdc.schema.SchemaDiff;
-import org.ctdc.schema.Schemas;
-import org.ctdc.schema.ValueSet;
-import org.ctdc.schema.Variable;
-import org.ctdc.schema.VariableKind;
-import org.ctdc.schema.internal.AtomicFiles;
+import org.ctdc.deid.DeidReport;
+import org.ctdc.deid.table.CellStatus;
+import org.ctdc.deid.table.TableReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
- * {@code ctdc demo}: the main job on bundled data. Today it loads every bundled schema, validates the
- * bundled CTDC victim-perpetrator release against its schema, and prints a codebook summary with the
- * release's counts (counts below the CTDC threshold of 11 are shown as {@code <11}). Not thread-safe.
+ * {@code ctdc demo}: the main job end to end on generated partner extracts (see {@link DemoPipeline}), with a
+ * short summary of aggregates. Not thread-safe.
  */
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Run the main job on bundled sample data: load the bundled schemas, validate the bundled CTDC",
-      "victim-perpetrator release (21,195 synthetic rows) and print a codebook summary."
+      "Run the main job on generated data: two partner extracts (hotline and case-management style) aligned onto",
+      "ctdc-global-kanon 2020, merged with provenance, de-identified with the CTDC default (k = 11 over the schema's",
+      "quasi-identifiers, distinct 2-diversity of isSexualExploit, at most 5 % of records suppressed), verified,",
+      "tabulated with small-cell and secondary suppression (audited), and converted to the synthetic 2024 layout.",
+      "Writes everything under DIR and prints a summary.",
+      "Exit code 0 on success, 1 when the release fails verification or a table fails the audit, 3 when the",
+      "privacy model cannot be satisfied within the suppression limit."
     })
 final class DemoCommand implements Callable<Integer> {
 
+  /** The bundled CTDC victim-perpetrator sample (used by tests and the README quick start). */
   static final String SAMPLE = "samples/CTDC_VPsynthetic_condensed.csv";
-  static final int THRESHOLD = 11;
+  static final int MIN_ROWS = 100;
+  static final int MAX_ROWS = 2_000_000;
 
   @Spec CommandSpec spec;
   @Mixin DebugOption debug;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Also write codebooks and the validation report here.")
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = "ctdc-demo-out",
+      description = "Where to write the outputs (default: ./${DEFAULT-VALUE}).")
   Path outDir;
+
+  @Option(names = "--rows", paramLabel = "N", defaultValue = "20000",
+      description = "Victims in the two extracts together (default: ${DEFAULT-VALUE}; at least " + MIN_ROWS + ").")
+  int rows;
+
+  @Option(names = {"--quiet", "-q"}, description = "Print only the line naming the output folder; no progress bar.")
+  boolean quiet;
 
   @Override
   public Integer call() {
+    if (rows < MIN_ROWS || rows > MAX_ROWS) {
+      throw new ParameterException(spec.commandLine(), "--rows must be between " + MIN_ROWS + " and " + MAX_ROWS);
+    }
     PrintWriter out = spec.commandLine().getOut();
-    out.println("== Bundled schemas");
-    for (Schema s : Schemas.all()) {
-      long qi = s.variables().stream().filter(v -> v.role() == Role.QUASI_IDENTIFIER).count();
-      long sens = s.variables().stream().filter(v -> v.role() == Role.SENSITIVE).count();
-      out.printf(Locale.ROOT, "  %-34s %3d variables (%d quasi-identifiers, %d sensitive)%n", s.id(), s.size(), qi, sens);
-    }
-    Schema kanon2018 = Schemas.load("ctdc-global-kanon", "2018");
-    Schema kanon2020 = Schemas.load("ctdc-global-kanon", "2020");
-    Schema synthetic = Schemas.load("ctdc-global-synthetic");
-    out.println();
-    out.println("== What changed between schema generations");
-    out.println("  " + kanon2018.id() + " -> " + kanon2020.id() + ": "
-        + SchemaDiff.between(kanon2018, kanon2020).changes().size() + " change(s)");
-    out.println("  " + kanon2020.id() + " -> " + synthetic.id() + ": "
-        + SchemaDiff.between(kanon2020, synthetic).changes().size() + " change(s) (run 'ctdc schema diff' for the list)");
-
-    Schema vp = Schemas.load("ctdc-victim-perpetrator", "2022");
-    DatasetCsv.ReadResult result;
-    try (InputStream in = DemoCommand.class.getResourceAsStream(SAMPLE)) {
-      if (in == null) {
-        throw new CtdcException("the bundled sample " + SAMPLE + " is missing from the jar");
+    PrintWriter err = spec.commandLine().getErr();
+    Outputs outputs = new Outputs(outDir);
+    DemoPipeline.Outcome o;
+    try (Progress progress = Progress.start("ctdc demo", DemoPipeline.STEPS, quiet)) {
+      o = new DemoPipeline(outputs, rows, progress).run();
+    } catch (RuntimeException e) {
+      if (!outputs.missing().isEmpty()) {
+        err.println("ctdc demo: stopped; not written: " + String.join(", ", outputs.missing()));
       }
-      Reader r = new InputStreamReader(in, StandardCharsets.UTF_8);
-      result = DatasetCsv.read(r, "bundled:" + SAMPLE, vp, DatasetCsv.CsvOptions.defaults());
-    } catch (IOException e) {
-      throw new CtdcException("cannot read the bundled sample " + SAMPLE, e);
+      throw e;
     }
-    out.println();
-    out.println("== Validation of the bundled CTDC release against " + vp.id());
-    out.println("  " + result.report().summary());
-    out.println();
-    out.println("== Codebook summary of " + vp.id() + " with the release's counts");
-    summarise(result.dataset(), out);
-    if (outDir != null) {
-      for (Schema s : Schemas.all()) {
-        AtomicFiles.writeString(outDir.resolve("codebook-" + s.name() + "-" + s.version() + ".md"), Codebook.markdown(s));
-      }
-      AtomicFiles.writeString(outDir.resolve("validation-report.txt"),
-          String.join("\n", result.report().lines()) + (result.report().lines().isEmpty() ? "" : "\n")
-              + result.report().summary() + "\n");
-      out.println();
-      out.println("Wrote codebooks and validation-report.txt to " + outDir);
+    if (!quiet) {
+      summary(o, out);
     }
-    return result.report().isValid() ? Main.OK : Main.INVALID;
+    if (!o.verification().passed()) {
+      err.println("ctdc demo: the release failed verification and was not written: " + o.verification().summary());
+    }
+    if (!o.audit().passed()) {
+      err.println("ctdc demo: the tables failed the audit: " + o.audit().reportLines().get(0));
+    }
+    if (!outputs.missing().isEmpty()) {
+      err.println("ctdc demo: not written: " + String.join(", ", outputs.missing()));
+    }
+    out.println((o.exitCode() == Main.OK ? "Wrote " : "Wrote (incomplete) ") + o.files().size() + " files to "
+        + outDir.toAbsolutePath().normalize() + " (open report.html)");
+    return o.exitCode();
   }
 
-  static void summarise(Dataset d, PrintWriter out) {
-    Schema s = d.schema();
-    for (int col = 0; col < s.size(); col++) {
-      Variable v = s.variables().get(col);
-      out.printf(Locale.ROOT, "  %-22s %-12s %-16s %s%n", v.name(), word(v.kind()) + (v.isMultiValued() ? "*" : ""),
-          word(v.role()), v.label());
-      if (v.valueSet().isEmpty()) {
-        continue;
-      }
-      ValueSet vs = v.values();
-      long[] counts = new long[vs.size()];
-      long missing = 0;
-      for (int row = 0; row < d.rowCount(); row++) {
-        if (d.isMissing(row, col)) {
-          missing++;
-        } else if (v.isMultiValued()) {
-          long mask = d.codeSet(row, col);
-          for (int i = 0; i < vs.size(); i++) {
-            if ((mask & (1L << i)) != 0) {
-              counts[i]++;
-            }
-          }
-        } else {
-          counts[d.code(row, col)]++;
-        }
-      }
-      StringBuilder sb = new StringBuilder("      ");
-      for (int i = 0; i < vs.size(); i++) {
-        sb.append(v.kind() == VariableKind.FLAG ? vs.code(i).label() : vs.code(i).code()).append('=').append(shown(counts[i])).append("  ");
-      }
-      sb.append("missing=").append(shown(missing));
-      out.println(sb.toString().stripTrailing());
+  private static void summary(DemoPipeline.Outcome o, PrintWriter out) {
+    out.println("== Partners (rows in -> aligned, rejected)");
+    for (DemoPipeline.PartnerFacts p : o.partners()) {
+      out.printf(Locale.ROOT, "  %-24s %7d -> %7d, %s rejected%n", p.partner(), p.read(), p.alignedRows(),
+          DemoPipeline.shown(p.rejected()));
     }
-    out.println("  (* multi-valued: a row counts once for each code it holds; counts below " + THRESHOLD + " shown as <" + THRESHOLD + ")");
+    DeidReport d = o.deid();
+    out.println("== De-identification (k = 11, distinct " + DemoPipeline.L + "-diversity of " + DemoPipeline.SENSITIVE
+        + ", suppression limit " + pct(DemoPipeline.SUPPRESSION_LIMIT) + ")");
+    StringBuilder levels = new StringBuilder();
+    for (DeidReport.QiLevel q : d.quasiIdentifiers()) {
+      levels.append(levels.length() == 0 ? "" : ", ").append(q.name()).append('=').append(q.level()).append('/')
+          .append(q.height());
+    }
+    out.println("  generalisation: " + levels);
+    out.printf(Locale.ROOT, "  records: %d in, %d released, %s suppressed (%s)%n", d.inputRecords(), d.releasedRecords(),
+        DemoPipeline.shown(d.recordsSuppressed()), pct(d.suppressionRate()));
+    out.printf(Locale.ROOT, "  risk before: highest %.3f, average %.3f, %s records in classes below 11%n",
+        o.riskBefore().maxProsecutorRisk(), o.riskBefore().averageProsecutorRisk(),
+        DemoPipeline.shown(o.riskBefore().recordsInSmallClasses()));
+    out.printf(Locale.ROOT, "  risk after:  highest %.3f, average %.3f, %s records in classes below 11%n",
+        o.riskAfter().maxProsecutorRisk(), o.riskAfter().averageProsecutorRisk(),
+        DemoPipeline.shown(o.riskAfter().recordsInSmallClasses()));
+    out.println("  independent verification: " + (o.verification().passed() ? "passed" : "FAILED"));
+    out.println("== Tables (cells below 11 suppressed, secondary suppression, LP audit)");
+    for (TableReport t : o.tables()) {
+      out.printf(Locale.ROOT, "  %-48s %d primary, %d secondary suppressed%n", t.table(),
+          t.statusCounts().getOrDefault(CellStatus.PRIMARY, 0), t.statusCounts().getOrDefault(CellStatus.SECONDARY, 0));
+    }
+    out.println("  audit: " + (o.audit().passed() ? "passed" : "FAILED") + " (" + o.audit().cells().size()
+        + " suppressed cells, " + o.audit().exposedPrimaries().size() + " exposed)");
+    out.println("== Synthetic 2024 layout: " + o.crosswalkRows() + " rows converted");
   }
 
-  private static String shown(long n) {
-    return n > 0 && n < THRESHOLD ? "<" + THRESHOLD : Long.toString(n);
-  }
-
-  private static String word(Enum<?> e) {
-    return e.name().toLowerCase(Locale.ROOT).replace('_', '-');
+  private static String pct(double share) {
+    return String.format(Locale.ROOT, "%.1f %%", 100 * share);
   }
 }

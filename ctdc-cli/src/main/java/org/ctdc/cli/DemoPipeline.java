@@ -1,0 +1,466 @@
+package org.ctdc.cli;
+
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.ctdc.core.Aligner;
+import org.ctdc.core.AlignmentResult;
+import org.ctdc.core.MergedDataset;
+import org.ctdc.core.PartnerDataset;
+import org.ctdc.core.Specs;
+import org.ctdc.core.sample.PartnerSamples;
+import org.ctdc.deid.DeidConfig;
+import org.ctdc.deid.DeidReport;
+import org.ctdc.deid.DeidResult;
+import org.ctdc.deid.Deidentifier;
+import org.ctdc.deid.Hierarchy;
+import org.ctdc.deid.Metric;
+import org.ctdc.deid.PrivacyModel;
+import org.ctdc.deid.SchemaHierarchies;
+import org.ctdc.deid.audit.AuditOptions;
+import org.ctdc.deid.audit.AuditResult;
+import org.ctdc.deid.audit.PublishedTable;
+import org.ctdc.deid.audit.TableAudit;
+import org.ctdc.deid.risk.RiskMeasures;
+import org.ctdc.deid.risk.RiskOptions;
+import org.ctdc.deid.risk.RiskReport;
+import org.ctdc.deid.table.CellStatus;
+import org.ctdc.deid.table.Dimension;
+import org.ctdc.deid.table.OutputOptions;
+import org.ctdc.deid.table.ProtectedTable;
+import org.ctdc.deid.table.SuppressionRules;
+import org.ctdc.deid.table.Table;
+import org.ctdc.deid.table.TableProtection;
+import org.ctdc.deid.table.TableProtector;
+import org.ctdc.deid.table.TableReport;
+import org.ctdc.deid.table.TableWriter;
+import org.ctdc.deid.table.Tabulation;
+import org.ctdc.deid.verify.VerificationResult;
+import org.ctdc.deid.verify.Verifier;
+import org.ctdc.schema.CtdcException;
+import org.ctdc.schema.Dataset;
+import org.ctdc.schema.DatasetCsv;
+import org.ctdc.schema.Role;
+import org.ctdc.schema.SchemaFiles;
+import org.ctdc.schema.Variable;
+import org.ctdc.schema.VariableKind;
+
+/**
+ * The main job of {@code ctdc demo}, step by step: generate the two partner extracts, align each onto
+ * {@code ctdc-global-kanon} 2020, merge with provenance, de-identify with the CTDC default, verify the
+ * release independently, tabulate and protect two tables (audited), convert the release to the synthetic
+ * 2024 layout, and write the reports. Every figure that leaves this class is an aggregate; counts 1 to 10 are
+ * written {@code <11}. Not thread-safe.
+ */
+final class DemoPipeline {
+
+  /** CTDC's threshold: k, and the smallest count shown. */
+  static final int THRESHOLD = 11;
+  /** The sensitive variable of the l-diversity model. */
+  static final String SENSITIVE = "isSexualExploit";
+  /** l of the distinct l-diversity model. */
+  static final int L = 2;
+  /** The record-suppression limit (share of the merged rows). */
+  static final double SUPPRESSION_LIMIT = 0.05;
+  /** The seed of the generated extracts. */
+  static final long SEED = 2020L;
+  /** The flags of the type-of-exploitation tables. */
+  static final List<String> EXPLOITATION_FLAGS = List.of("isForcedLabour", "isSexualExploit", "isOtherExploit");
+  /** The label written instead of a suppressed or small count. */
+  static final String SMALL = "<" + THRESHOLD;
+
+  static final int STEPS = 9;
+
+  /** Rows in and out of one partner. */
+  record PartnerFacts(String partner, String spec, String extract, String aligned, long read, long alignedRows,
+      long rejected) {}
+
+  /** What a run produced, for the summary. */
+  record Outcome(List<PartnerFacts> partners, DeidReport deid, VerificationResult verification,
+      RiskReport riskBefore, RiskReport riskAfter, List<TableReport> tables, AuditResult audit,
+      long crosswalkRows, List<String> files, int exitCode) {}
+
+  private final Outputs outputs;
+  private final int rows;
+  private final Progress progress;
+  private final ObjectMapper json = new ObjectMapper();
+
+  DemoPipeline(Outputs outputs, int rows, Progress progress) {
+    this.outputs = outputs;
+    this.rows = rows;
+    this.progress = progress;
+  }
+
+  /** The files every successful run writes (tables are added when they are known). */
+  static List<String> promisedFiles() {
+    return List.of("extracts/hotline.csv", "extracts/case-management.csv", "aligned/hotline.csv",
+        "aligned/case-management.csv", "release/release.csv", "release/release-schema.yaml",
+        "release/verify.yaml", "release/release-synthetic-2024.csv", "alignment-report.json",
+        "deid-report.json", "tables-report.json", "report.html");
+  }
+
+  Outcome run() {
+    outputs.expect(promisedFiles().toArray(String[]::new));
+    // 1. generate and align each partner's extract
+    progress.step("aligning");
+    List<PartnerFacts> partners = new ArrayList<>();
+    List<PartnerDataset> parts = new ArrayList<>();
+    List<Object> alignmentReports = new ArrayList<>();
+    int hotlineRows = rows / 2;
+    for (PartnerSamples.Profile p : PartnerSamples.Profile.values()) {
+      String slug = p == PartnerSamples.Profile.HOTLINE ? "hotline" : "case-management";
+      int n = p == PartnerSamples.Profile.HOTLINE ? hotlineRows : rows - hotlineRows;
+      Path extract = outputs.write("extracts/" + slug + ".csv", w -> PartnerSamples.writeCsv(p, n, SEED, w));
+      AlignmentResult r = Aligner.of(Specs.load(p.specName())).alignCsv(extract);
+      outputs.write("aligned/" + slug + ".csv", w -> DatasetCsv.write(r.dataset(), w));
+      partners.add(new PartnerFacts(r.report().partner(), p.specName(), "extracts/" + slug + ".csv",
+          "aligned/" + slug + ".csv", r.report().rowsRead(), r.report().rowsAligned(), r.report().rowsRejected()));
+      parts.add(PartnerDataset.of(r));
+      alignmentReports.add(tree(r.report().toJson()));
+    }
+    progress.done();
+    // 2. merge with provenance
+    progress.step("merging");
+    MergedDataset merged = MergedDataset.of(parts);
+    Dataset data = merged.dataset();
+    List<String> qis = new ArrayList<>();
+    for (Variable v : data.schema().variables()) {
+      if (v.role() == Role.QUASI_IDENTIFIER) {
+        qis.add(v.name());
+      }
+    }
+    progress.done();
+    // 3. risk before
+    progress.step("measuring risk");
+    RiskOptions riskOptions = RiskOptions.defaults().withSmallClassThreshold(THRESHOLD);
+    RiskReport before = RiskMeasures.of(data, qis, riskOptions);
+    progress.done();
+    // 4. de-identify (an unsatisfiable model throws, which the command line turns into exit code 3)
+    progress.step("de-identifying");
+    DeidConfig config = SchemaHierarchies.configFor(data, qis)
+        .k(THRESHOLD)
+        .model(new PrivacyModel.DistinctLDiversity(SENSITIVE, L))
+        .suppressionLimit(SUPPRESSION_LIMIT)
+        .metric(Metric.LOSS)
+        .build();
+    DeidResult deid = Deidentifier.run(data, config);
+    Dataset release = deid.release();
+    progress.done();
+    // 5. verify with the independent verifier; a release that fails is not written
+    progress.step("verifying");
+    VerificationResult verification = Verifier.verify(release, deid.verificationSpec());
+    RiskReport after = RiskMeasures.of(release, qis, riskOptions);
+    if (verification.passed()) {
+      outputs.write("release/release.csv", w -> DatasetCsv.write(release, w));
+      outputs.writeString("release/release-schema.yaml", SchemaFiles.toYaml(release.schema()));
+      writeVerifySpec(config, deid.report());
+    }
+    progress.done();
+    // 6. tables from the merged data, suppressed and audited
+    progress.step("tabulating");
+    TableRun tables = tabulate(data);
+    progress.done();
+    // 7. crosswalk of the release to the synthetic 2024 layout
+    progress.step("crosswalk");
+    long crosswalkRows = 0;
+    Map<String, Object> crosswalkReport = new LinkedHashMap<>();
+    if (verification.passed()) {
+      crosswalkRows = crosswalk(release, deid.report(), crosswalkReport);
+    }
+    progress.done();
+    // 8. reports
+    progress.step("reports");
+    Map<String, Object> alignment = new LinkedHashMap<>();
+    alignment.put("reportFormat", 1);
+    alignment.put("report", "alignment");
+    List<Object> partnerFacts = new ArrayList<>();
+    for (int i = 0; i < partners.size(); i++) {
+      PartnerFacts f = partners.get(i);
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("partner", f.partner());
+      m.put("spec", f.spec());
+      m.put("extract", f.extract());
+      m.put("aligned", f.aligned());
+      m.put("rowsRead", f.read());
+      m.put("rowsAligned", f.alignedRows());
+      m.put("rowsRejected", shown(f.rejected()));
+      m.put("alignment", alignmentReports.get(i));
+      partnerFacts.add(m);
+    }
+    alignment.put("partners", partnerFacts);
+    Map<String, Object> mergedFacts = new LinkedHashMap<>();
+    mergedFacts.put("schema", data.schema().id());
+    mergedFacts.put("rows", data.rowCount());
+    Map<String, Object> byPartner = new LinkedHashMap<>();
+    for (String p : merged.partners()) {
+      byPartner.put(p, shown(merged.rowsOf(p)));
+    }
+    mergedFacts.put("rowsByPartner", byPartner);
+    alignment.put("merged", mergedFacts);
+    alignment.put("crosswalk", crosswalkReport);
+    outputs.writeString("alignment-report.json", pretty(alignment));
+
+    Map<String, Object> deidFacts = ReportFacts.deid(data, release, config, deid.report(), verification, before, after,
+        SENSITIVE, L);
+    outputs.writeString("deid-report.json", pretty(deidFacts));
+    outputs.writeString("tables-report.json", pretty(tables.facts()));
+    outputs.writeString("report.html", ReportHtml.render(alignment, deidFacts, tables.facts()));
+    progress.done();
+    int exit = verification.passed() && tables.audit().passed() ? Main.OK : Main.INVALID;
+    return new Outcome(partners, deid.report(), verification, before, after, tables.reports(), tables.audit(),
+        crosswalkRows, outputs.written(), exit);
+  }
+
+  /** Writes {@code release/verify.yaml} and the hierarchy files, so that {@code ctdc verify} re-checks the release. */
+  private void writeVerifySpec(DeidConfig config, DeidReport report) {
+    StringBuilder y = new StringBuilder();
+    y.append("# Re-check the release: ctdc verify --spec verify.yaml --in release.csv (docs/verify.md)\n");
+    y.append("schema: release-schema.yaml\n");
+    y.append("k: ").append(THRESHOLD).append('\n');
+    y.append("quasiIdentifiers:\n");
+    for (int i = 0; i < config.quasiIdentifiers().size(); i++) {
+      String q = config.quasiIdentifiers().get(i);
+      Hierarchy h = config.hierarchies().get(i);
+      String file = "hierarchies/" + q + ".csv";
+      StringWriter w = new StringWriter();
+      h.writeArx(w, ';');
+      outputs.writeString("release/" + file, w.toString());
+      y.append("  - {name: ").append(q).append(", hierarchy: ").append(file).append("}\n");
+    }
+    y.append("suppression: {limit: ").append(SUPPRESSION_LIMIT).append(", originalRows: ")
+        .append(report.inputRecords()).append("}\n");
+    y.append("models:\n  - {type: distinctL, sensitive: ").append(SENSITIVE).append(", l: ").append(L).append("}\n");
+    outputs.writeString("release/verify.yaml", y.toString());
+  }
+
+  /** The tables of a run. */
+  record TableRun(List<TableReport> reports, AuditResult audit, Map<String, Object> facts) {}
+
+  private TableRun tabulate(Dataset data) {
+    Hierarchy country = SchemaHierarchies.forVariable(data, "citizenship").orElseThrow();
+    Hierarchy exploitCountry = SchemaHierarchies.forVariable(data, "CountryOfExploitation").orElseThrow();
+    Hierarchy year = SchemaHierarchies.forVariable(data, "yearOfRegistration").orElseThrow();
+    Map<String, String> citizenshipRegion = leafMap(country, 2);
+    Map<String, String> exploitationRegion = leafMap(exploitCountry, 2);
+    Map<String, String> period = leafMap(year, 1);
+    Dimension region = Dimension.flat("citizenshipRegion", "Total", new ArrayList<>(new TreeSet<>(citizenshipRegion.values())));
+    Dimension periods = Dimension.flat("period", "Total", new ArrayList<>(new TreeSet<>(period.values())));
+    int g = data.column("gender");
+    List<String> genders = data.variable(g).values().codes().stream().map(c -> c.code()).toList();
+    Dimension gender = Dimension.flat("gender", "Total", genders);
+    org.ctdc.deid.table.TableDefinition first =
+        org.ctdc.deid.table.TableDefinition.of("citizenship-region-by-period-by-gender", List.of(region, periods, gender));
+    Tabulation.Result t1 = Tabulation.tabulate(data, first, List.of("citizenship", "yearOfRegistration", "gender"),
+        Map.of("citizenshipRegion", citizenshipRegion, "period", period), Optional.empty(), Optional.empty());
+
+    Dimension exploitRegion = Dimension.flat("exploitationRegion", "Total",
+        new ArrayList<>(new TreeSet<>(exploitationRegion.values())));
+    List<org.ctdc.deid.table.TableDefinition> group =
+        Tabulation.flagGroup("exploitation-type-by-region", EXPLOITATION_FLAGS, List.of(exploitRegion));
+    boolean[] denominator = Tabulation.flagGroupDenominator(data, EXPLOITATION_FLAGS);
+    // the linked tables share their totals: a row counts only when every flag of the group is known
+    int[] flagCols = EXPLOITATION_FLAGS.stream().mapToInt(data::column).toArray();
+    for (int row = 0; row < denominator.length; row++) {
+      for (int c : flagCols) {
+        denominator[row] &= !data.isMissing(row, c);
+      }
+    }
+    List<Table> linked = new ArrayList<>();
+    List<Tabulation.Result> results = new ArrayList<>();
+    results.add(t1);
+    for (int i = 0; i < group.size(); i++) {
+      Tabulation.Result r = Tabulation.tabulate(data, group.get(i),
+          List.of(EXPLOITATION_FLAGS.get(i), "CountryOfExploitation"),
+          Map.of("exploitationRegion", exploitationRegion), Optional.empty(), Optional.of(denominator));
+      linked.add(r.table());
+      results.add(r);
+    }
+    SuppressionRules rules = SuppressionRules.ctdcDefaults();
+    TableProtection p1 = TableProtector.suppress(t1.table(), rules);
+    TableProtection p2 = TableProtector.suppress(linked, rules);
+    List<ProtectedTable> protectedTables = new ArrayList<>(p1.tables());
+    protectedTables.addAll(p2.tables());
+    List<TableReport> reports = new ArrayList<>(p1.reports());
+    reports.addAll(p2.reports());
+
+    Path staging = outputs.stage();
+    List<String> files;
+    try {
+      OutputOptions options = new OutputOptions(SMALL, 1, Map.of());
+      for (ProtectedTable t : protectedTables) {
+        TableWriter.write(t, staging, options);
+      }
+      files = outputs.moveIn(staging, "tables");
+    } finally {
+      Outputs.deleteQuietly(staging);
+    }
+    List<PublishedTable> published = new ArrayList<>();
+    for (ProtectedTable t : protectedTables) {
+      Path dir = outputs.dir().resolve("tables");
+      published.add(PublishedTable.read(dir.resolve(t.definition().name() + ".csv"),
+          dir.resolve(t.definition().name() + ".table.json")));
+    }
+    // the first table and the flag group are separate publications (their grand totals count different
+    // populations), each audited on its own; the flag group's tables are audited together
+    AuditResult a1 = TableAudit.audit(published.subList(0, 1), AuditOptions.defaults());
+    AuditResult a2 = TableAudit.audit(published.subList(1, published.size()), AuditOptions.defaults());
+    List<String> auditedTables = published.stream().map(PublishedTable::name).toList();
+    List<org.ctdc.deid.audit.CellInterval> cells = new ArrayList<>(a1.cells());
+    cells.addAll(a2.cells());
+    AuditResult audit = new AuditResult(auditedTables, cells, a1.linearPrograms() + a2.linearPrograms(),
+        a1.determinedByRank() + a2.determinedByRank());
+
+    Map<String, Object> facts = new LinkedHashMap<>();
+    facts.put("reportFormat", 1);
+    facts.put("report", "tables");
+    facts.put("source", "the merged aligned rows (" + data.schema().id() + "), before de-identification");
+    facts.put("rules", Map.of("threshold", SMALL, "zeros", "published", "minWidth", 1, "suppressedLabel", SMALL));
+    List<Object> tableFacts = new ArrayList<>();
+    for (int i = 0; i < protectedTables.size(); i++) {
+      ProtectedTable t = protectedTables.get(i);
+      Tabulation.Result r = results.get(i);
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("name", t.definition().name());
+      m.put("file", "tables/" + t.definition().name() + ".csv");
+      m.put("definition", "tables/" + t.definition().name() + ".table.json");
+      m.put("dimensions", t.definition().dimensions().stream().map(Dimension::name).toList());
+      m.put("linkedWith", i == 0 ? List.of() : group.stream().map(d -> d.name()).filter(n -> !n.equals(t.definition().name())).toList());
+      m.put("rowsRead", r.rowsRead());
+      m.put("rowsLeftOut", r.rowsLeftOut());
+      m.put("cells", t.cells().size());
+      Map<String, Object> byStatus = new LinkedHashMap<>();
+      for (CellStatus s : CellStatus.values()) {
+        byStatus.put(s.token(), t.count(s));
+      }
+      m.put("cellsByStatus", byStatus);
+      tableFacts.add(m);
+    }
+    facts.put("tables", tableFacts);
+    Map<String, Object> auditFacts = new LinkedHashMap<>();
+    auditFacts.put("passed", audit.passed());
+    auditFacts.put("suppressedCells", audit.cells().size());
+    auditFacts.put("primaryCells", audit.primaries().size());
+    auditFacts.put("exposedPrimaryCells", audit.exposedPrimaries().size());
+    auditFacts.put("linearPrograms", audit.linearPrograms());
+    facts.put("audit", auditFacts);
+    facts.put("files", files);
+    return new TableRun(reports, audit, facts);
+  }
+
+  /** Leaf to its label at a level. */
+  private static Map<String, String> leafMap(Hierarchy h, int level) {
+    Map<String, String> m = new TreeMap<>();
+    int lv = Math.min(level, h.height());
+    for (String leaf : h.leaves()) {
+      m.put(leaf, h.generalise(leaf, lv).orElseThrow());
+    }
+    return m;
+  }
+
+  /**
+   * Converts the release to the synthetic 2024 layout with the bundled crosswalk. Quasi-identifiers released
+   * at level 0 go through the crosswalk (relabelled, alpha-2 to alpha-3); generalised ones keep their release
+   * label in the target column, since the 2024 value sets have no codes for them.
+   */
+  private long crosswalk(Dataset release, DeidReport report, Map<String, Object> facts) {
+    List<String> generalised = new ArrayList<>();
+    for (DeidReport.QiLevel q : report.quasiIdentifiers()) {
+      if (q.level() > 0) {
+        generalised.add(q.name());
+      }
+    }
+    StringWriter releaseCsv = new StringWriter();
+    DatasetCsv.write(release, releaseCsv);
+    List<Map<String, String>> rowsIn = readCsv(releaseCsv.toString());
+    List<Map<String, String>> input = new ArrayList<>();
+    for (Map<String, String> r : rowsIn) {
+      Map<String, String> copy = new LinkedHashMap<>(r);
+      generalised.forEach(q -> copy.put(q, ""));
+      input.add(copy);
+    }
+    AlignmentResult r = Aligner.of(Specs.load(Specs.KANON_TO_SYNTHETIC)).align(input, "release/release.csv");
+    if (r.report().rowsRejected() != 0) {
+      throw new CtdcException("release/release.csv: the crosswalk " + Specs.KANON_TO_SYNTHETIC + " rejected "
+          + r.report().rowsRejected() + " row(s) (rule: every released row converts)");
+    }
+    StringWriter target = new StringWriter();
+    DatasetCsv.write(r.dataset(), target);
+    List<Map<String, String>> out = readCsv(target.toString());
+    List<String> header = r.dataset().schema().variables().stream().map(Variable::name).toList();
+    List<String> carried = generalised.stream().filter(header::contains).toList();
+    StringBuilder sb = new StringBuilder(PartnerSamples.csvLine(header));
+    for (int i = 0; i < out.size(); i++) {
+      Map<String, String> row = out.get(i);
+      for (String q : carried) {
+        row.put(q, rowsIn.get(i).get(q));
+      }
+      List<String> fields = new ArrayList<>();
+      for (String h : header) {
+        fields.add(row.getOrDefault(h, ""));
+      }
+      sb.append(PartnerSamples.csvLine(fields));
+    }
+    outputs.writeString("release/release-synthetic-2024.csv", sb.toString());
+    facts.put("spec", Specs.KANON_TO_SYNTHETIC);
+    facts.put("file", "release/release-synthetic-2024.csv");
+    facts.put("rows", out.size());
+    facts.put("generalisedColumnsCarried", carried);
+    facts.put("droppedColumns", r.report().droppedColumns());
+    return out.size();
+  }
+
+  private static List<Map<String, String>> readCsv(String text) {
+    CsvMapper mapper = new CsvMapper();
+    try (MappingIterator<Map<String, String>> it =
+        mapper.readerFor(Map.class).with(CsvSchema.emptySchema().withHeader()).readValues(text)) {
+      List<Map<String, String>> rows = new ArrayList<>();
+      while (it.hasNext()) {
+        rows.add(new LinkedHashMap<>(it.next()));
+      }
+      return rows;
+    } catch (IOException | RuntimeException e) {
+      throw new CtdcException("cannot re-read the release for the crosswalk (" + e.getClass().getSimpleName() + ")", e);
+    }
+  }
+
+  private Object tree(String text) {
+    try {
+      return json.readTree(text);
+    } catch (IOException e) {
+      throw new CtdcException("cannot read a report (" + e.getClass().getSimpleName() + ")", e);
+    }
+  }
+
+  String pretty(Object o) {
+    try {
+      return json.writerWithDefaultPrettyPrinter().writeValueAsString(o) + "\n";
+    } catch (IOException e) {
+      throw new CtdcException("cannot write a report (" + e.getClass().getSimpleName() + ")", e);
+    }
+  }
+
+  /**
+   * A count as shown: {@code <11} for 1 to 10, else the number.
+   *
+   * @param n the count
+   * @return the number or the label
+   */
+  static Object shown(long n) {
+    return n > 0 && n < THRESHOLD ? SMALL : (Object) n;
+  }
+
+  static boolean isYear(Variable v) {
+    return v.kind() == VariableKind.YEAR || v.kind() == VariableKind.COUNT;
+  }
+}
