@@ -1,6 +1,7 @@
 package org.ctdc.cli;
 
 import java.io.PrintWriter;
+import org.ctdc.deid.UnsatisfiableModelException;
 import org.ctdc.schema.CtdcException;
 import org.ctdc.schema.UnknownSchemaException;
 import picocli.CommandLine;
@@ -10,8 +11,9 @@ import picocli.CommandLine.Command;
  * Entry point of the {@code ctdc} command line.
  *
  * <p>Exit codes: {@value #OK} success; {@value #INVALID} invalid data (a file that breaks its schema, a
- * schema file that breaks the format); {@value #USAGE} usage error (unknown option or command, unknown
- * schema name). Errors are one line on standard error; {@code --debug} adds the stack trace.
+ * schema file that breaks the format) or a failed verification or audit; {@value #USAGE} usage error
+ * (unknown option or command, unknown schema name); {@value #UNSATISFIABLE} the privacy model cannot be
+ * satisfied within the limits. Errors are one line on standard error; {@code --debug} adds the stack trace.
  *
  * <p>Not thread-safe; run once per process.
  */
@@ -26,6 +28,7 @@ import picocli.CommandLine.Command;
       AlignCommand.class,
       AuditCommand.class,
       VerifyCommand.class,
+      RiskCommand.class,
       DemoCommand.class,
       CommandLine.HelpCommand.class
     })
@@ -39,6 +42,9 @@ public final class Main implements Runnable {
 
   /** Usage error. */
   public static final int USAGE = 2;
+
+  /** The privacy model cannot be satisfied within the suppression limit. */
+  public static final int UNSATISFIABLE = 3;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -73,6 +79,10 @@ public final class Main implements Runnable {
         (ex, commandLine, parseResult) -> {
           if (debug) {
             ex.printStackTrace(err);
+          }
+          if (ex instanceof UnsatisfiableModelException) {
+            err.println("ctdc: " + ex.getMessage());
+            return UNSATISFIABLE;
           }
           if (ex instanceof UnknownSchemaException) {
             err.println("ctdc: " + ex.getMessage());

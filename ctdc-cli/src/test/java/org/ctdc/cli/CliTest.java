@@ -134,13 +134,4 @@ class CliTest {
     assertEquals(1, r.code());
     assertTrue(r.err().contains("variables[0].kind"), r.err());
   }
-
-  @Test
-  void demoRunsOnBundledData(@TempDir Path dir) {
-    Run r = run("demo", "--out", dir.toString());
-    assertEquals(0, r.code(), r.err());
-    assertTrue(r.out().contains("21195 rows read"), r.out());
-    assertTrue(Files.exists(dir.resolve("codebook-ctdc-victim-perpetrator-2022.md")));
-    assertTrue(Files.exists(dir.resolve("validation-report.txt")));
-  }
 }

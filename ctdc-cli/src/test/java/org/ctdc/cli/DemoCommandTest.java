@@ -1,0 +1,170 @@
+package org.ctdc.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code ctdc demo} end to end through {@link Main#run} at a small size. */
+class DemoCommandTest {
+
+  @TempDir static Path dir;
+  static Path out;
+  static CliTest.Run run;
+
+  @BeforeAll
+  static void runDemo() {
+    out = dir.resolve("demo-out");
+    run = CliTest.run("demo", "--rows", "600", "--out", out.toString());
+  }
+
+  @Test
+  void demoSucceedsAndPrintsTheSummary() {
+    assertEquals(0, run.code(), run.out() + run.err());
+    for (String s : List.of("sample-hotline", "sample-case-management", "generalisation:", "suppressed", "risk before",
+        "risk after", "independent verification: passed", "audit: passed", "Synthetic 2024 layout", "report.html")) {
+      assertTrue(run.out().contains(s), s + " missing from\n" + run.out());
+    }
+    assertEquals("", run.err(), "no progress bar or message on a non-terminal stderr");
+  }
+
+  @Test
+  void everyPromisedFileExists() throws Exception {
+    for (String f : DemoPipeline.promisedFiles()) {
+      assertTrue(Files.isRegularFile(out.resolve(f)), f);
+    }
+    for (String t : List.of("citizenship-region-by-period-by-gender", "exploitation-type-by-region.isForcedLabour",
+        "exploitation-type-by-region.isSexualExploit", "exploitation-type-by-region.isOtherExploit")) {
+      assertTrue(Files.isRegularFile(out.resolve("tables/" + t + ".csv")), t);
+      assertTrue(Files.isRegularFile(out.resolve("tables/" + t + ".table.json")), t);
+    }
+    try (var files = Files.walk(out)) {
+      assertFalse(files.anyMatch(p -> p.getFileName().toString().contains("partial")
+          || p.getFileName().toString().startsWith(".staging")), "no temporary file is left");
+    }
+  }
+
+  @Test
+  void theReleasePassesCtdcVerify() {
+    CliTest.Run v = CliTest.run("verify", "--spec", out.resolve("release/verify.yaml").toString(), "--in",
+        out.resolve("release/release.csv").toString());
+    assertEquals(0, v.code(), v.out() + v.err());
+    assertTrue(v.out().startsWith("PASSED"), v.out());
+  }
+
+  @Test
+  void theTablesPassCtdcAudit() {
+    Path t = out.resolve("tables");
+    CliTest.Run first = CliTest.run("audit", "--table", t.resolve("citizenship-region-by-period-by-gender.csv").toString(),
+        "--definition", t.resolve("citizenship-region-by-period-by-gender.table.json").toString());
+    assertEquals(0, first.code(), first.out() + first.err());
+    List<String> args = new ArrayList<>(List.of("audit", "-q"));
+    for (String f : List.of("isForcedLabour", "isSexualExploit", "isOtherExploit")) {
+      args.addAll(List.of("--table", t.resolve("exploitation-type-by-region." + f + ".csv").toString(), "--definition",
+          t.resolve("exploitation-type-by-region." + f + ".table.json").toString()));
+    }
+    CliTest.Run group = CliTest.run(args.toArray(String[]::new));
+    assertEquals(0, group.code(), group.out() + group.err());
+    assertTrue(first.out().contains("primary"), "the first table has small cells to protect: " + first.out());
+  }
+
+  @Test
+  void reportsAreVersionedAndHoldNoSmallCount() throws Exception {
+    ObjectMapper m = new ObjectMapper();
+    for (String f : List.of("alignment-report.json", "deid-report.json", "tables-report.json")) {
+      JsonNode n = m.readTree(out.resolve(f).toFile());
+      assertEquals(1, n.path("reportFormat").asInt(), f);
+    }
+    JsonNode deid = m.readTree(out.resolve("deid-report.json").toFile());
+    assertTrue(deid.path("verification").path("passed").asBoolean());
+    assertEquals(11, deid.path("parameters").path("k").asInt());
+    for (String when : List.of("before", "after")) {
+      for (JsonNode b : deid.path("classSizes").path(when)) {
+        JsonNode r = b.path("records");
+        assertTrue(r.isTextual() ? r.asText().equals("<11") : r.asLong() == 0 || r.asLong() >= 11, b.toString());
+      }
+    }
+    for (JsonNode d : deid.path("distributions")) {
+      for (JsonNode c : d.path("categories")) {
+        for (String k : List.of("before", "after")) {
+          JsonNode v = c.path(k);
+          assertTrue(v.isTextual() ? v.asText().equals("<11") : v.asLong() == 0 || v.asLong() >= 11, c.toString());
+        }
+      }
+    }
+    JsonNode tables = m.readTree(out.resolve("tables-report.json").toFile());
+    assertTrue(tables.path("audit").path("passed").asBoolean());
+    assertEquals(4, tables.path("tables").size());
+  }
+
+  @Test
+  void noFreeTextOrIdentifierOfTheExtractsReachesAReport() throws Exception {
+    List<String> lines = Files.readAllLines(out.resolve("extracts/case-management.csv"), StandardCharsets.UTF_8);
+    List<String> header = List.of(lines.get(0).split(","));
+    Set<String> secrets = new TreeSet<>();
+    for (String line : lines.subList(1, Math.min(lines.size(), 80))) {
+      String[] f = line.split(",");
+      for (int i = 0; i < Math.min(f.length, header.size()); i++) {
+        String h = header.get(i).toLowerCase(java.util.Locale.ROOT);
+        if ((h.contains("name") || h.contains("address") || h.contains("id")) && f[i].length() > 5) {
+          secrets.add(f[i].replace("\"", ""));
+        }
+      }
+    }
+    assertFalse(secrets.isEmpty(), "the extract has identifying columns to look for: " + header);
+    for (String f : List.of("report.html", "alignment-report.json", "deid-report.json", "tables-report.json",
+        "release/release.csv", "release/release-synthetic-2024.csv")) {
+      String text = Files.readString(out.resolve(f), StandardCharsets.UTF_8);
+      for (String s : secrets) {
+        assertFalse(text.contains(s), f + " holds a value of the extract's identifying columns");
+      }
+    }
+    assertFalse(run.out().contains(secrets.iterator().next()));
+  }
+
+  @Test
+  void reportHtmlIsSelfContained() throws Exception {
+    String html = Files.readString(out.resolve("report.html"), StandardCharsets.UTF_8);
+    assertTrue(html.contains("<svg"), "inline SVG charts");
+    assertTrue(html.contains("Records by equivalence-class size") && html.contains("Table cells by status"));
+    for (String external : List.of("<script", "<link", "@import", "src=\"http", "href=\"http", "url(http")) {
+      assertFalse(html.contains(external), external);
+    }
+  }
+
+  @Test
+  void quietPrintsOneLine(@TempDir Path other) {
+    CliTest.Run q = CliTest.run("demo", "--quiet", "--rows", "200", "--out", other.resolve("q").toString());
+    assertEquals(0, q.code(), q.err());
+    assertEquals(1, q.out().lines().count(), q.out());
+  }
+
+  @Test
+  void tooFewRowsIsAUsageError() {
+    CliTest.Run r = CliTest.run("demo", "--rows", "5", "--out", dir.resolve("never").toString());
+    assertEquals(Main.USAGE, r.code());
+    assertFalse(Files.exists(dir.resolve("never")));
+  }
+
+  @Test
+  void aFailedRunNamesTheMissingOutputs(@TempDir Path other) throws Exception {
+    Path blocker = other.resolve("file-not-folder");
+    Files.writeString(blocker, "x");
+    CliTest.Run r = CliTest.run("demo", "--rows", "200", "--out", blocker.toString());
+    assertEquals(Main.INVALID, r.code(), r.out() + r.err());
+    assertTrue(r.err().contains("not written: ") && r.err().contains("report.html"), r.err());
+    assertFalse(r.err().contains("\tat "), r.err());
+  }
+}
