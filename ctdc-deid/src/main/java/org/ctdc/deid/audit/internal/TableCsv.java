@@ -158,6 +158,11 @@ public final class TableCsv {
     if (e instanceof JsonProcessingException j && j.getLocation() != null && j.getLocation().getLineNr() > 0) {
       at = "line " + j.getLocation().getLineNr() + ": ";
     }
+    for (Throwable c = e; c != null; c = c.getCause()) {
+      if (c instanceof StreamConstraintsException) {
+        return at + "a field is longer than " + MAX_FIELD_LENGTH + " characters (limit)";
+      }
+    }
     if (e instanceof StreamConstraintsException) {
       return at + "a field is longer than " + MAX_FIELD_LENGTH + " characters (limit)";
     }
