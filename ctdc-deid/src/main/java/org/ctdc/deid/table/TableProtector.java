@@ -21,7 +21,7 @@ import org.ctdc.deid.table.internal.SuppressionRun;
 public final class TableProtector {
 
   /** The largest number of suppressed inner cells for which the exact LP intervals are computed. */
-  public static final int LP_LIMIT = 1500;
+  public static final int LP_LIMIT = 150;
 
   private TableProtector() {}
 

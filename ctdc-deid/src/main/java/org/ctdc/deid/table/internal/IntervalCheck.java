@@ -35,6 +35,7 @@ public final class IntervalCheck {
   private final List<int[]> rows = new ArrayList<>(); // var indices with coefficient +1, then -1 after a -1 marker
   private final List<int[]> negRows = new ArrayList<>();
   private int[] parent;
+  private int[] rowCount;
 
   /**
    * Builds the attacker's system from the current statuses.
@@ -77,6 +78,15 @@ public final class IntervalCheck {
             }
           }
         }
+      }
+    }
+    rowCount = new int[vars.size()];
+    for (int r = 0; r < rows.size(); r++) {
+      for (int v : rows.get(r)) {
+        rowCount[v]++;
+      }
+      for (int v : negRows.get(r)) {
+        rowCount[v]++;
       }
     }
     parent = new int[vars.size()];
@@ -225,8 +235,62 @@ public final class IntervalCheck {
     return new Interval(gi, cell, known + range[0], known + range[1], required);
   }
 
+  private final Map<Integer, Object[]> models = new HashMap<>();
+
   private double[] solve(boolean[] compRoots, List<Integer> objVars) {
-    ExpressionsBasedModel m = new ExpressionsBasedModel();
+    // a variable in no constraint is free above: ojAlgo reports such a maximum as 0, so decide it here
+    boolean free = false;
+    for (int v : objVars) {
+      free |= rowCount[v] == 0;
+    }
+    if (free) {
+      List<Integer> bound = new ArrayList<>();
+      for (int v : objVars) {
+        if (rowCount[v] > 0) {
+          bound.add(v);
+        }
+      }
+      double lower = bound.isEmpty() ? 0 : solve(compRoots, bound)[0];
+      return new double[] {lower, Double.POSITIVE_INFINITY};
+    }
+    int root = -1;
+    boolean single = true;
+    for (int v : objVars) {
+      int r = find(v);
+      if (root >= 0 && r != root) {
+        single = false;
+      }
+      root = r;
+    }
+    Object[] cached = single ? models.get(root) : null;
+    if (cached == null) {
+      cached = build(compRoots);
+      if (single) {
+        models.put(root, cached);
+      }
+    }
+    ExpressionsBasedModel m = (ExpressionsBasedModel) cached[0];
+    @SuppressWarnings("unchecked")
+    Map<Integer, Variable> lv = (Map<Integer, Variable>) cached[1];
+    for (Variable v : lv.values()) {
+      v.weight(0);
+    }
+    long truth = 0;
+    for (int v : objVars) {
+      lv.get(v).weight(1);
+      truth += trueValue(v);
+    }
+    Optimisation.Result min = m.minimise();
+    Optimisation.Result max = m.maximise();
+    double lower = min.getState().isFeasible() ? min.getValue() : truth;
+    double upper =
+        max.getState() == Optimisation.State.UNBOUNDED ? Double.POSITIVE_INFINITY
+            : (max.getState().isFeasible() ? max.getValue() : truth);
+    return new double[] {clean(lower), clean(upper)};
+  }
+
+  private Object[] build(boolean[] compRoots) {
+    ExpressionsBasedModel m = new ExpressionsBasedModel(options());
     Map<Integer, Variable> lv = new HashMap<>();
     for (int v = 0; v < vars.size(); v++) {
       if (compRoots[find(v)]) {
@@ -252,20 +316,16 @@ public final class IntervalCheck {
       }
       e.level(rhs);
     }
-    Expression obj = m.addExpression("objective").weight(1);
-    long truth = 0;
-    for (int v : objVars) {
-      obj.set(lv.get(v), 1);
-      truth += trueValue(v);
-    }
-    Optimisation.Result min = m.minimise();
-    Optimisation.Result max = m.maximise();
-    double lower = min.getState().isFeasible() ? min.getValue() : truth;
-    double upper =
-        max.getState() == Optimisation.State.UNBOUNDED ? Double.POSITIVE_INFINITY
-            : (max.getState().isFeasible() ? max.getValue() : truth);
-    return new double[] {clean(lower), clean(upper)};
+    return new Object[] {m, lv};
   }
+
+  private static Optimisation.Options options() {
+    Optimisation.Options o = new Optimisation.Options();
+    o.sparse = SPARSE;
+    return o;
+  }
+
+  static final Boolean SPARSE = null;
 
   private static double clean(double d) {
     double r = Math.rint(d);
