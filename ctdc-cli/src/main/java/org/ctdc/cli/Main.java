@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       SchemaCommand.class,
       ValidateCommand.class,
+      AuditCommand.class,
       DemoCommand.class,
       CommandLine.HelpCommand.class
     })
