@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
       AlignCommand.class,
       AuditCommand.class,
       VerifyCommand.class,
+      TablesCommand.class,
       DemoCommand.class,
       CommandLine.HelpCommand.class
     })
