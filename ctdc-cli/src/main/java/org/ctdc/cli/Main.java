@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
       AuditCommand.class,
       VerifyCommand.class,
       RiskCommand.class,
+      TablesCommand.class,
       DemoCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -47,27 +47,65 @@ public final class DatasetCsv {
   private DatasetCsv() {}
 
   /**
-   * How a file is read.
+   * How a file is read, with the limits that keep a hostile or broken file from exhausting memory.
+   *
+   * <p>A file over a limit is a {@link DataFormatException} naming the file, the row and (for a field) the
+   * column, and the limit; no rows are returned. The limits are documented in {@code docs/limits.md}.
    *
    * <p>This record is immutable and thread-safe.
    *
    * @param errorLimit the most cell errors kept in a report (all are counted); at least 0
    * @param strictHeader whether a column outside the schema, or a variable without a column, fails the read
+   * @param maxFieldLength the most characters (UTF-16 units) in one field, header names included; at least 1
+   * @param maxColumns the most fields in one record, the header included; at least 1
+   * @param maxRows the most data rows (after the header) in one file; at least 0 and at most
+   *     {@link #MAX_ROWS}, the most a {@link Dataset} holds
    */
-  public record CsvOptions(int errorLimit, boolean strictHeader) {
+  public record CsvOptions(
+      int errorLimit, boolean strictHeader, int maxFieldLength, int maxColumns, long maxRows) {
+
+    /** The default and largest field length: 1 MiB of characters. */
+    public static final int DEFAULT_MAX_FIELD_LENGTH = 1 << 20;
+
+    /** The default most fields in a record. */
+    public static final int DEFAULT_MAX_COLUMNS = 10_000;
+
+    /** The most rows a dataset holds, and the default row limit. */
+    public static final long MAX_ROWS = Integer.MAX_VALUE - 8;
 
     /**
      * Validates.
      *
-     * @throws IllegalArgumentException if the error limit is negative
+     * @throws IllegalArgumentException if the error limit is negative, a field or column limit is below 1
+     *     or the row limit is outside 0 to {@link #MAX_ROWS}
      */
     public CsvOptions {
       if (errorLimit < 0) {
         throw new IllegalArgumentException("errorLimit must not be negative, was " + errorLimit);
       }
+      if (maxFieldLength < 1) {
+        throw new IllegalArgumentException("maxFieldLength must be at least 1, was " + maxFieldLength);
+      }
+      if (maxColumns < 1) {
+        throw new IllegalArgumentException("maxColumns must be at least 1, was " + maxColumns);
+      }
+      if (maxRows < 0 || maxRows > MAX_ROWS) {
+        throw new IllegalArgumentException("maxRows must be between 0 and " + MAX_ROWS + ", was " + maxRows);
+      }
     }
 
-    /** @return error limit 1000, strict header */
+    /**
+     * Options with the default limits.
+     *
+     * @param errorLimit the most cell errors kept in a report; at least 0
+     * @param strictHeader whether the header must match the schema exactly (up to case and previous names)
+     * @throws IllegalArgumentException if the error limit is negative
+     */
+    public CsvOptions(int errorLimit, boolean strictHeader) {
+      this(errorLimit, strictHeader, DEFAULT_MAX_FIELD_LENGTH, DEFAULT_MAX_COLUMNS, MAX_ROWS);
+    }
+
+    /** @return error limit 1000, strict header, the default limits */
     public static CsvOptions defaults() {
       return new CsvOptions(1000, true);
     }
@@ -80,7 +118,7 @@ public final class DatasetCsv {
      * @throws IllegalArgumentException if the limit is negative
      */
     public CsvOptions withErrorLimit(int limit) {
-      return new CsvOptions(limit, strictHeader);
+      return new CsvOptions(limit, strictHeader, maxFieldLength, maxColumns, maxRows);
     }
 
     /**
@@ -90,7 +128,40 @@ public final class DatasetCsv {
      * @return the options
      */
     public CsvOptions withStrictHeader(boolean strict) {
-      return new CsvOptions(errorLimit, strict);
+      return new CsvOptions(errorLimit, strict, maxFieldLength, maxColumns, maxRows);
+    }
+
+    /**
+     * A copy with another field length limit.
+     *
+     * @param limit the most characters in one field; at least 1
+     * @return the options
+     * @throws IllegalArgumentException if the limit is below 1
+     */
+    public CsvOptions withMaxFieldLength(int limit) {
+      return new CsvOptions(errorLimit, strictHeader, limit, maxColumns, maxRows);
+    }
+
+    /**
+     * A copy with another column limit.
+     *
+     * @param limit the most fields in one record; at least 1
+     * @return the options
+     * @throws IllegalArgumentException if the limit is below 1
+     */
+    public CsvOptions withMaxColumns(int limit) {
+      return new CsvOptions(errorLimit, strictHeader, maxFieldLength, limit, maxRows);
+    }
+
+    /**
+     * A copy with another row limit.
+     *
+     * @param limit the most data rows in one file; 0 to {@link #MAX_ROWS}
+     * @return the options
+     * @throws IllegalArgumentException if the limit is out of range
+     */
+    public CsvOptions withMaxRows(long limit) {
+      return new CsvOptions(errorLimit, strictHeader, maxFieldLength, maxColumns, limit);
     }
   }
 
@@ -128,7 +199,7 @@ public final class DatasetCsv {
    * @throws DataFormatException naming the file when it cannot be read or its header does not match
    */
   public static ReadResult read(Reader reader, String fileName, Schema schema, CsvOptions options) {
-    return CsvDatasetReader.read(reader, fileName, schema, options.errorLimit(), options.strictHeader(), true);
+    return CsvDatasetReader.read(reader, fileName, schema, options, true);
   }
 
   /**
@@ -155,14 +226,14 @@ public final class DatasetCsv {
    * @throws DataFormatException naming the file when it cannot be read or its header does not match
    */
   public static ValidationReport validate(Reader reader, String fileName, Schema schema, CsvOptions options) {
-    return CsvDatasetReader.read(reader, fileName, schema, options.errorLimit(), options.strictHeader(), false)
+    return CsvDatasetReader.read(reader, fileName, schema, options, false)
         .report();
   }
 
   private static ReadResult readPath(Path file, Schema schema, CsvOptions options, boolean store) {
     String name = file.toString();
     try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      return CsvDatasetReader.read(r, name, schema, options.errorLimit(), options.strictHeader(), store);
+      return CsvDatasetReader.read(r, name, schema, options, store);
     } catch (IOException e) {
       throw new DataFormatException(name + ": cannot be read (" + e.getClass().getSimpleName() + ")", e);
     }

@@ -3,6 +3,9 @@ package org.ctdc.schema.internal;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import java.io.IOException;
@@ -46,6 +49,9 @@ public final class CsvDatasetReader {
   private final List<Variable> variables;
   private final int errorLimit;
   private final boolean strictHeader;
+  private final int maxFieldLength;
+  private final int maxColumns;
+  private final long maxRows;
   private final boolean store;
 
   private final List<CellError> errors = new ArrayList<>();
@@ -68,14 +74,16 @@ public final class CsvDatasetReader {
   private final @Nullable String[] stagedText;
   private final int[] stagedMissing;
 
-  private CsvDatasetReader(
-      String file, Schema schema, int errorLimit, boolean strictHeader, boolean store) {
+  private CsvDatasetReader(String file, Schema schema, DatasetCsv.CsvOptions options, boolean store) {
     this.file = file;
     this.schema = schema;
     this.format = schema.format();
     this.variables = schema.variables();
-    this.errorLimit = errorLimit;
-    this.strictHeader = strictHeader;
+    this.errorLimit = options.errorLimit();
+    this.strictHeader = options.strictHeader();
+    this.maxFieldLength = options.maxFieldLength();
+    this.maxColumns = options.maxColumns();
+    this.maxRows = options.maxRows();
     this.store = store;
     int n = variables.size();
     this.separators = new String[n];
@@ -94,28 +102,32 @@ public final class CsvDatasetReader {
    * @param in the text
    * @param file the file name for messages
    * @param schema the schema
-   * @param errorLimit the most errors kept
-   * @param strictHeader whether the header must match the schema exactly
+   * @param options how to read, with the limits
    * @param store whether to keep the valid rows (else the dataset is empty)
    * @return the dataset and the report
    * @throws DataFormatException naming the file when it cannot be read
    */
   public static DatasetCsv.ReadResult read(
-      Reader in, String file, Schema schema, int errorLimit, boolean strictHeader, boolean store) {
-    return new CsvDatasetReader(file, schema, errorLimit, strictHeader, store).run(in);
+      Reader in, String file, Schema schema, DatasetCsv.CsvOptions options, boolean store) {
+    return new CsvDatasetReader(file, schema, options, store).run(in);
   }
 
   private DatasetCsv.ReadResult run(Reader in) {
     Dataset.Appender appender = Dataset.appender(schema);
     List<String> fields = new ArrayList<>();
-    try (CsvParser p = MAPPER.getFactory().createParser(skipBom(in))) {
+    try (CsvParser p = factory(maxFieldLength).createParser(skipBom(in))) {
       p.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
       p.setSchema(CsvDatasetWriter.csvSchema(format));
       if (!nextRecord(p, fields)) {
         throw new DataFormatException(file + ": the file is empty; a header row is required");
       }
       matchHeader(fields);
+      header = false;
       while (nextRecord(p, fields)) {
+        if (rowsRead >= maxRows) {
+          throw new DataFormatException(
+              file + ": row " + (rowsRead + 1) + ": over the limit of " + maxRows + " rows per file (limit maxRows)");
+        }
         rowsRead++;
         if (!readRow(fields)) {
           invalidRows++;
@@ -123,14 +135,18 @@ public final class CsvDatasetReader {
           append(appender);
         }
       }
+    } catch (StreamConstraintsException e) {
+      throw new DataFormatException(
+          file + ": " + rowName() + ": a field is longer than " + maxFieldLength
+              + " characters (limit maxFieldLength)");
     } catch (JsonProcessingException e) {
       // Jackson's own message may quote characters of the record: keep only the position
       long line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
       throw new DataFormatException(
-          file + ": row " + (rowsRead + 1) + (line > 0 ? " (line " + line + ")" : "")
+          file + ": " + rowName() + (line > 0 ? " (line " + line + ")" : "")
               + ": malformed CSV, such as a stray or unclosed quote");
     } catch (CharacterCodingException e) {
-      throw new DataFormatException(file + ": row " + (rowsRead + 1) + ": the file is not valid UTF-8");
+      throw new DataFormatException(file + ": " + rowName() + ": the file is not valid UTF-8");
     } catch (IOException e) {
       throw new DataFormatException(
           file + ": cannot be read (" + e.getClass().getSimpleName() + ")", e);
@@ -151,20 +167,54 @@ public final class CsvDatasetReader {
     return r;
   }
 
-  private static boolean nextRecord(CsvParser p, List<String> out) throws IOException {
+  /** A CSV factory whose parser stops at the field length limit, so that memory stays bounded. */
+  private static CsvFactory factory(int maxFieldLength) {
+    CsvFactory f = MAPPER.getFactory().copy();
+    f.setStreamReadConstraints(
+        StreamReadConstraints.builder().maxStringLength(maxFieldLength).build());
+    return f;
+  }
+
+  /** The record being read, as messages name it: the header or a 1-based data row. */
+  private String rowName() {
+    return header ? "header" : "row " + (rowsRead + 1);
+  }
+
+  private boolean header = true;
+
+  private boolean nextRecord(CsvParser p, List<String> out) throws IOException {
     out.clear();
     JsonToken t = p.nextToken();
     if (t == null) {
       return false;
     }
     if (t != JsonToken.START_ARRAY) {
-      throw new IllegalStateException("CSV parser did not start a record");
+      throw new DataFormatException(file + ": " + rowName() + ": malformed CSV record");
     }
     while ((t = p.nextToken()) != JsonToken.END_ARRAY && t != null) {
       String s = p.getValueAsString();
-      out.add(s == null ? "" : s);
+      if (s == null) {
+        s = "";
+      }
+      if (out.size() >= maxColumns) {
+        throw new DataFormatException(
+            file + ": " + rowName() + ": more than " + maxColumns + " fields (limit maxColumns)");
+      }
+      if (s.length() > maxFieldLength) {
+        throw new DataFormatException(
+            file + ": " + rowName() + ": field " + (out.size() + 1) + columnSuffix(out.size())
+                + " is longer than " + maxFieldLength + " characters (limit maxFieldLength)");
+      }
+      out.add(s);
     }
     return true;
+  }
+
+  private String columnSuffix(int field) {
+    if (header || field >= fieldName.length || fieldName[field].isBlank()) {
+      return "";
+    }
+    return " (column '" + shown(fieldName[field]) + "')";
   }
 
   // ---- header ------------------------------------------------------------------------------------

@@ -1,6 +1,8 @@
 package org.ctdc.deid.audit.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -22,7 +24,21 @@ import org.ctdc.deid.audit.TableFormatException;
 
 /** Reads and writes {@code tableFormat: 1} definition JSON. Stateless, thread-safe. */
 public final class DefinitionJson {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  /** The deepest nesting of objects and arrays read (a definition needs 4). */
+  public static final int MAX_NESTING = 32;
+  /** The largest definition file read, in bytes. */
+  public static final long MAX_FILE_BYTES = 16L * 1024 * 1024;
+  /** The longest string (a name or a code) read, in characters. */
+  public static final int MAX_STRING_LENGTH = 1 << 20;
+
+  private static final ObjectMapper JSON = mapper();
+
+  private static ObjectMapper mapper() {
+    ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    m.getFactory().setStreamReadConstraints(
+        StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).maxStringLength(MAX_STRING_LENGTH).build());
+    return m;
+  }
 
   private DefinitionJson() {}
 
@@ -30,6 +46,10 @@ public final class DefinitionJson {
   public static TableDefinition read(Path file) {
     String text;
     try {
+      if (Files.size(file) > MAX_FILE_BYTES) {
+        throw new TableFormatException(file + ": the table definition is larger than " + MAX_FILE_BYTES
+            + " bytes (limit)");
+      }
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new TableFormatException(file + ": cannot read table definition (" + e.getClass().getSimpleName() + ")", e);
@@ -42,9 +62,11 @@ public final class DefinitionJson {
     JsonNode root;
     try {
       root = JSON.readTree(text);
+    } catch (StreamConstraintsException e) {
+      throw new TableFormatException(source + ": " + where(e) + "over a reading limit (nesting deeper than "
+          + MAX_NESTING + ", or a string longer than " + MAX_STRING_LENGTH + " characters, or a number too long)");
     } catch (JsonProcessingException e) {
-      long line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
-      throw new TableFormatException(source + ": line " + line + ": not valid JSON", e);
+      throw new TableFormatException(source + ": " + where(e) + "not valid JSON");
     }
     if (root == null || !root.isObject()) {
       throw new TableFormatException(source + ": a table definition must be a JSON object");
@@ -115,6 +137,11 @@ public final class DefinitionJson {
     } catch (TableFormatException e) {
       throw new TableFormatException(source + ": " + e.getMessage(), e);
     }
+  }
+
+  private static String where(JsonProcessingException e) {
+    long line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
+    return line > 0 ? "line " + line + ": " : "";
   }
 
   private static String text(JsonNode node, String field, String source, String prefix) {

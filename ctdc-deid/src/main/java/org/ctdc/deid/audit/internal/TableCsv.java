@@ -1,5 +1,8 @@
 package org.ctdc.deid.audit.internal;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
@@ -8,6 +11,7 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +31,19 @@ import org.ctdc.schema.CtdcException;
 
 /** Reads and writes the {@code tableFormat: 1} table CSV. Stateless, thread-safe. */
 public final class TableCsv {
-  private static final CsvMapper CSV = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY);
+  /** The longest field read, in characters. */
+  public static final int MAX_FIELD_LENGTH = 1 << 20;
+  /** The most fields in one line. */
+  public static final int MAX_COLUMNS = 10_000;
+
+  private static final CsvMapper CSV = mapper();
+
+  private static CsvMapper mapper() {
+    CsvMapper m = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY);
+    m.getFactory().setStreamReadConstraints(
+        StreamReadConstraints.builder().maxStringLength(MAX_FIELD_LENGTH).build());
+    return m;
+  }
 
   private TableCsv() {}
 
@@ -41,6 +57,7 @@ public final class TableCsv {
         throw new TableFormatException(file + ": line 1: missing header (one column per dimension, then value, status)");
       }
       String[] header = it.next();
+      checkColumns(file, 1, header);
       Map<String, Integer> col = new HashMap<>();
       for (int i = 0; i < header.length; i++) {
         String h = header[i].strip();
@@ -76,6 +93,7 @@ public final class TableCsv {
       while (it.hasNext()) {
         String[] cells = it.next();
         lineNo++;
+        checkColumns(file, lineNo, cells);
         if (cells.length == 1 && cells[0].isBlank()) {
           continue;
         }
@@ -118,13 +136,43 @@ public final class TableCsv {
       if (e instanceof CtdcException c) {
         throw c;
       }
-      throw new TableFormatException(file + ": cannot read table CSV (" + e.getClass().getSimpleName() + ")", e);
+      // the parser's own message and cause may quote the file's content: keep neither
+      Throwable cause = e instanceof RuntimeException && e.getCause() instanceof IOException io ? io : e;
+      throw new TableFormatException(file + ": " + describe(cause));
     }
     try {
       return PublishedTable.of(def, rows);
     } catch (TableFormatException e) {
       throw new TableFormatException(file + ": " + e.getMessage() + " (row n is line n+1)", e);
     }
+  }
+
+  private static void checkColumns(Path file, long line, String[] cells) {
+    if (cells.length > MAX_COLUMNS) {
+      throw new TableFormatException(file + ": line " + line + ": more than " + MAX_COLUMNS + " fields (limit)");
+    }
+  }
+
+  private static String describe(Throwable e) {
+    String at = "";
+    if (e instanceof JsonProcessingException j && j.getLocation() != null && j.getLocation().getLineNr() > 0) {
+      at = "line " + j.getLocation().getLineNr() + ": ";
+    }
+    for (Throwable c = e; c != null; c = c.getCause()) {
+      if (c instanceof StreamConstraintsException) {
+        return at + "a field is longer than " + MAX_FIELD_LENGTH + " characters (limit)";
+      }
+    }
+    if (e instanceof StreamConstraintsException) {
+      return at + "a field is longer than " + MAX_FIELD_LENGTH + " characters (limit)";
+    }
+    if (e instanceof CharacterCodingException) {
+      return "the table CSV is not valid UTF-8";
+    }
+    if (e instanceof JsonProcessingException) {
+      return at + "malformed CSV, such as a stray or unclosed quote";
+    }
+    return "cannot read table CSV (" + e.getClass().getSimpleName() + ")";
   }
 
   /** Writes a table as CSV. */

@@ -1,0 +1,193 @@
+package org.ctdc.deid.table;
+
+/**
+ * The primary rules and the protection required of suppressed cells.
+ *
+ * <ul>
+ *   <li>Threshold: a count (or, for magnitude tables, a number of contributors) below {@code threshold}
+ *       ({@link ThresholdBound#LESS_THAN}, {@code <}) or at most {@code threshold}
+ *       ({@link ThresholdBound#AT_MOST}, {@code ≤}) is unsafe. CTDC's default is {@code < 11}. A count of 0
+ *       is not subject to the threshold: see {@code protectZeros}.
+ *   <li>Zeros: a zero cell can disclose an attribute ("none of the victims from X were men"). With
+ *       {@code protectZeros} zeros are primary cells; without, they are published with status
+ *       {@link CellStatus#EMPTY}.
+ *   <li>Magnitude tables: {@code (dominanceN, dominanceK)}-dominance (the n largest contributions exceed
+ *       k % of the cell total; off when n is 0), the p%-rule (total minus the two largest contributions is
+ *       less than p % of the largest; off when p is 0), and few contributors (fewer than
+ *       {@code minContributors}, off when 0). For magnitude tables the threshold applies to the number of
+ *       contributors.
+ *   <li>Protection: every primary cell's attacker interval must be at least
+ *       {@code max(minWidth, minWidthPercent % of its value)} wide (minWidth ≥ 1: never exactly
+ *       recomputable).
+ *   <li>{@code forceGrandTotal}: the all-totals cell is always published ({@link CellStatus#FORCED_PUBLISH}).
+ * </ul>
+ *
+ * <p>Instances are immutable and thread-safe.
+ *
+ * @param threshold the threshold n, at least 0 (0 with LESS_THAN switches the threshold off)
+ * @param bound whether the bound is {@code <} or {@code ≤}
+ * @param protectZeros whether zero cells are primary
+ * @param dominanceN n of the (n,k)-dominance rule, 0 = off
+ * @param dominanceK k of the (n,k)-dominance rule, in percent (0, 100]
+ * @param pPercent p of the p%-rule, in percent, 0 = off
+ * @param minContributors fewest contributors of a publishable magnitude cell, 0 = off
+ * @param minWidth the smallest attacker interval width of a primary cell, at least 1
+ * @param minWidthPercent the smallest width as a percentage of the cell's value, at least 0
+ * @param forceGrandTotal whether the grand total is always published
+ */
+public record SuppressionRules(
+    long threshold,
+    ThresholdBound bound,
+    boolean protectZeros,
+    int dominanceN,
+    double dominanceK,
+    double pPercent,
+    int minContributors,
+    long minWidth,
+    double minWidthPercent,
+    boolean forceGrandTotal) {
+
+  /** The bound of the threshold rule. */
+  public enum ThresholdBound {
+    /** A count is unsafe when {@code count < n}. */
+    LESS_THAN("<"),
+    /** A count is unsafe when {@code count ≤ n}. */
+    AT_MOST("≤");
+
+    private final String symbol;
+
+    ThresholdBound(String symbol) {
+      this.symbol = symbol;
+    }
+
+    /** @return {@code <} or {@code ≤} */
+    public String symbol() {
+      return symbol;
+    }
+  }
+
+  /**
+   * Validates.
+   *
+   * @throws TableException naming the setting out of range
+   */
+  public SuppressionRules {
+    if (threshold < 0) {
+      throw new TableException("rules: threshold must not be negative");
+    }
+    if (bound == null) {
+      throw new TableException("rules: threshold bound is required ('<' or '≤')");
+    }
+    if (dominanceN < 0 || (dominanceN > 0 && !(dominanceK > 0 && dominanceK <= 100))) {
+      throw new TableException("rules: dominance needs n ≥ 1 and 0 < k ≤ 100");
+    }
+    if (!(pPercent >= 0 && pPercent <= 100)) {
+      throw new TableException("rules: p of the p%-rule must be in [0, 100]");
+    }
+    if (minContributors < 0) {
+      throw new TableException("rules: minContributors must not be negative");
+    }
+    if (minWidth < 1) {
+      throw new TableException("rules: minWidth must be at least 1");
+    }
+    if (!(minWidthPercent >= 0 && minWidthPercent <= 1000)) {
+      throw new TableException("rules: minWidthPercent must be in [0, 1000]");
+    }
+  }
+
+  /**
+   * CTDC's defaults: count below 11 unsafe ({@code < 11}), zeros published, no magnitude rules, width 1,
+   * grand total not forced.
+   *
+   * @return the defaults
+   */
+  public static SuppressionRules ctdcDefaults() {
+    return new SuppressionRules(11, ThresholdBound.LESS_THAN, false, 0, 0, 0, 0, 1, 0, false);
+  }
+
+  /**
+   * These rules with another threshold.
+   *
+   * @param n the threshold
+   * @param b the bound
+   * @return new rules
+   * @throws TableException when n is negative
+   */
+  public SuppressionRules withThreshold(long n, ThresholdBound b) {
+    return new SuppressionRules(n, b, protectZeros, dominanceN, dominanceK, pPercent, minContributors, minWidth,
+        minWidthPercent, forceGrandTotal);
+  }
+
+  /**
+   * These rules with zeros protected or not.
+   *
+   * @param protect whether zeros are primary
+   * @return new rules
+   */
+  public SuppressionRules withProtectZeros(boolean protect) {
+    return new SuppressionRules(threshold, bound, protect, dominanceN, dominanceK, pPercent, minContributors,
+        minWidth, minWidthPercent, forceGrandTotal);
+  }
+
+  /**
+   * These rules with the magnitude rules set.
+   *
+   * @param n dominance n (0 = off)
+   * @param k dominance k in percent
+   * @param p p of the p%-rule (0 = off)
+   * @param contributors fewest contributors (0 = off)
+   * @return new rules
+   * @throws TableException when a value is out of range
+   */
+  public SuppressionRules withMagnitudeRules(int n, double k, double p, int contributors) {
+    return new SuppressionRules(threshold, bound, protectZeros, n, k, p, contributors, minWidth, minWidthPercent,
+        forceGrandTotal);
+  }
+
+  /**
+   * These rules with another protection requirement.
+   *
+   * @param width the smallest width, at least 1
+   * @param percent the smallest width as a percentage of the value
+   * @return new rules
+   * @throws TableException when a value is out of range
+   */
+  public SuppressionRules withProtection(long width, double percent) {
+    return new SuppressionRules(threshold, bound, protectZeros, dominanceN, dominanceK, pPercent, minContributors,
+        width, percent, forceGrandTotal);
+  }
+
+  /**
+   * These rules with the grand total forced or not.
+   *
+   * @param force whether the grand total is always published
+   * @return new rules
+   */
+  public SuppressionRules withForceGrandTotal(boolean force) {
+    return new SuppressionRules(threshold, bound, protectZeros, dominanceN, dominanceK, pPercent, minContributors,
+        minWidth, minWidthPercent, force);
+  }
+
+  /**
+   * Whether a count (or number of contributors) breaks the threshold; 0 is never below it.
+   *
+   * @param count the count
+   * @return true when {@code 0 < count < n} (or {@code ≤ n})
+   */
+  public boolean belowThreshold(long count) {
+    if (count <= 0) {
+      return false;
+    }
+    return bound == ThresholdBound.LESS_THAN ? count < threshold : count <= threshold;
+  }
+
+  /**
+   * The width a primary cell's attacker interval must have.
+   *
+   * @param value the cell's value
+   * @return {@code max(minWidth, ceil(minWidthPercent * value / 100))}
+   */
+  public long requiredWidth(long value) {
+    return Math.max(minWidth, (long) Math.ceil(minWidthPercent * value / 100.0));
+  }
+}

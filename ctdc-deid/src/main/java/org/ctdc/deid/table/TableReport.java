@@ -1,0 +1,112 @@
+package org.ctdc.deid.table;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What protecting one table did: the method, the rules applied, the number of cells per status, each
+ * primary cell's audited attacker interval (never its value), why each secondary cell was chosen, and notes
+ * (such as a forced cell that breaks a rule). It carries no suppressed value.
+ *
+ * <p>Instances are immutable and thread-safe.
+ *
+ * @param table the table's name
+ * @param method the protection method
+ * @param rules the rules applied, in words
+ * @param statusCounts cells per status (every status present, possibly 0)
+ * @param primaries the primary cells with their intervals
+ * @param secondaries the secondary cells with the reason each was chosen
+ * @param notes anything else worth knowing
+ */
+public record TableReport(
+    String table,
+    String method,
+    List<String> rules,
+    Map<CellStatus, Integer> statusCounts,
+    List<PrimaryCell> primaries,
+    List<SecondaryCell> secondaries,
+    List<String> notes) {
+
+  /**
+   * A primary cell and the interval an attacker can derive for it from everything published.
+   *
+   * @param nodes the cell
+   * @param rule the primary rule it breaks
+   * @param lower the interval's lower bound
+   * @param upper the interval's upper bound, {@code Infinity} when unbounded
+   * @param requiredWidth the width the rules require
+   * @param source {@code lp} (exact attacker interval by linear programming) or {@code witness} (an inner
+   *     bound: the true attacker interval contains it)
+   */
+  public record PrimaryCell(List<String> nodes, String rule, double lower, double upper, long requiredWidth,
+      String source) {
+    /** Copies. */
+    public PrimaryCell {
+      nodes = List.copyOf(nodes);
+    }
+  }
+
+  /**
+   * A secondary cell.
+   *
+   * @param nodes the cell
+   * @param reason why it was chosen
+   */
+  public record SecondaryCell(List<String> nodes, String reason) {
+    /** Copies. */
+    public SecondaryCell {
+      nodes = List.copyOf(nodes);
+    }
+  }
+
+  /** Copies and validates. */
+  public TableReport {
+    Objects.requireNonNull(table, "table");
+    Objects.requireNonNull(method, "method");
+    rules = List.copyOf(rules);
+    EnumMap<CellStatus, Integer> m = new EnumMap<>(CellStatus.class);
+    for (CellStatus s : CellStatus.values()) {
+      m.put(s, statusCounts.getOrDefault(s, 0));
+    }
+    statusCounts = java.util.Collections.unmodifiableMap(m);
+    primaries = List.copyOf(primaries);
+    secondaries = List.copyOf(secondaries);
+    notes = List.copyOf(notes);
+  }
+
+  /**
+   * The report as lines of text, for a terminal or a log.
+   *
+   * @return the lines
+   */
+  public List<String> lines() {
+    List<String> out = new java.util.ArrayList<>();
+    out.add("table " + table + ": method " + method);
+    for (String r : rules) {
+      out.add("  rule: " + r);
+    }
+    StringBuilder sb = new StringBuilder("  cells:");
+    statusCounts.forEach((s, n) -> sb.append(' ').append(s.token()).append('=').append(n));
+    out.add(sb.toString());
+    for (PrimaryCell p : primaries) {
+      out.add("  primary " + String.join("|", p.nodes()) + " (" + p.rule() + "): attacker interval ["
+          + num(p.lower()) + ", " + num(p.upper()) + "] (" + p.source() + "), required width " + p.requiredWidth());
+    }
+    for (SecondaryCell s : secondaries) {
+      out.add("  secondary " + String.join("|", s.nodes()) + ": " + s.reason());
+    }
+    for (String n : notes) {
+      out.add("  note: " + n);
+    }
+    return out;
+  }
+
+  static String num(double d) {
+    if (Double.isInfinite(d)) {
+      return d > 0 ? "Infinity" : "-Infinity";
+    }
+    return d == Math.rint(d) ? Long.toString((long) d) : String.format(java.util.Locale.ROOT, "%.3f", d);
+  }
+}

@@ -1,0 +1,182 @@
+package org.ctdc.deid.table;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes protected tables:
+ *
+ * <ul>
+ *   <li>{@code NAME.csv}: the long format ({@code tableFormat: 1}): one column per dimension (a leaf, a
+ *       margin or the total label), then {@code value} (empty when suppressed) and {@code status}
+ *       ({@link CellStatus#token()}); UTF-8, {@code \n} line ends, RFC 4180 quoting;
+ *   <li>{@code NAME.table.json}: its definition {@code {"tableFormat":1,"name":..,"dimensions":[..],
+ *       "protection":{"minWidth":..}}}, read by {@code ctdc audit};
+ *   <li>{@code NAME.json}: the cells with a {@code display} value (the label for suppressed cells);
+ *   <li>{@code NAME.hxl.csv} when HXL tags are configured: the display table with a hashtag row.
+ * </ul>
+ *
+ * <p>A suppressed cell's true value is not in the {@link ProtectedTable}, so it cannot be written. Output is
+ * byte-identical for the same table and options. This class is thread-safe (stateless).
+ */
+public final class TableWriter {
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private TableWriter() {}
+
+  /**
+   * Writes the files of one table into a directory (created if missing).
+   *
+   * @param table the table
+   * @param dir the directory
+   * @param options labels, width and tags
+   * @return the files written
+   * @throws TableException naming the file when it cannot be written
+   */
+  public static List<Path> write(ProtectedTable table, Path dir, OutputOptions options) {
+    String name = table.definition().name();
+    List<Path> out = new ArrayList<>();
+    try {
+      Files.createDirectories(dir);
+      out.add(write(dir.resolve(name + ".csv"), longCsv(table)));
+      out.add(write(dir.resolve(name + ".table.json"), definitionJson(table.definition(), options.minWidth())));
+      out.add(write(dir.resolve(name + ".json"), displayJson(table, options)));
+      if (!options.hxlTags().isEmpty()) {
+        out.add(write(dir.resolve(name + ".hxl.csv"), hxlCsv(table, options)));
+      }
+    } catch (IOException e) {
+      throw new TableException("cannot write table '" + name + "' into " + dir + ": " + e.getClass().getSimpleName(), e);
+    }
+    return out;
+  }
+
+  private static Path write(Path file, String text) throws IOException {
+    Files.writeString(file, text, StandardCharsets.UTF_8);
+    return file;
+  }
+
+  /**
+   * The long-format CSV.
+   *
+   * @param table the table
+   * @return the CSV text
+   */
+  public static String longCsv(ProtectedTable table) {
+    StringBuilder sb = new StringBuilder();
+    List<String> header = new ArrayList<>();
+    table.definition().dimensions().forEach(d -> header.add(d.name()));
+    header.add("value");
+    header.add("status");
+    line(sb, header);
+    for (ProtectedTable.Cell c : table.cells()) {
+      List<String> row = new ArrayList<>(c.nodes());
+      row.add(c.value().isPresent() ? Long.toString(c.value().getAsLong()) : "");
+      row.add(c.status().token());
+      line(sb, row);
+    }
+    return sb.toString();
+  }
+
+  private static String hxlCsv(ProtectedTable table, OutputOptions o) {
+    StringBuilder sb = new StringBuilder();
+    List<String> header = new ArrayList<>();
+    List<String> tags = new ArrayList<>();
+    for (Dimension d : table.definition().dimensions()) {
+      header.add(d.name());
+      tags.add(o.hxlTags().getOrDefault(d.name(), ""));
+    }
+    header.add("value");
+    tags.add(o.hxlTags().getOrDefault("value", "#affected"));
+    header.add("status");
+    tags.add(o.hxlTags().getOrDefault("status", "#status"));
+    line(sb, header);
+    line(sb, tags);
+    for (ProtectedTable.Cell c : table.cells()) {
+      List<String> row = new ArrayList<>(c.nodes());
+      row.add(display(c, o));
+      row.add(c.status().token());
+      line(sb, row);
+    }
+    return sb.toString();
+  }
+
+  /**
+   * The display value of a cell: its value, or the label when it is suppressed or hidden.
+   *
+   * @param c the cell
+   * @param o the options
+   * @return the text to show
+   */
+  public static String display(ProtectedTable.Cell c, OutputOptions o) {
+    return c.value().isPresent() ? Long.toString(c.value().getAsLong()) : o.suppressedLabel();
+  }
+
+  static String definitionJson(TableDefinition def, long minWidth) {
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("tableFormat", 1);
+    root.put("name", def.name());
+    List<Object> dims = new ArrayList<>();
+    for (Dimension d : def.dimensions()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("name", d.name());
+      m.put("total", d.total());
+      m.put("hierarchy", d.hierarchy());
+      dims.add(m);
+    }
+    root.put("dimensions", dims);
+    root.put("protection", Map.of("minWidth", minWidth));
+    return json(root);
+  }
+
+  private static String displayJson(ProtectedTable t, OutputOptions o) {
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("table", t.definition().name());
+    root.put("method", t.method());
+    root.put("suppressedLabel", o.suppressedLabel());
+    List<Object> cells = new ArrayList<>();
+    for (ProtectedTable.Cell c : t.cells()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      for (int i = 0; i < c.nodes().size(); i++) {
+        m.put(t.definition().dimensions().get(i).name(), c.nodes().get(i));
+      }
+      m.put("value", c.value().isPresent() ? c.value().getAsLong() : null);
+      m.put("display", display(c, o));
+      m.put("status", c.status().token());
+      cells.add(m);
+    }
+    root.put("cells", cells);
+    return json(root);
+  }
+
+  static String json(Object o) {
+    try {
+      return JSON.writeValueAsString(o).replace("\r\n", "\n") + "\n";
+    } catch (JsonProcessingException e) {
+      throw new TableException("cannot render JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  private static void line(StringBuilder sb, List<String> fields) {
+    for (int i = 0; i < fields.size(); i++) {
+      if (i > 0) {
+        sb.append(',');
+      }
+      String f = fields.get(i);
+      if (f.indexOf(',') >= 0 || f.indexOf('"') >= 0 || f.indexOf('\n') >= 0 || f.indexOf('\r') >= 0) {
+        sb.append('"').append(f.replace("\"", "\"\"")).append('"');
+      } else {
+        sb.append(f);
+      }
+    }
+    sb.append('\n');
+  }
+}

@@ -1,0 +1,263 @@
+package org.ctdc.deid.table;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import org.ctdc.deid.table.internal.ReleaseAudit;
+import org.ctdc.schema.Dataset;
+
+/**
+ * The whole tables job: tabulate every table of a {@link TablesConfig} from a {@link Dataset}, protect them
+ * with the configured method, write them ({@link TableWriter}), and, for suppression, run the independent
+ * audit ({@code org.ctdc.deid.audit.TableAudit}) on the files as written: a release the audit rejects
+ * fails with {@link TableException}.
+ *
+ * <p>Tables tabulated over exactly the same records (same rows left out) are linked and protected together;
+ * the tables of a flag group are linked with each other. Magnitude tables are protected one by one.
+ *
+ * <p>Rounding and cell-key outputs are not additive: their files are not audited as exact equations (the
+ * report says so). This class is thread-safe (stateless).
+ */
+public final class TablesRun {
+  private TablesRun() {}
+
+  /**
+   * The outcome.
+   *
+   * @param reports one per table
+   * @param files the files written
+   * @param rowsLeftOut per table, rows left out of its tabulation
+   */
+  public record Outcome(List<TableReport> reports, List<Path> files, Map<String, Integer> rowsLeftOut) {
+    /** Copies. */
+    public Outcome {
+      reports = List.copyOf(reports);
+      files = List.copyOf(files);
+      rowsLeftOut = Map.copyOf(rowsLeftOut);
+    }
+  }
+
+  /**
+   * Runs the job.
+   *
+   * @param config the configuration
+   * @param data the records, under the configuration's schema
+   * @param outDir the output directory
+   * @return reports and files
+   * @throws TableException on an invalid configuration, a primary that cannot be protected, or an audit
+   *     that rejects the release
+   */
+  public static Outcome run(TablesConfig config, Dataset data, Path outDir) {
+    record Tab(Tabulation.Result result, String population) {}
+    List<Tab> tabs = new ArrayList<>();
+    Map<String, Integer> left = new LinkedHashMap<>();
+    for (TablesConfig.TableSpec spec : config.tables()) {
+      List<Dimension> dims = new ArrayList<>();
+      List<String> vars = new ArrayList<>();
+      for (String dn : spec.dimensions()) {
+        dims.add(config.dimensions().get(dn));
+        vars.add(config.variables().get(dn));
+      }
+      if (spec.flagGroup().isEmpty()) {
+        TableDefinition def = margins(TableDefinition.of(spec.name(), dims), spec);
+        Tabulation.Result r = Tabulation.tabulate(data, def, vars, config.leafMaps(), spec.magnitude(), Optional.empty());
+        tabs.add(new Tab(r, spec.magnitude().isPresent() ? "magnitude:" + spec.name() : population(r)));
+        left.put(def.name(), r.rowsLeftOut());
+      } else {
+        boolean[] denom = Tabulation.flagGroupDenominator(data, spec.flagGroup());
+        for (TableDefinition d0 : Tabulation.flagGroup(spec.name(), spec.flagGroup(), dims)) {
+          TableDefinition def = margins(d0, spec);
+          List<String> v = new ArrayList<>();
+          v.add(def.dimensions().get(0).name());
+          v.addAll(vars);
+          Tabulation.Result r = Tabulation.tabulate(data, def, v, config.leafMaps(), spec.magnitude(), Optional.of(denom));
+          tabs.add(new Tab(r, "group:" + spec.name() + ":" + population(r)));
+          left.put(def.name(), r.rowsLeftOut());
+        }
+      }
+    }
+    Map<String, List<Integer>> groups = new LinkedHashMap<>();
+    for (int i = 0; i < tabs.size(); i++) {
+      groups.computeIfAbsent(tabs.get(i).population(), k -> new ArrayList<>()).add(i);
+    }
+    ProtectedTable[] out = new ProtectedTable[tabs.size()];
+    TableReport[] reports = new TableReport[tabs.size()];
+    for (List<Integer> g : groups.values()) {
+      List<Table> linked = new ArrayList<>();
+      g.forEach(i -> linked.add(tabs.get(i).result().table()));
+      TableProtection tp = switch (config.method()) {
+        case SUPPRESSION -> TableProtector.suppress(linked, config.rules());
+        case ROUND_TO_BASE, ROUND_DOWN -> round(linked, config);
+        case CELL_KEY -> cellKey(linked, g.stream().map(i -> tabs.get(i).result()).toList(), config);
+      };
+      for (int k = 0; k < g.size(); k++) {
+        out[g.get(k)] = tp.tables().get(k);
+        reports[g.get(k)] = tp.reports().get(k);
+      }
+    }
+    List<Path> files = new ArrayList<>();
+    List<Path[]> audited = new ArrayList<>();
+    for (ProtectedTable t : out) {
+      List<Path> f = TableWriter.write(t, outDir, config.output());
+      files.addAll(f);
+      audited.add(new Path[] {f.get(0), f.get(1)});
+    }
+    if (config.method() == TablesConfig.Method.SUPPRESSION) {
+      for (List<Integer> g : groups.values()) {
+        List<Path[]> linked = new ArrayList<>();
+        g.forEach(i -> linked.add(audited.get(i)));
+        ReleaseAudit.auditOrFail(linked, config.rules().minWidth());
+      }
+    }
+    List<String> lines = new ArrayList<>();
+    for (TableReport r : reports) {
+      lines.addAll(r.lines());
+    }
+    Path report = outDir.resolve("tables-report.txt");
+    try {
+      java.nio.file.Files.writeString(report, String.join("\n", lines) + "\n");
+    } catch (java.io.IOException e) {
+      throw new TableException("cannot write " + report, e);
+    }
+    files.add(report);
+    return new Outcome(Arrays.asList(reports), files, left);
+  }
+
+  private static TableDefinition margins(TableDefinition def, TablesConfig.TableSpec spec) {
+    TableDefinition d = def;
+    for (Map.Entry<String, Set<String>> e : spec.margins().entrySet()) {
+      d = d.withMargins(e.getKey(), e.getValue());
+    }
+    return d;
+  }
+
+  private static String population(Tabulation.Result r) {
+    int[] c = r.cellOfRow();
+    StringBuilder sb = new StringBuilder();
+    long h = 1125899906842597L;
+    for (int x : c) {
+      h = 31 * h + (x >= 0 ? 1 : 0);
+    }
+    return sb.append(r.rowsLeftOut()).append(':').append(h).toString();
+  }
+
+  /** Every published cell with its true value, in ProtectedTable order. */
+  private static List<long[]> values(Table t, List<List<String>> nodesOut) {
+    TableProtection p = TableProtector.suppress(t, SuppressionRules.ctdcDefaults().withThreshold(0,
+        SuppressionRules.ThresholdBound.LESS_THAN));
+    List<long[]> out = new ArrayList<>();
+    for (ProtectedTable.Cell c : p.tables().get(0).cells()) {
+      nodesOut.add(c.nodes());
+      out.add(new long[] {c.value().orElse(0)});
+    }
+    return out;
+  }
+
+  private static TableProtection round(List<Table> tables, TablesConfig config) {
+    List<ProtectedTable> pts = new ArrayList<>();
+    List<TableReport> reps = new ArrayList<>();
+    boolean base = config.method() == TablesConfig.Method.ROUND_TO_BASE;
+    String method = base ? "round-to-base " + config.base() : "round-down to resolution " + config.resolution();
+    for (Table t : tables) {
+      List<List<String>> nodes = new ArrayList<>();
+      List<long[]> vals = values(t, nodes);
+      List<ProtectedTable.Cell> cells = new ArrayList<>();
+      EnumMap<CellStatus, Integer> counts = new EnumMap<>(CellStatus.class);
+      for (int i = 0; i < vals.size(); i++) {
+        long v = vals.get(i)[0];
+        OptionalLong pub = base ? OptionalLong.of(Rounding.toBase(v, config.base()))
+            : Rounding.downToResolution(v, config.resolution());
+        CellStatus s = pub.isEmpty() ? CellStatus.PRIMARY : (pub.getAsLong() == 0 ? CellStatus.EMPTY
+            : CellStatus.PUBLISHABLE);
+        counts.merge(s, 1, Integer::sum);
+        cells.add(new ProtectedTable.Cell(nodes.get(i), s, pub));
+      }
+      pts.add(new ProtectedTable(t.definition(), method, cells));
+      reps.add(new TableReport(t.definition().name(), method,
+          List.of(base ? "every cell, margins included, rounded independently to a multiple of " + config.base()
+              : "every cell rounded down to a multiple of " + config.resolution() + "; counts below it hidden"),
+          counts, List.of(), List.of(),
+          List.of("values are not additive: margins are rounded independently; not audited as exact sums")));
+    }
+    return new TableProtection(pts, reps);
+  }
+
+  private static TableProtection cellKey(List<Table> tables, List<Tabulation.Result> results, TablesConfig config) {
+    PerturbationTable pt = config.perturbationTable().map(PerturbationTable::load).orElseGet(PerturbationTable::standard);
+    List<ProtectedTable> pts = new ArrayList<>();
+    List<TableReport> reps = new ArrayList<>();
+    String method = "cell-key perturbation (js = " + pt.js() + ")";
+    for (int ti = 0; ti < tables.size(); ti++) {
+      Table t = tables.get(ti);
+      int[] cellOfRow = results.get(ti).cellOfRow();
+      long[] keys = CellKeys.assign(cellOfRow.length, config.cellKeySeed());
+      TableDefinition def = t.definition();
+      List<List<String>> nodes = new ArrayList<>();
+      List<long[]> vals = values(t, nodes);
+      List<ProtectedTable.Cell> cells = new ArrayList<>();
+      EnumMap<CellStatus, Integer> counts = new EnumMap<>(CellStatus.class);
+      for (int i = 0; i < vals.size(); i++) {
+        int[] rows = rowsUnder(def, nodes.get(i), cellOfRow);
+        long v = vals.get(i)[0];
+        long published = pt.perturb(v, CellKeys.cellKey(keys, rows));
+        CellStatus s = published == 0 ? CellStatus.EMPTY : CellStatus.PUBLISHABLE;
+        counts.merge(s, 1, Integer::sum);
+        cells.add(new ProtectedTable.Cell(nodes.get(i), s, OptionalLong.of(published)));
+      }
+      pts.add(new ProtectedTable(def, method, cells));
+      reps.add(new TableReport(def.name(), method,
+          List.of("cell key = sum of record keys mod 2^32 (seed " + config.cellKeySeed() + "); counts 1.." + pt.js()
+              + " never published; zeros stay zero"), counts, List.of(), List.of(),
+          List.of("values are not additive; not audited as exact sums")));
+    }
+    return new TableProtection(pts, reps);
+  }
+
+  private static int[] rowsUnder(TableDefinition def, List<String> nodes, int[] cellOfRow) {
+    List<Dimension> dims = def.dimensions();
+    boolean[][] under = new boolean[dims.size()][];
+    for (int d = 0; d < dims.size(); d++) {
+      Dimension dim = dims.get(d);
+      under[d] = new boolean[dim.leaves().size()];
+      java.util.List<String> leaves = new ArrayList<>();
+      collect(dim, nodes.get(d), leaves);
+      for (String l : leaves) {
+        under[d][dim.leaves().indexOf(l)] = true;
+      }
+    }
+    int[] out = new int[cellOfRow.length];
+    int n = 0;
+    for (int row = 0; row < cellOfRow.length; row++) {
+      int c = cellOfRow[row];
+      if (c < 0) {
+        continue;
+      }
+      boolean ok = true;
+      for (int d = dims.size() - 1; d >= 0 && ok; d--) {
+        int size = dims.get(d).leaves().size();
+        ok = under[d][c % size];
+        c /= size;
+      }
+      if (ok) {
+        out[n++] = row;
+      }
+    }
+    return Arrays.copyOf(out, n);
+  }
+
+  private static void collect(Dimension d, String node, List<String> out) {
+    List<String> ch = d.hierarchy().get(node);
+    if (ch == null) {
+      out.add(node);
+    } else {
+      ch.forEach(c -> collect(d, c, out));
+    }
+  }
+}

@@ -1,0 +1,249 @@
+package org.ctdc.deid.table.internal;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.ctdc.deid.table.CellStatus;
+import org.ctdc.deid.table.SuppressionRules;
+import org.ctdc.deid.table.Table;
+import org.ctdc.deid.table.TableDefinition;
+
+/**
+ * Every cell of one table (all node tuples, published or not) with its value, magnitude statistics and
+ * status. Cell ids are row-major over node indices of {@link Hier}. Not thread-safe.
+ */
+public final class Grid {
+  final Table table;
+  final TableDefinition def;
+  final Hier[] h;
+  final boolean[][] pub;
+  final int[] radix;
+  final int[] stride;
+  final int cells;
+  final long[] value;
+  final long[] contributors;
+  final int topK;
+  final long[] top;
+  final CellStatus[] status;
+  final String[] rule;
+  final String[] reason;
+  /** Index of each table dimension among the union dimensions of the linked problem. */
+  int[] unionDim;
+
+  Grid(Table table, int topK) {
+    this.table = table;
+    this.def = table.definition();
+    int n = def.dimensions().size();
+    h = new Hier[n];
+    pub = new boolean[n][];
+    radix = new int[n];
+    stride = new int[n];
+    long total = 1;
+    for (int i = 0; i < n; i++) {
+      h[i] = new Hier(def.dimensions().get(i));
+      radix[i] = h[i].size;
+      pub[i] = new boolean[h[i].size];
+      for (int k = 0; k < h[i].size; k++) {
+        pub[i][k] = def.isPublished(i, h[i].names[k]);
+      }
+      total *= radix[i];
+    }
+    if (total > 50_000_000L) {
+      throw new org.ctdc.deid.table.TableException(
+          "table '" + def.name() + "' has too many cells with margins (" + total + ")");
+    }
+    cells = (int) total;
+    int s = 1;
+    for (int i = n - 1; i >= 0; i--) {
+      stride[i] = s;
+      s *= radix[i];
+    }
+    value = new long[cells];
+    boolean mag = table.kind() == Table.Kind.MAGNITUDE;
+    this.topK = mag ? topK : 0;
+    contributors = new long[mag ? cells : 0];
+    top = new long[mag ? cells * topK : 0];
+    status = new CellStatus[cells];
+    rule = new String[cells];
+    reason = new String[cells];
+    fillInner(mag);
+    rollUp(mag);
+  }
+
+  private void fillInner(boolean mag) {
+    int n = h.length;
+    int[] leaf = new int[n];
+    int inner = table.innerCellCount();
+    for (int idx = 0; idx < inner; idx++) {
+      int rest = idx;
+      for (int i = n - 1; i >= 0; i--) {
+        leaf[i] = rest % h[i].leafCount;
+        rest /= h[i].leafCount;
+      }
+      int c = 0;
+      for (int i = 0; i < n; i++) {
+        c += leaf[i] * stride[i];
+      }
+      value[c] = table.innerValue(idx);
+      if (mag) {
+        long[] contrib = table.contributions(idx);
+        contributors[c] = contrib.length;
+        Arrays.sort(contrib);
+        for (int k = 0; k < topK && k < contrib.length; k++) {
+          top[c * topK + k] = contrib[contrib.length - 1 - k];
+        }
+      }
+    }
+  }
+
+  private void rollUp(boolean mag) {
+    long[] merged = new long[2 * Math.max(topK, 1)];
+    for (int d = 0; d < h.length; d++) {
+      Hier hd = h[d];
+      int outer = cells / (radix[d] * stride[d]);
+      for (int node = hd.leafCount; node < hd.size; node++) {
+        for (int child : hd.children[node]) {
+          for (int o = 0; o < outer; o++) {
+            int base = o * radix[d] * stride[d];
+            for (int in = 0; in < stride[d]; in++) {
+              int from = base + child * stride[d] + in;
+              int to = base + node * stride[d] + in;
+              value[to] += value[from];
+              if (mag) {
+                contributors[to] += contributors[from];
+                mergeTop(from, to, merged);
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  private void mergeTop(int from, int to, long[] buf) {
+    System.arraycopy(top, from * topK, buf, 0, topK);
+    System.arraycopy(top, to * topK, buf, topK, topK);
+    Arrays.sort(buf, 0, 2 * topK);
+    for (int k = 0; k < topK; k++) {
+      top[to * topK + k] = buf[2 * topK - 1 - k];
+    }
+  }
+
+  int coord(int cell, int dim) {
+    return (cell / stride[dim]) % radix[dim];
+  }
+
+  boolean isPublished(int cell) {
+    for (int d = 0; d < h.length; d++) {
+      if (!pub[d][coord(cell, d)]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  boolean isInner(int cell) {
+    for (int d = 0; d < h.length; d++) {
+      if (!h[d].isLeaf(coord(cell, d))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  int level(int cell) {
+    int l = 0;
+    for (int d = 0; d < h.length; d++) {
+      if (!h[d].isLeaf(coord(cell, d))) {
+        l++;
+      }
+    }
+    return l;
+  }
+
+  int grandTotal() {
+    int c = 0;
+    for (int d = 0; d < h.length; d++) {
+      c += h[d].root * stride[d];
+    }
+    return c;
+  }
+
+  boolean suppressed(int cell) {
+    CellStatus s = status[cell];
+    return s == CellStatus.PRIMARY || s == CellStatus.SECONDARY;
+  }
+
+  List<String> nodes(int cell) {
+    List<String> out = new ArrayList<>(h.length);
+    for (int d = 0; d < h.length; d++) {
+      out.add(h[d].names[coord(cell, d)]);
+    }
+    return out;
+  }
+
+  String label(int cell) {
+    return def.name() + "[" + String.join("|", nodes(cell)) + "]";
+  }
+
+  /** Applies the primary rules to every published cell. */
+  void applyPrimary(SuppressionRules r) {
+    boolean mag = table.kind() == Table.Kind.MAGNITUDE;
+    int gt = grandTotal();
+    for (int c = 0; c < cells; c++) {
+      if (!isPublished(c)) {
+        continue;
+      }
+      String broken = null;
+      boolean empty = mag ? contributors[c] == 0 : value[c] == 0;
+      if (empty) {
+        broken = r.protectZeros() ? "zero cell (protectZeros)" : null;
+      } else if (mag) {
+        broken = magnitudeRule(c, r);
+      } else if (r.belowThreshold(value[c])) {
+        broken = "threshold: count " + r.bound().symbol() + " " + r.threshold();
+      }
+      if (r.forceGrandTotal() && c == gt) {
+        status[c] = CellStatus.FORCED_PUBLISH;
+        rule[c] = broken;
+      } else if (broken != null) {
+        status[c] = CellStatus.PRIMARY;
+        rule[c] = broken;
+      } else {
+        status[c] = empty ? CellStatus.EMPTY : CellStatus.PUBLISHABLE;
+      }
+    }
+  }
+
+  private String magnitudeRule(int c, SuppressionRules r) {
+    long n = contributors[c];
+    long total = value[c];
+    if (r.belowThreshold(n)) {
+      return "threshold: contributors " + r.bound().symbol() + " " + r.threshold();
+    }
+    if (r.minContributors() > 0 && n < r.minContributors()) {
+      return "few contributors: fewer than " + r.minContributors();
+    }
+    if (r.dominanceN() > 0 && total > 0) {
+      long s = 0;
+      for (int k = 0; k < r.dominanceN(); k++) {
+        s += top[c * topK + k];
+      }
+      if (s * 100.0 > r.dominanceK() * total) {
+        return "(" + r.dominanceN() + "," + fmt(r.dominanceK()) + ")-dominance";
+      }
+    }
+    if (r.pPercent() > 0 && total > 0) {
+      long x1 = top[c * topK];
+      long x2 = topK > 1 ? top[c * topK + 1] : 0;
+      if ((total - x1 - x2) * 100.0 < r.pPercent() * x1) {
+        return fmt(r.pPercent()) + "%-rule";
+      }
+    }
+    return null;
+  }
+
+  static String fmt(double d) {
+    return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+  }
+}

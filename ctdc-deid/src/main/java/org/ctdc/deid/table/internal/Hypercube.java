@@ -1,0 +1,428 @@
+package org.ctdc.deid.table.internal;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.ctdc.deid.table.CellStatus;
+import org.ctdc.deid.table.TableException;
+
+/**
+ * Secondary suppression by hierarchical hypercubes, across linked tables.
+ *
+ * <p>For each primary cell c, one option is chosen per (union) dimension: either a single leaf l under c's
+ * node (sign +1), or a pair of leaves p under c's node (+1) and q outside it (-1), q taken from the nearest
+ * enclosing subtree (siblings first). The tensor product of the options is a direction d over the inner cells
+ * of every linked table. A published cell's d-sum is the product over dimensions of the options' sums over
+ * its node, so it is non-zero only on the cells whose node in each dimension lies on the path from an
+ * option leaf up to (not including) the lowest common ancestor of the pair, or, for a single leaf, on any
+ * ancestor of it. If every such cell is suppressed, moving the inner cells along d changes c and no
+ * published cell: c is not recomputable, and the non-negativity of the corners bounds how far it may move:
+ * the attacker interval contains {@code [v - t-, v + t+]} where t- is the smallest +1 corner and t+ the
+ * smallest -1 corner. The option tuple chosen is the valid one (no forced cell in the support, width at
+ * least the required width) of least cost: the sum over newly suppressed cells of value + 1, then fewest
+ * new cells, then enumeration order (pairs before single leaves, leaves in dimension order).
+ *
+ * <p>Primaries are processed table by table, inner cells first, then by the number of margins among their
+ * coordinates, then by cell order; cells suppressed earlier cost nothing, so later hypercubes reuse them.
+ * Not thread-safe.
+ */
+public final class Hypercube {
+  static final int MAX_COUSINS = 12;
+  static final int MAX_LEAVES_UNDER = 3;
+  static final long MAX_COMBOS = 40_000;
+
+  /** The witness direction of a protected primary. */
+  public record Witness(Grid grid, int cell, List<int[]> support, long tMinus, long tPlus) {}
+
+  record Opt(int[] leaves, int[] signs, int[] nodes, int[] nodeSigns) {
+    boolean alt() {
+      return leaves.length == 2;
+    }
+  }
+
+  private final Problem p;
+  private final long[][] marginal;
+  private final List<Witness> witnesses = new ArrayList<>();
+
+  /**
+   * Prepares the search.
+   *
+   * @param problem the linked tables with primary statuses applied
+   */
+  public Hypercube(Problem problem) {
+    this.p = problem;
+    marginal = new long[p.union.size()][];
+    for (int i = 0; i < p.union.size(); i++) {
+      Hier hu = p.union.get(i);
+      marginal[i] = new long[hu.leafCount];
+      for (Grid g : p.grids) {
+        int k = indexIn(g, i);
+        if (k < 0) {
+          continue;
+        }
+        for (int leaf = 0; leaf < hu.leafCount; leaf++) {
+          int cell = 0;
+          for (int d = 0; d < g.h.length; d++) {
+            cell += (d == k ? leaf : g.h[d].root) * g.stride[d];
+          }
+          marginal[i][leaf] = g.value[cell];
+        }
+        break;
+      }
+    }
+  }
+
+  private static int indexIn(Grid g, int unionDim) {
+    for (int k = 0; k < g.unionDim.length; k++) {
+      if (g.unionDim[k] == unionDim) {
+        return k;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Protects every primary cell.
+   *
+   * @return one witness per protected primary (shared primaries once)
+   * @throws TableException naming the cell when no hypercube is valid
+   */
+  public List<Witness> run() {
+    record Prim(int grid, int level, int cell) {}
+    List<Prim> prims = new ArrayList<>();
+    for (int gi = 0; gi < p.grids.size(); gi++) {
+      Grid g = p.grids.get(gi);
+      for (int c = 0; c < g.cells; c++) {
+        if (g.status[c] == CellStatus.PRIMARY) {
+          prims.add(new Prim(gi, g.level(c), c));
+        }
+      }
+    }
+    prims.sort(Comparator.comparingInt(Prim::grid).thenComparingInt(Prim::level).thenComparingInt(Prim::cell));
+    Set<Long> done = new HashSet<>();
+    for (Prim pr : prims) {
+      if (done.contains(((long) pr.grid << 32) | pr.cell)) {
+        continue;
+      }
+      Grid g = p.grids.get(pr.grid);
+      protect(g, pr.cell);
+      for (int gi = 0; gi < p.grids.size(); gi++) {
+        int d = p.counterpart(g, pr.cell, p.grids.get(gi));
+        if (d >= 0) {
+          done.add(((long) gi << 32) | d);
+        }
+      }
+    }
+    return witnesses;
+  }
+
+  private void protect(Grid g, int cell) {
+    int[] u = p.unionTuple(g, cell);
+    int nd = p.union.size();
+    List<List<Opt>> opts = new ArrayList<>();
+    for (int i = 0; i < nd; i++) {
+      opts.add(options(i, u[i]));
+    }
+    trim(opts);
+    long required = p.rules.requiredWidth(g.value[cell]);
+    int[] choice = new int[nd];
+    int[] best = null;
+    long bestCost = Long.MAX_VALUE;
+    int bestNew = Integer.MAX_VALUE;
+    long[] result = new long[4];
+    while (true) {
+      Opt[] combo = new Opt[nd];
+      for (int i = 0; i < nd; i++) {
+        combo[i] = opts.get(i).get(choice[i]);
+      }
+      if (eval(combo, required, bestCost, result, null)) {
+        if (result[0] < bestCost || (result[0] == bestCost && result[1] < bestNew)) {
+          bestCost = result[0];
+          bestNew = (int) result[1];
+          best = choice.clone();
+        }
+      }
+      int i = nd - 1;
+      while (i >= 0 && ++choice[i] == opts.get(i).size()) {
+        choice[i] = 0;
+        i--;
+      }
+      if (i < 0) {
+        break;
+      }
+    }
+    if (best == null) {
+      throw new TableException("secondary suppression: primary cell " + g.label(cell)
+          + " cannot be protected: every suppression pattern would need a forced-publish cell or is too narrow");
+    }
+    Opt[] combo = new Opt[nd];
+    for (int i = 0; i < nd; i++) {
+      combo[i] = opts.get(i).get(best[i]);
+    }
+    List<int[]> support = new ArrayList<>();
+    eval(combo, required, Long.MAX_VALUE, result, support);
+    String why = "hypercube protecting primary " + g.label(cell);
+    for (Grid x : p.grids) {
+      forSupportCells(x, combo, c -> {
+        if (!x.suppressed(c)) {
+          p.suppress(x, c, why);
+        }
+      });
+    }
+    witnesses.add(new Witness(g, cell, support, result[2], result[3]));
+  }
+
+  /** Evaluates a combination: result = {cost, new cells, tMinus, tPlus}; false when invalid or too costly. */
+  private boolean eval(Opt[] combo, long required, long bound, long[] result, List<int[]> support) {
+    long cost = 0;
+    long fresh = 0;
+    long tMinus = Long.MAX_VALUE;
+    long tPlus = Long.MAX_VALUE;
+    for (int gi = 0; gi < p.grids.size(); gi++) {
+      Grid x = p.grids.get(gi);
+      if (!active(x, combo)) {
+        continue;
+      }
+      int n = x.h.length;
+      // support cells: product over x's dims of the option nodes that x publishes
+      int[][] nodes = new int[n][];
+      for (int k = 0; k < n; k++) {
+        Opt o = combo[x.unionDim[k]];
+        int cnt = 0;
+        int[] tmp = new int[o.nodes.length];
+        for (int node : o.nodes) {
+          if (x.pub[k][node]) {
+            tmp[cnt++] = node;
+          }
+        }
+        nodes[k] = java.util.Arrays.copyOf(tmp, cnt);
+        if (cnt == 0) {
+          nodes = null;
+          break;
+        }
+      }
+      if (nodes != null) {
+        int[] idx = new int[n];
+        outer:
+        while (true) {
+          int c = 0;
+          for (int k = 0; k < n; k++) {
+            c += nodes[k][idx[k]] * x.stride[k];
+          }
+          CellStatus s = x.status[c];
+          if (s == CellStatus.FORCED_PUBLISH) {
+            return false;
+          }
+          if (s != CellStatus.PRIMARY && s != CellStatus.SECONDARY) {
+            cost += x.value[c] + 1;
+            fresh++;
+            if (cost > bound) {
+              return false;
+            }
+          }
+          int k = n - 1;
+          while (k >= 0 && ++idx[k] == nodes[k].length) {
+            idx[k] = 0;
+            k--;
+          }
+          if (k < 0) {
+            break outer;
+          }
+        }
+      }
+      // inner corners: product of option leaves
+      int[] idx = new int[n];
+      while (true) {
+        int c = 0;
+        int sign = 1;
+        for (int k = 0; k < n; k++) {
+          Opt o = combo[x.unionDim[k]];
+          c += o.leaves[idx[k]] * x.stride[k];
+          sign *= o.signs[idx[k]];
+        }
+        if (sign > 0) {
+          tMinus = Math.min(tMinus, x.value[c]);
+        } else {
+          tPlus = Math.min(tPlus, x.value[c]);
+        }
+        if (support != null) {
+          support.add(new int[] {gi, c, sign});
+        }
+        int k = n - 1;
+        while (k >= 0 && ++idx[k] == combo[x.unionDim[k]].leaves.length) {
+          idx[k] = 0;
+          k--;
+        }
+        if (k < 0) {
+          break;
+        }
+      }
+    }
+    long width = (tMinus == Long.MAX_VALUE || tPlus == Long.MAX_VALUE) ? Long.MAX_VALUE : tMinus + tPlus;
+    result[0] = cost;
+    result[1] = fresh;
+    result[2] = tMinus;
+    result[3] = tPlus;
+    return width >= required;
+  }
+
+  private static boolean active(Grid x, Opt[] combo) {
+    for (int i = 0; i < combo.length; i++) {
+      boolean in = false;
+      for (int k : x.unionDim) {
+        in |= k == i;
+      }
+      if (!in && combo[i].alt()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void forSupportCells(Grid x, Opt[] combo, java.util.function.IntConsumer f) {
+    if (!active(x, combo)) {
+      return;
+    }
+    int n = x.h.length;
+    List<int[]> lists = new ArrayList<>();
+    for (int k = 0; k < n; k++) {
+      Opt o = combo[x.unionDim[k]];
+      boolean[] pub = x.pub[k];
+      lists.add(java.util.Arrays.stream(o.nodes).filter(node -> pub[node]).toArray());
+    }
+    for (int[] l : lists) {
+      if (l.length == 0) {
+        return;
+      }
+    }
+    int[] idx = new int[n];
+    while (true) {
+      int c = 0;
+      for (int k = 0; k < n; k++) {
+        c += lists.get(k)[idx[k]] * x.stride[k];
+      }
+      f.accept(c);
+      int k = n - 1;
+      while (k >= 0 && ++idx[k] == lists.get(k).length) {
+        idx[k] = 0;
+        k--;
+      }
+      if (k < 0) {
+        return;
+      }
+    }
+  }
+
+  private List<Opt> options(int dim, int node) {
+    Hier h = p.union.get(dim);
+    List<Opt> out = new ArrayList<>();
+    int[] under = leavesUnder(dim, node);
+    if (node != h.root) {
+      int[] cousins = cousins(h, node);
+      int ps = h.isLeaf(node) ? 1 : Math.min(2, under.length);
+      for (int pi = 0; pi < ps; pi++) {
+        for (int q : cousins) {
+          out.add(pair(h, under[pi], q));
+        }
+      }
+    }
+    for (int l : under) {
+      out.add(single(h, l));
+    }
+    return out;
+  }
+
+  private int[] leavesUnder(int dim, int node) {
+    Hier h = p.union.get(dim);
+    if (h.isLeaf(node)) {
+      return new int[] {node};
+    }
+    List<Integer> ls = new ArrayList<>();
+    for (int l = h.lo[node]; l < h.hi[node]; l++) {
+      ls.add(l);
+    }
+    long[] m = marginal[dim];
+    ls.sort(Comparator.comparingLong((Integer l) -> -m[l]).thenComparingInt(l -> l));
+    return ls.stream().limit(MAX_LEAVES_UNDER).mapToInt(Integer::intValue).toArray();
+  }
+
+  private static int[] cousins(Hier h, int node) {
+    int a = h.parent[node];
+    while (a >= 0 && h.hi[a] - h.lo[a] == h.hi[node] - h.lo[node]) {
+      a = h.parent[a];
+    }
+    if (a < 0) {
+      return new int[0];
+    }
+    List<Integer> out = new ArrayList<>();
+    // siblings' subtrees nearest first: leaves after the node, then before it
+    for (int l = h.hi[node]; l < h.hi[a] && out.size() < MAX_COUSINS; l++) {
+      out.add(l);
+    }
+    for (int l = h.lo[node] - 1; l >= h.lo[a] && out.size() < MAX_COUSINS; l--) {
+      out.add(l);
+    }
+    return out.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  private static Opt single(Hier h, int leaf) {
+    List<Integer> nodes = new ArrayList<>();
+    for (int n = leaf; n >= 0; n = h.parent[n]) {
+      nodes.add(n);
+    }
+    int[] ns = nodes.stream().mapToInt(Integer::intValue).toArray();
+    int[] signs = new int[ns.length];
+    java.util.Arrays.fill(signs, 1);
+    return new Opt(new int[] {leaf}, new int[] {1}, ns, signs);
+  }
+
+  private static Opt pair(Hier h, int pLeaf, int qLeaf) {
+    List<Integer> nodes = new ArrayList<>();
+    List<Integer> signs = new ArrayList<>();
+    for (int n = pLeaf; !h.covers(n, qLeaf); n = h.parent[n]) {
+      nodes.add(n);
+      signs.add(1);
+    }
+    for (int n = qLeaf; !h.covers(n, pLeaf); n = h.parent[n]) {
+      nodes.add(n);
+      signs.add(-1);
+    }
+    return new Opt(
+        new int[] {pLeaf, qLeaf},
+        new int[] {1, -1},
+        nodes.stream().mapToInt(Integer::intValue).toArray(),
+        signs.stream().mapToInt(Integer::intValue).toArray());
+  }
+
+  private static void trim(List<List<Opt>> opts) {
+    while (true) {
+      long prod = 1;
+      int largest = -1;
+      for (int i = 0; i < opts.size(); i++) {
+        prod *= opts.get(i).size();
+        if (largest < 0 || opts.get(i).size() > opts.get(largest).size()) {
+          largest = i;
+        }
+      }
+      if (prod <= MAX_COMBOS || opts.get(largest).size() <= 2) {
+        return;
+      }
+      List<Opt> l = opts.get(largest);
+      // drop the last pair option, keep the single-leaf fallbacks
+      int drop = -1;
+      for (int k = l.size() - 1; k >= 0; k--) {
+        if (l.get(k).alt()) {
+          drop = k;
+          break;
+        }
+      }
+      if (drop < 0) {
+        return;
+      }
+      opts.set(largest, new ArrayList<>(l));
+      opts.get(largest).remove(drop);
+    }
+  }
+}

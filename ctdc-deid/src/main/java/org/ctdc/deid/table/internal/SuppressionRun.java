@@ -1,0 +1,162 @@
+package org.ctdc.deid.table.internal;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import org.ctdc.deid.table.CellStatus;
+import org.ctdc.deid.table.ProtectedTable;
+import org.ctdc.deid.table.SuppressionRules;
+import org.ctdc.deid.table.Table;
+import org.ctdc.deid.table.TableException;
+import org.ctdc.deid.table.TableProtection;
+import org.ctdc.deid.table.TableReport;
+
+/** Primary + secondary suppression + check, and the assembly of the results. Stateless. */
+public final class SuppressionRun {
+  private SuppressionRun() {}
+
+  /**
+   * Runs suppression on linked tables.
+   *
+   * @param tables the tables
+   * @param rules the rules
+   * @param lpLimit the largest LP for exact intervals
+   * @return tables and reports
+   */
+  public static TableProtection run(List<Table> tables, SuppressionRules rules, int lpLimit) {
+    Problem p = new Problem(tables, rules);
+    List<Hypercube.Witness> ws = new Hypercube(p).run();
+    Map<Long, double[]> iv = new HashMap<>();
+    Map<Long, String> source = new HashMap<>();
+    IntervalCheck chk = new IntervalCheck(p);
+    if (chk.variableCount() <= lpLimit) {
+      for (IntervalCheck.Interval i : chk.intervals()) {
+        if (i.exposed()) {
+          throw new TableException("check failed: primary cell " + p.grids.get(i.grid()).label(i.cell())
+              + " has an attacker interval narrower than " + i.required() + "; nothing is released");
+        }
+        long key = ((long) i.grid() << 32) | i.cell();
+        iv.put(key, new double[] {i.lower(), i.upper()});
+        source.put(key, "lp");
+      }
+    } else {
+      for (Hypercube.Witness w : ws) {
+        double[] range = WitnessCheck.verify(p, w);
+        int gi = p.grids.indexOf(w.grid());
+        for (int gj = 0; gj < p.grids.size(); gj++) {
+          int c = p.counterpart(w.grid(), w.cell(), p.grids.get(gj));
+          if (c >= 0) {
+            long key = ((long) gj << 32) | c;
+            iv.put(key, range);
+            source.put(key, "witness");
+          }
+        }
+        if (gi < 0) {
+          throw new IllegalStateException("witness of an unknown table");
+        }
+      }
+    }
+    List<ProtectedTable> out = new ArrayList<>();
+    List<TableReport> reports = new ArrayList<>();
+    for (int gi = 0; gi < p.grids.size(); gi++) {
+      Grid g = p.grids.get(gi);
+      List<ProtectedTable.Cell> cells = new ArrayList<>();
+      List<TableReport.PrimaryCell> prim = new ArrayList<>();
+      List<TableReport.SecondaryCell> sec = new ArrayList<>();
+      List<String> notes = new ArrayList<>();
+      EnumMap<CellStatus, Integer> counts = new EnumMap<>(CellStatus.class);
+      for (int c : publishedOrder(g)) {
+        CellStatus s = g.status[c];
+        counts.merge(s, 1, Integer::sum);
+        cells.add(new ProtectedTable.Cell(g.nodes(c), s, s.isSuppressed() ? OptionalLong.empty()
+            : OptionalLong.of(g.value[c])));
+        long key = ((long) gi << 32) | c;
+        if (s == CellStatus.PRIMARY) {
+          double[] r = iv.get(key);
+          if (r == null) {
+            throw new TableException("check failed: primary cell " + g.label(c) + " has no audited interval");
+          }
+          prim.add(new TableReport.PrimaryCell(g.nodes(c), g.rule[c], r[0], r[1], rules.requiredWidth(g.value[c]),
+              source.get(key)));
+        } else if (s == CellStatus.SECONDARY) {
+          sec.add(new TableReport.SecondaryCell(g.nodes(c), g.reason[c]));
+        } else if (s == CellStatus.FORCED_PUBLISH && g.rule[c] != null) {
+          notes.add("cell " + String.join("|", g.nodes(c)) + " is published by configuration although it breaks: "
+              + g.rule[c]);
+        }
+      }
+      out.add(new ProtectedTable(g.def, "suppression", cells));
+      reports.add(new TableReport(g.def.name(), "suppression", describe(rules, g.table.kind()), counts, prim, sec,
+          notes));
+    }
+    return new TableProtection(out, reports);
+  }
+
+  /** Published cell ids, row-major over each dimension's published nodes in pre-order. */
+  static int[] publishedOrder(Grid g) {
+    int n = g.h.length;
+    int[][] nodes = new int[n][];
+    for (int d = 0; d < n; d++) {
+      List<Integer> l = new ArrayList<>();
+      for (String name : g.def.dimensions().get(d).nodes()) {
+        int node = g.h[d].index.get(name);
+        if (g.pub[d][node]) {
+          l.add(node);
+        }
+      }
+      nodes[d] = l.stream().mapToInt(Integer::intValue).toArray();
+    }
+    int total = 1;
+    for (int[] l : nodes) {
+      total *= l.length;
+    }
+    int[] out = new int[total];
+    int[] idx = new int[n];
+    for (int t = 0; t < total; t++) {
+      int c = 0;
+      for (int d = 0; d < n; d++) {
+        c += nodes[d][idx[d]] * g.stride[d];
+      }
+      out[t] = c;
+      for (int d = n - 1; d >= 0; d--) {
+        if (++idx[d] < nodes[d].length) {
+          break;
+        }
+        idx[d] = 0;
+      }
+    }
+    return out;
+  }
+
+  static List<String> describe(SuppressionRules r, Table.Kind kind) {
+    List<String> out = new ArrayList<>();
+    String what = kind == Table.Kind.COUNT ? "count" : "number of contributors";
+    if (r.threshold() > 0) {
+      out.add("threshold: a " + what + " " + r.bound().symbol() + " " + r.threshold() + " is primary");
+    }
+    out.add(r.protectZeros()
+        ? "zeros: protected as primary cells (a published zero discloses that no record has the attributes)"
+        : "zeros: published as empty cells (a published zero discloses that no record has the attributes)");
+    if (kind == Table.Kind.MAGNITUDE) {
+      if (r.dominanceN() > 0) {
+        out.add("(" + r.dominanceN() + "," + Grid.fmt(r.dominanceK()) + ")-dominance");
+      }
+      if (r.pPercent() > 0) {
+        out.add("p%-rule with p = " + Grid.fmt(r.pPercent()));
+      }
+      if (r.minContributors() > 0) {
+        out.add("few contributors: fewer than " + r.minContributors());
+      }
+    }
+    out.add("protection: attacker interval at least max(" + r.minWidth() + ", " + Grid.fmt(r.minWidthPercent())
+        + "% of the value) wide");
+    out.add("secondary: hierarchical hypercubes, cost = value + 1 per new cell");
+    if (r.forceGrandTotal()) {
+      out.add("grand total always published");
+    }
+    return out;
+  }
+}
