@@ -23,7 +23,7 @@ class RiskCommandTest {
     byte[] before = Files.readAllBytes(in);
     Path report = dir.resolve("risk.json");
     CliTest.Run r = CliTest.run("risk", "--in", in.toString(), "--schema", "ctdc-victim-perpetrator@2022",
-        "--qi", "gender,ageBroad,citizenship", "--report", report.toString());
+        "--qi", "gender,majorityStatus,UN_COO_Region,yearRegister", "--report", report.toString());
     assertEquals(0, r.code(), r.out() + r.err());
     assertTrue(r.out().startsWith("vp.csv: 21195 rows"), r.out());
     assertTrue(r.out().contains("classes by size"), r.out());
@@ -40,9 +40,9 @@ class RiskCommandTest {
   void aHigherThresholdCountsMoreRecordsInSmallClasses(@TempDir Path dir) throws Exception {
     Path in = CliTest.sample(dir);
     CliTest.Run k2 = CliTest.run("risk", "-q", "--in", in.toString(), "--schema", "ctdc-victim-perpetrator",
-        "--qi", "gender,ageBroad,citizenship", "--threshold", "2");
+        "--qi", "gender,majorityStatus,UN_COO_Region,yearRegister", "--threshold", "2");
     CliTest.Run k50 = CliTest.run("risk", "-q", "--in", in.toString(), "--schema", "ctdc-victim-perpetrator",
-        "--qi", "gender,ageBroad,citizenship", "--threshold", "50");
+        "--qi", "gender,majorityStatus,UN_COO_Region,yearRegister", "--threshold", "50");
     assertEquals(0, k2.code());
     assertEquals(0, k50.code());
     assertEquals(1, k2.out().lines().count());
