@@ -92,7 +92,12 @@ final class ReportFacts {
     m.put("variables", vars);
     m.put("distributions", dists);
     try {
-      m.put("search", new ObjectMapper().readTree(report.toJson()).path("search"));
+      // the search figures without the wall time, so that the same run writes the same bytes
+      com.fasterxml.jackson.databind.JsonNode search = new ObjectMapper().readTree(report.toJson()).path("search");
+      if (search instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
+        o.remove("elapsedMillis");
+      }
+      m.put("search", search);
     } catch (IOException e) {
       throw new CtdcException("cannot read the de-identification report (" + e.getClass().getSimpleName() + ")", e);
     }

@@ -145,10 +145,14 @@ class DemoCommandTest {
   }
 
   @Test
-  void quietPrintsOneLine(@TempDir Path other) {
-    CliTest.Run q = CliTest.run("demo", "--quiet", "--rows", "200", "--out", other.resolve("q").toString());
+  void quietPrintsOneLineAndTheSameRunWritesTheSameBytes(@TempDir Path other) throws Exception {
+    CliTest.Run q = CliTest.run("demo", "--quiet", "--rows", "600", "--out", other.resolve("q").toString());
     assertEquals(0, q.code(), q.err());
     assertEquals(1, q.out().lines().count(), q.out());
+    for (String f : List.of("release/release.csv", "release/release-synthetic-2024.csv", "alignment-report.json",
+        "deid-report.json", "tables-report.json", "report.html", "tables/citizenship-region-by-period-by-gender.csv")) {
+      assertEquals(Files.readString(out.resolve(f)), Files.readString(other.resolve("q").resolve(f)), f);
+    }
   }
 
   @Test
