@@ -105,7 +105,7 @@ final class DemoPipeline {
   /** The files every successful run writes (tables are added when they are known). */
   static List<String> promisedFiles() {
     return List.of("extracts/hotline.csv", "extracts/case-management.csv", "aligned/hotline.csv",
-        "aligned/case-management.csv", "release/release.csv", "release/release-schema.yaml",
+        "aligned/case-management.csv", "aligned/merged.csv", "release/deid.yaml", "release/release.csv", "release/release-schema.yaml",
         "release/verify.yaml", "release/release-synthetic-2024.csv", "alignment-report.json",
         "deid-report.json", "tables-report.json", "report.html");
   }
@@ -134,6 +134,7 @@ final class DemoPipeline {
     progress.step("merging");
     MergedDataset merged = MergedDataset.of(parts);
     Dataset data = merged.dataset();
+    outputs.write("aligned/merged.csv", w -> DatasetCsv.write(data, w));
     List<String> qis = new ArrayList<>();
     for (Variable v : data.schema().variables()) {
       if (v.role() == Role.QUASI_IDENTIFIER) {
@@ -242,6 +243,19 @@ final class DemoPipeline {
         .append(report.inputRecords()).append("}\n");
     y.append("models:\n  - {type: distinctL, sensitive: ").append(SENSITIVE).append(", l: ").append(L).append("}\n");
     outputs.writeString("release/verify.yaml", y.toString());
+    StringBuilder d = new StringBuilder();
+    d.append("# The demo's de-identification, for ctdc deid (docs/deid-config.md):\n")
+        .append("#   ctdc deid --config deid.yaml --in ../aligned/merged.csv --out release.csv --report deid.json\n");
+    d.append("input: {schema: \"").append(report.schema()).append("\"}\n");
+    d.append("quasiIdentifiers:\n");
+    for (String q : config.quasiIdentifiers()) {
+      d.append("  - {name: ").append(q).append(", hierarchy: hierarchies/").append(q).append(".csv}\n");
+    }
+    d.append("models:\n  - k: ").append(THRESHOLD).append("\n  - distinctL: {variable: ").append(SENSITIVE)
+        .append(", l: ").append(L).append("}\n");
+    d.append("suppressionLimit: ").append(SUPPRESSION_LIMIT).append('\n');
+    d.append("metric: ").append(config.metric().name().toLowerCase(java.util.Locale.ROOT)).append('\n');
+    outputs.writeString("release/deid.yaml", d.toString());
   }
 
   /** The tables of a run. */
