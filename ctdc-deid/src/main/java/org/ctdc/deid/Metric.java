@@ -7,7 +7,8 @@ package org.ctdc.deid;
  *
  * <p>Ties between nodes of equal value are broken by a fixed order: the node with the smaller sum of
  * levels wins, then the node whose level vector is lexicographically smaller (quasi-identifiers in
- * configuration order).
+ * configuration order). Values within a relative difference of 1e-12 count as equal, so that the rounding
+ * of floating-point sums does not decide.
  *
  * <p>This enum is immutable and thread-safe.
  */

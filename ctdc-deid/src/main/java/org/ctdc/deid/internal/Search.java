@@ -23,6 +23,8 @@ import java.util.List;
  * <p>Not thread-safe; one search per engine at a time.
  */
 public final class Search {
+  /** Relative difference below which two metric values count as equal (rounding of sums). */
+  static final double TIE = 1e-12;
   static final byte UNKNOWN = 0;
   static final byte FEASIBLE = 1;
   static final byte INFEASIBLE = 2;
@@ -323,7 +325,7 @@ public final class Search {
           b = Math.max(b, e.bound);
           bound[node] = b;
         }
-        if (feasible && v < bestValue) {
+        if (feasible && (best < 0 || v < bestValue - TIE * Math.max(1, Math.abs(bestValue)))) {
           best = node;
           bestValue = v;
         }
