@@ -14,6 +14,6 @@ module org.ctdc.core {
   requires com.fasterxml.jackson.dataformat.csv;
 
   // exports org.ctdc.core;  (uncommented by the issue that adds its first public type)
-  // exports org.ctdc.core.normalize;  (uncommented by the issue that adds its first public type)
+  exports org.ctdc.core.normalize;
   // exports org.ctdc.core.sample;  (uncommented by the issue that adds its first public type)
 }

@@ -15,8 +15,8 @@ module org.ctdc.deid {
 
   exports org.ctdc.deid;
   // exports org.ctdc.deid.risk;  (uncommented by the issue that adds its first public type)
-  // exports org.ctdc.deid.verify;  (uncommented by the issue that adds its first public type)
-  // exports org.ctdc.deid.sample;  (uncommented by the issue that adds its first public type)
+  exports org.ctdc.deid.verify;
+  exports org.ctdc.deid.sample;
   // exports org.ctdc.deid.table;  (uncommented by the issue that adds its first public type)
-  // exports org.ctdc.deid.audit;  (uncommented by the issue that adds its first public type)
+  exports org.ctdc.deid.audit;
 }

@@ -70,6 +70,20 @@ final class SchemaCommand implements Runnable {
     }
   }
 
+  /** The schema argument and the {@code --format} option shared by show and export. */
+  static final class SchemaInFormat {
+    @Parameters(index = "0", paramLabel = "NAME", description = "NAME, NAME@VERSION or a schema file.")
+    String name;
+
+    @Option(names = "--format", defaultValue = "yaml", converter = FormatConverter.class,
+        description = "yaml, json, markdown, csv or json-schema (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    String render() {
+      return Format.render(Schemas.resolve(name), format);
+    }
+  }
+
   @Command(name = "list", mixinStandardHelpOptions = true, description = "List the bundled schemas.")
   static final class ListCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -94,19 +108,11 @@ final class SchemaCommand implements Runnable {
     @Spec CommandSpec spec;
     @Mixin DebugOption debug;
 
-    @Parameters(index = "0", paramLabel = "NAME", description = "NAME, NAME@VERSION or a schema file.")
-    String name;
-
-    @Option(
-        names = "--format",
-        defaultValue = "yaml",
-        converter = FormatConverter.class,
-        description = "yaml, json, markdown, csv or json-schema (default: ${DEFAULT-VALUE}).")
-    Format format;
+    @Mixin SchemaInFormat schema;
 
     @Override
     public Integer call() {
-      spec.commandLine().getOut().print(Format.render(Schemas.resolve(name), format));
+      spec.commandLine().getOut().print(schema.render());
       return Main.OK;
     }
   }
@@ -119,19 +125,14 @@ final class SchemaCommand implements Runnable {
     @Spec CommandSpec spec;
     @Mixin DebugOption debug;
 
-    @Parameters(index = "0", paramLabel = "NAME", description = "NAME, NAME@VERSION or a schema file.")
-    String name;
-
-    @Option(names = "--format", defaultValue = "yaml", converter = FormatConverter.class,
-        description = "yaml, json, markdown, csv or json-schema (default: ${DEFAULT-VALUE}).")
-    Format format;
+    @Mixin SchemaInFormat schema;
 
     @Option(names = {"--out", "-o"}, required = true, paramLabel = "FILE", description = "The file to write.")
     Path out;
 
     @Override
     public Integer call() {
-      AtomicFiles.writeString(out, Format.render(Schemas.resolve(name), format));
+      AtomicFiles.writeString(out, schema.render());
       spec.commandLine().getErr().println("wrote " + out);
       return Main.OK;
     }

@@ -20,16 +20,7 @@ public final class ExportWords {
    * @return such as {@code orderedBand} or {@code freeText}
    */
   public static String kind(VariableKind kind) {
-    return switch (kind) {
-      case CATEGORICAL -> "categorical";
-      case FLAG -> "flag";
-      case ORDERED_BAND -> "orderedBand";
-      case YEAR -> "year";
-      case COUNTRY -> "country";
-      case COUNT -> "count";
-      case FREE_TEXT -> "freeText";
-      case IDENTIFIER -> "identifier";
-    };
+    return Words.toWord(kind);
   }
 
   /**
@@ -39,12 +30,7 @@ public final class ExportWords {
    * @return such as {@code quasiIdentifier}
    */
   public static String role(Role role) {
-    return switch (role) {
-      case IDENTIFIER -> "identifier";
-      case QUASI_IDENTIFIER -> "quasiIdentifier";
-      case SENSITIVE -> "sensitive";
-      case INSENSITIVE -> "insensitive";
-    };
+    return Words.toWord(role);
   }
 
   /**

@@ -1,0 +1,206 @@
+package org.ctdc.core.normalize;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.ctdc.core.normalize.internal.CountryEngine;
+
+/**
+ * Resolves a country as partners write it (code, name, variant, misspelling, "unknown" token) to a row
+ * of the {@link CountryTable}.
+ *
+ * <p>Rules, tried in this order on the {@linkplain TextFold#fold folded} token; the first that applies
+ * decides:
+ *
+ * <ol>
+ *   <li><b>Unknown tokens</b>: a blank token, or one of the configured unknown tokens (compared folded,
+ *       default {@code 00, ZZ, 0, -99, Unknown, unknown, N/A}) gives {@link MatchKind#UNKNOWN_TOKEN}:
+ *       missing, reason unknown.
+ *   <li><b>Private and legacy codes</b>: CTDC's private codes ({@code Y1} Kosovo, {@code TB} Tibet →
+ *       China, {@code Y2} → Montenegro, {@code Y3} → Serbia) and the user-assigned {@code XK}/{@code XKX}
+ *       give {@link MatchKind#PRIVATE_CODE}; withdrawn ISO codes ({@code AN}/{@code ANT} Netherlands
+ *       Antilles (kept as its own row, as CTDC does), {@code TP}/{@code TMP} → Timor-Leste,
+ *       {@code ZR}/{@code ZAR} → DR Congo, {@code YU}/{@code YUG}/{@code SCG} → Serbia (the continuing
+ *       state), {@code BU}/{@code BUR} → Myanmar, {@code DD}/{@code DDR} → Germany) give
+ *       {@link MatchKind#LEGACY_CODE}.
+ *   <li><b>Current codes</b>: two letters as alpha-2, three letters as alpha-3, one to three digits as
+ *       numeric (zero-padded) give {@link MatchKind#CODE}. Note that {@code NA} is Namibia: a partner
+ *       who writes {@code NA} for "not available" adds it to the unknown tokens.
+ *   <li><b>Exact names</b>: the token's name key (folded; a trailing qualifier such as
+ *       {@code ", Republic of"}, {@code " (the)"}, {@code ", The"} or {@code ", South"} moved to the front; punctuation
+ *       removed; {@code THE} dropped; {@code ST} read as {@code SAINT}) equals the key of a known name:
+ *       CTDC's two name columns, OCHA's English names and alternative names, and a short curated list
+ *       ({@code Ivory Coast}, {@code Swaziland}, {@code Burma}, ...). Gives {@link MatchKind#NAME}.
+ *   <li><b>Names inside the token</b>: known names of at least four characters found as whole words in
+ *       the token's key (after masking phrases such as {@code NEW MEXICO}, {@code NEW JERSEY},
+ *       {@code SOUTH AMERICA}); an occurrence nested inside a longer one is dropped
+ *       ({@code GUINEA} inside {@code PAPUA NEW GUINEA}), and so is one with a qualifier word right
+ *       before or after it ({@code NORTH}, {@code SOUTH}, {@code NEW}, {@code EQUATORIAL}, ...: in
+ *       {@code Guinea Equatorial} the name {@code GUINEA} does not mean Guinea). If none is found, OCHA's matching patterns are
+ *       tried instead. If one country is found it wins; if several are, the <b>most specific</b> wins: the
+ *       only territory (a country that is not an independent state, per OCHA) among them, so
+ *       {@code Taiwan Province of the People's Republic of China} gives Taiwan and
+ *       {@code Hong Kong, China} gives Hong Kong. Two independent states (or two territories) are
+ *       ambiguous: {@link MatchKind#UNMATCHED} with them as suggestions. Gives {@link MatchKind#NAME}.
+ *   <li><b>Edit distance</b>: the score against a name key is
+ *       {@code 1 - levenshtein(tokenKey, nameKey) / max(length)} (commons-text
+ *       {@code LevenshteinDistance}), a country's score is its best over its names. Tokens with keys
+ *       shorter than four characters are not compared. The best country is applied as
+ *       {@link MatchKind#FUZZY} with its score only if the score is at least the threshold (default
+ *       0.85: one edit in a name of seven or more characters) and no other country has the same score;
+ *       otherwise {@link MatchKind#UNMATCHED} with up to three suggestions, best first (ties by
+ *       alpha-3). Nothing below the threshold is ever applied.
+ * </ol>
+ *
+ * <p>Kosovo, however reached, follows the {@link PrivateCodePolicy} (default: Serbia, as CTDC counts it).
+ *
+ * <p>This class is immutable and thread-safe; results are cached per distinct token.
+ */
+public final class CountryResolver {
+  /** Default fuzzy threshold. */
+  public static final double DEFAULT_FUZZY_THRESHOLD = 0.85;
+  /** Default unknown tokens. */
+  public static final List<String> DEFAULT_UNKNOWN_TOKENS =
+      List.of("00", "ZZ", "0", "-99", "Unknown", "unknown", "N/A");
+
+  private static final class Holder {
+    static final CountryResolver STANDARD = builder().build();
+  }
+
+  private final CountryTable table;
+  private final double fuzzyThreshold;
+  private final PrivateCodePolicy privateCodePolicy;
+  private final List<String> unknownTokens;
+  private final CountryEngine engine;
+
+  private CountryResolver(Builder b) {
+    this.table = b.table;
+    this.fuzzyThreshold = b.fuzzyThreshold;
+    this.privateCodePolicy = b.privateCodePolicy;
+    this.unknownTokens = List.copyOf(b.unknownTokens);
+    this.engine = new CountryEngine(table.data(), fuzzyThreshold, privateCodePolicy, unknownTokens);
+  }
+
+  /**
+   * A resolver with the default settings: the standard table, threshold 0.85, Kosovo as Serbia, the
+   * default unknown tokens.
+   *
+   * @return the shared standard resolver
+   */
+  public static CountryResolver standard() {
+    return Holder.STANDARD;
+  }
+
+  /**
+   * A builder starting from the default settings.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Resolves one token by the rules in the class documentation.
+   *
+   * @param token the raw value of a country cell
+   * @return the match, never null
+   */
+  public CountryMatch resolve(String token) {
+    return engine.resolve(Objects.requireNonNull(token, "token"));
+  }
+
+  /** @return the table this resolver matches against */
+  public CountryTable table() {
+    return table;
+  }
+
+  /** @return the fuzzy threshold */
+  public double fuzzyThreshold() {
+    return fuzzyThreshold;
+  }
+
+  /** @return the Kosovo policy */
+  public PrivateCodePolicy privateCodePolicy() {
+    return privateCodePolicy;
+  }
+
+  /** @return the unknown tokens */
+  public List<String> unknownTokens() {
+    return unknownTokens;
+  }
+
+  /**
+   * Builds a {@link CountryResolver}. This class is not thread-safe; {@link #build()} copies the settings
+   * into an immutable resolver.
+   */
+  public static final class Builder {
+    private CountryTable table = CountryTable.standard();
+    private double fuzzyThreshold = DEFAULT_FUZZY_THRESHOLD;
+    private PrivateCodePolicy privateCodePolicy = PrivateCodePolicy.KOSOVO_AS_SERBIA;
+    private List<String> unknownTokens = DEFAULT_UNKNOWN_TOKENS;
+
+    private Builder() {}
+
+    /**
+     * Sets the country table.
+     *
+     * @param table the table
+     * @return this builder
+     */
+    public Builder table(CountryTable table) {
+      this.table = Objects.requireNonNull(table, "table");
+      return this;
+    }
+
+    /**
+     * Sets the fuzzy threshold.
+     *
+     * @param threshold in (0, 1]; 1 disables fuzzy matching of anything but exact keys
+     * @return this builder
+     * @throws InvalidValueException if the threshold is outside (0, 1]
+     */
+    public Builder fuzzyThreshold(double threshold) {
+      if (!(threshold > 0.0 && threshold <= 1.0)) {
+        throw new InvalidValueException("CountryResolver.Builder: fuzzyThreshold must be in (0, 1]");
+      }
+      this.fuzzyThreshold = threshold;
+      return this;
+    }
+
+    /**
+     * Sets how Kosovo is written.
+     *
+     * @param policy the policy
+     * @return this builder
+     */
+    public Builder privateCodePolicy(PrivateCodePolicy policy) {
+      this.privateCodePolicy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /**
+     * Sets the tokens that mean "unknown" (compared after folding; a blank token is always unknown).
+     *
+     * @param tokens the tokens
+     * @return this builder
+     */
+    public Builder unknownTokens(List<String> tokens) {
+      List<String> copy = new ArrayList<>();
+      for (String t : tokens) {
+        copy.add(Objects.requireNonNull(t, "unknown token"));
+      }
+      this.unknownTokens = List.copyOf(copy);
+      return this;
+    }
+
+    /**
+     * Builds the resolver.
+     *
+     * @return an immutable resolver
+     */
+    public CountryResolver build() {
+      return new CountryResolver(this);
+    }
+  }
+}

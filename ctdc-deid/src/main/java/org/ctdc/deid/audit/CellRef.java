@@ -1,0 +1,42 @@
+package org.ctdc.deid.audit;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A cell of a named published table, addressed by one code per dimension of that table (a leaf category
+ * code, a hierarchy node name or the dimension's total label), in the order of the table's dimensions.
+ *
+ * <p>This record is immutable and thread-safe.
+ *
+ * @param table the table name
+ * @param codes one code per dimension of the table
+ */
+public record CellRef(String table, List<String> codes) {
+  /**
+   * Validates and copies the codes.
+   *
+   * @throws NullPointerException if an argument or a code is null
+   */
+  public CellRef {
+    Objects.requireNonNull(table, "table");
+    codes = List.copyOf(codes);
+  }
+
+  /**
+   * A cell from its codes.
+   *
+   * @param table the table name
+   * @param codes one code per dimension of the table
+   * @return the reference
+   */
+  public static CellRef of(String table, String... codes) {
+    return new CellRef(table, List.of(codes));
+  }
+
+  /** The cell as {@code table(code1, code2)}, codes only. */
+  @Override
+  public String toString() {
+    return table + "(" + String.join(", ", codes) + ")";
+  }
+}

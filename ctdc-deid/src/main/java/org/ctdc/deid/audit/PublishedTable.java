@@ -1,0 +1,112 @@
+package org.ctdc.deid.audit;
+
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.ctdc.deid.audit.internal.TableCsv;
+
+/**
+ * A published table in {@code tableFormat: 1}: its definition and its rows (cells at any level of the
+ * hierarchies, margins included). Cells that are not listed are not published (the attacker knows nothing
+ * of them beyond additivity and non-negativity).
+ *
+ * <p>This class is immutable and thread-safe.
+ */
+public final class PublishedTable {
+  private final TableDefinition definition;
+  private final List<PublishedRow> rows;
+
+  private PublishedTable(TableDefinition definition, List<PublishedRow> rows) {
+    this.definition = definition;
+    this.rows = rows;
+  }
+
+  /**
+   * A table from memory.
+   *
+   * @param definition the definition
+   * @param rows the rows; each has one code per dimension, a node of that dimension; no cell twice
+   * @return the table
+   * @throws TableFormatException if a row has the wrong number of codes, an unknown code, or repeats a
+   *     cell (the message names the row number, 1-based, and the dimension)
+   */
+  public static PublishedTable of(TableDefinition definition, List<PublishedRow> rows) {
+    Objects.requireNonNull(definition, "definition");
+    List<PublishedRow> copy = List.copyOf(rows);
+    List<TableDimension> dims = definition.dimensions();
+    List<Set<String>> nodes = dims.stream().map(d -> Set.copyOf(d.nodes())).toList();
+    Set<List<String>> seen = new HashSet<>();
+    for (int r = 0; r < copy.size(); r++) {
+      PublishedRow row = copy.get(r);
+      if (row.codes().size() != dims.size()) {
+        throw new TableFormatException("table '" + definition.name() + "': row " + (r + 1) + ": has "
+            + row.codes().size() + " codes, the definition has " + dims.size() + " dimensions");
+      }
+      for (int d = 0; d < dims.size(); d++) {
+        if (!nodes.get(d).contains(row.codes().get(d))) {
+          throw new TableFormatException("table '" + definition.name() + "': row " + (r + 1) + ": column '"
+              + dims.get(d).name() + "': code '" + row.codes().get(d) + "' is not in the dimension's hierarchy");
+        }
+      }
+      if (!seen.add(row.codes())) {
+        throw new TableFormatException("table '" + definition.name() + "': row " + (r + 1) + ": cell "
+            + row.codes() + " is listed twice");
+      }
+    }
+    return new PublishedTable(definition, copy);
+  }
+
+  /**
+   * Reads a table CSV with its definition JSON.
+   *
+   * @param csv the table, one column per dimension, then {@code value} and {@code status}
+   * @param definitionJson the definition
+   * @return the table
+   * @throws TableFormatException if either file cannot be read or breaks the format (the message names
+   *     file, line and column, never a value)
+   */
+  public static PublishedTable read(Path csv, Path definitionJson) {
+    TableDefinition def = TableDefinition.read(definitionJson);
+    return TableCsv.read(csv, def);
+  }
+
+  /**
+   * Writes this table as a {@code tableFormat: 1} CSV (header, then the rows in order, {@code \n} line
+   * ends, values in shortest round-trip form, integers without a decimal point).
+   *
+   * @param csv the file to write
+   * @throws org.ctdc.schema.CtdcException if the file cannot be written
+   */
+  public void writeCsv(Path csv) {
+    TableCsv.write(this, csv);
+  }
+
+  /**
+   * The definition.
+   *
+   * @return the definition
+   */
+  public TableDefinition definition() {
+    return definition;
+  }
+
+  /**
+   * The table's name (the definition's).
+   *
+   * @return the name
+   */
+  public String name() {
+    return definition.name();
+  }
+
+  /**
+   * The rows in their order.
+   *
+   * @return an immutable list
+   */
+  public List<PublishedRow> rows() {
+    return rows;
+  }
+}

@@ -1,0 +1,124 @@
+package org.ctdc.deid.audit;
+
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalDouble;
+import java.util.Set;
+import org.ctdc.deid.audit.internal.DefinitionJson;
+
+/**
+ * The definition of a published table in {@code tableFormat: 1} (see {@code docs/table-format.md}): its
+ * name, its dimensions with their hierarchies, and the protection it claims (the minimum width of the
+ * attacker interval of every primary cell).
+ *
+ * <p>This record is immutable and thread-safe.
+ *
+ * @param name the table's name (used to address cells across linked tables)
+ * @param dimensions one to many dimensions, with distinct names
+ * @param minWidth the required width {@code max - min} of a primary cell's attacker interval, when the
+ *     definition states one ({@code protection.minWidth}); absent means "not exactly determined"
+ */
+public record TableDefinition(String name, List<TableDimension> dimensions, OptionalDouble minWidth) {
+  /** The format version this library reads and writes. */
+  public static final int FORMAT_VERSION = 1;
+
+  /**
+   * Validates and copies.
+   *
+   * @throws TableFormatException if the name is blank, there is no dimension, two dimensions share a
+   *     name, or the minimum width is not positive and finite
+   * @throws NullPointerException if an argument is null
+   */
+  public TableDefinition {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(minWidth, "minWidth");
+    dimensions = List.copyOf(dimensions);
+    if (name.isBlank()) {
+      throw new TableFormatException("table definition: name must be non-blank");
+    }
+    if (dimensions.isEmpty()) {
+      throw new TableFormatException("table '" + name + "': at least one dimension is required");
+    }
+    Set<String> names = new HashSet<>();
+    for (TableDimension d : dimensions) {
+      if (!names.add(d.name())) {
+        throw new TableFormatException("table '" + name + "': dimension '" + d.name() + "' is defined twice");
+      }
+    }
+    if (minWidth.isPresent() && !(minWidth.getAsDouble() > 0 && Double.isFinite(minWidth.getAsDouble()))) {
+      throw new TableFormatException("table '" + name + "': protection.minWidth must be a positive number");
+    }
+  }
+
+  /**
+   * A definition without a stated minimum width.
+   *
+   * @param name the table name
+   * @param dimensions the dimensions
+   * @return the definition
+   */
+  public static TableDefinition of(String name, List<TableDimension> dimensions) {
+    return new TableDefinition(name, dimensions, OptionalDouble.empty());
+  }
+
+  /**
+   * A copy with the given required minimum width.
+   *
+   * @param width a positive width
+   * @return the copy
+   * @throws TableFormatException if the width is not positive and finite
+   */
+  public TableDefinition withMinWidth(double width) {
+    return new TableDefinition(name, dimensions, OptionalDouble.of(width));
+  }
+
+  /**
+   * Reads a definition JSON file ({@code NAME.table.json}).
+   *
+   * @param json the file
+   * @return the definition
+   * @throws TableFormatException if the file cannot be read or breaks the format (the message names the
+   *     file and the field)
+   */
+  public static TableDefinition read(Path json) {
+    return DefinitionJson.read(json);
+  }
+
+  /**
+   * Parses a definition from JSON text.
+   *
+   * @param json the JSON text
+   * @param source a name for messages (for example a file name)
+   * @return the definition
+   * @throws TableFormatException if the text breaks the format
+   */
+  public static TableDefinition parse(String json, String source) {
+    return DefinitionJson.parse(json, source);
+  }
+
+  /**
+   * This definition as {@code tableFormat: 1} JSON (deterministic, two-space indented, ending in a newline).
+   *
+   * @return the JSON text
+   */
+  public String toJson() {
+    return DefinitionJson.write(this);
+  }
+
+  /**
+   * The dimension with the given name.
+   *
+   * @param dimensionName a dimension name
+   * @return its index in {@link #dimensions()}, or -1
+   */
+  public int indexOf(String dimensionName) {
+    for (int i = 0; i < dimensions.size(); i++) {
+      if (dimensions.get(i).name().equals(dimensionName)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+}

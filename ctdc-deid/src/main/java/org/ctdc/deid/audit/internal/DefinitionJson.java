@@ -1,0 +1,162 @@
+package org.ctdc.deid.audit.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import org.ctdc.deid.audit.TableDefinition;
+import org.ctdc.deid.audit.TableDimension;
+import org.ctdc.deid.audit.TableFormatException;
+
+/** Reads and writes {@code tableFormat: 1} definition JSON. Stateless, thread-safe. */
+public final class DefinitionJson {
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private DefinitionJson() {}
+
+  /** Reads a definition file. */
+  public static TableDefinition read(Path file) {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new TableFormatException(file + ": cannot read table definition (" + e.getClass().getSimpleName() + ")", e);
+    }
+    return parse(text, file.toString());
+  }
+
+  /** Parses definition text; {@code source} names it in messages. */
+  public static TableDefinition parse(String text, String source) {
+    JsonNode root;
+    try {
+      root = JSON.readTree(text);
+    } catch (JsonProcessingException e) {
+      long line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
+      throw new TableFormatException(source + ": line " + line + ": not valid JSON", e);
+    }
+    if (root == null || !root.isObject()) {
+      throw new TableFormatException(source + ": a table definition must be a JSON object");
+    }
+    JsonNode version = root.get("tableFormat");
+    if (version == null || !version.isInt() || version.intValue() != TableDefinition.FORMAT_VERSION) {
+      throw new TableFormatException(source + ": field 'tableFormat' must be " + TableDefinition.FORMAT_VERSION);
+    }
+    String name = text(root, "name", source, "");
+    JsonNode dims = root.get("dimensions");
+    if (dims == null || !dims.isArray() || dims.isEmpty()) {
+      throw new TableFormatException(source + ": field 'dimensions' must be a non-empty array");
+    }
+    List<TableDimension> out = new ArrayList<>();
+    for (int i = 0; i < dims.size(); i++) {
+      JsonNode d = dims.get(i);
+      String where = "dimensions[" + i + "]";
+      if (!d.isObject()) {
+        throw new TableFormatException(source + ": field '" + where + "' must be an object");
+      }
+      String dn = text(d, "name", source, where + ".");
+      String total = d.has("total") ? text(d, "total", source, where + ".") : "Total";
+      JsonNode h = d.get("hierarchy");
+      if (h == null || !h.isObject()) {
+        throw new TableFormatException(source + ": field '" + where + ".hierarchy' must be an object"
+            + " mapping each node to its children");
+      }
+      Map<String, List<String>> hierarchy = new LinkedHashMap<>();
+      Iterator<Map.Entry<String, JsonNode>> it = h.fields();
+      while (it.hasNext()) {
+        Map.Entry<String, JsonNode> e = it.next();
+        if (!e.getValue().isArray()) {
+          throw new TableFormatException(source + ": field '" + where + ".hierarchy." + e.getKey()
+              + "' must be an array of codes");
+        }
+        List<String> children = new ArrayList<>();
+        for (JsonNode c : e.getValue()) {
+          if (!c.isTextual()) {
+            throw new TableFormatException(source + ": field '" + where + ".hierarchy." + e.getKey()
+                + "' must contain strings only");
+          }
+          children.add(c.textValue());
+        }
+        hierarchy.put(e.getKey(), children);
+      }
+      try {
+        out.add(new TableDimension(dn, total, hierarchy));
+      } catch (TableFormatException e) {
+        throw new TableFormatException(source + ": field '" + where + "': " + e.getMessage(), e);
+      }
+    }
+    OptionalDouble minWidth = OptionalDouble.empty();
+    JsonNode p = root.get("protection");
+    if (p != null && !p.isNull()) {
+      if (!p.isObject()) {
+        throw new TableFormatException(source + ": field 'protection' must be an object");
+      }
+      JsonNode w = p.get("minWidth");
+      if (w != null && !w.isNull()) {
+        if (!w.isNumber()) {
+          throw new TableFormatException(source + ": field 'protection.minWidth' must be a number");
+        }
+        minWidth = OptionalDouble.of(w.doubleValue());
+      }
+    }
+    try {
+      return new TableDefinition(name, out, minWidth);
+    } catch (TableFormatException e) {
+      throw new TableFormatException(source + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static String text(JsonNode node, String field, String source, String prefix) {
+    JsonNode v = node.get(field);
+    if (v == null || !v.isTextual() || v.textValue().isBlank()) {
+      throw new TableFormatException(source + ": field '" + prefix + field + "' must be a non-blank string");
+    }
+    return v.textValue();
+  }
+
+  /** Writes a definition as JSON text. */
+  public static String write(TableDefinition def) {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("tableFormat", TableDefinition.FORMAT_VERSION);
+    root.put("name", def.name());
+    ArrayNode dims = root.putArray("dimensions");
+    for (TableDimension d : def.dimensions()) {
+      ObjectNode dn = dims.addObject();
+      dn.put("name", d.name());
+      dn.put("total", d.total());
+      ObjectNode h = dn.putObject("hierarchy");
+      for (String node : d.nodes()) {
+        List<String> children = d.hierarchy().get(node);
+        if (children != null) {
+          ArrayNode a = h.putArray(node);
+          children.forEach(a::add);
+        }
+      }
+    }
+    if (def.minWidth().isPresent()) {
+      double w = def.minWidth().getAsDouble();
+      ObjectNode p = root.putObject("protection");
+      if (w == Math.rint(w) && Math.abs(w) < 1e15) {
+        p.put("minWidth", (long) w);
+      } else {
+        p.put("minWidth", w);
+      }
+    }
+    try {
+      return JSON.writeValueAsString(root).replace("\r\n", "\n") + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
