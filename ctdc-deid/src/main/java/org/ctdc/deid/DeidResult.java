@@ -1,6 +1,9 @@
 package org.ctdc.deid;
 
 import java.util.List;
+import java.util.Map;
+import org.ctdc.deid.verify.VerificationSpec;
+import org.ctdc.deid.verify.Verifier;
 import org.ctdc.schema.Dataset;
 
 /**
@@ -16,12 +19,52 @@ public final class DeidResult {
   private final DeidReport report;
   private final DeidConfig config;
   private final List<LatticeNode> lattice;
+  private final Map<String, Map<String, Long>> references;
 
-  DeidResult(Dataset release, DeidReport report, DeidConfig config, List<LatticeNode> lattice) {
+  DeidResult(Dataset release, DeidReport report, DeidConfig config, List<LatticeNode> lattice,
+      Map<String, Map<String, Long>> references) {
     this.release = release;
     this.report = report;
     this.config = config;
     this.lattice = List.copyOf(lattice);
+    this.references = Map.copyOf(references);
+  }
+
+  /**
+   * The specification under which the independent {@link Verifier} checks this release: the
+   * quasi-identifiers with their hierarchies, k, every sensitive model (t-closeness against the input's
+   * distribution), the missing-value rule and the suppression limit over the input's rows.
+   *
+   * @return the specification
+   */
+  public VerificationSpec verificationSpec() {
+    VerificationSpec.Builder b = VerificationSpec.builder().quasiIdentifiers(config.quasiIdentifiers());
+    for (int i = 0; i < config.quasiIdentifiers().size(); i++) {
+      b.hierarchy(config.quasiIdentifiers().get(i), config.hierarchies().get(i).rows());
+    }
+    int k = 1;
+    for (PrivacyModel pm : config.models()) {
+      if (pm instanceof PrivacyModel.KAnonymity ka) {
+        k = Math.max(k, ka.k());
+      } else if (pm instanceof PrivacyModel.DistinctLDiversity d) {
+        b.distinctL(d.variable(), d.l());
+      } else if (pm instanceof PrivacyModel.EntropyLDiversity e) {
+        b.entropyL(e.variable(), e.l());
+      } else if (pm instanceof PrivacyModel.RecursiveClDiversity r) {
+        b.recursiveCL(r.variable(), r.c(), r.l());
+      } else if (pm instanceof PrivacyModel.TCloseness t) {
+        if (t.hierarchy().isPresent()) {
+          b.tClosenessHierarchical(t.variable(), t.t(), t.hierarchy().get().rows());
+        } else {
+          b.tClosenessEqual(t.variable(), t.t());
+        }
+        b.tClosenessReference(t.variable(), references.get(t.variable()));
+      }
+    }
+    return b.k(k)
+        .missingAsWildcard(config.missingValues() == MissingValues.WILDCARD)
+        .suppressionLimit(config.suppressionLimit(), (int) report.inputRecords())
+        .build();
   }
 
   /** @return the de-identified dataset */

@@ -118,7 +118,18 @@ public final class Deidentifier {
             wildcard, metrics, out.latticeSize, out.evaluations, out.optimal, elapsed);
     LOG.debug("de-identified {} rows: {} suppressed, {} of {} nodes evaluated", engine.rows(), (long) facts[0],
         out.evaluations, out.latticeSize);
-    return new DeidResult(release, report, config, lattice);
+    Map<String, Map<String, Long>> references = new LinkedHashMap<>();
+    for (PrivacyModel pm : config.models()) {
+      if (pm instanceof PrivacyModel.TCloseness t) {
+        int c = data.column(t.variable());
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        for (int r = 0; r < data.rowCount(); r++) {
+          counts.merge(data.isMissing(r, c) ? "" : data.token(r, c), 1L, Long::sum);
+        }
+        references.put(t.variable(), counts);
+      }
+    }
+    return new DeidResult(release, report, config, lattice, references);
   }
 
   private static Role roleOf(Variable v, DeidConfig config) {

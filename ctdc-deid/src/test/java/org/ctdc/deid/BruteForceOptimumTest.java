@@ -402,6 +402,8 @@ class BruteForceOptimumTest {
     assertTrue(r.report().recordsSuppressed() <= Math.floor(p.limit() * p.data().rowCount()));
     assertEquals(p.data().rowCount() - chosen.suppressed(), r.release().rowCount());
     checkRelease(p, r);
+    org.ctdc.deid.verify.VerificationResult v = org.ctdc.deid.verify.Verifier.verify(r.release(), r.verificationSpec());
+    assertTrue(v.passed(), () -> "verifier: " + v.summary());
   }
 
   static int order(List<Integer> a, List<Integer> b) {

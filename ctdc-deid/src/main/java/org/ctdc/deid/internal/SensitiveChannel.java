@@ -8,7 +8,8 @@ import org.ctdc.schema.Variable;
 
 /**
  * The ids of one sensitive variable per row, for the class histograms: value-set indices (or dense ranks of
- * distinct integers) followed by four missing slots, or the leaves of a hierarchy for the hierarchical
+ * distinct integers) followed by one slot for a missing value whatever its reason (the slots after it stay
+ * empty), or the leaves of a hierarchy for the hierarchical
  * t-closeness distance. Immutable after construction.
  */
 final class SensitiveChannel {
@@ -56,7 +57,7 @@ final class SensitiveChannel {
         for (int r = 0; r < n; r++) {
           ids[r] =
               data.isMissing(r, col)
-                  ? d + QiCoding.slot(Dataset.missingCode(data.missingReason(r, col).orElseThrow()))
+                  ? d
                   : rank.get(data.intValue(r, col));
         }
       } else {
@@ -65,7 +66,7 @@ final class SensitiveChannel {
         this.ids = data.codes(col);
         for (int r = 0; r < n; r++) {
           if (ids[r] < 0) {
-            ids[r] = d + QiCoding.slot(ids[r]);
+            ids[r] = d;
           }
         }
       }
