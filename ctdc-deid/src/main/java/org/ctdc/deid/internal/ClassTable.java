@@ -23,6 +23,25 @@ public final class ClassTable {
     this.levels = levels;
   }
 
+  /**
+   * A copy whose arrays are exactly as long as the table, for keeping beyond the next roll-up.
+   *
+   * @return the copy
+   */
+  ClassTable trimmedCopy() {
+    int[][] r = new int[rep.length][];
+    for (int i = 0; i < rep.length; i++) {
+      r[i] = java.util.Arrays.copyOf(rep[i], size);
+    }
+    int[][] h = new int[hist.length][];
+    for (int c = 0; c < hist.length; c++) {
+      int d = count.length == 0 ? 0 : hist[c].length / count.length;
+      h[c] = java.util.Arrays.copyOf(hist[c], size * d);
+    }
+    return new ClassTable(size, r, java.util.Arrays.copyOf(count, size), java.util.Arrays.copyOf(logOrig, size), h,
+        levels.clone());
+  }
+
   /** @return the number of classes (distinct combinations) */
   public int size() {
     return size;

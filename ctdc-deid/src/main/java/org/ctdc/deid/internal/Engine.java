@@ -462,7 +462,10 @@ public final class Engine {
    */
   NodeEval evaluate(int[] levels, ClassTable source) {
     ClassTable t = rollUp(levels, source);
-    boolean[] passes = new boolean[t.size];
+    if (sPasses == null) {
+      sPasses = new boolean[base.size];
+    }
+    boolean[] passes = sPasses;
     long suppressed = 0;
     int kept = 0;
     long dm = 0;
@@ -523,39 +526,63 @@ public final class Engine {
     return new NodeEval(levels.clone(), t, passes, suppressed, feasible, value, bound, kept, all);
   }
 
+  private int[][] sRep;
+  private int[] sCount;
+  private double[] sLogOrig;
+  private int[][] sHist;
+  private boolean[] sPasses;
+
+  /** Rolls up into reused buffers: the result is valid until the next roll-up. */
   ClassTable rollUp(int[] levels, ClassTable src) {
     if (Arrays.equals(levels, src.levels)) {
       return src;
     }
+    if (sCount == null) {
+      int cap = base.size;
+      sRep = new int[m][cap];
+      sCount = new int[cap];
+      sLogOrig = new double[cap];
+      sHist = new int[channels.length][];
+      for (int c = 0; c < channels.length; c++) {
+        sHist[c] = new int[cap * channels[c].domain];
+      }
+      sPasses = new boolean[cap];
+    }
     map.reset(src.size);
     int size = 0;
-    int[][] rep = new int[m][src.size];
-    int[] count = new int[src.size];
-    double[] logOrig = new double[src.size];
-    int[][] hist = new int[channels.length][];
-    for (int c = 0; c < channels.length; c++) {
-      hist[c] = new int[src.size * channels[c].domain];
-    }
+    int[][] rep = sRep;
+    int[] count = sCount;
+    double[] logOrig = sLogOrig;
+    int[][] hist = sHist;
     int[][] upAt = new int[m][];
     int[] dom = new int[m];
     for (int i = 0; i < m; i++) {
       upAt[i] = qis[i].up[levels[i]];
       dom[i] = qis[i].domain[levels[i]];
     }
+    int[][] srcRep = src.rep;
+    int[] srcCount = src.count;
+    double[] srcLog = src.logOrig;
     for (int e = 0; e < src.size; e++) {
       long key = 0;
       for (int i = 0; i < m; i++) {
-        key = key * dom[i] + upAt[i][src.rep[i][e]];
+        key = key * dom[i] + upAt[i][srcRep[i][e]];
       }
       int idx = map.getOrPut(key, size);
       if (idx == size) {
         for (int i = 0; i < m; i++) {
-          rep[i][size] = src.rep[i][e];
+          rep[i][size] = srcRep[i][e];
+        }
+        count[size] = 0;
+        logOrig[size] = 0;
+        for (int c = 0; c < channels.length; c++) {
+          int d = channels[c].domain;
+          Arrays.fill(hist[c], size * d, size * d + d, 0);
         }
         size++;
       }
-      count[idx] += src.count[e];
-      logOrig[idx] += src.logOrig[e];
+      count[idx] += srcCount[e];
+      logOrig[idx] += srcLog[e];
       for (int c = 0; c < channels.length; c++) {
         int d = channels[c].domain;
         int[] from = src.hist[c];
@@ -568,6 +595,19 @@ public final class Engine {
       }
     }
     return new ClassTable(size, rep, count, logOrig, hist, levels.clone());
+  }
+
+  /**
+   * Evaluates a node into fresh arrays that outlive later roll-ups.
+   *
+   * @param levels the node
+   * @return the evaluation, with its own table
+   */
+  NodeEval evaluateKept(int[] levels) {
+    NodeEval e = evaluate(levels, base);
+    ClassTable t = e.table == base ? base : e.table.trimmedCopy();
+    return new NodeEval(e.levels, t, Arrays.copyOf(e.passes, t.size), e.suppressed, e.feasible, e.metric, e.bound,
+        e.classesKept, e.all);
   }
 
   private boolean passesChannels(ClassTable t, int c, double[] scratch) {

@@ -180,10 +180,10 @@ public final class Search {
     evaluated[node] = true;
     value[node] = e.metric;
     bound[node] = Math.max(bound[node], e.bound);
-    if (e.table != engine.base && e.table.size > 0) {
-      cache.add(e.table);
+    if (e.table != engine.base && e.table.size > 0 && e.table.size * 2 < src.size + src.size / 2) {
+      cache.add(e.table.trimmedCopy());
       cachedEntries += e.table.size;
-      while (cache.size() > 32 || cachedEntries > 2_000_000) {
+      while (cache.size() > 256 || cachedEntries > 4_000_000) {
         cachedEntries -= cache.remove(0).size;
       }
     }
@@ -353,7 +353,7 @@ public final class Search {
     if (best < 0) {
       return new Outcome(null, null, complete, evaluations, size, status.clone(), value.clone());
     }
-    NodeEval fin = engine.evaluate(levels(best), engine.base);
+    NodeEval fin = engine.evaluateKept(levels(best));
     return new Outcome(levels(best), fin, complete, evaluations, size, status.clone(), value.clone());
   }
 
