@@ -48,6 +48,27 @@ public final class Deidentifier {
    * @throws DeidException if the configuration does not fit the data
    */
   public static DeidResult run(Dataset data, DeidConfig config) {
+    return run(data, config, true);
+  }
+
+  /**
+   * Searches the optimal generalisation without writing the release: the report of what
+   * {@link #run(Dataset, DeidConfig)} would release (records suppressed, levels, metrics, search
+   * statistics), for planning and benchmarks.
+   *
+   * @param data the input
+   * @param config the configuration
+   * @return the report; its released-record count is the number of records that would be released; it
+   *     lists no dropped or pseudonymised variables (no release is written)
+   * @throws HierarchyException if a hierarchy does not cover a value of the data
+   * @throws UnsatisfiableModelException if no node satisfies the models within the limit
+   * @throws DeidException if the configuration does not fit the data
+   */
+  public static DeidReport plan(Dataset data, DeidConfig config) {
+    return run(data, config, false).report();
+  }
+
+  private static DeidResult run(Dataset data, DeidConfig config, boolean write) {
     long start = System.nanoTime();
     Schema schema = data.schema();
     for (String v : config.roleOverrides()) {
@@ -76,11 +97,17 @@ public final class Deidentifier {
               + (out.optimal ? "" : " (the search stopped at its budget)"));
     }
     int m = config.quasiIdentifiers().size();
-    int[][] ids = new int[m][];
-    boolean[] keep = engine.apply(data, out, ids);
     List<String> dropped = new ArrayList<>();
     List<String> pseudonymised = new ArrayList<>();
-    Dataset release = release(data, config, engine, out.levels, ids, keep, dropped, pseudonymised);
+    int[][] ids = new int[m][];
+    boolean[] keep = null;
+    Dataset release = null;
+    if (write || config.missingValues() == MissingValues.WILDCARD) {
+      keep = engine.apply(data, out, ids);
+    }
+    if (write) {
+      release = release(data, config, engine, out.levels, ids, keep, dropped, pseudonymised);
+    }
     double[] facts = Search.facts(out);
     Map<String, Double> metrics = new LinkedHashMap<>();
     for (Metric mt : Metric.values()) {
@@ -114,7 +141,7 @@ public final class Deidentifier {
     DeidReport report =
         new DeidReport(schema.id(), levels, describeAll(config.models()), config.suppressionLimit(),
             config.metric(), config.missingValues(), dropped, pseudonymised, engine.rows(), (long) facts[0],
-            engine.maxSuppressed(), release.rowCount(), (long) facts[1], Search.smallestReleasedClass(out),
+            engine.maxSuppressed(), engine.rows() - (long) facts[0], (long) facts[1], Search.smallestReleasedClass(out),
             wildcard, metrics, out.latticeSize, out.evaluations, out.optimal, elapsed);
     LOG.debug("de-identified {} rows: {} suppressed, {} of {} nodes evaluated", engine.rows(), (long) facts[0],
         out.evaluations, out.latticeSize);
@@ -129,7 +156,7 @@ public final class Deidentifier {
         references.put(t.variable(), counts);
       }
     }
-    return new DeidResult(release, report, config, lattice, references);
+    return new DeidResult(release == null ? data : release, report, config, lattice, references);
   }
 
   private static Role roleOf(Variable v, DeidConfig config) {
