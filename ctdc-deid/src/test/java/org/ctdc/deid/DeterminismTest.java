@@ -11,7 +11,7 @@ class DeterminismTest {
 
   @Test
   void releaseAndReportAreIdenticalForOneAndThreeThreads() {
-    Dataset data = CtdcLikeData.generate(60_000, 7);
+    Dataset data = CtdcLikeData.generate(30_000, 7);
     DeidConfig.Builder b = SchemaHierarchies.configFor(data, CtdcLikeData.defaultQuasiIdentifiers())
         .k(PrivacyModel.CTDC_DEFAULT_K).suppressionLimit(0.05).metric(Metric.PRECISION);
     DeidResult one = Deidentifier.run(data, b.threads(1).build());

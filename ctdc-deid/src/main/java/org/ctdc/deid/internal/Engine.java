@@ -187,7 +187,7 @@ public final class Engine {
                 + "'); use fewer quasi-identifiers or coarser level-0 values");
       }
     }
-    int t = Math.max(1, Math.min(threads, Math.max(1, rows / 20_000)));
+    int t = Math.max(1, Math.min(threads, Math.max(1, rows / 10_000)));
     int chunk = (rows + t - 1) / Math.max(1, t);
     List<Partial> parts = new ArrayList<>();
     if (t == 1) {
