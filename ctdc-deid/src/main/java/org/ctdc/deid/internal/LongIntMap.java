@@ -32,13 +32,14 @@ public final class LongIntMap {
   }
 
   /**
-   * Empties the map and makes room for the given number of keys.
+   * Empties the map and makes room for the given number of keys; the arrays only grow, so that roll-ups of
+   * varying size do not reallocate.
    *
    * @param expected the expected number of keys
    */
   public void reset(int expected) {
     int c = capacityFor(expected);
-    if (c > keys.length || c * 8 < keys.length) {
+    if (c > keys.length) {
       allocate(c);
     } else {
       Arrays.fill(keys, EMPTY);
