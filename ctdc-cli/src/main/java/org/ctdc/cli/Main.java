@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       AlignCommand.class,
       AuditCommand.class,
+      DeidCommand.class,
       VerifyCommand.class,
       TablesCommand.class,
       DemoCommand.class,
