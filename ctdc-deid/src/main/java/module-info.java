@@ -13,13 +13,8 @@ module org.ctdc.deid {
   requires com.fasterxml.jackson.dataformat.yaml;
   requires com.fasterxml.jackson.dataformat.csv;
 
-<<<<<<< HEAD
-  // exports org.ctdc.deid;  (uncommented by the issue that adds its first public type)
-  exports org.ctdc.deid.risk;
-=======
   exports org.ctdc.deid;
-  // exports org.ctdc.deid.risk;  (uncommented by the issue that adds its first public type)
->>>>>>> d4a
+  exports org.ctdc.deid.risk;
   exports org.ctdc.deid.verify;
   exports org.ctdc.deid.sample;
   exports org.ctdc.deid.table;
