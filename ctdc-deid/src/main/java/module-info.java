@@ -13,7 +13,7 @@ module org.ctdc.deid {
   requires com.fasterxml.jackson.dataformat.yaml;
   requires com.fasterxml.jackson.dataformat.csv;
 
-  // exports org.ctdc.deid;  (uncommented by the issue that adds its first public type)
+  exports org.ctdc.deid;
   exports org.ctdc.deid.risk;
   exports org.ctdc.deid.verify;
   exports org.ctdc.deid.sample;

@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       AlignCommand.class,
       AuditCommand.class,
+      DeidCommand.class,
       VerifyCommand.class,
       RiskCommand.class,
       TablesCommand.class,

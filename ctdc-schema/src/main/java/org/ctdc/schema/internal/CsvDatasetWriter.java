@@ -24,7 +24,7 @@ public final class CsvDatasetWriter {
    * @param format the release format
    * @return the CSV schema
    */
-  static CsvSchema csvSchema(ReleaseFormat format) {
+  public static CsvSchema csvSchema(ReleaseFormat format) {
     return CsvSchema.emptySchema()
         .withColumnSeparator(format.delimiter())
         .withQuoteChar('"')

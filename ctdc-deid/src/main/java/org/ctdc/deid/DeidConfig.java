@@ -1,0 +1,414 @@
+package org.ctdc.deid;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.ctdc.schema.Role;
+
+/**
+ * What a de-identification run does: the quasi-identifiers with their hierarchies (in order; the order is
+ * the order of level vectors and of the tie-break), optional level bounds, role overrides, the privacy
+ * models, the record-suppression limit, the metric, how missing values count, how identifiers are treated,
+ * threads and budgets.
+ *
+ * <p>Roles: a variable's role is its schema default unless overridden here; naming a quasi-identifier or
+ * a model's sensitive variable overrides its role. Identifiers are dropped, or replaced by a keyed
+ * HMAC-SHA-256 pseudonym when a key is set; free-text variables are always dropped. The key is held in
+ * this object only; {@link #toString()} and every report say only whether one is set.
+ *
+ * <p>Create one with {@link #builder()}. This class is immutable and thread-safe; its builder is not.
+ */
+public final class DeidConfig {
+
+  /** A quasi-identifier with its hierarchy and level bounds. */
+  private record Qi(Hierarchy hierarchy, int min, int max) {}
+
+  private final List<String> qiNames;
+  private final List<Hierarchy> hierarchies;
+  private final int[] minLevels;
+  private final int[] maxLevels;
+  private final Map<String, Role> roles;
+  private final List<PrivacyModel> models;
+  private final double suppressionLimit;
+  private final Metric metric;
+  private final MissingValues missingValues;
+  private final byte[] pseudonymKey;
+  private final int threads;
+  private final long nodeBudget;
+  private final Optional<Duration> timeBudget;
+  private final boolean classifyLattice;
+
+  private DeidConfig(Builder b) {
+    if (b.qis.isEmpty()) {
+      throw new DeidException("configuration: at least one quasi-identifier is needed");
+    }
+    if (b.models.isEmpty()) {
+      throw new DeidException("configuration: at least one privacy model is needed");
+    }
+    if (!(b.suppressionLimit >= 0 && b.suppressionLimit <= 1)) {
+      throw new DeidException("configuration: suppressionLimit must lie in [0, 1], is " + b.suppressionLimit);
+    }
+    if (b.threads < 1) {
+      throw new DeidException("configuration: threads must be at least 1, is " + b.threads);
+    }
+    if (b.nodeBudget < 0) {
+      throw new DeidException("configuration: nodeBudget must not be negative");
+    }
+    this.qiNames = List.copyOf(b.qis.keySet());
+    List<Hierarchy> hs = new ArrayList<>();
+    minLevels = new int[qiNames.size()];
+    maxLevels = new int[qiNames.size()];
+    for (int i = 0; i < qiNames.size(); i++) {
+      String name = qiNames.get(i);
+      Qi q = b.qis.get(name);
+      int max = q.max() < 0 ? q.hierarchy().height() : q.max();
+      if (q.min() < 0 || q.min() > max || max > q.hierarchy().height()) {
+        throw new DeidException(
+            "configuration: level bounds of '" + name + "' must satisfy 0 <= min <= max <= height "
+                + q.hierarchy().height());
+      }
+      hs.add(q.hierarchy());
+      minLevels[i] = q.min();
+      maxLevels[i] = max;
+    }
+    this.hierarchies = List.copyOf(hs);
+    Map<String, Role> r = new LinkedHashMap<>(b.roles);
+    for (String qi : qiNames) {
+      Role prev = r.put(qi, Role.QUASI_IDENTIFIER);
+      if (prev != null && prev != Role.QUASI_IDENTIFIER) {
+        throw new DeidException("configuration: '" + qi + "' is a quasi-identifier and also " + prev);
+      }
+    }
+    for (PrivacyModel pm : b.models) {
+      if (pm.sensitive().isPresent()) {
+        String s = pm.sensitive().get();
+        Role prev = r.put(s, Role.SENSITIVE);
+        if (prev != null && prev != Role.SENSITIVE) {
+          throw new DeidException("configuration: sensitive variable '" + s + "' is also " + prev);
+        }
+      }
+    }
+    this.roles = Map.copyOf(r);
+    this.rolesOrdered = List.copyOf(r.keySet());
+    this.models = List.copyOf(b.models);
+    this.suppressionLimit = b.suppressionLimit;
+    this.metric = b.metric;
+    this.missingValues = b.missingValues;
+    this.pseudonymKey = b.pseudonymKey == null ? new byte[0] : b.pseudonymKey.clone();
+    this.threads = b.threads;
+    this.nodeBudget = b.nodeBudget;
+    this.timeBudget = Optional.ofNullable(b.timeBudget);
+    this.classifyLattice = b.classifyLattice;
+  }
+
+  private final List<String> rolesOrdered;
+
+  /**
+   * Starts a configuration: no quasi-identifiers, no models, suppression limit 0, metric
+   * {@link Metric#PRECISION}, missing values {@link MissingValues#OWN_VALUE}, identifiers dropped, one
+   * thread, no budget, no lattice classification.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** @return the quasi-identifiers in order */
+  public List<String> quasiIdentifiers() {
+    return qiNames;
+  }
+
+  /** @return the hierarchies, in quasi-identifier order */
+  public List<Hierarchy> hierarchies() {
+    return hierarchies;
+  }
+
+  /**
+   * The hierarchy of a quasi-identifier.
+   *
+   * @param qi the quasi-identifier
+   * @return its hierarchy, or empty if it is not a quasi-identifier
+   */
+  public Optional<Hierarchy> hierarchy(String qi) {
+    int i = qiNames.indexOf(qi);
+    return i < 0 ? Optional.empty() : Optional.of(hierarchies.get(i));
+  }
+
+  /** @return the least level per quasi-identifier, a new array */
+  public int[] minLevels() {
+    return minLevels.clone();
+  }
+
+  /** @return the greatest level per quasi-identifier, a new array */
+  public int[] maxLevels() {
+    return maxLevels.clone();
+  }
+
+  /**
+   * The overridden role of a variable.
+   *
+   * @param variable the variable
+   * @return the role set here (explicitly or by naming it a quasi-identifier or sensitive), or empty
+   */
+  public Optional<Role> role(String variable) {
+    return Optional.ofNullable(roles.get(variable));
+  }
+
+  /** @return the variables whose role is set here, in the order set */
+  public List<String> roleOverrides() {
+    return rolesOrdered;
+  }
+
+  /** @return the sensitive variables named by the models, in order, without repeats */
+  public List<String> sensitiveVariables() {
+    List<String> s = new ArrayList<>();
+    for (PrivacyModel pm : models) {
+      pm.sensitive().filter(v -> !s.contains(v)).ifPresent(s::add);
+    }
+    return List.copyOf(s);
+  }
+
+  /** @return the privacy models */
+  public List<PrivacyModel> models() {
+    return models;
+  }
+
+  /** @return the record-suppression limit as a share of the input rows */
+  public double suppressionLimit() {
+    return suppressionLimit;
+  }
+
+  /** @return the metric */
+  public Metric metric() {
+    return metric;
+  }
+
+  /** @return how missing quasi-identifier values count */
+  public MissingValues missingValues() {
+    return missingValues;
+  }
+
+  /** @return whether identifiers are pseudonymised (a key is set) rather than dropped */
+  public boolean pseudonymises() {
+    return pseudonymKey.length > 0;
+  }
+
+  /**
+   * The pseudonym key, for the library's own use.
+   *
+   * @return a copy of the key, empty if none
+   */
+  byte[] pseudonymKey() {
+    return pseudonymKey.clone();
+  }
+
+  /** @return the threads the frequency-table pass may use */
+  public int threads() {
+    return threads;
+  }
+
+  /** @return the most node evaluations, 0 for no limit */
+  public long nodeBudget() {
+    return nodeBudget;
+  }
+
+  /** @return the time budget of the search, if any */
+  public Optional<Duration> timeBudget() {
+    return timeBudget;
+  }
+
+  /** @return whether the whole lattice is classified */
+  public boolean classifyLattice() {
+    return classifyLattice;
+  }
+
+  /** @return a builder preset with this configuration */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    for (int i = 0; i < qiNames.size(); i++) {
+      b.quasiIdentifier(qiNames.get(i), hierarchies.get(i)).levels(qiNames.get(i), minLevels[i], maxLevels[i]);
+    }
+    for (String v : rolesOrdered) {
+      Role r = roles.get(v);
+      if (r != Role.QUASI_IDENTIFIER && !sensitiveVariables().contains(v)) {
+        b.role(v, r);
+      }
+    }
+    b.models.addAll(models);
+    b.suppressionLimit = suppressionLimit;
+    b.metric = metric;
+    b.missingValues = missingValues;
+    b.pseudonymKey = pseudonymKey.length == 0 ? null : pseudonymKey.clone();
+    b.threads = threads;
+    b.nodeBudget = nodeBudget;
+    b.timeBudget = timeBudget.orElse(null);
+    b.classifyLattice = classifyLattice;
+    return b;
+  }
+
+  /** @return the settings, never the pseudonym key */
+  @Override
+  public String toString() {
+    return "DeidConfig[qis=" + qiNames + ", models=" + models + ", suppressionLimit=" + suppressionLimit
+        + ", metric=" + metric + ", missingValues=" + missingValues + ", pseudonymise=" + pseudonymises()
+        + "]";
+  }
+
+  /** Builds a {@link DeidConfig}. Not thread-safe. Setters return this builder. */
+  public static final class Builder {
+    private final LinkedHashMap<String, Qi> qis = new LinkedHashMap<>();
+    private final Map<String, Role> roles = new LinkedHashMap<>();
+    private final List<PrivacyModel> models = new ArrayList<>();
+    private double suppressionLimit;
+    private Metric metric = Metric.PRECISION;
+    private MissingValues missingValues = MissingValues.OWN_VALUE;
+    private byte[] pseudonymKey;
+    private int threads = 1;
+    private long nodeBudget;
+    private Duration timeBudget;
+    private boolean classifyLattice;
+
+    private Builder() {}
+
+    /**
+     * Adds (or replaces) a quasi-identifier, with levels 0 to the hierarchy's height.
+     *
+     * @param variable the variable
+     * @param hierarchy its hierarchy
+     * @return this builder
+     */
+    public Builder quasiIdentifier(String variable, Hierarchy hierarchy) {
+      qis.put(variable, new Qi(hierarchy, 0, -1));
+      return this;
+    }
+
+    /**
+     * Bounds the levels of a quasi-identifier added before.
+     *
+     * @param variable the quasi-identifier
+     * @param min the least level
+     * @param max the greatest level
+     * @return this builder
+     * @throws DeidException if the variable is not a quasi-identifier yet
+     */
+    public Builder levels(String variable, int min, int max) {
+      Qi q = qis.get(variable);
+      if (q == null) {
+        throw new DeidException("configuration: levels of '" + variable + "' set before it is a quasi-identifier");
+      }
+      qis.put(variable, new Qi(q.hierarchy(), min, max));
+      return this;
+    }
+
+    /**
+     * Overrides a variable's role (quasi-identifiers are set with {@link #quasiIdentifier}).
+     *
+     * @param variable the variable
+     * @param role its role in this run
+     * @return this builder
+     */
+    public Builder role(String variable, Role role) {
+      roles.put(variable, role);
+      return this;
+    }
+
+    /**
+     * Adds a privacy model.
+     *
+     * @param model the model
+     * @return this builder
+     */
+    public Builder model(PrivacyModel model) {
+      models.add(java.util.Objects.requireNonNull(model, "model"));
+      return this;
+    }
+
+    /**
+     * Adds k-anonymity.
+     *
+     * @param k the least class size
+     * @return this builder
+     */
+    public Builder k(int k) {
+      return model(new PrivacyModel.KAnonymity(k));
+    }
+
+    /**
+     * Sets the record-suppression limit.
+     *
+     * @param share the largest share of input rows that may be suppressed, in [0, 1]; at most
+     *     ⌊share × n⌋ records are
+     * @return this builder
+     */
+    public Builder suppressionLimit(double share) {
+      this.suppressionLimit = share;
+      return this;
+    }
+
+    /** @param metric the metric to minimise @return this builder */
+    public Builder metric(Metric metric) {
+      this.metric = java.util.Objects.requireNonNull(metric, "metric");
+      return this;
+    }
+
+    /** @param missing how missing quasi-identifier values count @return this builder */
+    public Builder missingValues(MissingValues missing) {
+      this.missingValues = java.util.Objects.requireNonNull(missing, "missing");
+      return this;
+    }
+
+    /**
+     * Pseudonymises identifiers with HMAC-SHA-256 under a partner-held key instead of dropping them.
+     *
+     * @param key the secret key, at least 16 bytes; copied
+     * @return this builder
+     * @throws DeidException if the key is shorter than 16 bytes
+     */
+    public Builder pseudonymKey(byte[] key) {
+      if (key.length < 16) {
+        throw new DeidException("configuration: the pseudonym key must have at least 16 bytes");
+      }
+      this.pseudonymKey = Arrays.copyOf(key, key.length);
+      return this;
+    }
+
+    /** @param threads threads for the pass over the rows, at least 1 @return this builder */
+    public Builder threads(int threads) {
+      this.threads = threads;
+      return this;
+    }
+
+    /** @param nodes the most node evaluations, 0 for no limit @return this builder */
+    public Builder nodeBudget(long nodes) {
+      this.nodeBudget = nodes;
+      return this;
+    }
+
+    /** @param budget the longest search time @return this builder */
+    public Builder timeBudget(Duration budget) {
+      this.timeBudget = budget;
+      return this;
+    }
+
+    /** @param classify whether to classify every node of the lattice @return this builder */
+    public Builder classifyLattice(boolean classify) {
+      this.classifyLattice = classify;
+      return this;
+    }
+
+    /**
+     * Builds the configuration.
+     *
+     * @return an immutable configuration
+     * @throws DeidException naming the setting if the configuration is inconsistent
+     */
+    public DeidConfig build() {
+      return new DeidConfig(this);
+    }
+  }
+}

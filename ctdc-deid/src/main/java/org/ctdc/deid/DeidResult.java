@@ -1,0 +1,104 @@
+package org.ctdc.deid;
+
+import java.util.List;
+import java.util.Map;
+import org.ctdc.deid.verify.VerificationSpec;
+import org.ctdc.deid.verify.Verifier;
+import org.ctdc.schema.Dataset;
+
+/**
+ * The outcome of {@link Deidentifier#run(Dataset, DeidConfig)}: the released dataset (suppressed records
+ * removed, quasi-identifiers generalised into categorical variables whose value set is the labels of the
+ * chosen level, identifiers dropped or pseudonymised), the report, the configuration, and the lattice
+ * classification when it was requested.
+ *
+ * <p>This class is immutable and thread-safe.
+ */
+public final class DeidResult {
+  private final Dataset release;
+  private final DeidReport report;
+  private final DeidConfig config;
+  private final List<LatticeNode> lattice;
+  private final Map<String, Map<String, Long>> references;
+
+  DeidResult(Dataset release, DeidReport report, DeidConfig config, List<LatticeNode> lattice,
+      Map<String, Map<String, Long>> references) {
+    this.release = release;
+    this.report = report;
+    this.config = config;
+    this.lattice = List.copyOf(lattice);
+    this.references = Map.copyOf(references);
+  }
+
+  /**
+   * The specification under which the independent {@link Verifier} checks this release: the
+   * quasi-identifiers with their hierarchies, k, every sensitive model (t-closeness against the input's
+   * distribution), the missing-value rule and the suppression limit over the input's rows.
+   *
+   * @return the specification
+   */
+  public VerificationSpec verificationSpec() {
+    VerificationSpec.Builder b = VerificationSpec.builder().quasiIdentifiers(config.quasiIdentifiers());
+    for (int i = 0; i < config.quasiIdentifiers().size(); i++) {
+      b.hierarchy(config.quasiIdentifiers().get(i), config.hierarchies().get(i).rows());
+    }
+    int k = 1;
+    for (PrivacyModel pm : config.models()) {
+      if (pm instanceof PrivacyModel.KAnonymity ka) {
+        k = Math.max(k, ka.k());
+      } else if (pm instanceof PrivacyModel.DistinctLDiversity d) {
+        b.distinctL(d.variable(), d.l());
+      } else if (pm instanceof PrivacyModel.EntropyLDiversity e) {
+        b.entropyL(e.variable(), e.l());
+      } else if (pm instanceof PrivacyModel.RecursiveClDiversity r) {
+        b.recursiveCL(r.variable(), r.c(), r.l());
+      } else if (pm instanceof PrivacyModel.TCloseness t) {
+        if (t.hierarchy().isPresent()) {
+          b.tClosenessHierarchical(t.variable(), t.t(), t.hierarchy().get().rows());
+        } else {
+          b.tClosenessEqual(t.variable(), t.t());
+        }
+        b.tClosenessReference(t.variable(), references.get(t.variable()));
+      }
+    }
+    return b.k(k)
+        .missingAsWildcard(config.missingValues() == MissingValues.WILDCARD)
+        .suppressionLimit(config.suppressionLimit(), (int) report.inputRecords())
+        .build();
+  }
+
+  /** @return the de-identified dataset */
+  public Dataset release() {
+    return release;
+  }
+
+  /** @return the report */
+  public DeidReport report() {
+    return report;
+  }
+
+  /** @return the configuration of the run */
+  public DeidConfig config() {
+    return config;
+  }
+
+  /** @return the chosen level per quasi-identifier, in configuration order */
+  public List<Integer> levels() {
+    return report.quasiIdentifiers().stream().map(DeidReport.QiLevel::level).toList();
+  }
+
+  /** @return whether the result is proven optimal */
+  public boolean optimal() {
+    return report.optimal();
+  }
+
+  /**
+   * Every node of the lattice with its status, in (level sum, level vector) order; empty unless
+   * {@link DeidConfig#classifyLattice()} was set.
+   *
+   * @return the classification
+   */
+  public List<LatticeNode> lattice() {
+    return lattice;
+  }
+}

@@ -1,0 +1,144 @@
+package org.ctdc.deid;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builders of generalisation hierarchies: intervals over numbers, ordered groupings, masking of code
+ * suffixes; explicit tables are {@link Hierarchy#of(String, List)}. Every builder ends with a top level
+ * {@code *}, unless its last level is already a single value.
+ *
+ * <p>This class is thread-safe: it has only static methods.
+ */
+public final class Hierarchies {
+
+  /** The label of the top level. */
+  public static final String TOP = "*";
+
+  private Hierarchies() {}
+
+  /**
+   * Intervals over integers: on level {@code i} a value {@code v} becomes {@code lo-hi} with
+   * {@code lo = floor((v - origin) / w_i) * w_i + origin} and {@code hi = lo + w_i - 1}; the top level is
+   * {@code *}. Each width must be a multiple of the one before, so that every interval has one parent.
+   *
+   * @param name the hierarchy's name
+   * @param values the leaves, integers written in decimal, in the order wanted
+   * @param origin where the first interval of every level starts
+   * @param widths the interval widths per level, increasing, each a multiple of the previous
+   * @return the hierarchy
+   * @throws HierarchyException if a value is not an integer or the widths are not nested
+   */
+  public static Hierarchy intervals(String name, List<String> values, int origin, int... widths) {
+    for (int i = 0; i < widths.length; i++) {
+      if (widths[i] <= 0 || (i > 0 && widths[i] % widths[i - 1] != 0)) {
+        throw new HierarchyException(
+            name, "interval width on level " + (i + 1) + " must be positive and a multiple of the one below");
+      }
+    }
+    List<List<String>> rows = new ArrayList<>();
+    for (String v : values) {
+      long x;
+      try {
+        x = Long.parseLong(v.trim());
+      } catch (NumberFormatException e) {
+        throw new HierarchyException(name, "value '" + v + "' on level 0 is not an integer", e);
+      }
+      List<String> row = new ArrayList<>();
+      row.add(v);
+      for (int w : widths) {
+        long lo = Math.floorDiv(x - origin, (long) w) * w + origin;
+        row.add(w == 1 ? Long.toString(lo) : lo + "-" + (lo + w - 1));
+      }
+      row.add(TOP);
+      rows.add(row);
+    }
+    return Hierarchy.of(name, rows);
+  }
+
+  /**
+   * Ordered groupings: level 1 joins runs of {@code sizes[0]} consecutive values, level 2 runs of
+   * {@code sizes[1]} level-1 groups, and so on; a group is labelled {@code first..last} (a group of one
+   * value keeps its label); the top level is {@code *}.
+   *
+   * @param name the hierarchy's name
+   * @param ordered the leaves in their order (for example the codes of an ordered band)
+   * @param sizes the group sizes per level, each at least 1
+   * @return the hierarchy
+   * @throws HierarchyException if a size is below 1
+   */
+  public static Hierarchy orderedGroups(String name, List<String> ordered, int... sizes) {
+    List<List<String>> rows = new ArrayList<>();
+    for (String v : ordered) {
+      List<String> row = new ArrayList<>();
+      row.add(v);
+      rows.add(row);
+    }
+    int span = 1;
+    for (int level = 0; level < sizes.length; level++) {
+      if (sizes[level] < 1) {
+        throw new HierarchyException(name, "group size on level " + (level + 1) + " must be at least 1");
+      }
+      span *= sizes[level];
+      for (int start = 0; start < ordered.size(); start += span) {
+        int end = Math.min(ordered.size(), start + span) - 1;
+        String label = start == end ? ordered.get(start) : ordered.get(start) + ".." + ordered.get(end);
+        for (int i = start; i <= end; i++) {
+          rows.get(i).add(label);
+        }
+      }
+    }
+    for (List<String> row : rows) {
+      row.add(TOP);
+    }
+    return Hierarchy.of(name, rows);
+  }
+
+  /**
+   * Masking of code suffixes (postcodes): level {@code i} replaces the last {@code i} characters by
+   * {@code *}, up to the whole code. Codes of equal length end on a single all-{@code *} level (for 5-digit
+   * codes {@code 81667 -> 8166* -> ... -> *****}); codes of unequal length get a further top level
+   * {@code *}.
+   *
+   * @param name the hierarchy's name
+   * @param codes the leaves
+   * @return the hierarchy
+   * @throws HierarchyException if there are no codes
+   */
+  public static Hierarchy masking(String name, List<String> codes) {
+    int max = 0;
+    int min = Integer.MAX_VALUE;
+    for (String c : codes) {
+      max = Math.max(max, c.length());
+      min = Math.min(min, c.length());
+    }
+    List<List<String>> rows = new ArrayList<>();
+    for (String c : codes) {
+      List<String> row = new ArrayList<>();
+      for (int i = 0; i <= max; i++) {
+        int keep = Math.max(0, c.length() - i);
+        row.add(c.substring(0, keep) + "*".repeat(c.length() - keep));
+      }
+      if (min != max) {
+        row.add(TOP);
+      }
+      rows.add(row);
+    }
+    return Hierarchy.of(name, rows);
+  }
+
+  /**
+   * A flat hierarchy: every value generalises straight to {@code *}.
+   *
+   * @param name the hierarchy's name
+   * @param values the leaves
+   * @return the hierarchy of height 1
+   */
+  public static Hierarchy flat(String name, List<String> values) {
+    List<List<String>> rows = new ArrayList<>();
+    for (String v : values) {
+      rows.add(List.of(v, TOP));
+    }
+    return Hierarchy.of(name, rows);
+  }
+}

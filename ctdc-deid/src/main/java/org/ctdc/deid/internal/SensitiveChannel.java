@@ -1,0 +1,83 @@
+package org.ctdc.deid.internal;
+
+import java.util.TreeMap;
+import org.ctdc.deid.DeidException;
+import org.ctdc.deid.Hierarchy;
+import org.ctdc.schema.Dataset;
+import org.ctdc.schema.Variable;
+
+/**
+ * The ids of one sensitive variable per row, for the class histograms: value-set indices (or dense ranks of
+ * distinct integers) followed by one slot for a missing value whatever its reason (the slots after it stay
+ * empty), or the leaves of a hierarchy for the hierarchical
+ * t-closeness distance. Immutable after construction.
+ */
+final class SensitiveChannel {
+  final String variable;
+  final QiCoding hierarchy;
+  final int domain;
+  final int[] ids;
+  /** the input's distribution over ids. */
+  final double[] overall;
+
+  SensitiveChannel(Dataset data, String variable, Hierarchy h) {
+    this.variable = variable;
+    int col;
+    try {
+      col = data.column(variable);
+    } catch (IllegalArgumentException e) {
+      throw new DeidException("sensitive variable '" + variable + "' is not in schema " + data.schema().id());
+    }
+    Variable v = data.variable(col);
+    if (v.isMultiValued() || v.kind().isText()) {
+      throw new DeidException(
+          "sensitive variable '" + variable + "' must be single-valued closed, a year or a count");
+    }
+    int n = data.rowCount();
+    if (h != null) {
+      this.hierarchy = new QiCoding(data, variable, h);
+      this.ids = hierarchy.ids(data);
+      this.domain = hierarchy.domain0();
+    } else {
+      this.hierarchy = null;
+      if (v.kind().isInteger()) {
+        TreeMap<Integer, Integer> rank = new TreeMap<>();
+        for (int r = 0; r < n; r++) {
+          if (!data.isMissing(r, col)) {
+            rank.put(data.intValue(r, col), 0);
+          }
+        }
+        int i = 0;
+        for (var e : rank.entrySet()) {
+          e.setValue(i++);
+        }
+        int d = rank.size();
+        this.domain = d + QiCoding.MISSING_SLOTS;
+        this.ids = new int[n];
+        for (int r = 0; r < n; r++) {
+          ids[r] =
+              data.isMissing(r, col)
+                  ? d
+                  : rank.get(data.intValue(r, col));
+        }
+      } else {
+        int d = v.values().size();
+        this.domain = d + QiCoding.MISSING_SLOTS;
+        this.ids = data.codes(col);
+        for (int r = 0; r < n; r++) {
+          if (ids[r] < 0) {
+            ids[r] = d;
+          }
+        }
+      }
+    }
+    overall = new double[domain];
+    long[] counts = new long[domain];
+    for (int id : ids) {
+      counts[id]++;
+    }
+    for (int i = 0; i < domain; i++) {
+      overall[i] = n == 0 ? 0 : (double) counts[i] / n;
+    }
+  }
+}
