@@ -1,9 +1,6 @@
 package org.ctdc.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -13,7 +10,6 @@ import org.ctdc.core.AlignmentReport;
 import org.ctdc.core.AlignmentResult;
 import org.ctdc.core.AlignmentSpec;
 import org.ctdc.core.Specs;
-import org.ctdc.schema.CtdcException;
 import org.ctdc.schema.DatasetCsv;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -59,13 +55,9 @@ final class AlignCommand implements Callable<Integer> {
     String name = in.getFileName() == null ? in.toString() : in.getFileName().toString().toLowerCase(Locale.ROOT);
     AlignmentResult r =
         name.endsWith(".jsonl") || name.endsWith(".ndjson") ? aligner.alignJsonLines(in) : aligner.alignCsv(in);
-    DatasetCsv.write(r.dataset(), out);
+    org.ctdc.schema.internal.AtomicFiles.write(out, w -> DatasetCsv.write(r.dataset(), w));
     AlignmentReport rep = r.report();
-    try {
-      Files.writeString(report, rep.toJson(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new CtdcException(report + ": cannot be written (" + e.getClass().getSimpleName() + ")", e);
-    }
+    org.ctdc.schema.internal.AtomicFiles.writeString(report, rep.toJson());
     PrintWriter pw = spec.commandLine().getOut();
     pw.println(rep.summary());
     for (AlignmentReport.RejectGroup g : rep.rejects()) {

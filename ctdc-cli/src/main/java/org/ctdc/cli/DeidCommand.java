@@ -1,12 +1,8 @@
 package org.ctdc.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.ctdc.deid.DeidException;
 import org.ctdc.deid.DeidJob;
 import org.ctdc.deid.DeidReport;
 import org.ctdc.deid.DeidResult;
@@ -29,7 +25,8 @@ import picocli.CommandLine.Model.CommandSpec;
       "De-identify a CSV file: generalise the quasi-identifiers over their hierarchies to the optimal level",
       "satisfying the privacy models (k-anonymity, l-diversity, t-closeness) within the record-suppression limit.",
       "The configuration (docs/deid-config.md) names quasi-identifiers with hierarchy files, models, limit and metric.",
-      "Exit code 0 on success, 1 when the input breaks its schema, 2 on a usage or configuration error."
+      "Exit code 0 on success, 1 when the input or the configuration is invalid, 2 on a usage error, 3 when the",
+      "privacy models cannot be satisfied within the suppression limit."
     })
 final class DeidCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -62,14 +59,10 @@ final class DeidCommand implements Callable<Integer> {
       return Main.INVALID;
     }
     DeidResult r = Deidentifier.run(read.dataset(), job.config());
-    DatasetCsv.write(r.release(), out);
+    org.ctdc.schema.internal.AtomicFiles.write(out, w -> DatasetCsv.write(r.release(), w));
     DeidReport rep = r.report();
     if (report != null) {
-      try {
-        Files.writeString(report, rep.toJson(), StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw new DeidException(report + ": cannot write the report: " + e.getMessage(), e);
-      }
+      org.ctdc.schema.internal.AtomicFiles.writeString(report, rep.toJson());
     }
     StringBuilder levels = new StringBuilder();
     for (DeidReport.QiLevel q : rep.quasiIdentifiers()) {

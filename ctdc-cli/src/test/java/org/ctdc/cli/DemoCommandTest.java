@@ -65,6 +65,15 @@ class DemoCommandTest {
   }
 
   @Test
+  void ctdcDeidRepeatsTheDemosDeidentification() throws Exception {
+    Path again = dir.resolve("deid-again.csv");
+    CliTest.Run d = CliTest.run("deid", "--config", out.resolve("release/deid.yaml").toString(), "--in",
+        out.resolve("aligned/merged.csv").toString(), "--out", again.toString());
+    assertEquals(0, d.code(), d.out() + d.err());
+    assertEquals(Files.readString(out.resolve("release/release.csv")), Files.readString(again));
+  }
+
+  @Test
   void theTablesPassCtdcAudit() {
     Path t = out.resolve("tables");
     CliTest.Run first = CliTest.run("audit", "--table", t.resolve("citizenship-region-by-period-by-gender.csv").toString(),

@@ -50,7 +50,7 @@ class ReadmeCliTest {
     for (String e : examples) {
       commands.add(e.split(" ")[0]);
     }
-    for (String c : List.of("demo", "verify", "audit", "align", "risk", "schema", "validate", "tables")) {
+    for (String c : List.of("demo", "deid", "verify", "audit", "align", "risk", "schema", "validate", "tables")) {
       assertTrue(commands.contains(c), "the README has an example of ctdc " + c);
     }
     for (String e : examples) {
