@@ -80,7 +80,7 @@ final class DemoPipeline {
   /** The label written instead of a suppressed or small count. */
   static final String SMALL = "<" + THRESHOLD;
 
-  static final int STEPS = 9;
+  static final int STEPS = 8;
 
   /** Rows in and out of one partner. */
   record PartnerFacts(String partner, String spec, String extract, String aligned, long read, long alignedRows,
