@@ -1,6 +1,8 @@
 package org.ctdc.deid.table;
 
 import java.util.SplittableRandom;
+import org.ctdc.schema.Dataset;
+import org.ctdc.schema.Variable;
 
 /**
  * Record keys and cell keys for cell-key perturbation (ABS TableBuilder, cellKey/ptable).
@@ -38,6 +40,53 @@ public final class CellKeys {
       keys[i] = rnd.nextLong() >>> 32;
     }
     return keys;
+  }
+
+  /**
+   * Reads the record keys stored with the microdata: one key per row, written in decimal in a text
+   * variable (an identifier column, never released), such as the output of {@link #assign} saved with the
+   * records. Keys read this way travel with their records, so a table's perturbation does not depend on
+   * the order of the rows.
+   *
+   * @param data the records
+   * @param variable the name of the key variable (identifier or free text)
+   * @return the keys, each in {@code [0, 2^32)}, in row order
+   * @throws TableException naming the variable, and the row (1-based data row) and rule when a key is
+   *     missing or not a whole number in {@code [0, 2^32)}; never the key itself
+   */
+  public static long[] fromVariable(Dataset data, String variable) {
+    int col = data.schema().indexOf(variable);
+    if (col < 0) {
+      throw new TableException("recordKey: schema " + data.schema().id() + " has no variable '" + variable + "'");
+    }
+    Variable v = data.variable(col);
+    if (!v.kind().isText()) {
+      throw new TableException("recordKey: variable '" + variable
+          + "' must be an identifier (text) column holding keys in [0, 2^32), not " + v.kind());
+    }
+    long[] keys = new long[data.rowCount()];
+    for (int row = 0; row < keys.length; row++) {
+      if (data.isMissing(row, col)) {
+        throw badKey(variable, row, "is missing");
+      }
+      String t = data.text(row, col).strip();
+      long k;
+      try {
+        k = t.length() > 12 ? -1 : Long.parseLong(t);
+      } catch (NumberFormatException e) {
+        k = -1;
+      }
+      if (k < 0 || k >= KEY_RANGE || t.startsWith("+")) {
+        throw badKey(variable, row, "is not a whole number in [0, 2^32)");
+      }
+      keys[row] = k;
+    }
+    return keys;
+  }
+
+  private static TableException badKey(String variable, int row, String rule) {
+    return new TableException("recordKey: variable '" + variable + "', data row " + (row + 1) + ": the record key "
+        + rule);
   }
 
   /**

@@ -36,9 +36,11 @@ public record TableReport(
    * @param rule the primary rule it breaks
    * @param lower the interval's lower bound
    * @param upper the interval's upper bound, {@code Infinity} when unbounded
-   * @param requiredWidth the width the rules require
+   * @param requiredWidth the width the rules require (with {@code minWidthPercent} it depends on the true
+   *     value, so {@link TableReport#lines()} never prints it)
    * @param source {@code lp} (exact attacker interval by linear programming) or {@code witness} (an inner
-   *     bound: the true attacker interval contains it)
+   *     bound: the true attacker interval contains it; it is computed from true values around the cell, so
+   *     {@link TableReport#lines()} prints only that the check passed, not its bounds)
    */
   public record PrimaryCell(List<String> nodes, String rule, double lower, double upper, long requiredWidth,
       String source) {
@@ -77,7 +79,10 @@ public record TableReport(
   }
 
   /**
-   * The report as lines of text, for a terminal or a log.
+   * The report as lines of text, for a terminal, a log or the published {@code tables-report.txt}. Only what
+   * anyone can derive from the published tables is printed for a primary cell: its LP attacker interval (the
+   * interval of source {@code lp}); for source {@code witness} that the check passed, without the bounds
+   * (they are built from true values); never the required width, which may be a share of the true value.
    *
    * @return the lines
    */
@@ -91,8 +96,13 @@ public record TableReport(
     statusCounts.forEach((s, n) -> sb.append(' ').append(s.token()).append('=').append(n));
     out.add(sb.toString());
     for (PrimaryCell p : primaries) {
-      out.add("  primary " + String.join("|", p.nodes()) + " (" + p.rule() + "): attacker interval ["
-          + num(p.lower()) + ", " + num(p.upper()) + "] (" + p.source() + "), required width " + p.requiredWidth());
+      if (p.source().equals("lp")) {
+        out.add("  primary " + String.join("|", p.nodes()) + " (" + p.rule() + "): attacker interval ["
+            + num(p.lower()) + ", " + num(p.upper()) + "] (lp)");
+      } else {
+        out.add("  primary " + String.join("|", p.nodes()) + " (" + p.rule() + "): protected (" + p.source()
+            + " check passed: interval at least the required width; run ctdc audit for the exact interval)");
+      }
     }
     for (SecondaryCell s : secondaries) {
       out.add("  secondary " + String.join("|", s.nodes()) + ": " + s.reason());

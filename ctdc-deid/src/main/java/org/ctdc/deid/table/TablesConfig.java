@@ -29,6 +29,8 @@ import java.util.Set;
  * @param resolution the resolution of {@link Method#ROUND_DOWN}
  * @param cellKeySeed the seed of the record keys of {@link Method#CELL_KEY}
  * @param perturbationTable a ptable-layout CSV, or empty for the standard table
+ * @param recordKey the identifier variable that stores each record's key for {@link Method#CELL_KEY}
+ *     (decimal in {@code [0, 2^32)}), or empty to draw keys from {@code cellKeySeed} by row position
  * @param rules the suppression rules
  * @param output the output options
  * @param dimensions the dimensions by name
@@ -43,6 +45,7 @@ public record TablesConfig(
     int resolution,
     long cellKeySeed,
     Optional<Path> perturbationTable,
+    Optional<String> recordKey,
     SuppressionRules rules,
     OutputOptions output,
     Map<String, Dimension> dimensions,
@@ -143,6 +146,10 @@ public record TablesConfig(
     long seed = root.path("cellKeySeed").asLong(0);
     Optional<Path> ptable = root.has("perturbationTable")
         ? Optional.of(baseDir.resolve(root.get("perturbationTable").asText())) : Optional.empty();
+    Optional<String> recordKey = Optional.empty();
+    if (root.has("recordKey")) {
+      recordKey = Optional.of(p.text(root, "recordKey"));
+    }
     SuppressionRules rules = rules(root.path("rules"), p);
     JsonNode out = root.path("output");
     Map<String, String> hxl = new LinkedHashMap<>();
@@ -202,7 +209,7 @@ public record TablesConfig(
     if (tables.isEmpty()) {
       throw p.err("tables", "at least one table is required");
     }
-    return new TablesConfig(schema, method, base, resolution, seed, ptable, rules, output, dims, vars, maps, tables);
+    return new TablesConfig(schema, method, base, resolution, seed, ptable, recordKey, rules, output, dims, vars, maps, tables);
   }
 
   private static SuppressionRules rules(JsonNode r, P p) {

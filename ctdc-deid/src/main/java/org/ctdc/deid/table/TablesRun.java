@@ -33,14 +33,14 @@ public final class TablesRun {
    *
    * @param reports one per table
    * @param files the files written
-   * @param rowsLeftOut per table, rows left out of its tabulation
+   * @param rowsLeftOut per table in configuration order, rows left out of its tabulation
    */
   public record Outcome(List<TableReport> reports, List<Path> files, Map<String, Integer> rowsLeftOut) {
     /** Copies. */
     public Outcome {
       reports = List.copyOf(reports);
       files = List.copyOf(files);
-      rowsLeftOut = Map.copyOf(rowsLeftOut);
+      rowsLeftOut = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(rowsLeftOut));
     }
   }
 
@@ -55,7 +55,7 @@ public final class TablesRun {
    *     that rejects the release
    */
   public static Outcome run(TablesConfig config, Dataset data, Path outDir) {
-    record Tab(Tabulation.Result result, String population) {}
+    record Tab(Tabulation.Result result, Object population) {}
     List<Tab> tabs = new ArrayList<>();
     Map<String, Integer> left = new LinkedHashMap<>();
     for (TablesConfig.TableSpec spec : config.tables()) {
@@ -78,12 +78,12 @@ public final class TablesRun {
           v.add(def.dimensions().get(0).name());
           v.addAll(vars);
           Tabulation.Result r = Tabulation.tabulate(data, def, v, config.leafMaps(), spec.magnitude(), Optional.of(denom));
-          tabs.add(new Tab(r, "group:" + spec.name() + ":" + population(r)));
+          tabs.add(new Tab(r, List.of("group:" + spec.name(), population(r))));
           left.put(def.name(), r.rowsLeftOut());
         }
       }
     }
-    Map<String, List<Integer>> groups = new LinkedHashMap<>();
+    Map<Object, List<Integer>> groups = new LinkedHashMap<>();
     for (int i = 0; i < tabs.size(); i++) {
       groups.computeIfAbsent(tabs.get(i).population(), k -> new ArrayList<>()).add(i);
     }
@@ -95,7 +95,8 @@ public final class TablesRun {
       TableProtection tp = switch (config.method()) {
         case SUPPRESSION -> TableProtector.suppress(linked, config.rules());
         case ROUND_TO_BASE, ROUND_DOWN -> round(linked, config);
-        case CELL_KEY -> cellKey(linked, g.stream().map(i -> tabs.get(i).result()).toList(), config);
+        case CELL_KEY -> cellKey(linked, g.stream().map(i -> tabs.get(i).result()).toList(), config,
+            recordKeys(data, config));
       };
       for (int k = 0; k < g.size(); k++) {
         out[g.get(k)] = tp.tables().get(k);
@@ -138,14 +139,16 @@ public final class TablesRun {
     return d;
   }
 
-  private static String population(Tabulation.Result r) {
+  /** The exact set of rows a table counts: tables with equal sets are linked. */
+  private static java.util.BitSet population(Tabulation.Result r) {
     int[] c = r.cellOfRow();
-    StringBuilder sb = new StringBuilder();
-    long h = 1125899906842597L;
-    for (int x : c) {
-      h = 31 * h + (x >= 0 ? 1 : 0);
+    java.util.BitSet in = new java.util.BitSet(c.length);
+    for (int row = 0; row < c.length; row++) {
+      if (c[row] >= 0) {
+        in.set(row);
+      }
     }
-    return sb.append(r.rowsLeftOut()).append(':').append(h).toString();
+    return in;
   }
 
   /** Every published cell with its true value, in ProtectedTable order. */
@@ -189,7 +192,14 @@ public final class TablesRun {
     return new TableProtection(pts, reps);
   }
 
-  private static TableProtection cellKey(List<Table> tables, List<Tabulation.Result> results, TablesConfig config) {
+  /** The record keys: stored with the records ({@code recordKey}), else drawn from the seed by row position. */
+  private static long[] recordKeys(Dataset data, TablesConfig config) {
+    return config.recordKey().map(v -> CellKeys.fromVariable(data, v))
+        .orElseGet(() -> CellKeys.assign(data.rowCount(), config.cellKeySeed()));
+  }
+
+  private static TableProtection cellKey(List<Table> tables, List<Tabulation.Result> results, TablesConfig config,
+      long[] keys) {
     PerturbationTable pt = config.perturbationTable().map(PerturbationTable::load).orElseGet(PerturbationTable::standard);
     List<ProtectedTable> pts = new ArrayList<>();
     List<TableReport> reps = new ArrayList<>();
@@ -197,7 +207,6 @@ public final class TablesRun {
     for (int ti = 0; ti < tables.size(); ti++) {
       Table t = tables.get(ti);
       int[] cellOfRow = results.get(ti).cellOfRow();
-      long[] keys = CellKeys.assign(cellOfRow.length, config.cellKeySeed());
       TableDefinition def = t.definition();
       List<List<String>> nodes = new ArrayList<>();
       List<long[]> vals = values(t, nodes);
@@ -213,8 +222,10 @@ public final class TablesRun {
       }
       pts.add(new ProtectedTable(def, method, cells));
       reps.add(new TableReport(def.name(), method,
-          List.of("cell key = sum of record keys mod 2^32 (seed " + config.cellKeySeed() + "); counts 1.." + pt.js()
-              + " never published; zeros stay zero"), counts, List.of(), List.of(),
+          List.of("cell key = sum of record keys mod 2^32 ("
+              + (config.recordKey().isPresent() ? "keys stored with the records"
+                  : "keys drawn by row position; the noise depends on the order of the rows")
+              + "); counts 1.." + pt.js() + " never published; zeros stay zero"), counts, List.of(), List.of(),
           List.of("values are not additive; not audited as exact sums")));
     }
     return new TableProtection(pts, reps);

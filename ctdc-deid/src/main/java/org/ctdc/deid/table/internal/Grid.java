@@ -169,6 +169,11 @@ public final class Grid {
     return c;
   }
 
+  /** Whether a cell is empty: no record (counts) or no contributor (magnitudes). */
+  boolean emptyCell(int cell) {
+    return table.kind() == Table.Kind.MAGNITUDE ? contributors[cell] == 0 : value[cell] == 0;
+  }
+
   boolean suppressed(int cell) {
     CellStatus s = status[cell];
     return s == CellStatus.PRIMARY || s == CellStatus.SECONDARY;

@@ -33,8 +33,17 @@ public final class Hypercube {
   static final int MAX_LEAVES_UNDER = 3;
   static final long MAX_COMBOS = 40_000;
 
-  /** The witness direction of a protected primary. */
-  public record Witness(Grid grid, int cell, List<int[]> support, long tMinus, long tPlus) {}
+  /**
+   * The witness direction of a protected primary.
+   *
+   * @param grid the primary's table
+   * @param cell the primary
+   * @param support the inner corners {grid, cell, sign}
+   * @param tMinus the smallest +1 corner
+   * @param tPlus the smallest -1 corner
+   * @param cells the published cells the direction moves (all suppressed), as {@code grid << 32 | cell}
+   */
+  public record Witness(Grid grid, int cell, List<int[]> support, long tMinus, long tPlus, Set<Long> cells) {}
 
   record Opt(int[] leaves, int[] signs, int[] nodes, int[] nodeSigns) {
     boolean alt() {
@@ -43,6 +52,7 @@ public final class Hypercube {
   }
 
   private final Problem p;
+  private final boolean relax;
   private final long[][] marginal;
   private final List<Witness> witnesses = new ArrayList<>();
 
@@ -52,6 +62,17 @@ public final class Hypercube {
    * @param problem the linked tables with primary statuses applied
    */
   public Hypercube(Problem problem) {
+    this(problem, true);
+  }
+
+  /**
+   * Prepares the search.
+   *
+   * @param problem the linked tables with primary statuses applied
+   * @param relax whether to run the post-pass that publishes secondary cells again where it is safe
+   */
+  Hypercube(Problem problem, boolean relax) {
+    this.relax = relax;
     this.p = problem;
     marginal = new long[p.union.size()][];
     for (int i = 0; i < p.union.size(); i++) {
@@ -115,10 +136,117 @@ public final class Hypercube {
         }
       }
     }
+    if (relax) {
+      relax();
+    }
     return witnesses;
   }
 
+  private static long key(int grid, int cell) {
+    return ((long) grid << 32) | cell;
+  }
+
+  /**
+   * The post-pass against over-suppression: tries to publish each secondary cell again, largest value
+   * first (then table, then cell order), and keeps it published when every primary whose witness moved it
+   * finds another valid hypercube made only of cells still suppressed. Every witness stays valid (all the
+   * published cells it moves are suppressed), so the check that follows verifies the result as before.
+   */
+  private void relax() {
+    List<long[]> cand = new ArrayList<>();
+    for (int gi = 0; gi < p.grids.size(); gi++) {
+      Grid g = p.grids.get(gi);
+      for (int c = 0; c < g.cells; c++) {
+        if (g.status[c] == CellStatus.SECONDARY && firstHolder(gi, c)) {
+          cand.add(new long[] {g.value[c], gi, c});
+        }
+      }
+    }
+    cand.sort(Comparator.comparingLong((long[] a) -> -a[0]).thenComparingLong(a -> a[1]).thenComparingLong(a -> a[2]));
+    for (long[] cd : cand) {
+      Grid g = p.grids.get((int) cd[1]);
+      int c = (int) cd[2];
+      List<int[]> holders = new ArrayList<>();
+      for (int gj = 0; gj < p.grids.size(); gj++) {
+        int d = p.counterpart(g, c, p.grids.get(gj));
+        if (d >= 0) {
+          holders.add(new int[] {gj, d});
+        }
+      }
+      List<Integer> affected = new ArrayList<>();
+      for (int w = 0; w < witnesses.size(); w++) {
+        for (int[] hd : holders) {
+          if (witnesses.get(w).cells().contains(key(hd[0], hd[1]))) {
+            affected.add(w);
+            break;
+          }
+        }
+      }
+      String[] reasons = new String[holders.size()];
+      for (int k = 0; k < holders.size(); k++) {
+        Grid y = p.grids.get(holders.get(k)[0]);
+        int d = holders.get(k)[1];
+        reasons[k] = y.reason[d];
+        y.status[d] = y.emptyCell(d) ? CellStatus.EMPTY : CellStatus.PUBLISHABLE;
+        y.reason[d] = null;
+      }
+      List<Witness> replaced = new ArrayList<>();
+      for (int w : affected) {
+        Witness old = witnesses.get(w);
+        Witness nw = search(old.grid(), old.cell(), 0, false);
+        if (nw == null) {
+          replaced = null;
+          break;
+        }
+        replaced.add(nw);
+      }
+      if (replaced == null) {
+        for (int k = 0; k < holders.size(); k++) {
+          Grid y = p.grids.get(holders.get(k)[0]);
+          int d = holders.get(k)[1];
+          y.status[d] = CellStatus.SECONDARY;
+          y.reason[d] = reasons[k];
+        }
+      } else {
+        for (int k = 0; k < affected.size(); k++) {
+          witnesses.set(affected.get(k), replaced.get(k));
+        }
+      }
+    }
+    // Explain each remaining secondary by the first primary whose hypercube uses it.
+    for (int w = witnesses.size() - 1; w >= 0; w--) {
+      Witness wt = witnesses.get(w);
+      for (long k : wt.cells()) {
+        Grid y = p.grids.get((int) (k >>> 32));
+        int d = (int) k;
+        if (y.status[d] == CellStatus.SECONDARY) {
+          y.reason[d] = "hypercube protecting primary " + wt.grid().label(wt.cell());
+        }
+      }
+    }
+  }
+
+  private boolean firstHolder(int gi, int c) {
+    Grid g = p.grids.get(gi);
+    for (int gj = 0; gj < gi; gj++) {
+      if (p.counterpart(g, c, p.grids.get(gj)) >= 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private void protect(Grid g, int cell) {
+    search(g, cell, Long.MAX_VALUE, true);
+  }
+
+  /**
+   * The cheapest valid hypercube of a primary whose new cells cost at most {@code bound} (0: only cells
+   * already suppressed); with {@code apply}, suppresses its new cells and records its witness.
+   *
+   * @return the witness, or null when none is valid within the bound (with apply: throws)
+   */
+  private Witness search(Grid g, int cell, long bound, boolean apply) {
     int[] u = p.unionTuple(g, cell);
     int nd = p.union.size();
     List<List<Opt>> opts = new ArrayList<>();
@@ -129,7 +257,7 @@ public final class Hypercube {
     long required = p.rules.requiredWidth(g.value[cell]);
     int[] choice = new int[nd];
     int[] best = null;
-    long bestCost = Long.MAX_VALUE;
+    long bestCost = bound;
     int bestNew = Integer.MAX_VALUE;
     long[] result = new long[4];
     while (true) {
@@ -138,7 +266,7 @@ public final class Hypercube {
         combo[i] = opts.get(i).get(choice[i]);
       }
       if (eval(combo, required, bestCost, result, null)) {
-        if (result[0] < bestCost || (result[0] == bestCost && result[1] < bestNew)) {
+        if (best == null || result[0] < bestCost || (result[0] == bestCost && result[1] < bestNew)) {
           bestCost = result[0];
           bestNew = (int) result[1];
           best = choice.clone();
@@ -154,6 +282,9 @@ public final class Hypercube {
       }
     }
     if (best == null) {
+      if (!apply) {
+        return null;
+      }
       throw new TableException("secondary suppression: primary cell " + g.label(cell)
           + " cannot be protected: every suppression pattern would need a forced-publish cell or is too narrow");
     }
@@ -164,14 +295,22 @@ public final class Hypercube {
     List<int[]> support = new ArrayList<>();
     eval(combo, required, Long.MAX_VALUE, result, support);
     String why = "hypercube protecting primary " + g.label(cell);
-    for (Grid x : p.grids) {
+    Set<Long> cells = new HashSet<>();
+    for (int gi = 0; gi < p.grids.size(); gi++) {
+      Grid x = p.grids.get(gi);
+      int gx = gi;
       forSupportCells(x, combo, c -> {
-        if (!x.suppressed(c)) {
+        if (apply && !x.suppressed(c)) {
           p.suppress(x, c, why);
         }
+        cells.add(key(gx, c));
       });
     }
-    witnesses.add(new Witness(g, cell, support, result[2], result[3]));
+    Witness w = new Witness(g, cell, support, result[2], result[3], cells);
+    if (apply) {
+      witnesses.add(w);
+    }
+    return w;
   }
 
   /** Evaluates a combination: result = {cost, new cells, tMinus, tPlus}; false when invalid or too costly. */
