@@ -29,17 +29,22 @@ public final class ResultsTable {
   /**
    * Entry point.
    *
-   * @param args the JMH JSON file, the Markdown file to rewrite, and a one-line description of the machine
+   * @param args the Markdown file to rewrite, a one-line description of the machine, and JMH JSON files
    * @throws IOException when a file cannot be read or written
    */
   public static void main(String[] args) throws IOException {
-    if (args.length < 2) {
-      System.err.println("usage: ResultsTable RESULTS.json BENCHMARKS.md [MACHINE]");
+    if (args.length < 3) {
+      System.err.println("usage: ResultsTable BENCHMARKS.md MACHINE RESULTS.json...");
       System.exit(2);
     }
-    JsonNode results = new ObjectMapper().readTree(Path.of(args[0]).toFile());
-    String machine = args.length > 2 ? args[2] : "";
-    Path md = Path.of(args[1]);
+    Path md = Path.of(args[0]);
+    String machine = args[1];
+    ObjectMapper mapper = new ObjectMapper();
+    List<JsonNode> runs = new ArrayList<>();
+    for (int i = 2; i < args.length; i++) {
+      JsonNode results = mapper.readTree(Path.of(args[i]).toFile());
+      results.forEach(runs::add);
+    }
     String text = Files.readString(md, StandardCharsets.UTF_8);
     int s = text.indexOf(START);
     int e = text.indexOf(END);
@@ -47,11 +52,11 @@ public final class ResultsTable {
       System.err.println(md + ": the markers " + START + " and " + END + " are missing");
       System.exit(1);
     }
-    String table = render(results, machine);
+    String table = render(runs, machine);
     Files.writeString(md, text.substring(0, s + START.length()) + "\n" + table + text.substring(e), StandardCharsets.UTF_8);
   }
 
-  static String render(JsonNode results, String machine) {
+  static String render(List<JsonNode> results, String machine) {
     StringBuilder sb = new StringBuilder();
     if (!machine.isEmpty()) {
       sb.append("Machine: ").append(machine).append("\n\n");
