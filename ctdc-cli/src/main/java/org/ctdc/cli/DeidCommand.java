@@ -11,6 +11,7 @@ import org.ctdc.deid.DeidJob;
 import org.ctdc.deid.DeidReport;
 import org.ctdc.deid.DeidResult;
 import org.ctdc.deid.Deidentifier;
+import org.ctdc.deid.UnsatisfiableModelException;
 import org.ctdc.schema.DatasetCsv;
 import org.ctdc.schema.InferredSchemas;
 import org.ctdc.schema.Schema;
@@ -29,9 +30,19 @@ import picocli.CommandLine.Model.CommandSpec;
       "De-identify a CSV file: generalise the quasi-identifiers over their hierarchies to the optimal level",
       "satisfying the privacy models (k-anonymity, l-diversity, t-closeness) within the record-suppression limit.",
       "The configuration (docs/deid-config.md) names quasi-identifiers with hierarchy files, models, limit and metric.",
-      "Exit code 0 on success, 1 when the input breaks its schema, 2 on a usage or configuration error."
+      "Options: local suppression (blank cells instead of removing records), top and bottom coding.",
+      "The report gives risk (sample uniques, prosecutor and global risk) before and after, and utility.",
+      "Exit code 0 on success, 1 when the input breaks its schema, 2 on a usage or configuration error,",
+      "3 when the privacy models cannot be satisfied within the suppression limit and level bounds."
     })
 final class DeidCommand implements Callable<Integer> {
+
+  /**
+   * Exit code when the privacy models cannot be satisfied within the limits
+   * ({@link UnsatisfiableModelException}); to become {@code Main.UNSATISFIABLE}.
+   */
+  static final int UNSATISFIABLE = 3;
+
   @Spec CommandSpec spec;
   @Mixin DebugOption debug;
 
@@ -61,7 +72,13 @@ final class DeidCommand implements Callable<Integer> {
       o.println(read.report().summary());
       return Main.INVALID;
     }
-    DeidResult r = Deidentifier.run(read.dataset(), job.config());
+    DeidResult r;
+    try {
+      r = Deidentifier.run(read.dataset(), job.config());
+    } catch (UnsatisfiableModelException e) {
+      spec.commandLine().getErr().println("ctdc: " + e.getMessage());
+      return UNSATISFIABLE;
+    }
     DatasetCsv.write(r.release(), out);
     DeidReport rep = r.report();
     if (report != null) {
@@ -80,6 +97,19 @@ final class DeidCommand implements Callable<Integer> {
         out, rep.releasedRecords(), rep.inputRecords(), rep.recordsSuppressed(), 100 * rep.suppressionRate(),
         levels, rep.optimal() ? "optimal" : "NOT proven optimal (budget reached)",
         rep.metric().name().toLowerCase(java.util.Locale.ROOT) + "=" + rep.metrics().get(rep.metric().name()));
+    if (rep.localSuppression() != org.ctdc.deid.LocalSuppressionMode.NONE) {
+      o.printf(java.util.Locale.ROOT, "local suppression: %d cells blanked in %d records%n", rep.totalCellsSuppressed(),
+          rep.recordsWithSuppressedCells());
+    }
+    if (rep.riskBefore().isPresent() && rep.riskAfter().isPresent()) {
+      DeidReport.RiskSummary b = rep.riskBefore().get();
+      DeidReport.RiskSummary a = rep.riskAfter().get();
+      o.printf(java.util.Locale.ROOT,
+          "risk before -> after: sample uniques %d -> %d, records in classes below %d: %d -> %d, "
+              + "max prosecutor risk %.4f -> %.4f, global risk %.4f -> %.4f%n",
+          b.sampleUniques(), a.sampleUniques(), a.smallClassThreshold(), b.recordsInSmallClasses(),
+          a.recordsInSmallClasses(), b.maxProsecutorRisk(), a.maxProsecutorRisk(), b.globalRisk(), a.globalRisk());
+    }
     return Main.OK;
   }
 }

@@ -74,4 +74,41 @@ class DeidCommandTest {
     assertTrue(r.code() != Main.OK);
     assertTrue(r.err().contains("modelz"), r.err());
   }
+
+  @Test
+  void anUnsatisfiableModelExitsWithCodeThreeAndOneLine(@TempDir Path dir) throws Exception {
+    for (String f : List.of("seven.csv", "age.csv", "gender.csv", "zipcode.csv", "deid.yaml")) {
+      copy(dir, f);
+    }
+    Path cfg = dir.resolve("deid.yaml");
+    Files.writeString(cfg, Files.readString(cfg).replace("k: 3", "k: 8"));
+    Path out = dir.resolve("release.csv");
+    Run r = run("--config", cfg.toString(), "--in", dir.resolve("seven.csv").toString(), "--out", out.toString());
+    assertEquals(3, r.code(), r.err());
+    assertEquals(DeidCommand.UNSATISFIABLE, r.code());
+    assertTrue(r.err().startsWith("ctdc: no generalisation"), r.err());
+    assertEquals(1, r.err().strip().lines().count(), r.err());
+    assertFalse(Files.exists(out), "no release is written");
+  }
+
+  @Test
+  void localSuppressionFromTheConfigurationKeepsEveryRecordAndReportsRisk(@TempDir Path dir) throws Exception {
+    for (String f : List.of("seven.csv", "age.csv", "gender.csv", "zipcode.csv", "deid.yaml")) {
+      copy(dir, f);
+    }
+    Path cfg = dir.resolve("deid.yaml");
+    Files.writeString(cfg, Files.readString(cfg) + "localSuppression: alone\n");
+    Path out = dir.resolve("release.csv");
+    Path report = dir.resolve("report.json");
+    Run r = run("--config", cfg.toString(), "--in", dir.resolve("seven.csv").toString(), "--out", out.toString(),
+        "--report", report.toString());
+    assertEquals(Main.OK, r.code(), r.err());
+    assertEquals(8, Files.readAllLines(out).size(), "header and all seven records");
+    JsonNode j = new ObjectMapper().readTree(report.toFile());
+    assertEquals("ALONE", j.get("configuration").get("localSuppression").asText());
+    assertTrue(j.get("result").get("totalCellsSuppressed").asInt() > 0);
+    assertEquals(7, j.get("risk").get("before").get("sampleUniques").asInt());
+    assertEquals(0, j.get("risk").get("after").get("sampleUniques").asInt());
+    assertTrue(r.out().contains("local suppression:") && r.out().contains("risk before -> after"), r.out());
+  }
 }
