@@ -180,18 +180,28 @@ public record DeidReport(
   }
 
   /**
-   * The largest prosecutor re-identification risk of a released record, 1 / smallest class (classes of
-   * equal values; under local suppression a record also hides among compatible records, see
-   * {@link #riskAfter()}).
+   * The largest prosecutor re-identification risk of a released record: 1 / smallest class; with local
+   * suppression, where a record hides among the records compatible with it (a blanked cell matches any
+   * value), 1 / {@link #wildcardSmallestMatch()}.
    *
    * @return the risk, 0 if nothing is released
    */
   public double maxProsecutorRisk() {
-    return smallestClass == 0 ? 0 : 1.0 / smallestClass;
+    long least = localSuppression != LocalSuppressionMode.NONE ? wildcardSmallestMatch : smallestClass;
+    return least <= 0 ? 0 : 1.0 / least;
   }
 
-  /** @return the average prosecutor risk of the released records, classes / released records */
+  /**
+   * The average prosecutor risk of the released records: classes / released records (the mean of 1 /
+   * class size); with local suppression the mean of 1/fk over compatible records from {@link #riskAfter()}
+   * when it was measured, else classes / released records, an upper bound.
+   *
+   * @return the risk, 0 if nothing is released
+   */
   public double averageProsecutorRisk() {
+    if (localSuppression != LocalSuppressionMode.NONE && riskAfter.isPresent()) {
+      return riskAfter.get().averageProsecutorRisk();
+    }
     return releasedRecords == 0 ? 0 : (double) classes / releasedRecords;
   }
 

@@ -144,6 +144,8 @@ class LocalSuppressionRunTest {
     assertTrue(rep.riskAfter().get().missingAsWildcard());
     assertTrue(rep.riskAfter().get().maxProsecutorRisk() <= 1.0 / p.k() + 1e-12);
     assertEquals(0, rep.riskAfter().get().recordsInSmallClasses());
+    assertEquals(rep.riskAfter().get().maxProsecutorRisk(), rep.maxProsecutorRisk(), 1e-12);
+    assertEquals(rep.riskAfter().get().averageProsecutorRisk(), rep.averageProsecutorRisk(), 1e-12);
   }
 
   @ParameterizedTest
