@@ -17,7 +17,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code ctdc deid}: optimal generalisation with record suppression of a CSV file. Not thread-safe. */
+/**
+ * {@code ctdc deid}: optimal generalisation with record suppression of a CSV file. An unsatisfiable privacy
+ * model ({@link org.ctdc.deid.UnsatisfiableModelException}) exits with {@link Main#UNSATISFIABLE}, mapped in
+ * {@link Main}. Not thread-safe.
+ */
 @Command(
     name = "deid",
     mixinStandardHelpOptions = true,
@@ -25,10 +29,13 @@ import picocli.CommandLine.Model.CommandSpec;
       "De-identify a CSV file: generalise the quasi-identifiers over their hierarchies to the optimal level",
       "satisfying the privacy models (k-anonymity, l-diversity, t-closeness) within the record-suppression limit.",
       "The configuration (docs/deid-config.md) names quasi-identifiers with hierarchy files, models, limit and metric.",
+      "Options: local suppression (blank cells instead of removing records), top and bottom coding.",
+      "The report gives risk (sample uniques, prosecutor and global risk) before and after, and utility.",
       "Exit code 0 on success, 1 when the input or the configuration is invalid, 2 on a usage error, 3 when the",
-      "privacy models cannot be satisfied within the suppression limit."
+      "privacy models cannot be satisfied within the suppression limit and level bounds."
     })
 final class DeidCommand implements Callable<Integer> {
+
   @Spec CommandSpec spec;
   @Mixin DebugOption debug;
 
@@ -73,6 +80,19 @@ final class DeidCommand implements Callable<Integer> {
         out, rep.releasedRecords(), rep.inputRecords(), rep.recordsSuppressed(), 100 * rep.suppressionRate(),
         levels, rep.optimal() ? "optimal" : "NOT proven optimal (budget reached)",
         rep.metric().name().toLowerCase(java.util.Locale.ROOT) + "=" + rep.metrics().get(rep.metric().name()));
+    if (rep.localSuppression() != org.ctdc.deid.LocalSuppressionMode.NONE) {
+      o.printf(java.util.Locale.ROOT, "local suppression: %d cells blanked in %d records%n", rep.totalCellsSuppressed(),
+          rep.recordsWithSuppressedCells());
+    }
+    if (rep.riskBefore().isPresent() && rep.riskAfter().isPresent()) {
+      DeidReport.RiskSummary b = rep.riskBefore().get();
+      DeidReport.RiskSummary a = rep.riskAfter().get();
+      o.printf(java.util.Locale.ROOT,
+          "risk before -> after: sample uniques %d -> %d, records in classes below %d: %d -> %d, "
+              + "max prosecutor risk %.4f -> %.4f, global risk %.4f -> %.4f%n",
+          b.sampleUniques(), a.sampleUniques(), a.smallClassThreshold(), b.recordsInSmallClasses(),
+          a.recordsInSmallClasses(), b.maxProsecutorRisk(), a.maxProsecutorRisk(), b.globalRisk(), a.globalRisk());
+    }
     return Main.OK;
   }
 }

@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class DeidCommandTest {
 
@@ -31,10 +30,10 @@ class DeidCommandTest {
   static Run run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine cl = new CommandLine(new DeidCommand());
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    int code = cl.execute(args);
+    String[] all = new String[args.length + 1];
+    all[0] = "deid";
+    System.arraycopy(args, 0, all, 1, args.length);
+    int code = Main.run(all, new PrintWriter(out, true), new PrintWriter(err, true));
     return new Run(code, out.toString(), err.toString());
   }
 
@@ -54,7 +53,7 @@ class DeidCommandTest {
     assertEquals(8, lines.size());
     assertFalse(Files.readString(out).contains("P0"), "the identifier is dropped");
     JsonNode j = new ObjectMapper().readTree(report.toFile());
-    assertEquals(1, j.get("layout").asInt());
+    assertEquals(2, j.get("layout").asInt());
     assertEquals(2, j.get("result").get("levels").get("age").asInt());
     assertEquals(0, j.get("result").get("levels").get("gender").asInt());
     assertEquals(3, j.get("result").get("levels").get("zipcode").asInt());
@@ -73,5 +72,42 @@ class DeidCommandTest {
         dir.resolve("o.csv").toString());
     assertTrue(r.code() != Main.OK);
     assertTrue(r.err().contains("modelz"), r.err());
+  }
+
+  @Test
+  void anUnsatisfiableModelExitsWithCodeThreeAndOneLine(@TempDir Path dir) throws Exception {
+    for (String f : List.of("seven.csv", "age.csv", "gender.csv", "zipcode.csv", "deid.yaml")) {
+      copy(dir, f);
+    }
+    Path cfg = dir.resolve("deid.yaml");
+    Files.writeString(cfg, Files.readString(cfg).replace("k: 3", "k: 8"));
+    Path out = dir.resolve("release.csv");
+    Run r = run("--config", cfg.toString(), "--in", dir.resolve("seven.csv").toString(), "--out", out.toString());
+    assertEquals(3, r.code(), r.err());
+    assertEquals(Main.UNSATISFIABLE, r.code());
+    assertTrue(r.err().startsWith("ctdc: no generalisation"), r.err());
+    assertEquals(1, r.err().strip().lines().count(), r.err());
+    assertFalse(Files.exists(out), "no release is written");
+  }
+
+  @Test
+  void localSuppressionFromTheConfigurationKeepsEveryRecordAndReportsRisk(@TempDir Path dir) throws Exception {
+    for (String f : List.of("seven.csv", "age.csv", "gender.csv", "zipcode.csv", "deid.yaml")) {
+      copy(dir, f);
+    }
+    Path cfg = dir.resolve("deid.yaml");
+    Files.writeString(cfg, Files.readString(cfg) + "localSuppression: alone\n");
+    Path out = dir.resolve("release.csv");
+    Path report = dir.resolve("report.json");
+    Run r = run("--config", cfg.toString(), "--in", dir.resolve("seven.csv").toString(), "--out", out.toString(),
+        "--report", report.toString());
+    assertEquals(Main.OK, r.code(), r.err());
+    assertEquals(8, Files.readAllLines(out).size(), "header and all seven records");
+    JsonNode j = new ObjectMapper().readTree(report.toFile());
+    assertEquals("ALONE", j.get("configuration").get("localSuppression").asText());
+    assertTrue(j.get("result").get("totalCellsSuppressed").asInt() > 0);
+    assertEquals(7, j.get("risk").get("before").get("sampleUniques").asInt());
+    assertEquals(0, j.get("risk").get("after").get("sampleUniques").asInt());
+    assertTrue(r.out().contains("local suppression:") && r.out().contains("risk before -> after"), r.out());
   }
 }

@@ -27,6 +27,30 @@ public final class DeidConfig {
   /** A quasi-identifier with its hierarchy and level bounds. */
   private record Qi(Hierarchy hierarchy, int min, int max) {}
 
+  /**
+   * Top or bottom coding of a year or count variable, applied to the input before anything else (see
+   * {@link org.ctdc.deid.risk.TopBottomCoding}): values above (top) or below (bottom) the threshold become
+   * the threshold.
+   *
+   * <p>This record is immutable and thread-safe.
+   *
+   * @param variable the variable
+   * @param top true for top coding, false for bottom coding
+   * @param threshold the largest (top) or smallest (bottom) value kept
+   */
+  public record Coding(String variable, boolean top, int threshold) {
+    /** Validates. */
+    public Coding {
+      java.util.Objects.requireNonNull(variable, "variable");
+    }
+
+    /** @return {@code top(variable, threshold)} or {@code bottom(variable, threshold)} */
+    @Override
+    public String toString() {
+      return (top ? "top(" : "bottom(") + variable + ", " + threshold + ")";
+    }
+  }
+
   private final List<String> qiNames;
   private final List<Hierarchy> hierarchies;
   private final int[] minLevels;
@@ -41,6 +65,12 @@ public final class DeidConfig {
   private final long nodeBudget;
   private final Optional<Duration> timeBudget;
   private final boolean classifyLattice;
+  private final LocalSuppressionMode localSuppression;
+  private final List<String> suppressionImportance;
+  private final List<Coding> codings;
+  private final int riskSmallClassThreshold;
+  private final double riskThreshold;
+  private final Optional<String> riskWeights;
 
   private DeidConfig(Builder b) {
     if (b.qis.isEmpty()) {
@@ -103,6 +133,39 @@ public final class DeidConfig {
     this.nodeBudget = b.nodeBudget;
     this.timeBudget = Optional.ofNullable(b.timeBudget);
     this.classifyLattice = b.classifyLattice;
+    this.localSuppression = b.localSuppression;
+    if (localSuppression != LocalSuppressionMode.NONE) {
+      for (PrivacyModel pm : models) {
+        if (!(pm instanceof PrivacyModel.KAnonymity)) {
+          throw new DeidException("configuration: local suppression reaches k-anonymity only; "
+              + Deidentifier.describe(pm) + " needs localSuppression NONE (record suppression)");
+        }
+      }
+    }
+    this.suppressionImportance = List.copyOf(b.suppressionImportance);
+    if (!suppressionImportance.isEmpty()
+        && (suppressionImportance.size() != qiNames.size()
+            || !new java.util.HashSet<>(suppressionImportance).equals(new java.util.HashSet<>(qiNames)))) {
+      throw new DeidException(
+          "configuration: the local-suppression importance order must name every quasi-identifier once");
+    }
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (Coding c : b.codings) {
+      if (!seen.add((c.top() ? "top " : "bottom ") + c.variable())) {
+        throw new DeidException("configuration: '" + c.variable() + "' is " + (c.top() ? "top" : "bottom")
+            + "-coded twice");
+      }
+    }
+    this.codings = List.copyOf(b.codings);
+    if (b.riskSmallClassThreshold < 0) {
+      throw new DeidException("configuration: risk.smallClassThreshold must be at least 1");
+    }
+    if (!(b.riskThreshold >= 0 && b.riskThreshold <= 1)) {
+      throw new DeidException("configuration: risk.riskThreshold must lie in [0, 1], is " + b.riskThreshold);
+    }
+    this.riskSmallClassThreshold = b.riskSmallClassThreshold;
+    this.riskThreshold = b.riskThreshold;
+    this.riskWeights = Optional.ofNullable(b.riskWeights);
   }
 
   private final List<String> rolesOrdered;
@@ -227,6 +290,55 @@ public final class DeidConfig {
     return classifyLattice;
   }
 
+  /** @return how cells are blanked locally, {@link LocalSuppressionMode#NONE} by default */
+  public LocalSuppressionMode localSuppression() {
+    return localSuppression;
+  }
+
+  /**
+   * The importance order of local suppression: the quasi-identifier kept longest first.
+   *
+   * @return every quasi-identifier once, or empty for the default (fewer categories present is more
+   *     important, ties by configuration order)
+   */
+  public List<String> suppressionImportance() {
+    return suppressionImportance;
+  }
+
+  /** @return the top and bottom codings, in the order applied */
+  public List<Coding> codings() {
+    return codings;
+  }
+
+  /**
+   * The class-size threshold of the risk measures in the report: records in classes (fk) below it count
+   * as "in small classes".
+   *
+   * @return the threshold set, or else the largest k of the models, or else 11 (CTDC's k)
+   */
+  public int riskSmallClassThreshold() {
+    if (riskSmallClassThreshold > 0) {
+      return riskSmallClassThreshold;
+    }
+    int k = 0;
+    for (PrivacyModel pm : models) {
+      if (pm instanceof PrivacyModel.KAnonymity ka) {
+        k = Math.max(k, ka.k());
+      }
+    }
+    return k > 0 ? k : 11;
+  }
+
+  /** @return the prosecutor-risk threshold of the risk measures in the report, 0.1 by default */
+  public double riskThreshold() {
+    return riskThreshold;
+  }
+
+  /** @return the count variable holding sampling weights for the risk measures (sdcMicro's Fk), if any */
+  public Optional<String> riskWeights() {
+    return riskWeights;
+  }
+
   /** @return a builder preset with this configuration */
   public Builder toBuilder() {
     Builder b = new Builder();
@@ -248,6 +360,12 @@ public final class DeidConfig {
     b.nodeBudget = nodeBudget;
     b.timeBudget = timeBudget.orElse(null);
     b.classifyLattice = classifyLattice;
+    b.localSuppression = localSuppression;
+    b.suppressionImportance = suppressionImportance;
+    b.codings.addAll(codings);
+    b.riskSmallClassThreshold = riskSmallClassThreshold;
+    b.riskThreshold = riskThreshold;
+    b.riskWeights = riskWeights.orElse(null);
     return b;
   }
 
@@ -256,7 +374,7 @@ public final class DeidConfig {
   public String toString() {
     return "DeidConfig[qis=" + qiNames + ", models=" + models + ", suppressionLimit=" + suppressionLimit
         + ", metric=" + metric + ", missingValues=" + missingValues + ", pseudonymise=" + pseudonymises()
-        + "]";
+        + ", localSuppression=" + localSuppression + ", codings=" + codings + "]";
   }
 
   /** Builds a {@link DeidConfig}. Not thread-safe. Setters return this builder. */
@@ -272,6 +390,12 @@ public final class DeidConfig {
     private long nodeBudget;
     private Duration timeBudget;
     private boolean classifyLattice;
+    private LocalSuppressionMode localSuppression = LocalSuppressionMode.NONE;
+    private List<String> suppressionImportance = List.of();
+    private final List<Coding> codings = new ArrayList<>();
+    private int riskSmallClassThreshold;
+    private double riskThreshold = 0.1;
+    private @org.jspecify.annotations.Nullable String riskWeights;
 
     private Builder() {}
 
@@ -398,6 +522,87 @@ public final class DeidConfig {
     /** @param classify whether to classify every node of the lattice @return this builder */
     public Builder classifyLattice(boolean classify) {
       this.classifyLattice = classify;
+      return this;
+    }
+
+    /**
+     * Sets local suppression (cell blanking to reach k under the wildcard rule).
+     *
+     * @param mode none, alone (no generalisation) or after generalisation
+     * @return this builder
+     */
+    public Builder localSuppression(LocalSuppressionMode mode) {
+      this.localSuppression = java.util.Objects.requireNonNull(mode, "mode");
+      return this;
+    }
+
+    /**
+     * Overrides the importance order of local suppression.
+     *
+     * @param mostImportantFirst every quasi-identifier once, the one to keep longest first; empty for the
+     *     default
+     * @return this builder
+     */
+    public Builder suppressionImportance(List<String> mostImportantFirst) {
+      this.suppressionImportance = List.copyOf(mostImportantFirst);
+      return this;
+    }
+
+    /**
+     * Top-codes a year or count variable of the input: values above the threshold become the threshold.
+     *
+     * @param variable the variable
+     * @param threshold the largest value kept
+     * @return this builder
+     */
+    public Builder topCode(String variable, int threshold) {
+      codings.add(new Coding(variable, true, threshold));
+      return this;
+    }
+
+    /**
+     * Bottom-codes a year or count variable of the input: values below the threshold become the threshold.
+     *
+     * @param variable the variable
+     * @param threshold the smallest value kept
+     * @return this builder
+     */
+    public Builder bottomCode(String variable, int threshold) {
+      codings.add(new Coding(variable, false, threshold));
+      return this;
+    }
+
+    /**
+     * Sets the class-size threshold of the reported risk measures.
+     *
+     * @param threshold at least 1; 0 for the default (the largest k of the models, else 11)
+     * @return this builder
+     */
+    public Builder riskSmallClassThreshold(int threshold) {
+      this.riskSmallClassThreshold = threshold;
+      return this;
+    }
+
+    /**
+     * Sets the prosecutor-risk threshold of the reported risk measures.
+     *
+     * @param threshold in [0, 1]; records with 1/fk above it count as above the threshold
+     * @return this builder
+     */
+    public Builder riskThreshold(double threshold) {
+      this.riskThreshold = threshold;
+      return this;
+    }
+
+    /**
+     * Names a count variable of sampling weights for the reported risk measures (sdcMicro's Fk and the
+     * individual risk); the variable must be released (not an identifier).
+     *
+     * @param variable the weight variable
+     * @return this builder
+     */
+    public Builder riskWeights(String variable) {
+      this.riskWeights = java.util.Objects.requireNonNull(variable, "variable");
       return this;
     }
 

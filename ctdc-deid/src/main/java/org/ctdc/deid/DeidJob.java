@@ -33,7 +33,8 @@ public record DeidJob(DeidConfig config, Optional<String> schema, char delimiter
 
   private static final Set<String> TOP_KEYS = Set.of("input", "quasiIdentifiers", "sensitive", "insensitive",
       "identifiers", "models", "suppressionLimit", "metric", "missingValues", "pseudonymKeyFile", "threads",
-      "nodeBudget", "timeBudgetSeconds", "classifyLattice");
+      "nodeBudget", "timeBudgetSeconds", "classifyLattice", "localSuppression", "localSuppressionImportance",
+      "topBottomCoding", "risk");
 
   /** Copies the tokens. */
   public DeidJob {
@@ -142,6 +143,50 @@ public record DeidJob(DeidConfig config, Optional<String> schema, char delimiter
     }
     if (root.has("classifyLattice")) {
       b.classifyLattice(root.get("classifyLattice").asBoolean());
+    }
+    if (root.has("localSuppression")) {
+      b.localSuppression(enumOf(LocalSuppressionMode.class, f, "localSuppression", root.get("localSuppression")));
+    }
+    if (root.has("localSuppressionImportance")) {
+      b.suppressionImportance(strings(f, "localSuppressionImportance", root.get("localSuppressionImportance")));
+    }
+    JsonNode codings = root.path("topBottomCoding");
+    if (!codings.isMissingNode()) {
+      if (!codings.isArray()) {
+        throw new DeidException(f + ": topBottomCoding must be a list of {variable, top, bottom}");
+      }
+      for (int i = 0; i < codings.size(); i++) {
+        String p = "topBottomCoding[" + i + "]";
+        JsonNode c = codings.get(i);
+        checkKeys(f, p, c, Set.of("variable", "top", "bottom"));
+        String var = text(f, p + ".variable", c.get("variable"));
+        if (!c.has("top") && !c.has("bottom")) {
+          throw new DeidException(f + ": " + p + " needs top, bottom or both");
+        }
+        if (c.has("bottom")) {
+          b.bottomCode(var, integer(f, p + ".bottom", c.get("bottom"), 0));
+        }
+        if (c.has("top")) {
+          b.topCode(var, integer(f, p + ".top", c.get("top"), 0));
+        }
+      }
+    }
+    JsonNode risk = root.path("risk");
+    if (!risk.isMissingNode()) {
+      checkKeys(f, "risk", risk, Set.of("smallClassThreshold", "riskThreshold", "weights"));
+      if (risk.has("smallClassThreshold")) {
+        int t = integer(f, "risk.smallClassThreshold", risk.get("smallClassThreshold"), 0);
+        if (t < 1) {
+          throw new DeidException(f + ": risk.smallClassThreshold must be at least 1");
+        }
+        b.riskSmallClassThreshold(t);
+      }
+      if (risk.has("riskThreshold")) {
+        b.riskThreshold(number(f, "risk.riskThreshold", risk.get("riskThreshold")));
+      }
+      if (risk.has("weights")) {
+        b.riskWeights(text(f, "risk.weights", risk.get("weights")));
+      }
     }
     try {
       return new DeidJob(b.build(), schema, delimiter, missing);

@@ -7,13 +7,19 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.ctdc.deid.risk.RiskReport;
 
 /**
  * What a de-identification run did, as a Java object and as JSON (layout version {@value #LAYOUT}): the
  * configuration (never the pseudonym key), the level chosen for every quasi-identifier by name, the
  * records suppressed, every metric's value at the chosen node, the lattice size, the nodes evaluated,
- * whether the result is proven optimal, the elapsed time, and the prosecutor risk of the release. It holds
- * no record values.
+ * whether the result is proven optimal, the elapsed time, and the prosecutor risk of the release; the cells
+ * blanked by local suppression and recoded by top and bottom coding; and the re-identification risk of the
+ * input (over the quasi-identifiers) and of the release, measured by {@link org.ctdc.deid.risk.RiskMeasures}.
+ * It holds aggregates only, never a record value.
  *
  * <p>This record is immutable and thread-safe.
  *
@@ -23,6 +29,8 @@ import java.util.Map;
  * @param suppressionLimit the record-suppression limit (share of input rows)
  * @param metric the metric minimised
  * @param missingValues how missing quasi-identifier values counted
+ * @param localSuppression whether and how cells were blanked instead of removing records
+ * @param codings the top and bottom codings applied, described ({@code top(age, 80)})
  * @param droppedVariables variables not released (identifiers without a key, free text)
  * @param pseudonymisedVariables identifiers replaced by keyed pseudonyms
  * @param inputRecords rows of the input
@@ -33,11 +41,18 @@ import java.util.Map;
  * @param smallestClass the smallest released class (0 if nothing is released)
  * @param wildcardSmallestMatch under {@link MissingValues#WILDCARD}, the least number of released records a
  *     released record matches (missing matches anything); -1 when not computed
+ * @param cellsSuppressed cells blanked by local suppression per quasi-identifier (all quasi-identifiers,
+ *     in order; zeros without local suppression)
+ * @param recordsWithSuppressedCells released records with at least one cell blanked by local suppression
+ * @param recodedCells cells changed by top and bottom coding, per coded variable
  * @param metrics every metric's value at the chosen node, by name
  * @param latticeSize nodes of the lattice within the level bounds
  * @param nodesEvaluated nodes whose class table was computed
  * @param optimal whether the search finished (false when a budget stopped it)
  * @param elapsedMillis wall time of the whole run
+ * @param riskBefore risk of the input over the quasi-identifiers (before top and bottom coding); empty
+ *     for {@link Deidentifier#plan}
+ * @param riskAfter risk of the release over the quasi-identifiers; empty for {@link Deidentifier#plan}
  */
 public record DeidReport(
     String schema,
@@ -46,6 +61,8 @@ public record DeidReport(
     double suppressionLimit,
     Metric metric,
     MissingValues missingValues,
+    LocalSuppressionMode localSuppression,
+    List<String> codings,
     List<String> droppedVariables,
     List<String> pseudonymisedVariables,
     long inputRecords,
@@ -55,14 +72,80 @@ public record DeidReport(
     long classes,
     long smallestClass,
     long wildcardSmallestMatch,
+    Map<String, Long> cellsSuppressed,
+    long recordsWithSuppressedCells,
+    Map<String, Long> recodedCells,
     Map<String, Double> metrics,
     long latticeSize,
     long nodesEvaluated,
     boolean optimal,
-    long elapsedMillis) {
+    long elapsedMillis,
+    Optional<RiskSummary> riskBefore,
+    Optional<RiskSummary> riskAfter) {
 
-  /** The JSON layout version. */
-  public static final int LAYOUT = 1;
+  /** The JSON layout version: 2 added local suppression, recoding and risk before and after. */
+  public static final int LAYOUT = 2;
+
+  /**
+   * Risk aggregates of one dataset over the quasi-identifiers (definitions on
+   * {@link org.ctdc.deid.risk.RiskMeasures}): never a record value.
+   *
+   * <p>This record is immutable and thread-safe.
+   *
+   * @param records the records measured
+   * @param classes distinct quasi-identifier combinations (missing as a value of its own)
+   * @param classSizeHistogram number of combinations by their size, ascending sizes
+   * @param sampleUniques records with fk = 1
+   * @param smallClassThreshold the class-size threshold
+   * @param recordsInSmallClasses records with fk below the threshold
+   * @param maxProsecutorRisk the largest 1/fk
+   * @param averageProsecutorRisk the mean of 1/fk over records
+   * @param riskThreshold the prosecutor-risk threshold
+   * @param recordsAboveRiskThreshold records with 1/fk above the risk threshold
+   * @param shareAboveRiskThreshold their share of the records
+   * @param expectedReidentifications the sum of the individual (Benedetti-Franconi) risks, from fk and Fk
+   * @param globalRisk the expected re-identifications divided by the records (sdcMicro's global risk)
+   * @param missingAsWildcard whether a missing value matched any value when counting fk
+   * @param weighted whether Fk summed sampling weights
+   */
+  public record RiskSummary(long records, long classes, SortedMap<Integer, Long> classSizeHistogram,
+      long sampleUniques, int smallClassThreshold, long recordsInSmallClasses, double maxProsecutorRisk,
+      double averageProsecutorRisk, double riskThreshold, long recordsAboveRiskThreshold,
+      double shareAboveRiskThreshold, double expectedReidentifications, double globalRisk,
+      boolean missingAsWildcard, boolean weighted) {
+
+    /** Copies the histogram. */
+    public RiskSummary {
+      classSizeHistogram = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(classSizeHistogram));
+    }
+
+    static RiskSummary of(RiskReport r) {
+      return new RiskSummary(r.rows(), r.classes(), r.classSizeHistogram(), r.sampleUniques(),
+          r.options().smallClassThreshold(), r.recordsInSmallClasses(), r.maxProsecutorRisk(),
+          r.averageProsecutorRisk(), r.options().riskThreshold(), r.recordsAboveRiskThreshold(),
+          r.shareAboveRiskThreshold(), r.expectedReidentifications(), r.globalRisk(),
+          r.options().missingAsWildcard(), r.options().weights().isPresent());
+    }
+
+    void write(ObjectNode o) {
+      o.put("records", records);
+      o.put("classes", classes);
+      ObjectNode h = o.putObject("classSizeHistogram");
+      classSizeHistogram.forEach((size, count) -> h.put(Integer.toString(size), count));
+      o.put("sampleUniques", sampleUniques);
+      o.put("smallClassThreshold", smallClassThreshold);
+      o.put("recordsInSmallClasses", recordsInSmallClasses);
+      o.put("maxProsecutorRisk", maxProsecutorRisk);
+      o.put("averageProsecutorRisk", averageProsecutorRisk);
+      o.put("riskThreshold", riskThreshold);
+      o.put("recordsAboveRiskThreshold", recordsAboveRiskThreshold);
+      o.put("shareAboveRiskThreshold", shareAboveRiskThreshold);
+      o.put("expectedReidentifications", expectedReidentifications);
+      o.put("globalRisk", globalRisk);
+      o.put("missingAsWildcard", missingAsWildcard);
+      o.put("weighted", weighted);
+    }
+  }
 
   /**
    * The level chosen for one quasi-identifier.
@@ -78,6 +161,9 @@ public record DeidReport(
   public DeidReport {
     quasiIdentifiers = List.copyOf(quasiIdentifiers);
     models = List.copyOf(models);
+    codings = List.copyOf(codings);
+    cellsSuppressed = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(cellsSuppressed));
+    recodedCells = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(recodedCells));
     droppedVariables = List.copyOf(droppedVariables);
     pseudonymisedVariables = List.copyOf(pseudonymisedVariables);
     metrics = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metrics));
@@ -88,13 +174,34 @@ public record DeidReport(
     return inputRecords == 0 ? 0 : (double) recordsSuppressed / inputRecords;
   }
 
-  /** @return the largest prosecutor re-identification risk of a released record, 1 / smallest class */
-  public double maxProsecutorRisk() {
-    return smallestClass == 0 ? 0 : 1.0 / smallestClass;
+  /** @return the total number of cells blanked by local suppression */
+  public long totalCellsSuppressed() {
+    return cellsSuppressed.values().stream().mapToLong(Long::longValue).sum();
   }
 
-  /** @return the average prosecutor risk of the released records, classes / released records */
+  /**
+   * The largest prosecutor re-identification risk of a released record: 1 / smallest class; with local
+   * suppression, where a record hides among the records compatible with it (a blanked cell matches any
+   * value), 1 / {@link #wildcardSmallestMatch()}.
+   *
+   * @return the risk, 0 if nothing is released
+   */
+  public double maxProsecutorRisk() {
+    long least = localSuppression != LocalSuppressionMode.NONE ? wildcardSmallestMatch : smallestClass;
+    return least <= 0 ? 0 : 1.0 / least;
+  }
+
+  /**
+   * The average prosecutor risk of the released records: classes / released records (the mean of 1 /
+   * class size); with local suppression the mean of 1/fk over compatible records from {@link #riskAfter()}
+   * when it was measured, else classes / released records, an upper bound.
+   *
+   * @return the risk, 0 if nothing is released
+   */
   public double averageProsecutorRisk() {
+    if (localSuppression != LocalSuppressionMode.NONE && riskAfter.isPresent()) {
+      return riskAfter.get().averageProsecutorRisk();
+    }
     return releasedRecords == 0 ? 0 : (double) classes / releasedRecords;
   }
 
@@ -134,6 +241,9 @@ public record DeidReport(
     cfg.put("suppressionLimit", suppressionLimit);
     cfg.put("metric", metric.name());
     cfg.put("missingValues", missingValues.name());
+    cfg.put("localSuppression", localSuppression.name());
+    ArrayNode cd = cfg.putArray("codings");
+    codings.forEach(cd::add);
     ArrayNode dv = cfg.putArray("droppedVariables");
     droppedVariables.forEach(dv::add);
     ArrayNode pv = cfg.putArray("pseudonymisedVariables");
@@ -155,8 +265,19 @@ public record DeidReport(
     if (wildcardSmallestMatch >= 0) {
       res.put("wildcardSmallestMatch", wildcardSmallestMatch);
     }
+    ObjectNode cs = res.putObject("cellsSuppressed");
+    cellsSuppressed.forEach(cs::put);
+    res.put("totalCellsSuppressed", totalCellsSuppressed());
+    res.put("recordsWithSuppressedCells", recordsWithSuppressedCells);
+    ObjectNode rc = res.putObject("recodedCells");
+    recodedCells.forEach(rc::put);
     ObjectNode mv = res.putObject("metrics");
     metrics.forEach(mv::put);
+    if (riskBefore.isPresent() || riskAfter.isPresent()) {
+      ObjectNode risk = root.putObject("risk");
+      riskBefore.ifPresent(r -> r.write(risk.putObject("before")));
+      riskAfter.ifPresent(r -> r.write(risk.putObject("after")));
+    }
     ObjectNode s = root.putObject("search");
     s.put("latticeSize", latticeSize);
     s.put("nodesEvaluated", nodesEvaluated);

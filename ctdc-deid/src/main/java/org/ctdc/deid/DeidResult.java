@@ -8,7 +8,7 @@ import org.ctdc.schema.Dataset;
 
 /**
  * The outcome of {@link Deidentifier#run(Dataset, DeidConfig)}: the released dataset (suppressed records
- * removed, quasi-identifiers generalised into categorical variables whose value set is the labels of the
+ * removed, or with local suppression cells blanked with reason SUPPRESSED, quasi-identifiers generalised into categorical variables whose value set is the labels of the
  * chosen level, identifiers dropped or pseudonymised), the report, the configuration, and the lattice
  * classification when it was requested.
  *
@@ -33,7 +33,9 @@ public final class DeidResult {
   /**
    * The specification under which the independent {@link Verifier} checks this release: the
    * quasi-identifiers with their hierarchies, k, every sensitive model (t-closeness against the input's
-   * distribution), the missing-value rule and the suppression limit over the input's rows.
+   * distribution), the missing-value rule and the suppression limit over the input's rows. With local
+   * suppression the rule is the wildcard rule (a blanked cell matches any value), whatever
+   * {@link DeidConfig#missingValues()} says.
    *
    * @return the specification
    */
@@ -62,7 +64,8 @@ public final class DeidResult {
       }
     }
     return b.k(k)
-        .missingAsWildcard(config.missingValues() == MissingValues.WILDCARD)
+        .missingAsWildcard(config.missingValues() == MissingValues.WILDCARD
+            || config.localSuppression() != LocalSuppressionMode.NONE)
         .suppressionLimit(config.suppressionLimit(), (int) report.inputRecords())
         .build();
   }

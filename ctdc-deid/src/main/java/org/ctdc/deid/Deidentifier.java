@@ -6,11 +6,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.ctdc.deid.internal.Engine;
 import org.ctdc.deid.internal.Search;
+import org.ctdc.deid.risk.LocalSuppression;
+import org.ctdc.deid.risk.RiskException;
+import org.ctdc.deid.risk.RiskMeasures;
+import org.ctdc.deid.risk.RiskOptions;
+import org.ctdc.deid.risk.RiskReport;
+import org.ctdc.deid.risk.TopBottomCoding;
 import org.ctdc.schema.Dataset;
 import org.ctdc.schema.MissingReason;
 import org.ctdc.schema.Role;
@@ -29,6 +36,12 @@ import org.slf4j.LoggerFactory;
  * that satisfies every privacy model within the suppression limit and minimises the metric (see
  * {@link Metric} for the tie order), and writes the release. Same input and configuration give the same
  * release for any thread count.
+ *
+ * <p>Around the search: top and bottom coding ({@link DeidConfig#codings()}) recode the input first; with
+ * {@link LocalSuppressionMode local suppression} the records the search would remove are kept and single
+ * quasi-identifier cells are blanked instead ({@link LocalSuppression}), so that every record has k
+ * compatible records under the wildcard rule; the re-identification risk ({@link RiskMeasures}) of the
+ * input and of the release is measured for the report.
  *
  * <p>This class is thread-safe: it has only static methods, and each run has its own state.
  */
@@ -54,12 +67,13 @@ public final class Deidentifier {
   /**
    * Searches the optimal generalisation without writing the release: the report of what
    * {@link #run(Dataset, DeidConfig)} would release (records suppressed, levels, metrics, search
-   * statistics), for planning and benchmarks.
+   * statistics, dropped and pseudonymised variables), for planning and benchmarks. Risk is not measured
+   * (the report's {@code riskBefore} and {@code riskAfter} are empty). With local suppression the cells are
+   * blanked as in a run (their counts need the generalised records), and the result is then discarded.
    *
    * @param data the input
    * @param config the configuration
-   * @return the report; its released-record count is the number of records that would be released; it
-   *     lists no dropped or pseudonymised variables (no release is written)
+   * @return the report; its released-record count is the number of records that would be released
    * @throws HierarchyException if a hierarchy does not cover a value of the data
    * @throws UnsatisfiableModelException if no node satisfies the models within the limit
    * @throws DeidException if the configuration does not fit the data
@@ -68,13 +82,23 @@ public final class Deidentifier {
     return run(data, config, false).report();
   }
 
-  private static DeidResult run(Dataset data, DeidConfig config, boolean write) {
+  private static DeidResult run(Dataset input, DeidConfig config, boolean write) {
     long start = System.nanoTime();
-    Schema schema = data.schema();
+    Schema schema = input.schema();
     for (String v : config.roleOverrides()) {
       if (schema.indexOf(v) < 0) {
         throw new DeidException("configuration names variable '" + v + "', which schema " + schema.id() + " lacks");
       }
+    }
+    for (DeidConfig.Coding c : config.codings()) {
+      if (schema.indexOf(c.variable()) < 0) {
+        throw new DeidException("configuration codes variable '" + c.variable() + "', which schema " + schema.id()
+            + " lacks");
+      }
+    }
+    if (config.riskWeights().isPresent() && schema.indexOf(config.riskWeights().get()) < 0) {
+      throw new DeidException("configuration names weight variable '" + config.riskWeights().get()
+          + "', which schema " + schema.id() + " lacks");
     }
     for (Variable v : schema.variables()) {
       if (roleOf(v, config) == Role.QUASI_IDENTIFIER && config.hierarchy(v.name()).isEmpty()) {
@@ -83,12 +107,36 @@ public final class Deidentifier {
                 + " but the configuration gives it no hierarchy; add one or override its role");
       }
     }
+    LocalSuppressionMode mode = config.localSuppression();
+    boolean local = mode != LocalSuppressionMode.NONE;
+    boolean alone = mode == LocalSuppressionMode.ALONE;
+    boolean wildcardRule = local || config.missingValues() == MissingValues.WILDCARD;
+    DeidReport.RiskSummary before = write ? risk(riskInput(input, config), config, wildcardRule, "input") : null;
+
+    // top and bottom coding, before everything else
+    Dataset data = input;
+    Map<String, Long> recoded = new LinkedHashMap<>();
+    for (DeidConfig.Coding c : config.codings()) {
+      TopBottomCoding.Result cr;
+      try {
+        cr = c.top() ? TopBottomCoding.top(data, c.variable(), c.threshold())
+            : TopBottomCoding.bottom(data, c.variable(), c.threshold());
+      } catch (RiskException e) {
+        throw new DeidException("configuration: " + c + ": " + e.getMessage(), e);
+      }
+      data = cr.dataset();
+      recoded.merge(c.variable(), cr.recodedCells(), Long::sum);
+    }
+
+    int m = config.quasiIdentifiers().size();
     Engine engine =
         Engine.prepare(data, config.quasiIdentifiers(), config.hierarchies(), config.models(),
-            config.suppressionLimit(), config.metric(), config.threads());
+            alone ? 1.0 : config.suppressionLimit(), config.metric(), config.threads());
     long deadline =
         config.timeBudget().map(d -> System.nanoTime() + d.toNanos()).orElse(Long.MAX_VALUE);
-    Search search = new Search(engine, config.minLevels(), config.maxLevels(), config.nodeBudget(), deadline);
+    int[] minLevels = alone ? new int[m] : config.minLevels();
+    int[] maxLevels = alone ? new int[m] : config.maxLevels();
+    Search search = new Search(engine, minLevels, maxLevels, config.nodeBudget(), deadline);
     Search.Outcome out = search.run(config.classifyLattice());
     if (out.levels == null) {
       throw new UnsatisfiableModelException(
@@ -96,19 +144,64 @@ public final class Deidentifier {
               + " with at most " + engine.maxSuppressed() + " of " + engine.rows() + " records suppressed"
               + (out.optimal ? "" : " (the search stopped at its budget)"));
     }
-    int m = config.quasiIdentifiers().size();
     List<String> dropped = new ArrayList<>();
     List<String> pseudonymised = new ArrayList<>();
+    dispositions(schema, config, dropped, pseudonymised);
     int[][] ids = new int[m][];
     boolean[] keep = null;
     Dataset release = null;
-    if (write || config.missingValues() == MissingValues.WILDCARD) {
+    if (write || local || config.missingValues() == MissingValues.WILDCARD) {
       keep = engine.apply(data, out, ids);
     }
-    if (write) {
-      release = release(data, config, engine, out.levels, ids, keep, dropped, pseudonymised);
+    if (local) {
+      java.util.Arrays.fill(keep, true);
+    }
+    if (write || local) {
+      release = release(data, config, engine, out.levels, ids, keep);
     }
     double[] facts = Search.facts(out);
+    long suppressedRecords = local ? 0 : (long) facts[0];
+    long maxSuppressed = alone ? 0 : engine.maxSuppressed();
+    long classes = (long) facts[1];
+    long smallest = Search.smallestReleasedClass(out);
+    long wildcard = -1;
+    Map<String, Long> cells = new LinkedHashMap<>();
+    for (String q : config.quasiIdentifiers()) {
+      cells.put(q, 0L);
+    }
+    long recordsWithCells = 0;
+    DeidReport.RiskSummary after = null;
+    if (local) {
+      int k = largestK(config);
+      int n = release.rowCount();
+      if (n > 0 && n < k) {
+        throw new UnsatisfiableModelException(describe(config.models()) + " cannot be reached by local suppression: "
+            + "the input has " + n + " records");
+      }
+      LocalSuppression.Options.Builder ob = LocalSuppression.Options.builder(config.quasiIdentifiers(), k);
+      if (!config.suppressionImportance().isEmpty()) {
+        ob.importance(config.suppressionImportance());
+      }
+      LocalSuppression.Result ls;
+      try {
+        ls = LocalSuppression.apply(release, ob.build());
+      } catch (RiskException e) {
+        throw new DeidException("local suppression: " + e.getMessage(), e);
+      }
+      recordsWithCells = newlyMissingRows(release, ls.dataset(), config.quasiIdentifiers());
+      cells.putAll(ls.suppressedCells());
+      release = ls.dataset();
+      RiskReport exact = measure(release, config, true, "release");
+      classes = exact.classes();
+      smallest = exact.classSizeHistogram().isEmpty() ? 0 : exact.classSizeHistogram().firstKey();
+      wildcard = java.util.Arrays.stream(exact.fkValues()).min().orElse(0);
+      after = write ? DeidReport.RiskSummary.of(exact) : null;
+    } else {
+      if (config.missingValues() == MissingValues.WILDCARD) {
+        wildcard = wildcardSmallest(ids, keep, out.levels, engine);
+      }
+      after = write ? risk(release, config, wildcardRule, "release") : null;
+    }
     Map<String, Double> metrics = new LinkedHashMap<>();
     for (Metric mt : Metric.values()) {
       metrics.put(mt.name(), facts[2 + mt.ordinal()]);
@@ -118,7 +211,6 @@ public final class Deidentifier {
       levels.add(new DeidReport.QiLevel(config.quasiIdentifiers().get(i), config.hierarchies().get(i).name(),
           out.levels[i], config.hierarchies().get(i).height()));
     }
-    long wildcard = config.missingValues() == MissingValues.WILDCARD ? wildcardSmallest(ids, keep, out.levels, engine) : -1;
     List<LatticeNode> lattice = new ArrayList<>();
     if (config.classifyLattice()) {
       for (int node = 0; node < out.latticeSize; node++) {
@@ -140,11 +232,13 @@ public final class Deidentifier {
     long elapsed = (System.nanoTime() - start) / 1_000_000;
     DeidReport report =
         new DeidReport(schema.id(), levels, describeAll(config.models()), config.suppressionLimit(),
-            config.metric(), config.missingValues(), dropped, pseudonymised, engine.rows(), (long) facts[0],
-            engine.maxSuppressed(), engine.rows() - (long) facts[0], (long) facts[1], Search.smallestReleasedClass(out),
-            wildcard, metrics, out.latticeSize, out.evaluations, out.optimal, elapsed);
-    LOG.debug("de-identified {} rows: {} suppressed, {} of {} nodes evaluated", engine.rows(), (long) facts[0],
-        out.evaluations, out.latticeSize);
+            config.metric(), config.missingValues(), mode,
+            config.codings().stream().map(DeidConfig.Coding::toString).toList(), dropped, pseudonymised,
+            engine.rows(), suppressedRecords, maxSuppressed, engine.rows() - suppressedRecords, classes, smallest,
+            wildcard, cells, recordsWithCells, recoded, metrics, out.latticeSize, out.evaluations, out.optimal,
+            elapsed, Optional.ofNullable(before), Optional.ofNullable(after));
+    LOG.debug("de-identified {} rows: {} suppressed, {} cells blanked, {} of {} nodes evaluated", engine.rows(),
+        suppressedRecords, report.totalCellsSuppressed(), out.evaluations, out.latticeSize);
     Map<String, Map<String, Long>> references = new LinkedHashMap<>();
     for (PrivacyModel pm : config.models()) {
       if (pm instanceof PrivacyModel.TCloseness t) {
@@ -157,6 +251,106 @@ public final class Deidentifier {
       }
     }
     return new DeidResult(release == null ? data : release, report, config, lattice, references);
+  }
+
+  private static int largestK(DeidConfig config) {
+    int k = 1;
+    for (PrivacyModel pm : config.models()) {
+      if (pm instanceof PrivacyModel.KAnonymity ka) {
+        k = Math.max(k, ka.k());
+      }
+    }
+    return k;
+  }
+
+  /** Rows with a quasi-identifier cell missing in {@code after} but not in {@code before}. */
+  private static long newlyMissingRows(Dataset before, Dataset after, List<String> qis) {
+    int[] cols = qis.stream().mapToInt(before::column).toArray();
+    long rows = 0;
+    for (int r = 0; r < before.rowCount(); r++) {
+      for (int c : cols) {
+        if (after.isMissing(r, c) && !before.isMissing(r, c)) {
+          rows++;
+          break;
+        }
+      }
+    }
+    return rows;
+  }
+
+  private static RiskReport measure(Dataset d, DeidConfig config, boolean wildcard, String what) {
+    RiskOptions o = new RiskOptions(config.riskSmallClassThreshold(), config.riskThreshold(),
+        config.riskWeights().orElse(""), wildcard);
+    try {
+      return RiskMeasures.of(d, config.quasiIdentifiers(), o);
+    } catch (RiskException e) {
+      throw new DeidException("risk of the " + what + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static DeidReport.RiskSummary risk(Dataset d, DeidConfig config, boolean wildcard, String what) {
+    return DeidReport.RiskSummary.of(measure(d, config, wildcard, what));
+  }
+
+  /**
+   * The input as {@link RiskMeasures} can read it: the input itself when every quasi-identifier is a
+   * single-valued closed, year or count variable; otherwise a projection of the quasi-identifiers (and the
+   * weight variable) in which every other quasi-identifier is categorical over its tokens.
+   */
+  private static Dataset riskInput(Dataset data, DeidConfig config) {
+    List<String> qis = config.quasiIdentifiers();
+    boolean readable = true;
+    for (String q : qis) {
+      Variable v = data.variable(data.column(q));
+      readable &= (v.kind().isClosed() && !v.isMultiValued()) || v.kind().isInteger();
+    }
+    if (readable) {
+      return data;
+    }
+    List<String> cols = new ArrayList<>(qis);
+    config.riskWeights().filter(w -> !cols.contains(w)).ifPresent(cols::add);
+    Schema.Builder sb = Schema.builder(data.schema().name() + "-risk", data.schema().version());
+    int[] src = new int[cols.size()];
+    List<Map<String, Integer>> codeOf = new ArrayList<>();
+    for (int j = 0; j < cols.size(); j++) {
+      src[j] = data.column(cols.get(j));
+      Variable v = data.variable(src[j]);
+      if ((v.kind().isClosed() && !v.isMultiValued()) || v.kind().isInteger()) {
+        sb.add(v);
+        codeOf.add(null);
+        continue;
+      }
+      java.util.TreeSet<String> tokens = new java.util.TreeSet<>();
+      for (int r = 0; r < data.rowCount(); r++) {
+        if (!data.isMissing(r, src[j])) {
+          tokens.add(data.token(r, src[j]));
+        }
+      }
+      Map<String, Integer> idx = new java.util.HashMap<>();
+      for (String t : tokens) {
+        idx.put(t, idx.size());
+      }
+      codeOf.add(idx);
+      String[] codes = tokens.isEmpty() ? new String[] {"-"} : tokens.toArray(new String[0]);
+      sb.add(Variable.builder(v.name(), VariableKind.CATEGORICAL).values(ValueSet.ofCodes(codes)).build());
+    }
+    Dataset.Appender app = Dataset.appender(sb.build());
+    for (int r = 0; r < data.rowCount(); r++) {
+      for (int j = 0; j < cols.size(); j++) {
+        int c = src[j];
+        if (data.isMissing(r, c)) {
+          app.setMissing(j, data.missingReason(r, c).orElse(MissingReason.UNKNOWN));
+        } else if (codeOf.get(j) != null) {
+          app.setCode(j, codeOf.get(j).get(data.token(r, c)));
+        } else if (data.variable(c).kind().isInteger()) {
+          app.setInt(j, data.intValue(r, c));
+        } else {
+          app.setCode(j, data.code(r, c));
+        }
+      }
+      app.endRow();
+    }
+    return app.build();
   }
 
   private static Role roleOf(Variable v, DeidConfig config) {
@@ -190,8 +384,35 @@ public final class Deidentifier {
     return String.join(" and ", describeAll(models));
   }
 
+  /** What happens to a variable in the release. */
+  private enum Disposition { QUASI_IDENTIFIER, KEEP, PSEUDONYMISE, DROP }
+
+  private static Disposition disposition(Variable v, DeidConfig config) {
+    Role role = roleOf(v, config);
+    if (config.quasiIdentifiers().contains(v.name())) {
+      return Disposition.QUASI_IDENTIFIER;
+    }
+    if (role == Role.IDENTIFIER || v.kind() == VariableKind.FREE_TEXT) {
+      return role == Role.IDENTIFIER && config.pseudonymises() && v.kind().isText() && !v.isMultiValued()
+          ? Disposition.PSEUDONYMISE
+          : Disposition.DROP;
+    }
+    return Disposition.KEEP;
+  }
+
+  private static void dispositions(Schema schema, DeidConfig config, List<String> dropped,
+      List<String> pseudonymised) {
+    for (Variable v : schema.variables()) {
+      switch (disposition(v, config)) {
+        case DROP -> dropped.add(v.name());
+        case PSEUDONYMISE -> pseudonymised.add(v.name());
+        default -> { }
+      }
+    }
+  }
+
   private static Dataset release(Dataset data, DeidConfig config, Engine engine, int[] levels, int[][] ids,
-      boolean[] keep, List<String> dropped, List<String> pseudonymised) {
+      boolean[] keep) {
     Schema in = data.schema();
     Schema.Builder sb = Schema.builder(in.name() + "-deid", in.version()).format(in.format())
         .description("De-identified release of " + in.id());
@@ -201,9 +422,10 @@ public final class Deidentifier {
     int[] qiOf = new int[cols];
     boolean[] pseudo = new boolean[cols];
     int next = 0;
+    boolean anyPseudo = false;
     for (int c = 0; c < cols; c++) {
       Variable v = in.variables().get(c);
-      Role role = roleOf(v, config);
+      Disposition disp = disposition(v, config);
       qiOf[c] = qis.indexOf(v.name());
       target[c] = -1;
       if (qiOf[c] >= 0) {
@@ -213,16 +435,13 @@ public final class Deidentifier {
             .values(ValueSet.ofCodes(labels.toArray(new String[0]))).role(Role.QUASI_IDENTIFIER)
             .note("generalised to level " + levels[i] + " of hierarchy " + config.hierarchies().get(i).name())
             .build());
-      } else if (role == Role.IDENTIFIER || v.kind() == VariableKind.FREE_TEXT) {
-        if (role == Role.IDENTIFIER && config.pseudonymises() && v.kind().isText() && !v.isMultiValued()) {
-          pseudo[c] = true;
-          pseudonymised.add(v.name());
-          sb.add(Variable.builder(v.name(), VariableKind.IDENTIFIER).label(v.label())
-              .definition("keyed pseudonym (HMAC-SHA-256, hex) of " + v.name()).role(Role.IDENTIFIER).build());
-        } else {
-          dropped.add(v.name());
-          continue;
-        }
+      } else if (disp == Disposition.PSEUDONYMISE) {
+        pseudo[c] = true;
+        anyPseudo = true;
+        sb.add(Variable.builder(v.name(), VariableKind.IDENTIFIER).label(v.label())
+            .definition("keyed pseudonym (HMAC-SHA-256, hex) of " + v.name()).role(Role.IDENTIFIER).build());
+      } else if (disp == Disposition.DROP) {
+        continue;
       } else {
         sb.add(v);
       }
@@ -231,7 +450,7 @@ public final class Deidentifier {
     Schema out = sb.build();
     Dataset.Appender app = Dataset.appender(out);
     Mac mac = null;
-    if (!pseudonymised.isEmpty()) {
+    if (anyPseudo) {
       try {
         mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(config.pseudonymKey(), "HmacSHA256"));

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Builders of generalisation hierarchies: intervals over numbers, ordered groupings, masking of code
- * suffixes; explicit tables are {@link Hierarchy#of(String, List)}. Every builder ends with a top level
+ * suffixes, exact ages to CTDC's age bands; explicit tables are {@link Hierarchy#of(String, List)}. Every builder ends with a top level
  * {@code *}, unless its last level is already a single value.
  *
  * <p>This class is thread-safe: it has only static methods.
@@ -14,6 +14,22 @@ public final class Hierarchies {
 
   /** The label of the top level. */
   public static final String TOP = "*";
+
+  /** The largest exact age of {@link #exactAge(String)}, as CTDC's age normaliser accepts. */
+  public static final int MAX_AGE = 120;
+
+  /**
+   * Lower bounds of CTDC's "Age range 1" bands: 0--8, 9--11, 12--14, 15--17, 18--20, 21--23, 24--26,
+   * 27--29, 30--32, 33--35, 36--38, 39--47, 48--56, 57--65, 66+ (the same table as ctdc-core's
+   * {@code Ages}, kept here because ctdc-deid does not depend on ctdc-core).
+   */
+  private static final int[] AGE_RANGE_ONE_LOWER = {0, 9, 12, 15, 18, 21, 24, 27, 30, 33, 36, 39, 48, 57, 66};
+
+  /** Lower bounds of CTDC's {@code ageBroad} bands: 0--8, 9--17, 18--20, ..., 30--38, 39--47, 48+. */
+  private static final int[] AGE_BROAD_LOWER = {0, 9, 18, 21, 24, 27, 30, 39, 48};
+
+  /** The age of majority. */
+  private static final int MAJORITY = 18;
 
   private Hierarchies() {}
 
@@ -125,6 +141,61 @@ public final class Hierarchies {
       rows.add(row);
     }
     return Hierarchy.of(name, rows);
+  }
+
+  /**
+   * Exact ages 0 to {@value #MAX_AGE}: see {@link #exactAge(String, List)}.
+   *
+   * @param name the hierarchy's name
+   * @return the hierarchy of height 4
+   */
+  public static Hierarchy exactAge(String name) {
+    List<String> ages = new ArrayList<>();
+    for (int a = 0; a <= MAX_AGE; a++) {
+      ages.add(Integer.toString(a));
+    }
+    return exactAge(name, ages);
+  }
+
+  /**
+   * Exact ages (completed years) generalised as CTDC publishes them: level 1 is the "Age range 1" band
+   * ({@code 0--8, 9--11, 12--14, 15--17, 18--20, 21--23, 24--26, 27--29, 30--32, 33--35, 36--38, 39--47,
+   * 48--56, 57--65, 66+}), level 2 the {@code ageBroad} band ({@code 0--8, 9--17, 18--20, 21--23, 24--26,
+   * 27--29, 30--38, 39--47, 48+}), level 3 the majority status ({@code Minor} below 18, else
+   * {@code Adult}), level 4 {@code *}. Every "Age range 1" band lies in one {@code ageBroad} band and every
+   * {@code ageBroad} band on one side of 18, so every value has one parent per level. Example: 17 →
+   * {@code 15--17} → {@code 9--17} → {@code Minor} → {@code *}.
+   *
+   * @param name the hierarchy's name
+   * @param ages the leaves: non-negative integers written in decimal, in the order wanted
+   * @return the hierarchy of height 4
+   * @throws HierarchyException naming the value if one is not a non-negative integer
+   */
+  public static Hierarchy exactAge(String name, List<String> ages) {
+    List<List<String>> rows = new ArrayList<>();
+    for (String v : ages) {
+      int age;
+      try {
+        age = Integer.parseInt(v.trim());
+      } catch (NumberFormatException e) {
+        throw new HierarchyException(name, "value '" + v + "' on level 0 is not an age in whole years", e);
+      }
+      if (age < 0) {
+        throw new HierarchyException(name, "value '" + v + "' on level 0 is a negative age");
+      }
+      rows.add(List.of(v, band(age, AGE_RANGE_ONE_LOWER), band(age, AGE_BROAD_LOWER),
+          age >= MAJORITY ? "Adult" : "Minor", TOP));
+    }
+    return Hierarchy.of(name, rows);
+  }
+
+  /** The label {@code lo--hi} or {@code lo+} of the band holding an age. */
+  private static String band(int age, int[] lower) {
+    int i = lower.length - 1;
+    while (lower[i] > age) {
+      i--;
+    }
+    return i + 1 < lower.length ? lower[i] + "--" + (lower[i + 1] - 1) : lower[i] + "+";
   }
 
   /**

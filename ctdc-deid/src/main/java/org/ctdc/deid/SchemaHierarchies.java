@@ -27,6 +27,10 @@ import org.ctdc.schema.VariableKind;
  *   <li>any other single-valued closed variable (categorical, flag, other bands): value → {@code *}.
  * </ul>
  *
+ * <p>A schema does not say that a count holds ages; {@link #exactAge(Dataset, String)} builds the
+ * exact-age hierarchy (exact age → "Age range 1" → {@code ageBroad} → majority status → {@code *}) on
+ * request.
+ *
  * <p>This class is thread-safe: it has only static methods.
  */
 public final class SchemaHierarchies {
@@ -92,6 +96,49 @@ public final class SchemaHierarchies {
       return Optional.of(Hierarchy.of(variable, rows));
     }
     return Optional.of(Hierarchies.flat(variable, codes.stream().map(Code::code).toList()));
+  }
+
+  /**
+   * The exact-age hierarchy ({@link Hierarchies#exactAge(String, List)}: exact age → CTDC "Age range 1"
+   * band → {@code ageBroad} → majority status → {@code *}) for a variable holding ages in completed years:
+   * a count variable (leaves 0 to its maximum bound, or to the larger of {@value Hierarchies#MAX_AGE} and
+   * the largest age present when it has none, so that top-coded values stay covered) or a single-valued
+   * closed variable whose codes are ages (leaves its codes, e.g. a schema inferred from a CSV header).
+   *
+   * @param data the dataset
+   * @param variable the variable's name
+   * @return the hierarchy, named after the variable
+   * @throws DeidException if the dataset has no such variable, or it is neither a count nor closed with
+   *     integer codes
+   * @throws HierarchyException if a code is not a non-negative integer
+   */
+  public static Hierarchy exactAge(Dataset data, String variable) {
+    int col = data.schema().indexOf(variable);
+    if (col < 0) {
+      throw new DeidException("schema " + data.schema().id() + " has no variable '" + variable + "'");
+    }
+    Variable v = data.variable(col);
+    if (v.kind() == VariableKind.COUNT) {
+      int max = Hierarchies.MAX_AGE;
+      if (v.maximum().isPresent()) {
+        max = v.maximum().getAsInt();
+      }
+      for (int r = 0; r < data.rowCount(); r++) {
+        if (!data.isMissing(r, col)) {
+          max = Math.max(max, data.intValue(r, col));
+        }
+      }
+      List<String> ages = new ArrayList<>();
+      for (int a = 0; a <= max; a++) {
+        ages.add(Integer.toString(a));
+      }
+      return Hierarchies.exactAge(variable, ages);
+    }
+    if (v.kind().isClosed() && !v.isMultiValued()) {
+      return Hierarchies.exactAge(variable, v.values().codes().stream().map(Code::code).toList());
+    }
+    throw new DeidException("variable '" + variable + "' is " + v.kind()
+        + ": an exact-age hierarchy needs a count variable or a closed variable whose codes are ages");
   }
 
   /**
