@@ -58,7 +58,7 @@ final class LocalLp {
     boolean b = true;
     double mx = 0;
     for (int i = 0; i < n; i++) {
-      b &= Double.isFinite(ub[i]) && ub[i] > lb[i];
+      b &= Double.isFinite(ub[i]);
       mx = Math.max(mx, ub[i]);
     }
     this.boxed = b;
@@ -288,8 +288,12 @@ final class LocalLp {
     return ray[j] > 1e-6;
   }
 
-  /** The warm-started solver of one direction over a list of targets. */
+  /**
+   * The warm-started solver of one direction over a list of targets. Cells fixed by their bounds are
+   * constants of the model (ojAlgo would drop them from the solver and shift its indices).
+   */
   private final class Warm {
+    private final int[] column;
     private final int[] slackOf;
     private final LinearSolver solver;
     private final boolean minimise;
@@ -298,13 +302,35 @@ final class LocalLp {
     Warm(List<Integer> targets, boolean minimise) {
       this.minimise = minimise;
       ExpressionsBasedModel model = new ExpressionsBasedModel();
-      Variable[] x = addCells(model);
+      column = new int[n];
+      Variable[] x = new Variable[n];
+      int cols = 0;
+      for (int i = 0; i < n; i++) {
+        if (ub[i] > lb[i]) {
+          x[i] = model.addVariable("x" + i).lower(lb[i]).upper(ub[i]);
+          column[i] = cols++;
+        } else {
+          column[i] = -1;
+        }
+      }
+      for (int q = 0; q < m; q++) {
+        Expression e = model.addExpression("e" + q);
+        double level = rhs[q];
+        for (int p = start[q]; p < start[q + 1]; p++) {
+          if (x[var[p]] != null) {
+            e.set(x[var[p]], (long) coef[p]);
+          } else {
+            level -= coef[p] * lb[var[p]];
+          }
+        }
+        e.level(level);
+      }
       Variable z = model.addVariable("z").lower(0).upper(big).weight(minimise ? 1 : -1);
       slackOf = new int[n];
       java.util.Arrays.fill(slackOf, -1);
       int k = 0;
       for (int t : targets) {
-        if (slackOf[t] >= 0) {
+        if (slackOf[t] >= 0 || x[t] == null) {
           continue;
         }
         Variable s = model.addVariable("s" + k).lower(-big).upper(big);
@@ -313,7 +339,7 @@ final class LocalLp {
         e.set(z, -1);
         e.set(s, -1);
         e.level(0);
-        slackOf[t] = n + 1 + k;
+        slackOf[t] = cols + 1 + k;
         k++;
       }
       solver = LinearSolver.newSolver(model);
@@ -321,6 +347,9 @@ final class LocalLp {
 
     /** Optimises towards cell j's bound; a verified point, or null. */
     double[] solve(int j, AuditEngine.Stats stats) {
+      if (slackOf[j] < 0) {
+        return null;
+      }
       if (active >= 0) {
         solver.updateRange(slackOf[active], -big, big);
       }
@@ -330,7 +359,14 @@ final class LocalLp {
       Optimisation.Result r = solver.solve();
       stats.lps++;
       stats.warm++;
-      return point(r);
+      if (!r.getState().isFeasible()) {
+        return null;
+      }
+      double[] x = new double[n];
+      for (int i = 0; i < n; i++) {
+        x[i] = column[i] < 0 ? lb[i] : r.doubleValue(column[i]);
+      }
+      return feasible(x) ? x : null;
     }
   }
 }
