@@ -40,6 +40,8 @@ final class LocalLp {
   private final List<Integer> cells;
   private final boolean boxed;
   private final double big;
+  /** Simplex iterations allowed per unknown and equation of a cold solve. */
+  static final int ITERATIONS_PER_SIZE = 20;
 
   private LocalLp(int n, int m, int[] start, int[] var, byte[] coef, double[] rhs, double[] lb, double[] ub,
       double tol, UnionSpace space, List<Integer> cells) {
@@ -139,8 +141,14 @@ final class LocalLp {
     return x;
   }
 
-  private static Optimisation.Options options(boolean primal) {
+  /**
+   * Solver options: the default (ojAlgo's dual/phased simplex) or its older primal tableau simplex, both with
+   * a deterministic iteration limit ({@value #ITERATIONS_PER_SIZE} per unknown and equation) so that a
+   * model the solver cannot handle ends in a clear error rather than hours of work.
+   */
+  private Optimisation.Options options(boolean primal) {
     Optimisation.Options o = new Optimisation.Options();
+    o.iterations_abort = (int) Math.min(Integer.MAX_VALUE, ITERATIONS_PER_SIZE * (long) (n + m + 1));
     if (primal) {
       o.linear(new LinearSolver.Configuration().primal());
     }
