@@ -40,6 +40,10 @@ public class TableAuditBenchmark {
   @Param({"1", "3"})
   public int threshold;
 
+  /** Whether secondary cells' intervals are computed too (false: primaries only, all the verdict needs). */
+  @Param({"false", "true"})
+  public boolean secondaries;
+
   private PublishedTable table;
   private AuditOptions options;
 
@@ -115,7 +119,7 @@ public class TableAuditBenchmark {
       }
     }
     table = PublishedTable.of(TableDefinition.of("bench", dims), rows);
-    options = AuditOptions.builder().minWidth(1).build();
+    options = AuditOptions.builder().minWidth(1).secondaryIntervals(secondaries).build();
   }
 
   /**
@@ -134,18 +138,30 @@ public class TableAuditBenchmark {
    * @param args the shape, for example {@code 8x8x8}
    */
   public static void main(String[] args) {
+    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
     for (int t : new int[] {1, 3}) {
       TableAuditBenchmark b = new TableAuditBenchmark();
       b.threshold = t;
       b.shape = args.length > 0 ? args[0] : "8x8x8";
+      b.secondaries = args.length > 1 && Boolean.parseBoolean(args[1]);
       b.setup();
       for (int rep = 0; rep < 3; rep++) {
         long t0 = System.nanoTime();
-        AuditResult r = b.audit();
+        long c0 = mx.getCurrentThreadCpuTime();
+        AuditResult r;
+        try {
+          r = b.audit();
+        } catch (RuntimeException e) {
+          System.out.println(b.shape + " threshold " + t + ": " + e.getMessage() + " after "
+              + (System.nanoTime() - t0) / 1_000_000 + " ms");
+          break;
+        }
         long ms = (System.nanoTime() - t0) / 1_000_000;
-        System.out.println(b.shape + " threshold " + t + ": " + r.cells().size() + " suppressed, " + r.primaries().size()
+        long cpu = (mx.getCurrentThreadCpuTime() - c0) / 1_000_000;
+        System.out.println(b.shape + " threshold " + t + " secondaries " + b.secondaries + ": " + r.cells().size()
+            + " audited, " + r.primaries().size()
             + " primary, " + r.exposedPrimaries().size() + " exposed, " + r.linearPrograms() + " LPs, "
-            + r.determinedByRank() + " by rank, " + ms + " ms");
+            + r.determinedByRank() + " by rank, " + ms + " ms wall, " + cpu + " ms cpu");
       }
     }
   }

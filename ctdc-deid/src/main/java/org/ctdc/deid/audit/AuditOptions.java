@@ -22,6 +22,7 @@ public final class AuditOptions {
   private final double lowerShare;
   private final Map<CellRef, double[]> bounds;
   private final long maxCells;
+  private final boolean secondaryIntervals;
 
   private AuditOptions(Builder b) {
     this.minWidth = b.minWidth;
@@ -32,6 +33,7 @@ public final class AuditOptions {
     b.bounds.forEach((k, v) -> copy.put(k, v.clone()));
     this.bounds = java.util.Collections.unmodifiableMap(copy);
     this.maxCells = b.maxCells;
+    this.secondaryIntervals = b.secondaryIntervals;
   }
 
   /**
@@ -111,6 +113,16 @@ public final class AuditOptions {
   }
 
   /**
+   * Whether the intervals of secondary cells are computed too. The verdict of the release depends on the
+   * primary cells only; secondary intervals cost two linear programs per cell.
+   *
+   * @return true (the default) when secondary cells are audited and reported
+   */
+  public boolean secondaryIntervals() {
+    return secondaryIntervals;
+  }
+
+  /**
    * Builds {@link AuditOptions}. Not thread-safe.
    */
   public static final class Builder {
@@ -120,8 +132,22 @@ public final class AuditOptions {
     private double lowerShare;
     private final Map<CellRef, double[]> bounds = new LinkedHashMap<>();
     private long maxCells = DEFAULT_MAX_CELLS;
+    private boolean secondaryIntervals = true;
 
     private Builder() {}
+
+    /**
+     * Whether to compute the intervals of secondary cells (default true). With {@code false} only primary
+     * cells are audited: {@link AuditResult#cells()} then lists the primary cells only, which is all the
+     * verdict of the release needs, and the audit is correspondingly faster.
+     *
+     * @param audit false to skip secondary cells
+     * @return this builder
+     */
+    public Builder secondaryIntervals(boolean audit) {
+      this.secondaryIntervals = audit;
+      return this;
+    }
 
     /**
      * Requires every primary cell's interval to be at least this wide (1 for integer counts: an interval

@@ -12,8 +12,12 @@ import org.ctdc.deid.audit.internal.AuditEngine;
  *
  * <p>The audit shares no code with the suppression that produced the tables. It first splits the free
  * cells into independent components, finds exactly determined cells with a rank test (Gaussian
- * elimination), and then solves one minimisation and one maximisation per remaining cell, skipping bounds
- * already attained by an earlier solution.
+ * elimination), gets most lower bounds from one LP minimising the sum of the audited cells, and computes the
+ * remaining bounds with one warm-started ojAlgo solver per component and direction (the target is switched by
+ * bound changes only), skipping bounds already attained by an earlier solution. Every LP answer is checked
+ * against the published equations before it is used, so a solver error can only narrow an interval (a false
+ * failure), never widen it; an answer that cannot be verified stops the audit with a {@link
+ * TableAuditException}.
  *
  * <p>This class is thread-safe (it has no state).
  */

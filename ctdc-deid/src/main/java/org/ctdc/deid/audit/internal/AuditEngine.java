@@ -18,10 +18,6 @@ import org.ctdc.deid.audit.PublishedStatus;
 import org.ctdc.deid.audit.PublishedTable;
 import org.ctdc.deid.audit.TableAuditException;
 import org.ctdc.deid.audit.TableDefinition;
-import org.ojalgo.optimisation.Expression;
-import org.ojalgo.optimisation.ExpressionsBasedModel;
-import org.ojalgo.optimisation.Optimisation;
-import org.ojalgo.optimisation.Variable;
 
 /**
  * The audit: builds the additivity equations of the published cells over the union space, splits the free
@@ -68,7 +64,7 @@ public final class AuditEngine {
           }
           fixed[c] = v;
           fixedBy[c] = t;
-        } else {
+        } else if (row.status() == PublishedStatus.PRIMARY || options.secondaryIntervals()) {
           OptionalDouble w = options.minWidth().isPresent() ? options.minWidth() : def.minWidth();
           targets.add(new Target(new CellRef(table.name(), row.codes()), row.status(), c, w));
         }
@@ -139,8 +135,10 @@ public final class AuditEngine {
     return new AuditResult(List.copyOf(tableIndex.keySet()), out, stats.lps, stats.rank);
   }
 
-  private static final class Stats {
+  static final class Stats {
     int lps;
+    int warm;
+    int rejected;
     int rank;
   }
 
@@ -225,60 +223,19 @@ public final class AuditEngine {
     if ((long) m * n * Math.min(m, n) <= RANK_WORK_LIMIT && m > 0) {
       rankTest(eqs, eqList, local, n, tv, determined);
     }
-    ExpressionsBasedModel model = new ExpressionsBasedModel();
-    Variable[] x = new Variable[n];
-    for (int i = 0; i < n; i++) {
-      x[i] = model.addVariable("x" + i).lower(lb[i]);
-      if (Double.isFinite(ub[i])) {
-        x[i].upper(ub[i]);
-      }
-    }
-    for (int q = 0; q < m; q++) {
-      int k = eqList.get(q);
-      Expression e = model.addExpression("e" + q);
-      for (int p = eqs.start[k]; p < eqs.start[k + 1]; p++) {
-        e.set(x[local[eqs.var[p]]], (long) eqs.coef[p]);
-      }
-      e.level(eqs.rhs[k]);
-    }
+    LocalLp lp = LocalLp.of(eqs, eqList, local, n, lb, ub, tol, space, vars);
     double[] lo = new double[n];
     double[] hi = new double[n];
     Arrays.fill(lo, Double.POSITIVE_INFINITY);
     Arrays.fill(hi, Double.NEGATIVE_INFINITY);
-    for (int j : tv) {
-      x[j].weight(1);
-    }
-    Optimisation.Result first = model.minimise();
-    stats.lps++;
-    if (!first.getState().isFeasible()) {
-      if (first.getState() == Optimisation.State.INFEASIBLE) {
-        throw new TableAuditException("published tables are inconsistent: no non-negative table has the"
-            + " published values around cell " + space.describe(vars.get(tv[0])));
-      }
-      throw new TableAuditException("the LP solver failed (" + first.getState() + ") on the component of cell "
-          + space.describe(vars.get(tv[0])));
-    }
-    double[] x0 = new double[n];
-    for (int i = 0; i < n; i++) {
-      x0[i] = first.doubleValue(i);
-    }
-    harvest(first, lo, hi, n);
-    boolean anyOpen = false;
-    for (int j : tv) {
-      anyOpen |= !determined[j];
-    }
-    if (anyOpen && tv.length > 1) {
-      Optimisation.Result r = model.maximise();
-      stats.lps++;
-      if (r.getState().isOptimal()) {
-        harvest(r, lo, hi, n);
-      }
-    }
-    for (int j : tv) {
-      x[j].weight(0);
-    }
+    // One cold LP minimising the sum of the open targets: a verified feasible point (every later bound is
+    // checked against the published equations too), and usually every lower bound at once.
+    double[] x0 = lp.minimiseSum(tv, stats);
+    lp.harvest(x0, lo, hi);
     double[] minL = new double[n];
     double[] maxL = new double[n];
+    List<Integer> needMin = new ArrayList<>();
+    List<Integer> needMax = new ArrayList<>();
     for (int j : tv) {
       if (determined[j]) {
         stats.rank++;
@@ -289,31 +246,28 @@ public final class AuditEngine {
       if (lo[j] <= lb[j] + tol) {
         minL[j] = lb[j];
       } else {
-        x[j].weight(1);
-        Optimisation.Result r = model.minimise();
-        x[j].weight(0);
-        stats.lps++;
-        requireOptimal(r, space, vars.get(j));
-        harvest(r, lo, hi, n);
-        minL[j] = Math.max(lb[j], snap(r.doubleValue(j), tol));
+        needMin.add(j);
       }
-      if (Double.isFinite(ub[j]) && hi[j] >= ub[j] - tol) {
-        maxL[j] = ub[j];
+      needMax.add(j);
+    }
+    // Maxima first (each solution can lower a later minimum), then the minima still open; one warm-started
+    // solver per direction, the target switched by bound changes only.
+    lp.bounds(needMax, false, lo, hi, maxL, stats);
+    List<Integer> stillMin = new ArrayList<>();
+    for (int j : needMin) {
+      if (lo[j] <= lb[j] + tol) {
+        minL[j] = lb[j];
       } else {
-        x[j].weight(1);
-        Optimisation.Result r = model.maximise();
-        x[j].weight(0);
-        stats.lps++;
-        if (r.getState() == Optimisation.State.UNBOUNDED) {
-          maxL[j] = Double.POSITIVE_INFINITY;
-        } else {
-          requireOptimal(r, space, vars.get(j));
-          harvest(r, lo, hi, n);
-          maxL[j] = snap(r.doubleValue(j), tol);
-        }
+        stillMin.add(j);
       }
-      if (maxL[j] < minL[j]) {
-        maxL[j] = minL[j];
+    }
+    lp.bounds(stillMin, true, lo, hi, minL, stats);
+    for (int j : tv) {
+      if (!determined[j]) {
+        minL[j] = Math.max(lb[j], minL[j]);
+        if (maxL[j] < minL[j]) {
+          maxL[j] = minL[j];
+        }
       }
     }
     for (int ti : targetIdx) {
@@ -326,21 +280,7 @@ public final class AuditEngine {
     }
   }
 
-  private static void requireOptimal(Optimisation.Result r, UnionSpace space, int cell) {
-    if (!r.getState().isOptimal()) {
-      throw new TableAuditException("the LP solver failed (" + r.getState() + ") on cell " + space.describe(cell));
-    }
-  }
-
-  private static void harvest(Optimisation.Result r, double[] lo, double[] hi, int n) {
-    for (int i = 0; i < n; i++) {
-      double v = r.doubleValue(i);
-      lo[i] = Math.min(lo[i], v);
-      hi[i] = Math.max(hi[i], v);
-    }
-  }
-
-  private static double snap(double v, double tol) {
+  static double snap(double v, double tol) {
     double r = Math.rint(v);
     double s = Math.abs(v - r) <= tol ? r : v;
     return s == 0 ? 0 : s;
