@@ -161,8 +161,11 @@ public final class Plan {
       return i == null ? Picked.PART_UNMAPPED : i;
     }
 
-    /** Parses a raw value that is not missing as a whole; the run memoises parts and values. */
+    /** Parses a raw value that is not absent; the run memoises parts and values. */
     Picked parse(String raw, Run run) {
+      if (missingOf(raw) != 0) {
+        return Picked.NONE;
+      }
       if (!split) {
         return Picked.of(run.partBit(this, raw), words);
       }
@@ -680,8 +683,8 @@ public final class Plan {
     @Override
     @Nullable RejectReason eval(Run run, @Nullable String[] raw) {
       String s = raw[slot];
-      int miss = missingOf(s);
-      if (miss != 0) {
+      int miss = absentOf(s);
+      if (miss != 0 || s == null) {
         run.stageMissing(index, miss);
         return null;
       }
