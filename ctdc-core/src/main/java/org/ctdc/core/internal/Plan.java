@@ -54,6 +54,8 @@ public final class Plan {
   final int[] derivedOrder;
   /** The targets evaluated per row, in order: every target but the derived ones. */
   final int[] direct;
+  /** Per target: its class, for a dispatch the compiler can inline (see {@link #EVAL_FLAG_WHEN}). */
+  final byte[] evalKind;
   /** Per target: how its present value is appended (see {@link #APPEND_CODE} and the others). */
   final byte[] appendKind;
   /** The picklist columns read by flag-from-picklist rules, one per column and split setting. */
@@ -99,10 +101,16 @@ public final class Plan {
     this.derivedOrder = derivedOrder(rules);
     List<Integer> d = new ArrayList<>();
     this.appendKind = new byte[targets.length];
+    this.evalKind = new byte[targets.length];
     for (int t = 0; t < targets.length; t++) {
       if (!(rules.get(t) instanceof TargetRule.Derived)) {
         d.add(t);
       }
+      evalKind[t] =
+          targets[t] instanceof FlagWhenTarget ? EVAL_FLAG_WHEN
+              : targets[t] instanceof MappedTarget ? EVAL_MAPPED
+              : targets[t] instanceof ConstantTarget ? EVAL_CONSTANT
+              : EVAL_OTHER;
       Variable v = variables.get(t);
       appendKind[t] =
           v.kind().isInteger() ? APPEND_INT
@@ -112,6 +120,11 @@ public final class Plan {
     }
     this.direct = d.stream().mapToInt(Integer::intValue).toArray();
   }
+
+  static final byte EVAL_OTHER = 0;
+  static final byte EVAL_FLAG_WHEN = 1;
+  static final byte EVAL_MAPPED = 2;
+  static final byte EVAL_CONSTANT = 3;
 
   static final byte APPEND_NONE = 0;
   static final byte APPEND_INT = 1;
@@ -129,6 +142,8 @@ public final class Plan {
     final boolean split;
     final Map<String, Integer> bit = new HashMap<>();
     final int words;
+    /** The flag rules reading the column with this split setting, each at its {@code rank}. */
+    final List<FlagWhenTarget> rules = new ArrayList<>();
 
     PicklistColumn(int id, int slot, boolean split, Set<String> vocabulary) {
       this.id = id;
@@ -138,6 +153,15 @@ public final class Plan {
         bit.put(v, bit.size());
       }
       this.words = Math.max(1, (bit.size() + 63) >>> 6);
+    }
+
+    /** The flag of every rule of the column for a parsed value holding vocabulary values. */
+    Resolution[] flagsOf(Picked p) {
+      Resolution[] f = new Resolution[rules.size()];
+      for (int i = 0; i < f.length; i++) {
+        f[i] = rules.get(i).of(p);
+      }
+      return f;
     }
 
     long[] bits(Set<String> folded) {
@@ -216,6 +240,10 @@ public final class Plan {
 
     final int state;
     final long[] bits;
+    /** With {@link #VALUES}: the flag of each rule of the column by rank, set by the run. */
+    Resolution[] flags = NO_FLAGS;
+
+    private static final Resolution[] NO_FLAGS = new Resolution[0];
 
     Picked(int state, long[] bits) {
       this.state = state;
@@ -659,7 +687,12 @@ public final class Plan {
       this.picklist = picklist;
       this.whenBits = picklist.bits(when);
       this.unknownBits = picklist.bits(unknownWhen);
+      this.rank = picklist.rules.size();
+      picklist.rules.add(this);
     }
+
+    /** This rule's place among the rules of its picklist column. */
+    final int rank;
 
     /** The flag of a parsed value; the same as {@link #resolve} of the raw value. */
     Resolution of(Picked p) {
@@ -688,7 +721,14 @@ public final class Plan {
         run.stageMissing(index, miss);
         return null;
       }
-      return run.apply(index, of(run.picked(picklist, s)), s, reject);
+      return run.apply(index, flagOf(run.picked(picklist, s)), s, reject);
+    }
+
+    /** The flag of a value parsed by the run: {@link #of}, computed once per distinct value. */
+    Resolution flagOf(Picked p) {
+      return p.state == Picked.VALUES ? p.flags[rank]
+          : p.state == Picked.NO_VALUE ? Resolution.UNKNOWN
+          : Resolution.UNMAPPED_VALUE;
     }
 
     /** Resolves a raw value without the shared parse (the reference the parse must agree with). */

@@ -87,7 +87,7 @@ class FastPathsTest {
             String raw = value(picks, vocabulary);
             Run run = new Run(plan, "t", AlignmentMode.LENIENT, 10, 2);
             Plan.Resolution expected = plan.missingOf(raw) != 0 ? Plan.Resolution.UNKNOWN : f.resolve(raw);
-            Plan.Resolution actual = f.of(run.picked(f.picklist, raw));
+            Plan.Resolution actual = f.flagOf(run.picked(f.picklist, raw));
             assertEquals(expected.kind, actual.kind, raw);
             assertEquals(expected.code, actual.code, raw);
           });
@@ -110,7 +110,7 @@ class FastPathsTest {
     int set = 0;
     for (Plan.FlagWhenTarget f : onMeans) {
       assertSame(first, run.picked(f.picklist, raw));
-      set += f.of(first).code;
+      set += f.flagOf(first).code;
     }
     assertEquals(2, set);
   }
