@@ -117,12 +117,14 @@ public class AlignmentBenchmark {
    * and prints rows per CPU-second ({@code ThreadMXBean.getCurrentThreadCpuTime}) beside rows per
    * wall-second, so that the figure does not depend on what other processes do.
    *
-   * @param args optional: repetitions per profile and input (default 12; the first half is warm-up)
+   * @param args optional: repetitions per profile and input (default 12; the first half is warm-up), and
+   *     one profile (default both)
    */
   public static void main(String[] args) {
     int reps = args.length > 0 ? Integer.parseInt(args[0]) : 12;
     ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-    for (String prof : new String[] {"HOTLINE", "CASE_MANAGEMENT"}) {
+    String[] profiles = args.length > 1 ? new String[] {args[1]} : new String[] {"HOTLINE", "CASE_MANAGEMENT"};
+    for (String prof : profiles) {
       AlignmentBenchmark b = new AlignmentBenchmark();
       b.profile = prof;
       b.setUp();
