@@ -199,4 +199,25 @@ class AlignerTest {
     assertFalse(rep.toJson().contains("Canary"));
     assertEquals(3, rep.rowsRejected());
   }
+
+  @Test
+  void everyOccurrenceIsCountedWhenThereAreMoreDistinctValuesThanTheCachesHold() {
+    List<Map<String, String>> rows = new ArrayList<>();
+    int distinct = 12_000;
+    for (int i = 0; i < 2 * distinct; i++) {
+      // unmapped genders, each seen twice, far apart: more than the resolution cache holds (8,192)
+      rows.add(row("" + i, "x", "2019", "G" + (i % distinct), "Sex", "20"));
+    }
+    AlignmentReport rep =
+        Aligner.builder(spec()).mode(AlignmentMode.LENIENT).build().align(rows, "rows").report();
+    assertEquals(2L * distinct, rep.rowsRejected());
+    AlignmentReport.TargetCoverage gender = rep.target("gender");
+    long counted = gender.unmappedWithheld();
+    for (AlignmentReport.ValueCount v : gender.unmapped()) {
+      assertEquals(2, v.count(), v.value());
+      counted += v.count();
+    }
+    assertEquals(2L * distinct, counted);
+    assertEquals(10_000, gender.unmapped().size());
+  }
 }

@@ -20,6 +20,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.ctdc.core.RejectReason;
 import org.ctdc.schema.DataFormatException;
 import org.ctdc.schema.Dataset;
@@ -226,6 +227,9 @@ public final class Inputs {
   public static void maps(Iterable<? extends Map<String, ?>> rows, Run run, String joiner) {
     String[] slots = run.slots();
     String[] raw = new String[slots.length];
+    // the keys of the previous row, in iteration order: rows with the very same key objects are not
+    // noted again
+    List<String> keys = new ArrayList<>();
     long row = 0;
     for (Map<String, ?> m : rows) {
       if (run.stopped()) {
@@ -236,14 +240,32 @@ public final class Inputs {
         run.rejectRow(RejectReason.MALFORMED_ROW, row);
         continue;
       }
-      for (String k : m.keySet()) {
-        run.seeColumn(k);
+      if (!sameKeys(m.keySet(), keys)) {
+        keys.clear();
+        for (String k : m.keySet()) {
+          run.seeColumn(k);
+          keys.add(k);
+        }
       }
       for (int s = 0; s < slots.length; s++) {
         raw[s] = text(m.get(slots[s]), joiner);
       }
       run.row(raw, row);
     }
+  }
+
+  /** Whether a key set iterates the same key objects, in the same order, as a list. */
+  private static boolean sameKeys(Set<String> keySet, List<String> keys) {
+    if (keySet.size() != keys.size()) {
+      return false;
+    }
+    int i = 0;
+    for (String k : keySet) {
+      if (k != keys.get(i++)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static @Nullable String text(@Nullable Object o, String joiner) {

@@ -1,6 +1,7 @@
 package org.ctdc.core.internal;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
@@ -233,11 +234,37 @@ public final class NormalizerRegistry {
    * @return the date, or empty
    */
   public static Optional<LocalDate> date(String s) {
+    String t = s.strip();
+    if (t.length() == 10 && t.charAt(4) == '-' && t.charAt(7) == '-') {
+      int y = digits(t, 0, 4);
+      int m = digits(t, 5, 7);
+      int d = digits(t, 8, 10);
+      if (y >= 0 && m >= 0 && d >= 0) {
+        // the fast path of yyyy-MM-dd, with the strict validation of ISO_LOCAL_DATE
+        if (m < 1 || m > 12 || d < 1 || d > YearMonth.of(y, m).lengthOfMonth()) {
+          return Optional.empty();
+        }
+        return Optional.of(LocalDate.of(y, m, d));
+      }
+    }
     try {
-      return Optional.of(LocalDate.parse(s.strip()));
+      return Optional.of(LocalDate.parse(t));
     } catch (DateTimeParseException e) {
       return Optional.empty();
     }
+  }
+
+  /** The value of ASCII digits {@code s[from, to)}, or -1 when another character is there. */
+  private static int digits(String s, int from, int to) {
+    int v = 0;
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      v = v * 10 + (c - '0');
+    }
+    return v;
   }
 
   /**

@@ -52,6 +52,14 @@ public final class Plan {
   final Target[] targets;
   /** Derived targets in dependency order. */
   final int[] derivedOrder;
+  /** The targets evaluated per row, in order: every target but the derived ones. */
+  final int[] direct;
+  /** Per target: its class, for a dispatch the compiler can inline (see {@link #EVAL_FLAG_WHEN}). */
+  final byte[] evalKind;
+  /** Per target: how its present value is appended (see {@link #APPEND_CODE} and the others). */
+  final byte[] appendKind;
+  /** The picklist columns read by flag-from-picklist rules, one per column and split setting. */
+  final PicklistColumn[] picklists;
   final Set<String> missingTokens;
   final Set<String> flagTrue;
   final Set<String> flagFalse;
@@ -84,11 +92,184 @@ public final class Plan {
     }
     List<TargetRule> rules = spec.rules();
     this.targets = new Target[rules.size()];
+    Map<String, PicklistColumn> picks = new LinkedHashMap<>();
     for (int t = 0; t < rules.size(); t++) {
-      targets[t] = compile(t, rules.get(t), slotIndex, vocab);
+      targets[t] = compile(t, rules.get(t), slotIndex, vocab, picks);
     }
+    this.picklists = picks.values().toArray(PicklistColumn[]::new);
     this.slots = slotIndex.keySet().toArray(String[]::new);
     this.derivedOrder = derivedOrder(rules);
+    List<Integer> d = new ArrayList<>();
+    this.appendKind = new byte[targets.length];
+    this.evalKind = new byte[targets.length];
+    for (int t = 0; t < targets.length; t++) {
+      if (!(rules.get(t) instanceof TargetRule.Derived)) {
+        d.add(t);
+      }
+      evalKind[t] =
+          targets[t] instanceof FlagWhenTarget ? EVAL_FLAG_WHEN
+              : targets[t] instanceof MappedTarget ? EVAL_MAPPED
+              : targets[t] instanceof ConstantTarget ? EVAL_CONSTANT
+              : EVAL_OTHER;
+      Variable v = variables.get(t);
+      appendKind[t] =
+          v.kind().isInteger() ? APPEND_INT
+              : v.isMultiValued() ? APPEND_MASK
+              : v.kind().isClosed() ? APPEND_CODE
+              : APPEND_NONE;
+    }
+    this.direct = d.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  static final byte EVAL_OTHER = 0;
+  static final byte EVAL_FLAG_WHEN = 1;
+  static final byte EVAL_MAPPED = 2;
+  static final byte EVAL_CONSTANT = 3;
+
+  static final byte APPEND_NONE = 0;
+  static final byte APPEND_INT = 1;
+  static final byte APPEND_MASK = 2;
+  static final byte APPEND_CODE = 3;
+
+  /**
+   * A source column read by flag-from-picklist rules with one split setting: its vocabulary (the folded
+   * values of every such rule reading the column), each value numbered by a bit. A raw value is parsed
+   * once per row into a {@link Picked} set of bits that every rule on the column then tests.
+   */
+  final class PicklistColumn {
+    final int id;
+    final int slot;
+    final boolean split;
+    final Map<String, Integer> bit = new HashMap<>();
+    final int words;
+    /** The flag rules reading the column with this split setting, each at its {@code rank}. */
+    final List<FlagWhenTarget> rules = new ArrayList<>();
+
+    PicklistColumn(int id, int slot, boolean split, Set<String> vocabulary) {
+      this.id = id;
+      this.slot = slot;
+      this.split = split;
+      for (String v : vocabulary.stream().sorted().toList()) {
+        bit.put(v, bit.size());
+      }
+      this.words = Math.max(1, (bit.size() + 63) >>> 6);
+    }
+
+    /** The flag of every rule of the column for a parsed value holding vocabulary values. */
+    Resolution[] flagsOf(Picked p) {
+      Resolution[] f = new Resolution[rules.size()];
+      for (int i = 0; i < f.length; i++) {
+        f[i] = rules.get(i).of(p);
+      }
+      return f;
+    }
+
+    long[] bits(Set<String> folded) {
+      long[] b = new long[words];
+      for (String f : folded) {
+        int i = bit.get(f);
+        b[i >>> 6] |= 1L << i;
+      }
+      return b;
+    }
+
+    /**
+     * The bit of one part of a raw value: {@link Picked#PART_MISSING} when the part is a missing token,
+     * {@link Picked#PART_UNMAPPED} when it is outside the vocabulary.
+     */
+    int partBit(String part) {
+      if (missingOf(part) != 0) {
+        return Picked.PART_MISSING;
+      }
+      Integer i = bit.get(NormalizerRegistry.fold(part));
+      return i == null ? Picked.PART_UNMAPPED : i;
+    }
+
+    /** Parses a raw value that is not absent; the run memoises parts and values. */
+    Picked parse(String raw, Run run) {
+      if (missingOf(raw) != 0) {
+        return Picked.NONE;
+      }
+      if (!split) {
+        return Picked.of(run.partBit(this, raw), words);
+      }
+      long[] b = null;
+      int from = 0;
+      int n = raw.length();
+      String[] seps = separators;
+      outer:
+      for (int i = 0; i < n; ) {
+        for (String sep : seps) {
+          if (raw.startsWith(sep, i)) {
+            int pb = run.partBit(this, raw.substring(from, i));
+            if (pb == Picked.PART_UNMAPPED) {
+              return Picked.UNMAPPED;
+            }
+            if (pb >= 0) {
+              b = b == null ? new long[words] : b;
+              b[pb >>> 6] |= 1L << pb;
+            }
+            i += sep.length();
+            from = i;
+            continue outer;
+          }
+        }
+        i++;
+      }
+      int pb = run.partBit(this, raw.substring(from));
+      if (pb == Picked.PART_UNMAPPED) {
+        return Picked.UNMAPPED;
+      }
+      if (pb >= 0) {
+        b = b == null ? new long[words] : b;
+        b[pb >>> 6] |= 1L << pb;
+      }
+      return b == null ? Picked.NONE : new Picked(Picked.VALUES, b);
+    }
+  }
+
+  /** A raw value of a picklist column parsed: the vocabulary values it holds, or why it holds none. */
+  static final class Picked {
+    static final int PART_MISSING = -1;
+    static final int PART_UNMAPPED = -2;
+    static final int VALUES = 0;
+    static final int NO_VALUE = 1;
+    static final int NOT_IN_VOCABULARY = 2;
+    static final Picked NONE = new Picked(NO_VALUE, new long[0]);
+    static final Picked UNMAPPED = new Picked(NOT_IN_VOCABULARY, new long[0]);
+
+    final int state;
+    final long[] bits;
+    /** With {@link #VALUES}: the flag of each rule of the column by rank, set by the run. */
+    Resolution[] flags = NO_FLAGS;
+
+    private static final Resolution[] NO_FLAGS = new Resolution[0];
+
+    Picked(int state, long[] bits) {
+      this.state = state;
+      this.bits = bits;
+    }
+
+    static Picked of(int partBit, int words) {
+      if (partBit == PART_MISSING) {
+        return NONE;
+      }
+      if (partBit == PART_UNMAPPED) {
+        return UNMAPPED;
+      }
+      long[] b = new long[words];
+      b[partBit >>> 6] |= 1L << partBit;
+      return new Picked(VALUES, b);
+    }
+
+    boolean intersects(long[] other) {
+      for (int i = 0; i < other.length; i++) {
+        if ((bits[i] & other[i]) != 0) {
+          return true;
+        }
+      }
+      return false;
+    }
   }
 
   private static Set<String> lower(List<String> l) {
@@ -126,7 +307,8 @@ public final class Plan {
   }
 
   private Target compile(
-      int t, TargetRule r, Map<String, Integer> slotIndex, Map<String, Set<String>> vocab) {
+      int t, TargetRule r, Map<String, Integer> slotIndex, Map<String, Set<String>> vocab,
+      Map<String, PicklistColumn> picks) {
     Variable v = variables.get(t);
     if (r instanceof TargetRule.Constant c) {
       Resolution res = resolveTargetValue(v, c.value());
@@ -136,7 +318,12 @@ public final class Plan {
     } else if (r instanceof TargetRule.Mapped m) {
       return new MappedTarget(t, m, slot(m.column(), slotIndex), v);
     } else if (r instanceof TargetRule.FlagWhen f) {
-      return new FlagWhenTarget(t, f, slot(f.column(), slotIndex), vocab.get(f.column()));
+      int slot = slot(f.column(), slotIndex);
+      PicklistColumn pc =
+          picks.computeIfAbsent(
+              (f.split() ? "split:" : "whole:") + f.column(),
+              k -> new PicklistColumn(picks.size(), slot, f.split(), vocab.get(f.column())));
+      return new FlagWhenTarget(t, f, slot, vocab.get(f.column()), pc);
     } else if (r instanceof TargetRule.AnyOf a) {
       int[] s = a.columns().stream().mapToInt(col -> slot(col, slotIndex)).toArray();
       return new AnyOfTarget(t, a, s);
@@ -219,8 +406,11 @@ public final class Plan {
     return v.isMultiValued() ? Resolution.mask(1L << i, 1) : Resolution.code(i, 1);
   }
 
-  /** The missing constant of a raw cell, or 0 when it holds a value. */
-  int missingOf(@Nullable String raw) {
+  /**
+   * The missing constant of an absent cell or of a missing-reason token of a dataset (compared by
+   * identity), or 0 for any other text, which may still be a missing token of the source.
+   */
+  static int absentOf(@Nullable String raw) {
     if (raw == null) {
       return MU;
     }
@@ -232,6 +422,15 @@ public final class Plan {
     }
     if (raw == SUPPRESSED_TOKEN) {
       return Dataset.MISSING_SUPPRESSED;
+    }
+    return 0;
+  }
+
+  /** The missing constant of a raw cell, or 0 when it holds a value. */
+  int missingOf(@Nullable String raw) {
+    int a = absentOf(raw);
+    if (a != 0 || raw == null) {
+      return a;
     }
     if (missingTokens.contains(raw)) {
       return MU;
@@ -364,8 +563,8 @@ public final class Plan {
     @Override
     @Nullable RejectReason eval(Run run, @Nullable String[] raw) {
       String s = raw[slot];
-      int miss = missingOf(s);
-      if (miss != 0) {
+      int miss = absentOf(s);
+      if (miss != 0 || s == null) {
         run.stageMissing(index, miss);
         return null;
       }
@@ -373,8 +572,12 @@ public final class Plan {
       return run.apply(index, res, s, reject);
     }
 
+    /** Resolves a raw value that is not absent: a missing token of the source is missing (unknown). */
     @Override
     Resolution resolve(String raw) {
+      if (missingOf(raw) != 0) {
+        return Resolution.UNKNOWN;
+      }
       if (v.isMultiValued()) {
         long mask = 0;
         double score = 1;
@@ -468,8 +671,12 @@ public final class Plan {
     final Set<String> unknownWhen = new HashSet<>();
     final Set<String> vocabulary;
     final boolean reject;
+    final PicklistColumn picklist;
+    final long[] whenBits;
+    final long[] unknownBits;
 
-    FlagWhenTarget(int t, TargetRule.FlagWhen f, int slot, Set<String> vocabulary) {
+    FlagWhenTarget(
+        int t, TargetRule.FlagWhen f, int slot, Set<String> vocabulary, PicklistColumn picklist) {
       super(t, f, f.column());
       this.slot = slot;
       this.split = f.split();
@@ -477,6 +684,28 @@ public final class Plan {
       f.unknownWhen().forEach(x -> unknownWhen.add(NormalizerRegistry.fold(x)));
       this.vocabulary = Set.copyOf(vocabulary);
       this.reject = f.onUnmapped() == TargetRule.OnUnmapped.REJECT;
+      this.picklist = picklist;
+      this.whenBits = picklist.bits(when);
+      this.unknownBits = picklist.bits(unknownWhen);
+      this.rank = picklist.rules.size();
+      picklist.rules.add(this);
+    }
+
+    /** This rule's place among the rules of its picklist column. */
+    final int rank;
+
+    /** The flag of a parsed value; the same as {@link #resolve} of the raw value. */
+    Resolution of(Picked p) {
+      switch (p.state) {
+        case Picked.NOT_IN_VOCABULARY:
+          return Resolution.UNMAPPED_VALUE;
+        case Picked.NO_VALUE:
+          return Resolution.UNKNOWN;
+        default:
+          return p.intersects(whenBits) ? Resolution.ONE
+              : p.intersects(unknownBits) ? Resolution.UNKNOWN
+              : Resolution.ZERO;
+      }
     }
 
     @Override
@@ -487,14 +716,22 @@ public final class Plan {
     @Override
     @Nullable RejectReason eval(Run run, @Nullable String[] raw) {
       String s = raw[slot];
-      int miss = missingOf(s);
-      if (miss != 0) {
+      int miss = absentOf(s);
+      if (miss != 0 || s == null) {
         run.stageMissing(index, miss);
         return null;
       }
-      return run.apply(index, run.memo(this, s), s, reject);
+      return run.apply(index, flagOf(run.picked(picklist, s)), s, reject);
     }
 
+    /** The flag of a value parsed by the run: {@link #of}, computed once per distinct value. */
+    Resolution flagOf(Picked p) {
+      return p.state == Picked.VALUES ? p.flags[rank]
+          : p.state == Picked.NO_VALUE ? Resolution.UNKNOWN
+          : Resolution.UNMAPPED_VALUE;
+    }
+
+    /** Resolves a raw value without the shared parse (the reference the parse must agree with). */
     @Override
     Resolution resolve(String raw) {
       boolean any = false;

@@ -30,6 +30,20 @@ public final class Run {
   private static final int MEMO_LIMIT = 8192;
   private static final int DISTINCT_LIMIT = 10_000;
 
+  /** The missing reason of each missing constant {@code m}, at index {@code -m}. */
+  private static final MissingReason[] REASONS = reasons();
+
+  private static MissingReason[] reasons() {
+    int lowest = Math.min(
+        Math.min(Dataset.MISSING_UNKNOWN, Dataset.MISSING_NOT_COLLECTED),
+        Math.min(Dataset.MISSING_NOT_APPLICABLE, Dataset.MISSING_SUPPRESSED));
+    MissingReason[] r = new MissingReason[1 - lowest];
+    for (int i = 1; i < r.length; i++) {
+      r[i] = Plan.reasonOf(-i);
+    }
+    return r;
+  }
+
   private final Plan plan;
   private final String source;
   private final AlignmentMode mode;
@@ -43,6 +57,13 @@ public final class Run {
   final int[] miss;
 
   private final List<Map<String, Plan.Resolution>> memo = new ArrayList<>();
+  /** Per picklist column: raw value to parsed value (bounded). */
+  private final List<Map<String, Plan.Picked>> pickedMemo = new ArrayList<>();
+  /** Per picklist column: one part of a raw value to its bit (bounded). */
+  private final List<Map<String, Integer>> partMemo = new ArrayList<>();
+  /** Per picklist column: the raw value last parsed (by identity) and its parse, shared in a row. */
+  private final String[] lastPickedRaw;
+  private final Plan.Picked[] lastPicked;
   private final long[] present;
   private final long[][] missingBy;
   private final List<Map<String, long[]>> unmapped = new ArrayList<>();
@@ -109,6 +130,13 @@ public final class Run {
     this.present = new long[n];
     this.missingBy = new long[n][MissingReason.values().length];
     this.unmappedOverflow = new long[n];
+    int pc = plan.picklists.length;
+    this.lastPickedRaw = new String[pc];
+    this.lastPicked = new Plan.Picked[pc];
+    for (int i = 0; i < pc; i++) {
+      pickedMemo.add(new HashMap<>());
+      partMemo.add(new HashMap<>());
+    }
     for (int i = 0; i < n; i++) {
       memo.add(new HashMap<>());
       unmapped.add(new HashMap<>());
@@ -168,6 +196,45 @@ public final class Run {
       }
     }
     return r;
+  }
+
+  /**
+   * The parse of a raw value of a picklist column: the same string object as the previous call on the
+   * column reuses its parse (so the rules reading one column share it within a row); else the bounded
+   * memo; else a parse.
+   */
+  Plan.Picked picked(Plan.PicklistColumn c, String raw) {
+    int id = c.id;
+    if (lastPickedRaw[id] == raw) {
+      return lastPicked[id];
+    }
+    Map<String, Plan.Picked> m = pickedMemo.get(id);
+    Plan.Picked p = m.get(raw);
+    if (p == null) {
+      p = c.parse(raw, this);
+      if (p.state == Plan.Picked.VALUES) {
+        p.flags = c.flagsOf(p);
+      }
+      if (m.size() < MEMO_LIMIT) {
+        m.put(raw, p);
+      }
+    }
+    lastPickedRaw[id] = raw;
+    lastPicked[id] = p;
+    return p;
+  }
+
+  /** The memoised bit of one part of a picklist value. */
+  int partBit(Plan.PicklistColumn c, String part) {
+    Map<String, Integer> m = partMemo.get(c.id);
+    Integer b = m.get(part);
+    if (b == null) {
+      b = c.partBit(part);
+      if (m.size() < MEMO_LIMIT) {
+        m.put(part, b);
+      }
+    }
+    return b;
   }
 
   private final List<Map<String, Plan.Resolution>> memoBand = new ArrayList<>();
@@ -252,12 +319,19 @@ public final class Run {
   public void row(@Nullable String[] raw, long row) {
     rowsRead++;
     Plan.Target[] targets = plan.targets;
-    for (Plan.Target target : targets) {
-      if (target.rule instanceof TargetRule.Derived) {
-        continue;
-      }
+    byte[] kinds = plan.evalKind;
+    for (int t : plan.direct) {
+      Plan.Target target = targets[t];
       rejectColumn = "";
-      RejectReason r = target.eval(this, raw);
+      // a switch on the rule kind with exact casts: each kind's eval can be inlined, where a virtual
+      // call over six target classes cannot
+      RejectReason r =
+          switch (kinds[t]) {
+            case Plan.EVAL_FLAG_WHEN -> ((Plan.FlagWhenTarget) target).eval(this, raw);
+            case Plan.EVAL_MAPPED -> ((Plan.MappedTarget) target).eval(this, raw);
+            case Plan.EVAL_CONSTANT -> ((Plan.ConstantTarget) target).eval(this, raw);
+            default -> target.eval(this, raw);
+          };
       if (r != null) {
         reject(r, rejectColumn.isEmpty() ? target.column : rejectColumn,
             plan.variables.get(target.index).name(), row);
@@ -299,23 +373,21 @@ public final class Run {
   }
 
   private void append() {
-    List<Variable> vars = plan.variables;
+    byte[] kind = plan.appendKind;
     for (int t = 0; t < n; t++) {
       int m = miss[t];
       if (m != 0) {
-        MissingReason reason = Plan.reasonOf(m);
+        MissingReason reason = m < 0 && -m < REASONS.length ? REASONS[-m] : Plan.reasonOf(m);
         appender.setMissing(t, reason);
         missingBy[t][reason.ordinal()]++;
         continue;
       }
       present[t]++;
-      Variable v = vars.get(t);
-      if (v.kind().isInteger()) {
-        appender.setInt(t, val[t]);
-      } else if (v.isMultiValued()) {
-        appender.setCodeSet(t, mask[t]);
-      } else if (v.kind().isClosed()) {
-        appender.setCode(t, val[t]);
+      switch (kind[t]) {
+        case Plan.APPEND_INT -> appender.setInt(t, val[t]);
+        case Plan.APPEND_MASK -> appender.setCodeSet(t, mask[t]);
+        case Plan.APPEND_CODE -> appender.setCode(t, val[t]);
+        default -> { }
       }
     }
     appender.endRow();

@@ -3,6 +3,7 @@ package org.ctdc.core.normalize.internal;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** Implementation of {@code TextFold}. This class is thread-safe (stateless). */
 public final class Folding {
@@ -20,6 +21,59 @@ public final class Folding {
    * @return folded text
    */
   public static String fold(String s) {
+    String ascii = foldPrintableAscii(s);
+    return ascii != null ? ascii : foldGeneral(s);
+  }
+
+  /**
+   * The fold of text made only of printable ASCII characters (U+0020 to U+007E), where decomposition,
+   * mark stripping and the quote and dash mappings reduce to upper-casing, collapsing spaces and mapping
+   * the grave accent to an apostrophe; the text itself when it is already folded.
+   *
+   * @param s text
+   * @return the fold, or null when the text holds another character
+   */
+  static @Nullable String foldPrintableAscii(String s) {
+    int n = s.length();
+    boolean folded = true;
+    char prev = ' ';
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c < 0x20 || c > 0x7E) {
+        return null;
+      }
+      if ((c >= 'a' && c <= 'z') || c == '`' || (c == ' ' && prev == ' ')) {
+        folded = false;
+      }
+      prev = c;
+    }
+    if (folded && prev != ' ') {
+      return s;
+    }
+    StringBuilder b = new StringBuilder(n);
+    boolean pendingSpace = false;
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c == ' ') {
+        pendingSpace = b.length() > 0;
+        continue;
+      }
+      if (pendingSpace) {
+        b.append(' ');
+        pendingSpace = false;
+      }
+      b.append(c >= 'a' && c <= 'z' ? (char) (c - 32) : c == '`' ? '\'' : c);
+    }
+    return b.toString();
+  }
+
+  /**
+   * The general fold of any text (the reference the printable-ASCII path agrees with).
+   *
+   * @param s text
+   * @return folded text
+   */
+  static String foldGeneral(String s) {
     String d = stripMarks(Normalizer.normalize(s, Normalizer.Form.NFKD));
     String u = d.toUpperCase(Locale.ROOT);
     // Upper-casing can produce decomposable characters again (e.g. Greek with dialytika and tonos).
