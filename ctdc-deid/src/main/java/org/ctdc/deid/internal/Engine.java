@@ -37,6 +37,15 @@ public final class Engine {
   final double[][] lossLevel;
   final double[][][] log2Gen;
   final double[][] entLevel;
+  /** bit width, shift and mask of each quasi-identifier's field in a packed key. */
+  final int[] bits;
+  final int[] shift;
+  final int[] fieldMask;
+  /**
+   * trans[i][from][to][id at level from] = (id at level to) shifted into place, for from &lt;= to; a roll-up
+   * replaces the changed fields of a packed key by these lookups.
+   */
+  final long[][][][] trans;
   private final LongIntMap map;
 
   /** A model on a sensitive channel. */
@@ -90,9 +99,50 @@ public final class Engine {
     this.k = kk;
     this.channels = chans.toArray(new SensitiveChannel[0]);
     this.channelModels = cms.toArray(new ChannelModel[0]);
-    int[][] ids = new int[m][];
+    bits = new int[m];
+    shift = new int[m];
+    fieldMask = new int[m];
+    int totalBits = 0;
+    for (int i = m - 1; i >= 0; i--) {
+      bits[i] = Math.max(1, 32 - Integer.numberOfLeadingZeros(qis[i].domain0() - 1));
+      shift[i] = totalBits;
+      fieldMask[i] = (1 << bits[i]) - 1;
+      totalBits += bits[i];
+      if (totalBits > 63) {
+        throw new DeidException(
+            "the quasi-identifiers' value sets are too large to combine in a 63-bit key (at '" + qis[i].name
+                + "'); use fewer quasi-identifiers or coarser level-0 values");
+      }
+    }
+    trans = new long[m][][][];
     for (int i = 0; i < m; i++) {
-      ids[i] = qis[i].ids(data);
+      QiCoding q = qis[i];
+      int levels = q.domain.length;
+      trans[i] = new long[levels][levels][];
+      for (int from = 0; from < levels; from++) {
+        for (int to = from; to < levels; to++) {
+          long[] t = new long[q.domain[from]];
+          for (int id0 = 0; id0 < q.domain0(); id0++) {
+            t[q.up[from][id0]] = (long) q.up[to][id0] << shift[i];
+          }
+          trans[i][from][to] = t;
+        }
+      }
+    }
+    // one pass per quasi-identifier: level-0 frequencies and the packed key of every row
+    int rows = (int) n;
+    long[] rowKeys = new long[rows];
+    long[][] freqs = new long[m][];
+    for (int i = 0; i < m; i++) {
+      int[] id = qis[i].ids(data);
+      long[] freq = new long[qis[i].domain0()];
+      int sh = shift[i];
+      for (int r = 0; r < rows; r++) {
+        int v = id[r];
+        freq[v]++;
+        rowKeys[r] |= (long) v << sh;
+      }
+      freqs[i] = freq;
     }
     // per-QI value frequencies, for the entropy and loss precomputations
     lossId = new double[m][][];
@@ -102,10 +152,7 @@ public final class Engine {
     double[][] log2Orig = new double[m][];
     for (int i = 0; i < m; i++) {
       QiCoding q = qis[i];
-      long[] freq = new long[q.domain0()];
-      for (int id : ids[i]) {
-        freq[id]++;
-      }
+      long[] freq = freqs[i];
       int levels = q.domain.length;
       lossId[i] = new double[levels][];
       lossLevel[i] = new double[levels];
@@ -152,7 +199,7 @@ public final class Engine {
         entLevel[i][l] = es;
       }
     }
-    this.base = buildBase(ids, log2Orig, threads);
+    this.base = buildBase(rowKeys, log2Orig);
     this.map = new LongIntMap(Math.max(16, base.size));
   }
 
@@ -173,142 +220,102 @@ public final class Engine {
     return new Engine(data, qiNames, hierarchies, models, limit, metric, threads);
   }
 
-  private ClassTable buildBase(int[][] ids, double[][] log2Orig, int threads) {
-    int rows = (int) n;
-    long[] radix = new long[m];
-    long total = 1;
-    for (int i = m - 1; i >= 0; i--) {
-      radix[i] = total;
-      try {
-        total = Math.multiplyExact(total, (long) qis[i].domain0());
-      } catch (ArithmeticException e) {
-        throw new DeidException(
-            "the quasi-identifiers' value sets are too large to combine in a 63-bit key (at '" + qis[i].name
-                + "'); use fewer quasi-identifiers or coarser level-0 values");
-      }
-    }
-    int t = Math.max(1, Math.min(threads, Math.max(1, rows / 10_000)));
-    int chunk = (rows + t - 1) / Math.max(1, t);
-    List<Partial> parts = new ArrayList<>();
-    if (t == 1) {
-      parts.add(partial(ids, radix, 0, rows));
-    } else {
-      ExecutorService ex = Executors.newFixedThreadPool(t);
-      try {
-        List<Future<Partial>> fs = new ArrayList<>();
-        for (int c = 0; c < t; c++) {
-          int from = c * chunk;
-          int to = Math.min(rows, from + chunk);
-          fs.add(ex.submit(() -> partial(ids, radix, from, to)));
-        }
-        for (Future<Partial> f : fs) {
-          parts.add(f.get());
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new DeidException("interrupted while building the frequency table", e);
-      } catch (ExecutionException e) {
-        throw new DeidException("failed to build the frequency table: " + e.getCause(), e.getCause());
-      } finally {
-        ex.shutdown();
-      }
-    }
-    // merge, then order by key so that the table is the same for any thread count
-    LongIntMap merged = new LongIntMap(parts.get(0).size);
-    int cap = 0;
-    for (Partial p : parts) {
-      cap += p.size;
-    }
-    long[] keys = new long[cap];
-    int[] counts = new int[cap];
-    int[][] hists = new int[channels.length][];
-    for (int c = 0; c < channels.length; c++) {
-      hists[c] = new int[Math.multiplyExact(cap, channels[c].domain)];
-    }
+  /** The id of quasi-identifier i in a packed key. */
+  int field(long key, int i) {
+    return (int) (key >>> shift[i]) & fieldMask[i];
+  }
+
+  /**
+   * The level-0 table: sorts the rows' packed keys (least-significant-digit radix sort, so the table is in
+   * key order and the same for any thread count) and counts runs; sensitive histograms by a second pass.
+   */
+  private ClassTable buildBase(long[] rowKeys, double[][] log2Orig) {
+    int rows = rowKeys.length;
+    long[] sorted = channels.length == 0 ? rowKeys : rowKeys.clone();
+    radixSort(sorted, Arrays.stream(bits).sum());
     int size = 0;
-    for (Partial p : parts) {
-      for (int e = 0; e < p.size; e++) {
-        int idx = merged.getOrPut(p.keys[e], size);
-        if (idx == size) {
-          keys[size++] = p.keys[e];
-        }
-        counts[idx] += p.counts[e];
-        for (int c = 0; c < channels.length; c++) {
-          int d = channels[c].domain;
-          for (int v = 0; v < d; v++) {
-            hists[c][idx * d + v] += p.hists[c][e * d + v];
-          }
-        }
+    for (int r = 0; r < rows; r++) {
+      if (r == 0 || sorted[r] != sorted[r - 1]) {
+        size++;
       }
     }
-    long[] sorted = Arrays.copyOf(keys, size);
-    Arrays.sort(sorted);
-    int[][] rep = new int[m][size];
+    long[] key = new long[size];
     int[] count = new int[size];
-    double[] logOrig = new double[size];
-    int[][] hist = new int[channels.length][];
-    for (int c = 0; c < channels.length; c++) {
-      hist[c] = new int[size * channels[c].domain];
+    int e = -1;
+    for (int r = 0; r < rows; r++) {
+      if (r == 0 || sorted[r] != sorted[r - 1]) {
+        key[++e] = sorted[r];
+      }
+      count[e]++;
     }
-    for (int e = 0; e < size; e++) {
-      long key = sorted[e];
-      int from = merged.get(key);
-      count[e] = counts[from];
+    sorted = null;
+    double[] logOrig = new double[size];
+    for (int c = 0; c < size; c++) {
       double lo = 0;
       for (int i = 0; i < m; i++) {
-        int id = (int) ((key / radix[i]) % qis[i].domain0());
-        rep[i][e] = id;
-        lo += log2Orig[i][id];
+        lo += log2Orig[i][field(key[c], i)];
       }
-      logOrig[e] = lo * count[e];
-      for (int c = 0; c < channels.length; c++) {
-        int d = channels[c].domain;
-        System.arraycopy(hists[c], from * d, hist[c], e * d, d);
-      }
+      logOrig[c] = lo * count[c];
     }
-    return new ClassTable(size, rep, count, logOrig, hist, new int[m]);
-  }
-
-  private static final class Partial {
-    long[] keys;
-    int[] counts;
-    int[][] hists;
-    int size;
-  }
-
-  private Partial partial(int[][] ids, long[] radix, int from, int to) {
-    LongIntMap local = new LongIntMap(1024);
-    Partial p = new Partial();
-    int cap = 1024;
-    p.keys = new long[cap];
-    p.counts = new int[cap];
-    p.hists = new int[channels.length][];
-    for (int c = 0; c < channels.length; c++) {
-      p.hists[c] = new int[cap * channels[c].domain];
-    }
-    for (int r = from; r < to; r++) {
-      long key = 0;
-      for (int i = 0; i < m; i++) {
-        key += ids[i][r] * radix[i];
+    int[][] hist = new int[channels.length][];
+    if (channels.length > 0) {
+      LongIntMap index = new LongIntMap(size);
+      for (int c = 0; c < size; c++) {
+        index.getOrPut(key[c], c);
       }
-      int idx = local.getOrPut(key, p.size);
-      if (idx == p.size) {
-        if (p.size == cap) {
-          cap *= 2;
-          p.keys = Arrays.copyOf(p.keys, cap);
-          p.counts = Arrays.copyOf(p.counts, cap);
-          for (int c = 0; c < channels.length; c++) {
-            p.hists[c] = Arrays.copyOf(p.hists[c], cap * channels[c].domain);
-          }
+      for (int ch = 0; ch < channels.length; ch++) {
+        hist[ch] = new int[Math.multiplyExact(size, channels[ch].domain)];
+      }
+      for (int r = 0; r < rows; r++) {
+        int c = index.get(rowKeys[r]);
+        for (int ch = 0; ch < channels.length; ch++) {
+          hist[ch][c * channels[ch].domain + channels[ch].ids[r]]++;
         }
-        p.keys[p.size++] = key;
-      }
-      p.counts[idx]++;
-      for (int c = 0; c < channels.length; c++) {
-        p.hists[c][idx * channels[c].domain + channels[c].ids[r]]++;
       }
     }
-    return p;
+    return new ClassTable(size, key, count, logOrig, hist, new int[m]);
+  }
+
+  /** Sorts non-negative keys of at most {@code keyBits} bits, 11 bits per pass, skipping constant digits. */
+  static void radixSort(long[] a, int keyBits) {
+    int n = a.length;
+    long[] buf = null;
+    long[] src = a;
+    int[] counts = new int[1 << 11];
+    for (int sh = 0; sh < keyBits; sh += 11) {
+      Arrays.fill(counts, 0);
+      for (int r = 0; r < n; r++) {
+        counts[(int) (src[r] >>> sh) & 0x7FF]++;
+      }
+      boolean constant = false;
+      for (int d = 0; d < counts.length; d++) {
+        if (counts[d] == n) {
+          constant = true;
+          break;
+        }
+      }
+      if (constant) {
+        continue;
+      }
+      int sum = 0;
+      for (int d = 0; d < counts.length; d++) {
+        int c = counts[d];
+        counts[d] = sum;
+        sum += c;
+      }
+      if (buf == null) {
+        buf = new long[n];
+      }
+      long[] dst = src == a ? buf : a;
+      for (int r = 0; r < n; r++) {
+        long v = src[r];
+        dst[counts[(int) (v >>> sh) & 0x7FF]++] = v;
+      }
+      src = dst;
+    }
+    if (src != a) {
+      System.arraycopy(src, 0, a, 0, n);
+    }
   }
 
   /**
@@ -324,11 +331,7 @@ public final class Engine {
     NodeEval e = outcome.eval;
     LongIntMap classes = new LongIntMap(e.table.size);
     for (int c = 0; c < e.table.size; c++) {
-      long key = 0;
-      for (int i = 0; i < m; i++) {
-        key = key * qis[i].domain[levels[i]] + qis[i].up[levels[i]][e.table.rep[i][c]];
-      }
-      classes.getOrPut(key, c);
+      classes.getOrPut(e.table.key[c], c);
     }
     int rows = (int) n;
     for (int i = 0; i < m; i++) {
@@ -343,7 +346,7 @@ public final class Engine {
     for (int r = 0; r < rows; r++) {
       long key = 0;
       for (int i = 0; i < m; i++) {
-        key = key * qis[i].domain[levels[i]] + ids[i][r];
+        key |= (long) ids[i][r] << shift[i];
       }
       keep[r] = e.passes[classes.get(key)];
     }
@@ -485,8 +488,9 @@ public final class Engine {
         dm += (long) cnt * cnt;
         double l = 0;
         double g = 0;
+        long key = t.key[c];
         for (int i = 0; i < m; i++) {
-          int id = qis[i].up[levels[i]][t.rep[i][c]];
+          int id = (int) (key >>> shift[i]) & fieldMask[i];
           l += lossId[i][levels[i]][id];
           g += log2Gen[i][levels[i]][id];
         }
@@ -526,7 +530,7 @@ public final class Engine {
     return new NodeEval(levels.clone(), t, passes, suppressed, feasible, value, bound, kept, all);
   }
 
-  private int[][] sRep;
+  private long[] sKey;
   private int[] sCount;
   private double[] sLogOrig;
   private int[][] sHist;
@@ -539,7 +543,7 @@ public final class Engine {
     }
     if (sCount == null) {
       int cap = base.size;
-      sRep = new int[m][cap];
+      sKey = new long[cap];
       sCount = new int[cap];
       sLogOrig = new double[cap];
       sHist = new int[channels.length][];
@@ -549,41 +553,51 @@ public final class Engine {
       sPasses = new boolean[cap];
     }
     map.reset(src.size);
-    int size = 0;
-    int[][] rep = sRep;
+    long keepMask = -1L;
+    int changed = 0;
+    int[] chShift = new int[m];
+    int[] chMask = new int[m];
+    long[][] chTrans = new long[m][];
+    for (int i = 0; i < m; i++) {
+      if (levels[i] != src.levels[i]) {
+        keepMask &= ~((long) fieldMask[i] << shift[i]);
+        chShift[changed] = shift[i];
+        chMask[changed] = fieldMask[i];
+        chTrans[changed] = trans[i][src.levels[i]][levels[i]];
+        changed++;
+      }
+    }
+    long[] srcKey = src.key;
+    int[] srcCount = src.count;
+    double[] srcLog = src.logOrig;
+    long[] key = sKey;
     int[] count = sCount;
     double[] logOrig = sLogOrig;
     int[][] hist = sHist;
-    int[][] upAt = new int[m][];
-    int[] dom = new int[m];
-    for (int i = 0; i < m; i++) {
-      upAt[i] = qis[i].up[levels[i]];
-      dom[i] = qis[i].domain[levels[i]];
-    }
-    int[][] srcRep = src.rep;
-    int[] srcCount = src.count;
-    double[] srcLog = src.logOrig;
-    for (int e = 0; e < src.size; e++) {
-      long key = 0;
-      for (int i = 0; i < m; i++) {
-        key = key * dom[i] + upAt[i][srcRep[i][e]];
+    int size = 0;
+    int srcSize = src.size;
+    int chans = channels.length;
+    for (int e = 0; e < srcSize; e++) {
+      long k0 = srcKey[e];
+      long k = k0 & keepMask;
+      for (int j = 0; j < changed; j++) {
+        k |= chTrans[j][(int) (k0 >>> chShift[j]) & chMask[j]];
       }
-      int idx = map.getOrPut(key, size);
+      int idx = map.getOrPut(k, size);
       if (idx == size) {
-        for (int i = 0; i < m; i++) {
-          rep[i][size] = srcRep[i][e];
-        }
-        count[size] = 0;
-        logOrig[size] = 0;
-        for (int c = 0; c < channels.length; c++) {
+        key[size] = k;
+        count[size] = srcCount[e];
+        logOrig[size] = srcLog[e];
+        for (int c = 0; c < chans; c++) {
           int d = channels[c].domain;
-          Arrays.fill(hist[c], size * d, size * d + d, 0);
+          System.arraycopy(src.hist[c], e * d, hist[c], size * d, d);
         }
         size++;
+        continue;
       }
       count[idx] += srcCount[e];
       logOrig[idx] += srcLog[e];
-      for (int c = 0; c < channels.length; c++) {
+      for (int c = 0; c < chans; c++) {
         int d = channels[c].domain;
         int[] from = src.hist[c];
         int[] to = hist[c];
@@ -594,7 +608,7 @@ public final class Engine {
         }
       }
     }
-    return new ClassTable(size, rep, count, logOrig, hist, levels.clone());
+    return new ClassTable(size, key, count, logOrig, hist, levels.clone());
   }
 
   /**

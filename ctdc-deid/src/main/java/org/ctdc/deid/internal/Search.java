@@ -230,9 +230,26 @@ public final class Search {
     }
   }
 
+  /**
+   * Whether a metric bound rules a node (and, the bound holding for every node above, its up-set) out: it
+   * exceeds a value already found by more than the search's tolerance.
+   */
+  private boolean prunable(double nodeBound, double best) {
+    return nodeBound > best + 1e-9 * Math.max(1, Math.abs(best));
+  }
+
+  /**
+   * Classifies the nodes that can still hold the optimum. A node whose metric bound exceeds the value of
+   * a feasible node evaluated so far cannot be (or tie with) the optimum, nor can any node above it, so
+   * paths stop below such nodes and they stay unclassified unless the lattice classification is requested.
+   */
   private void classifyMonotone() {
+    double best = Double.POSITIVE_INFINITY;
     for (int start : order) {
       if (status[start] != UNKNOWN) {
+        continue;
+      }
+      if (prunable(engine.nodeBound(levels(start)), best)) {
         continue;
       }
       List<Integer> path = new ArrayList<>();
@@ -246,7 +263,7 @@ public final class Search {
             break;
           }
         }
-        if (next < 0) {
+        if (next < 0 || prunable(engine.nodeBound(levels(next)), best)) {
           break;
         }
         path.add(next);
@@ -269,6 +286,7 @@ public final class Search {
         NodeEval e = eval(node);
         if (e.feasible) {
           tag(node, FEASIBLE);
+          best = Math.min(best, e.metric);
           b = mid - 1;
         } else {
           tag(node, INFEASIBLE);
