@@ -243,7 +243,7 @@ public final class Search {
    * a feasible node evaluated so far cannot be (or tie with) the optimum, nor can any node above it, so
    * paths stop below such nodes and they stay unclassified unless the lattice classification is requested.
    */
-  private void classifyMonotone() {
+  private double classifyMonotone() {
     double best = Double.POSITIVE_INFINITY;
     for (int start : order) {
       if (status[start] != UNKNOWN) {
@@ -294,6 +294,7 @@ public final class Search {
         }
       }
     }
+    return best;
   }
 
   /**
@@ -307,9 +308,12 @@ public final class Search {
     int best = -1;
     double bestValue = Double.POSITIVE_INFINITY;
     boolean complete = true;
+    // the least metric value of a feasible node found so far: bounds above it prune (selection still
+    // follows the documented order below)
+    double found = Double.POSITIVE_INFINITY;
     try {
       if (monotone) {
-        classifyMonotone();
+        found = classifyMonotone();
       }
       boolean nodeLevelMetric = engine.metric == org.ctdc.deid.Metric.PRECISION;
       for (int node : order) {
@@ -324,7 +328,7 @@ public final class Search {
         if (status[node] == INFEASIBLE) {
           continue;
         }
-        if (best >= 0 && b > bestValue + 1e-9 * Math.max(1, Math.abs(bestValue))) {
+        if (prunable(b, Math.min(found, bestValue))) {
           continue;
         }
         double v;
@@ -339,7 +343,11 @@ public final class Search {
           NodeEval e = eval(node);
           v = e.metric;
           feasible = e.feasible;
-          status[node] = feasible ? FEASIBLE : INFEASIBLE;
+          if (monotone) {
+            tag(node, feasible ? FEASIBLE : INFEASIBLE);
+          } else {
+            status[node] = feasible ? FEASIBLE : INFEASIBLE;
+          }
           b = Math.max(b, e.bound);
           bound[node] = b;
         }
