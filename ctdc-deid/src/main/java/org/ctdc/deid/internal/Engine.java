@@ -464,6 +464,18 @@ public final class Engine {
    * @return the evaluation
    */
   NodeEval evaluate(int[] levels, ClassTable source) {
+    return evaluate(levels, source, false);
+  }
+
+  /**
+   * Rolls a table up to a node and evaluates it.
+   *
+   * @param levels the node
+   * @param source a table of a node at or below it
+   * @param full whether to compute every metric (for the report) rather than only the searched one
+   * @return the evaluation; {@code all} is null unless {@code full}
+   */
+  NodeEval evaluate(int[] levels, ClassTable source, boolean full) {
     ClassTable t = rollUp(levels, source);
     if (sPasses == null) {
       sPasses = new boolean[base.size];
@@ -474,37 +486,59 @@ public final class Engine {
     long dm = 0;
     double lossSum = 0;
     double entSum = 0;
+    boolean wantLoss = full || metric == Metric.LOSS;
+    boolean wantEnt = full || metric == Metric.NON_UNIFORM_ENTROPY;
+    boolean channelModelsPresent = channelModels.length > 0;
     double[] scratch = new double[64];
+    int kk = k;
+    int[] tc = t.count;
+    long[] tk = t.key;
+    double[] tlog = t.logOrig;
+    double[][] lossAt = new double[m][];
+    double[][] genAt = new double[m][];
+    for (int i = 0; i < m; i++) {
+      lossAt[i] = lossId[i][levels[i]];
+      genAt[i] = log2Gen[i][levels[i]];
+    }
     for (int c = 0; c < t.size; c++) {
-      int cnt = t.count[c];
-      boolean ok = cnt >= k && passesChannels(t, c, scratch);
+      int cnt = tc[c];
+      boolean ok = cnt >= kk && (!channelModelsPresent || passesChannels(t, c, scratch));
       passes[c] = ok;
       if (!ok) {
         suppressed += cnt;
-        lossSum += (double) cnt * m;
-        entSum += -t.logOrig[c];
+        if (wantLoss) {
+          lossSum += (double) cnt * m;
+        }
+        if (wantEnt) {
+          entSum += -tlog[c];
+        }
       } else {
         kept++;
         dm += (long) cnt * cnt;
-        double l = 0;
-        double g = 0;
-        long key = t.key[c];
-        for (int i = 0; i < m; i++) {
-          int id = (int) (key >>> shift[i]) & fieldMask[i];
-          l += lossId[i][levels[i]][id];
-          g += log2Gen[i][levels[i]][id];
+        if (wantLoss || wantEnt) {
+          double l = 0;
+          double g = 0;
+          long key = tk[c];
+          for (int i = 0; i < m; i++) {
+            int id = (int) (key >>> shift[i]) & fieldMask[i];
+            l += lossAt[i][id];
+            g += genAt[i][id];
+          }
+          lossSum += cnt * l;
+          entSum += cnt * g - tlog[c];
         }
-        lossSum += cnt * l;
-        entSum += cnt * g - t.logOrig[c];
       }
     }
     boolean feasible = suppressed <= maxSuppressed;
-    double[] all = new double[Metric.values().length];
-    all[Metric.PRECISION.ordinal()] = precision(levels);
-    all[Metric.DISCERNIBILITY.ordinal()] = (double) dm + (double) suppressed * n;
-    all[Metric.AVERAGE_CLASS_SIZE.ordinal()] = kept == 0 ? n : (double) (n - suppressed) / kept;
-    all[Metric.NON_UNIFORM_ENTROPY.ordinal()] = entSum;
-    all[Metric.LOSS.ordinal()] = n == 0 || m == 0 ? 0 : lossSum / ((double) n * m);
+    double[] all = null;
+    if (full) {
+      all = new double[Metric.values().length];
+      all[Metric.PRECISION.ordinal()] = precision(levels);
+      all[Metric.DISCERNIBILITY.ordinal()] = (double) dm + (double) suppressed * n;
+      all[Metric.AVERAGE_CLASS_SIZE.ordinal()] = kept == 0 ? n : (double) (n - suppressed) / kept;
+      all[Metric.NON_UNIFORM_ENTROPY.ordinal()] = entSum;
+      all[Metric.LOSS.ordinal()] = n == 0 || m == 0 ? 0 : lossSum / ((double) n * m);
+    }
     double value;
     double bound = nodeBound(levels);
     switch (metric) {
@@ -618,7 +652,7 @@ public final class Engine {
    * @return the evaluation, with its own table
    */
   NodeEval evaluateKept(int[] levels) {
-    NodeEval e = evaluate(levels, base);
+    NodeEval e = evaluate(levels, base, true);
     ClassTable t = e.table == base ? base : e.table.trimmedCopy();
     return new NodeEval(e.levels, t, Arrays.copyOf(e.passes, t.size), e.suppressed, e.feasible, e.metric, e.bound,
         e.classesKept, e.all);
