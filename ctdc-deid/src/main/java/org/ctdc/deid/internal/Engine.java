@@ -17,8 +17,9 @@ import org.ctdc.schema.Dataset;
 
 /**
  * The prepared problem: the codings of the quasi-identifiers, the sensitive channels, the level-0 frequency
- * table (built in one pass over the rows), the compiled privacy models and the metric's precomputed
- * per-value costs. {@link #evaluate(int[], ClassTable)} rolls a table up to a node and classifies it.
+ * table (every row's ids packed into a {@code long} key with fixed bit widths, the first quasi-identifier in
+ * the highest bits, then one radix sort of the keys, so the table is in key order), the compiled privacy
+ * models and the metric's precomputed per-value costs. {@link #evaluate(int[], ClassTable)} rolls a table up to a node and classifies it.
  * Immutable after preparation except for the reused hash map, so one engine serves one search thread.
  */
 public final class Engine {
@@ -212,7 +213,8 @@ public final class Engine {
    * @param models the privacy models
    * @param limit the record-suppression limit as a share of rows
    * @param metric the metric
-   * @param threads threads for the pass over the rows
+   * @param threads the configured thread count; the pass over the rows (packed keys, one radix sort) and
+   *     the search currently run on the calling thread, which keeps every result independent of it
    * @return the engine
    */
   public static Engine prepare(Dataset data, List<String> qiNames, List<Hierarchy> hierarchies,
