@@ -56,14 +56,14 @@ class AdultTest {
     return b.k(k).suppressionLimit(limit).metric(metric);
   }
 
+  /**
+   * A representative subset of the grid k in {2, 5, 10} x limit in {0 %, 4 %, 5 %}: every k and every limit
+   * occurs, with and without suppression; the full grid runs in {@code GeneralisationBenchmark.adult}
+   * (ctdc-bench), which reports the same searches.
+   */
   static Stream<Arguments> grid() {
-    List<Arguments> a = new ArrayList<>();
-    for (int k : new int[] {2, 5, 10}) {
-      for (double limit : new double[] {0, 0.04, 0.05}) {
-        a.add(Arguments.of(k, limit));
-      }
-    }
-    return a.stream();
+    return Stream.of(Arguments.of(2, 0.05), Arguments.of(5, 0.0), Arguments.of(5, 0.04), Arguments.of(10, 0.0),
+        Arguments.of(10, 0.05));
   }
 
   @Test

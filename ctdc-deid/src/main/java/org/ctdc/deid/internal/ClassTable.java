@@ -1,22 +1,25 @@
 package org.ctdc.deid.internal;
 
+import java.util.Arrays;
+
 /**
- * The frequency table of the distinct quasi-identifier combinations of a lattice node: per class a
- * representative level-0 id for every quasi-identifier, the record count, the sum over its records of
+ * The frequency table of the distinct quasi-identifier combinations of a lattice node: per class its key
+ * (the ids at the node's levels of every quasi-identifier, packed with fixed bit widths, the first
+ * quasi-identifier in the highest bits, see {@link Engine}), the record count, the sum over its records of
  * log2 P(original value) (for non-uniform entropy) and, per sensitive channel, the histogram of sensitive
  * ids (flat, {@code class * domain + id}). Immutable once built.
  */
 public final class ClassTable {
   final int size;
-  final int[][] rep;
+  final long[] key;
   final int[] count;
   final double[] logOrig;
   final int[][] hist;
   final int[] levels;
 
-  ClassTable(int size, int[][] rep, int[] count, double[] logOrig, int[][] hist, int[] levels) {
+  ClassTable(int size, long[] key, int[] count, double[] logOrig, int[][] hist, int[] levels) {
     this.size = size;
-    this.rep = rep;
+    this.key = key;
     this.count = count;
     this.logOrig = logOrig;
     this.hist = hist;
@@ -29,17 +32,13 @@ public final class ClassTable {
    * @return the copy
    */
   ClassTable trimmedCopy() {
-    int[][] r = new int[rep.length][];
-    for (int i = 0; i < rep.length; i++) {
-      r[i] = java.util.Arrays.copyOf(rep[i], size);
-    }
     int[][] h = new int[hist.length][];
     for (int c = 0; c < hist.length; c++) {
       int d = count.length == 0 ? 0 : hist[c].length / count.length;
-      h[c] = java.util.Arrays.copyOf(hist[c], size * d);
+      h[c] = Arrays.copyOf(hist[c], size * d);
     }
-    return new ClassTable(size, r, java.util.Arrays.copyOf(count, size), java.util.Arrays.copyOf(logOrig, size), h,
-        levels.clone());
+    return new ClassTable(size, Arrays.copyOf(key, size), Arrays.copyOf(count, size), Arrays.copyOf(logOrig, size),
+        h, levels.clone());
   }
 
   /** @return the number of classes (distinct combinations) */

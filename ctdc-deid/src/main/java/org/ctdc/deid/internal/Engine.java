@@ -17,8 +17,9 @@ import org.ctdc.schema.Dataset;
 
 /**
  * The prepared problem: the codings of the quasi-identifiers, the sensitive channels, the level-0 frequency
- * table (built in one pass over the rows), the compiled privacy models and the metric's precomputed
- * per-value costs. {@link #evaluate(int[], ClassTable)} rolls a table up to a node and classifies it.
+ * table (every row's ids packed into a {@code long} key with fixed bit widths, the first quasi-identifier in
+ * the highest bits, then one radix sort of the keys, so the table is in key order), the compiled privacy
+ * models and the metric's precomputed per-value costs. {@link #evaluate(int[], ClassTable)} rolls a table up to a node and classifies it.
  * Immutable after preparation except for the reused hash map, so one engine serves one search thread.
  */
 public final class Engine {
@@ -37,6 +38,15 @@ public final class Engine {
   final double[][] lossLevel;
   final double[][][] log2Gen;
   final double[][] entLevel;
+  /** bit width, shift and mask of each quasi-identifier's field in a packed key. */
+  final int[] bits;
+  final int[] shift;
+  final int[] fieldMask;
+  /**
+   * trans[i][from][to][id at level from] = (id at level to) shifted into place, for from &lt;= to; a roll-up
+   * replaces the changed fields of a packed key by these lookups.
+   */
+  final long[][][][] trans;
   private final LongIntMap map;
 
   /** A model on a sensitive channel. */
@@ -90,9 +100,50 @@ public final class Engine {
     this.k = kk;
     this.channels = chans.toArray(new SensitiveChannel[0]);
     this.channelModels = cms.toArray(new ChannelModel[0]);
-    int[][] ids = new int[m][];
+    bits = new int[m];
+    shift = new int[m];
+    fieldMask = new int[m];
+    int totalBits = 0;
+    for (int i = m - 1; i >= 0; i--) {
+      bits[i] = Math.max(1, 32 - Integer.numberOfLeadingZeros(qis[i].domain0() - 1));
+      shift[i] = totalBits;
+      fieldMask[i] = (1 << bits[i]) - 1;
+      totalBits += bits[i];
+      if (totalBits > 63) {
+        throw new DeidException(
+            "the quasi-identifiers' value sets are too large to combine in a 63-bit key (at '" + qis[i].name
+                + "'); use fewer quasi-identifiers or coarser level-0 values");
+      }
+    }
+    trans = new long[m][][][];
     for (int i = 0; i < m; i++) {
-      ids[i] = qis[i].ids(data);
+      QiCoding q = qis[i];
+      int levels = q.domain.length;
+      trans[i] = new long[levels][levels][];
+      for (int from = 0; from < levels; from++) {
+        for (int to = from; to < levels; to++) {
+          long[] t = new long[q.domain[from]];
+          for (int id0 = 0; id0 < q.domain0(); id0++) {
+            t[q.up[from][id0]] = (long) q.up[to][id0] << shift[i];
+          }
+          trans[i][from][to] = t;
+        }
+      }
+    }
+    // one pass per quasi-identifier: level-0 frequencies and the packed key of every row
+    int rows = (int) n;
+    long[] rowKeys = new long[rows];
+    long[][] freqs = new long[m][];
+    for (int i = 0; i < m; i++) {
+      int[] id = qis[i].ids(data);
+      long[] freq = new long[qis[i].domain0()];
+      int sh = shift[i];
+      for (int r = 0; r < rows; r++) {
+        int v = id[r];
+        freq[v]++;
+        rowKeys[r] |= (long) v << sh;
+      }
+      freqs[i] = freq;
     }
     // per-QI value frequencies, for the entropy and loss precomputations
     lossId = new double[m][][];
@@ -102,10 +153,7 @@ public final class Engine {
     double[][] log2Orig = new double[m][];
     for (int i = 0; i < m; i++) {
       QiCoding q = qis[i];
-      long[] freq = new long[q.domain0()];
-      for (int id : ids[i]) {
-        freq[id]++;
-      }
+      long[] freq = freqs[i];
       int levels = q.domain.length;
       lossId[i] = new double[levels][];
       lossLevel[i] = new double[levels];
@@ -152,7 +200,7 @@ public final class Engine {
         entLevel[i][l] = es;
       }
     }
-    this.base = buildBase(ids, log2Orig, threads);
+    this.base = buildBase(rowKeys, log2Orig);
     this.map = new LongIntMap(Math.max(16, base.size));
   }
 
@@ -165,7 +213,8 @@ public final class Engine {
    * @param models the privacy models
    * @param limit the record-suppression limit as a share of rows
    * @param metric the metric
-   * @param threads threads for the pass over the rows
+   * @param threads the configured thread count; the pass over the rows (packed keys, one radix sort) and
+   *     the search currently run on the calling thread, which keeps every result independent of it
    * @return the engine
    */
   public static Engine prepare(Dataset data, List<String> qiNames, List<Hierarchy> hierarchies,
@@ -173,142 +222,102 @@ public final class Engine {
     return new Engine(data, qiNames, hierarchies, models, limit, metric, threads);
   }
 
-  private ClassTable buildBase(int[][] ids, double[][] log2Orig, int threads) {
-    int rows = (int) n;
-    long[] radix = new long[m];
-    long total = 1;
-    for (int i = m - 1; i >= 0; i--) {
-      radix[i] = total;
-      try {
-        total = Math.multiplyExact(total, (long) qis[i].domain0());
-      } catch (ArithmeticException e) {
-        throw new DeidException(
-            "the quasi-identifiers' value sets are too large to combine in a 63-bit key (at '" + qis[i].name
-                + "'); use fewer quasi-identifiers or coarser level-0 values");
-      }
-    }
-    int t = Math.max(1, Math.min(threads, Math.max(1, rows / 10_000)));
-    int chunk = (rows + t - 1) / Math.max(1, t);
-    List<Partial> parts = new ArrayList<>();
-    if (t == 1) {
-      parts.add(partial(ids, radix, 0, rows));
-    } else {
-      ExecutorService ex = Executors.newFixedThreadPool(t);
-      try {
-        List<Future<Partial>> fs = new ArrayList<>();
-        for (int c = 0; c < t; c++) {
-          int from = c * chunk;
-          int to = Math.min(rows, from + chunk);
-          fs.add(ex.submit(() -> partial(ids, radix, from, to)));
-        }
-        for (Future<Partial> f : fs) {
-          parts.add(f.get());
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new DeidException("interrupted while building the frequency table", e);
-      } catch (ExecutionException e) {
-        throw new DeidException("failed to build the frequency table: " + e.getCause(), e.getCause());
-      } finally {
-        ex.shutdown();
-      }
-    }
-    // merge, then order by key so that the table is the same for any thread count
-    LongIntMap merged = new LongIntMap(parts.get(0).size);
-    int cap = 0;
-    for (Partial p : parts) {
-      cap += p.size;
-    }
-    long[] keys = new long[cap];
-    int[] counts = new int[cap];
-    int[][] hists = new int[channels.length][];
-    for (int c = 0; c < channels.length; c++) {
-      hists[c] = new int[Math.multiplyExact(cap, channels[c].domain)];
-    }
+  /** The id of quasi-identifier i in a packed key. */
+  int field(long key, int i) {
+    return (int) (key >>> shift[i]) & fieldMask[i];
+  }
+
+  /**
+   * The level-0 table: sorts the rows' packed keys (least-significant-digit radix sort, so the table is in
+   * key order and the same for any thread count) and counts runs; sensitive histograms by a second pass.
+   */
+  private ClassTable buildBase(long[] rowKeys, double[][] log2Orig) {
+    int rows = rowKeys.length;
+    long[] sorted = channels.length == 0 ? rowKeys : rowKeys.clone();
+    radixSort(sorted, Arrays.stream(bits).sum());
     int size = 0;
-    for (Partial p : parts) {
-      for (int e = 0; e < p.size; e++) {
-        int idx = merged.getOrPut(p.keys[e], size);
-        if (idx == size) {
-          keys[size++] = p.keys[e];
-        }
-        counts[idx] += p.counts[e];
-        for (int c = 0; c < channels.length; c++) {
-          int d = channels[c].domain;
-          for (int v = 0; v < d; v++) {
-            hists[c][idx * d + v] += p.hists[c][e * d + v];
-          }
-        }
+    for (int r = 0; r < rows; r++) {
+      if (r == 0 || sorted[r] != sorted[r - 1]) {
+        size++;
       }
     }
-    long[] sorted = Arrays.copyOf(keys, size);
-    Arrays.sort(sorted);
-    int[][] rep = new int[m][size];
+    long[] key = new long[size];
     int[] count = new int[size];
-    double[] logOrig = new double[size];
-    int[][] hist = new int[channels.length][];
-    for (int c = 0; c < channels.length; c++) {
-      hist[c] = new int[size * channels[c].domain];
+    int e = -1;
+    for (int r = 0; r < rows; r++) {
+      if (r == 0 || sorted[r] != sorted[r - 1]) {
+        key[++e] = sorted[r];
+      }
+      count[e]++;
     }
-    for (int e = 0; e < size; e++) {
-      long key = sorted[e];
-      int from = merged.get(key);
-      count[e] = counts[from];
+    sorted = null;
+    double[] logOrig = new double[size];
+    for (int c = 0; c < size; c++) {
       double lo = 0;
       for (int i = 0; i < m; i++) {
-        int id = (int) ((key / radix[i]) % qis[i].domain0());
-        rep[i][e] = id;
-        lo += log2Orig[i][id];
+        lo += log2Orig[i][field(key[c], i)];
       }
-      logOrig[e] = lo * count[e];
-      for (int c = 0; c < channels.length; c++) {
-        int d = channels[c].domain;
-        System.arraycopy(hists[c], from * d, hist[c], e * d, d);
-      }
+      logOrig[c] = lo * count[c];
     }
-    return new ClassTable(size, rep, count, logOrig, hist, new int[m]);
-  }
-
-  private static final class Partial {
-    long[] keys;
-    int[] counts;
-    int[][] hists;
-    int size;
-  }
-
-  private Partial partial(int[][] ids, long[] radix, int from, int to) {
-    LongIntMap local = new LongIntMap(1024);
-    Partial p = new Partial();
-    int cap = 1024;
-    p.keys = new long[cap];
-    p.counts = new int[cap];
-    p.hists = new int[channels.length][];
-    for (int c = 0; c < channels.length; c++) {
-      p.hists[c] = new int[cap * channels[c].domain];
-    }
-    for (int r = from; r < to; r++) {
-      long key = 0;
-      for (int i = 0; i < m; i++) {
-        key += ids[i][r] * radix[i];
+    int[][] hist = new int[channels.length][];
+    if (channels.length > 0) {
+      LongIntMap index = new LongIntMap(size);
+      for (int c = 0; c < size; c++) {
+        index.getOrPut(key[c], c);
       }
-      int idx = local.getOrPut(key, p.size);
-      if (idx == p.size) {
-        if (p.size == cap) {
-          cap *= 2;
-          p.keys = Arrays.copyOf(p.keys, cap);
-          p.counts = Arrays.copyOf(p.counts, cap);
-          for (int c = 0; c < channels.length; c++) {
-            p.hists[c] = Arrays.copyOf(p.hists[c], cap * channels[c].domain);
-          }
+      for (int ch = 0; ch < channels.length; ch++) {
+        hist[ch] = new int[Math.multiplyExact(size, channels[ch].domain)];
+      }
+      for (int r = 0; r < rows; r++) {
+        int c = index.get(rowKeys[r]);
+        for (int ch = 0; ch < channels.length; ch++) {
+          hist[ch][c * channels[ch].domain + channels[ch].ids[r]]++;
         }
-        p.keys[p.size++] = key;
-      }
-      p.counts[idx]++;
-      for (int c = 0; c < channels.length; c++) {
-        p.hists[c][idx * channels[c].domain + channels[c].ids[r]]++;
       }
     }
-    return p;
+    return new ClassTable(size, key, count, logOrig, hist, new int[m]);
+  }
+
+  /** Sorts non-negative keys of at most {@code keyBits} bits, 11 bits per pass, skipping constant digits. */
+  static void radixSort(long[] a, int keyBits) {
+    int n = a.length;
+    long[] buf = null;
+    long[] src = a;
+    int[] counts = new int[1 << 11];
+    for (int sh = 0; sh < keyBits; sh += 11) {
+      Arrays.fill(counts, 0);
+      for (int r = 0; r < n; r++) {
+        counts[(int) (src[r] >>> sh) & 0x7FF]++;
+      }
+      boolean constant = false;
+      for (int d = 0; d < counts.length; d++) {
+        if (counts[d] == n) {
+          constant = true;
+          break;
+        }
+      }
+      if (constant) {
+        continue;
+      }
+      int sum = 0;
+      for (int d = 0; d < counts.length; d++) {
+        int c = counts[d];
+        counts[d] = sum;
+        sum += c;
+      }
+      if (buf == null) {
+        buf = new long[n];
+      }
+      long[] dst = src == a ? buf : a;
+      for (int r = 0; r < n; r++) {
+        long v = src[r];
+        dst[counts[(int) (v >>> sh) & 0x7FF]++] = v;
+      }
+      src = dst;
+    }
+    if (src != a) {
+      System.arraycopy(src, 0, a, 0, n);
+    }
   }
 
   /**
@@ -324,11 +333,7 @@ public final class Engine {
     NodeEval e = outcome.eval;
     LongIntMap classes = new LongIntMap(e.table.size);
     for (int c = 0; c < e.table.size; c++) {
-      long key = 0;
-      for (int i = 0; i < m; i++) {
-        key = key * qis[i].domain[levels[i]] + qis[i].up[levels[i]][e.table.rep[i][c]];
-      }
-      classes.getOrPut(key, c);
+      classes.getOrPut(e.table.key[c], c);
     }
     int rows = (int) n;
     for (int i = 0; i < m; i++) {
@@ -343,7 +348,7 @@ public final class Engine {
     for (int r = 0; r < rows; r++) {
       long key = 0;
       for (int i = 0; i < m; i++) {
-        key = key * qis[i].domain[levels[i]] + ids[i][r];
+        key |= (long) ids[i][r] << shift[i];
       }
       keep[r] = e.passes[classes.get(key)];
     }
@@ -461,6 +466,18 @@ public final class Engine {
    * @return the evaluation
    */
   NodeEval evaluate(int[] levels, ClassTable source) {
+    return evaluate(levels, source, false);
+  }
+
+  /**
+   * Rolls a table up to a node and evaluates it.
+   *
+   * @param levels the node
+   * @param source a table of a node at or below it
+   * @param full whether to compute every metric (for the report) rather than only the searched one
+   * @return the evaluation; {@code all} is null unless {@code full}
+   */
+  NodeEval evaluate(int[] levels, ClassTable source, boolean full) {
     ClassTable t = rollUp(levels, source);
     if (sPasses == null) {
       sPasses = new boolean[base.size];
@@ -471,36 +488,59 @@ public final class Engine {
     long dm = 0;
     double lossSum = 0;
     double entSum = 0;
+    boolean wantLoss = full || metric == Metric.LOSS;
+    boolean wantEnt = full || metric == Metric.NON_UNIFORM_ENTROPY;
+    boolean channelModelsPresent = channelModels.length > 0;
     double[] scratch = new double[64];
+    int kk = k;
+    int[] tc = t.count;
+    long[] tk = t.key;
+    double[] tlog = t.logOrig;
+    double[][] lossAt = new double[m][];
+    double[][] genAt = new double[m][];
+    for (int i = 0; i < m; i++) {
+      lossAt[i] = lossId[i][levels[i]];
+      genAt[i] = log2Gen[i][levels[i]];
+    }
     for (int c = 0; c < t.size; c++) {
-      int cnt = t.count[c];
-      boolean ok = cnt >= k && passesChannels(t, c, scratch);
+      int cnt = tc[c];
+      boolean ok = cnt >= kk && (!channelModelsPresent || passesChannels(t, c, scratch));
       passes[c] = ok;
       if (!ok) {
         suppressed += cnt;
-        lossSum += (double) cnt * m;
-        entSum += -t.logOrig[c];
+        if (wantLoss) {
+          lossSum += (double) cnt * m;
+        }
+        if (wantEnt) {
+          entSum += -tlog[c];
+        }
       } else {
         kept++;
         dm += (long) cnt * cnt;
-        double l = 0;
-        double g = 0;
-        for (int i = 0; i < m; i++) {
-          int id = qis[i].up[levels[i]][t.rep[i][c]];
-          l += lossId[i][levels[i]][id];
-          g += log2Gen[i][levels[i]][id];
+        if (wantLoss || wantEnt) {
+          double l = 0;
+          double g = 0;
+          long key = tk[c];
+          for (int i = 0; i < m; i++) {
+            int id = (int) (key >>> shift[i]) & fieldMask[i];
+            l += lossAt[i][id];
+            g += genAt[i][id];
+          }
+          lossSum += cnt * l;
+          entSum += cnt * g - tlog[c];
         }
-        lossSum += cnt * l;
-        entSum += cnt * g - t.logOrig[c];
       }
     }
     boolean feasible = suppressed <= maxSuppressed;
-    double[] all = new double[Metric.values().length];
-    all[Metric.PRECISION.ordinal()] = precision(levels);
-    all[Metric.DISCERNIBILITY.ordinal()] = (double) dm + (double) suppressed * n;
-    all[Metric.AVERAGE_CLASS_SIZE.ordinal()] = kept == 0 ? n : (double) (n - suppressed) / kept;
-    all[Metric.NON_UNIFORM_ENTROPY.ordinal()] = entSum;
-    all[Metric.LOSS.ordinal()] = n == 0 || m == 0 ? 0 : lossSum / ((double) n * m);
+    double[] all = null;
+    if (full) {
+      all = new double[Metric.values().length];
+      all[Metric.PRECISION.ordinal()] = precision(levels);
+      all[Metric.DISCERNIBILITY.ordinal()] = (double) dm + (double) suppressed * n;
+      all[Metric.AVERAGE_CLASS_SIZE.ordinal()] = kept == 0 ? n : (double) (n - suppressed) / kept;
+      all[Metric.NON_UNIFORM_ENTROPY.ordinal()] = entSum;
+      all[Metric.LOSS.ordinal()] = n == 0 || m == 0 ? 0 : lossSum / ((double) n * m);
+    }
     double value;
     double bound = nodeBound(levels);
     switch (metric) {
@@ -526,7 +566,7 @@ public final class Engine {
     return new NodeEval(levels.clone(), t, passes, suppressed, feasible, value, bound, kept, all);
   }
 
-  private int[][] sRep;
+  private long[] sKey;
   private int[] sCount;
   private double[] sLogOrig;
   private int[][] sHist;
@@ -539,7 +579,7 @@ public final class Engine {
     }
     if (sCount == null) {
       int cap = base.size;
-      sRep = new int[m][cap];
+      sKey = new long[cap];
       sCount = new int[cap];
       sLogOrig = new double[cap];
       sHist = new int[channels.length][];
@@ -549,41 +589,51 @@ public final class Engine {
       sPasses = new boolean[cap];
     }
     map.reset(src.size);
-    int size = 0;
-    int[][] rep = sRep;
+    long keepMask = -1L;
+    int changed = 0;
+    int[] chShift = new int[m];
+    int[] chMask = new int[m];
+    long[][] chTrans = new long[m][];
+    for (int i = 0; i < m; i++) {
+      if (levels[i] != src.levels[i]) {
+        keepMask &= ~((long) fieldMask[i] << shift[i]);
+        chShift[changed] = shift[i];
+        chMask[changed] = fieldMask[i];
+        chTrans[changed] = trans[i][src.levels[i]][levels[i]];
+        changed++;
+      }
+    }
+    long[] srcKey = src.key;
+    int[] srcCount = src.count;
+    double[] srcLog = src.logOrig;
+    long[] key = sKey;
     int[] count = sCount;
     double[] logOrig = sLogOrig;
     int[][] hist = sHist;
-    int[][] upAt = new int[m][];
-    int[] dom = new int[m];
-    for (int i = 0; i < m; i++) {
-      upAt[i] = qis[i].up[levels[i]];
-      dom[i] = qis[i].domain[levels[i]];
-    }
-    int[][] srcRep = src.rep;
-    int[] srcCount = src.count;
-    double[] srcLog = src.logOrig;
-    for (int e = 0; e < src.size; e++) {
-      long key = 0;
-      for (int i = 0; i < m; i++) {
-        key = key * dom[i] + upAt[i][srcRep[i][e]];
+    int size = 0;
+    int srcSize = src.size;
+    int chans = channels.length;
+    for (int e = 0; e < srcSize; e++) {
+      long k0 = srcKey[e];
+      long k = k0 & keepMask;
+      for (int j = 0; j < changed; j++) {
+        k |= chTrans[j][(int) (k0 >>> chShift[j]) & chMask[j]];
       }
-      int idx = map.getOrPut(key, size);
+      int idx = map.getOrPut(k, size);
       if (idx == size) {
-        for (int i = 0; i < m; i++) {
-          rep[i][size] = srcRep[i][e];
-        }
-        count[size] = 0;
-        logOrig[size] = 0;
-        for (int c = 0; c < channels.length; c++) {
+        key[size] = k;
+        count[size] = srcCount[e];
+        logOrig[size] = srcLog[e];
+        for (int c = 0; c < chans; c++) {
           int d = channels[c].domain;
-          Arrays.fill(hist[c], size * d, size * d + d, 0);
+          System.arraycopy(src.hist[c], e * d, hist[c], size * d, d);
         }
         size++;
+        continue;
       }
       count[idx] += srcCount[e];
       logOrig[idx] += srcLog[e];
-      for (int c = 0; c < channels.length; c++) {
+      for (int c = 0; c < chans; c++) {
         int d = channels[c].domain;
         int[] from = src.hist[c];
         int[] to = hist[c];
@@ -594,7 +644,7 @@ public final class Engine {
         }
       }
     }
-    return new ClassTable(size, rep, count, logOrig, hist, levels.clone());
+    return new ClassTable(size, key, count, logOrig, hist, levels.clone());
   }
 
   /**
@@ -604,7 +654,7 @@ public final class Engine {
    * @return the evaluation, with its own table
    */
   NodeEval evaluateKept(int[] levels) {
-    NodeEval e = evaluate(levels, base);
+    NodeEval e = evaluate(levels, base, true);
     ClassTable t = e.table == base ? base : e.table.trimmedCopy();
     return new NodeEval(e.levels, t, Arrays.copyOf(e.passes, t.size), e.suppressed, e.feasible, e.metric, e.bound,
         e.classesKept, e.all);

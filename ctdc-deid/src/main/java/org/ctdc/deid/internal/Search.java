@@ -230,9 +230,26 @@ public final class Search {
     }
   }
 
-  private void classifyMonotone() {
+  /**
+   * Whether a metric bound rules a node (and, the bound holding for every node above, its up-set) out: it
+   * exceeds a value already found by more than the search's tolerance.
+   */
+  private boolean prunable(double nodeBound, double best) {
+    return nodeBound > best + 1e-9 * Math.max(1, Math.abs(best));
+  }
+
+  /**
+   * Classifies the nodes that can still hold the optimum. A node whose metric bound exceeds the value of
+   * a feasible node evaluated so far cannot be (or tie with) the optimum, nor can any node above it, so
+   * paths stop below such nodes and they stay unclassified unless the lattice classification is requested.
+   */
+  private double classifyMonotone() {
+    double best = Double.POSITIVE_INFINITY;
     for (int start : order) {
       if (status[start] != UNKNOWN) {
+        continue;
+      }
+      if (prunable(engine.nodeBound(levels(start)), best)) {
         continue;
       }
       List<Integer> path = new ArrayList<>();
@@ -246,7 +263,7 @@ public final class Search {
             break;
           }
         }
-        if (next < 0) {
+        if (next < 0 || prunable(engine.nodeBound(levels(next)), best)) {
           break;
         }
         path.add(next);
@@ -269,6 +286,7 @@ public final class Search {
         NodeEval e = eval(node);
         if (e.feasible) {
           tag(node, FEASIBLE);
+          best = Math.min(best, e.metric);
           b = mid - 1;
         } else {
           tag(node, INFEASIBLE);
@@ -276,6 +294,7 @@ public final class Search {
         }
       }
     }
+    return best;
   }
 
   /**
@@ -289,9 +308,12 @@ public final class Search {
     int best = -1;
     double bestValue = Double.POSITIVE_INFINITY;
     boolean complete = true;
+    // the least metric value of a feasible node found so far: bounds above it prune (selection still
+    // follows the documented order below)
+    double found = Double.POSITIVE_INFINITY;
     try {
       if (monotone) {
-        classifyMonotone();
+        found = classifyMonotone();
       }
       boolean nodeLevelMetric = engine.metric == org.ctdc.deid.Metric.PRECISION;
       for (int node : order) {
@@ -306,7 +328,7 @@ public final class Search {
         if (status[node] == INFEASIBLE) {
           continue;
         }
-        if (best >= 0 && b > bestValue + 1e-9 * Math.max(1, Math.abs(bestValue))) {
+        if (prunable(b, Math.min(found, bestValue))) {
           continue;
         }
         double v;
@@ -321,7 +343,11 @@ public final class Search {
           NodeEval e = eval(node);
           v = e.metric;
           feasible = e.feasible;
-          status[node] = feasible ? FEASIBLE : INFEASIBLE;
+          if (monotone) {
+            tag(node, feasible ? FEASIBLE : INFEASIBLE);
+          } else {
+            status[node] = feasible ? FEASIBLE : INFEASIBLE;
+          }
           b = Math.max(b, e.bound);
           bound[node] = b;
         }
