@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * Optimal full-domain generalisation with record suppression of any {@link Dataset}.
  *
  * <p>The run builds the frequency table of distinct quasi-identifier combinations in one pass over the
- * rows (on {@link DeidConfig#threads()} threads), searches the lattice of hierarchy levels for the node
+ * rows (on the calling thread; results never depend on {@link DeidConfig#threads()}), searches the lattice of hierarchy levels for the node
  * that satisfies every privacy model within the suppression limit and minimises the metric (see
  * {@link Metric} for the tie order), and writes the release. Same input and configuration give the same
  * release for any thread count.
