@@ -55,9 +55,9 @@ final class AlignCommand implements Callable<Integer> {
     String name = in.getFileName() == null ? in.toString() : in.getFileName().toString().toLowerCase(Locale.ROOT);
     AlignmentResult r =
         name.endsWith(".jsonl") || name.endsWith(".ndjson") ? aligner.alignJsonLines(in) : aligner.alignCsv(in);
-    org.ctdc.schema.internal.AtomicFiles.write(out, w -> DatasetCsv.write(r.dataset(), w));
+    org.ctdc.schema.AtomicFiles.write(out, w -> DatasetCsv.write(r.dataset(), w));
     AlignmentReport rep = r.report();
-    org.ctdc.schema.internal.AtomicFiles.writeString(report, rep.toJson());
+    org.ctdc.schema.AtomicFiles.writeString(report, rep.toJson());
     PrintWriter pw = spec.commandLine().getOut();
     pw.println(rep.summary());
     for (AlignmentReport.RejectGroup g : rep.rejects()) {

@@ -66,10 +66,10 @@ final class DeidCommand implements Callable<Integer> {
       return Main.INVALID;
     }
     DeidResult r = Deidentifier.run(read.dataset(), job.config());
-    org.ctdc.schema.internal.AtomicFiles.write(out, w -> DatasetCsv.write(r.release(), w));
+    org.ctdc.schema.AtomicFiles.write(out, w -> DatasetCsv.write(r.release(), w));
     DeidReport rep = r.report();
     if (report != null) {
-      org.ctdc.schema.internal.AtomicFiles.writeString(report, rep.toJson());
+      org.ctdc.schema.AtomicFiles.writeString(report, rep.toJson());
     }
     StringBuilder levels = new StringBuilder();
     for (DeidReport.QiLevel q : rep.quasiIdentifiers()) {

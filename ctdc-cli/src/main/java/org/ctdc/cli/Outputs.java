@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.ctdc.schema.CtdcException;
-import org.ctdc.schema.internal.AtomicFiles;
+import org.ctdc.schema.AtomicFiles;
 
 /**
  * The output files of one run under one folder. Every file is written to a temporary file in its target

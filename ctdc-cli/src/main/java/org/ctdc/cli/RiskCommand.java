@@ -13,7 +13,7 @@ import org.ctdc.deid.risk.RiskReport;
 import org.ctdc.schema.DatasetCsv;
 import org.ctdc.schema.Schema;
 import org.ctdc.schema.Schemas;
-import org.ctdc.schema.internal.AtomicFiles;
+import org.ctdc.schema.AtomicFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

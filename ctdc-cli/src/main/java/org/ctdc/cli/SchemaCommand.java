@@ -10,7 +10,7 @@ import org.ctdc.schema.SchemaDiff;
 import org.ctdc.schema.SchemaFiles;
 import org.ctdc.schema.SchemaRef;
 import org.ctdc.schema.Schemas;
-import org.ctdc.schema.internal.AtomicFiles;
+import org.ctdc.schema.AtomicFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

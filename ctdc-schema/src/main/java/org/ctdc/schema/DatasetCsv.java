@@ -248,10 +248,10 @@ public final class DatasetCsv {
    */
   public static void write(Dataset dataset, Path file) {
     String name = file.toString();
-    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      CsvDatasetWriter.write(dataset, w, name);
-    } catch (IOException e) {
-      throw new DataFormatException(name + ": cannot be written (" + e.getClass().getSimpleName() + ")", e);
+    try {
+      AtomicFiles.write(file, w -> CsvDatasetWriter.write(dataset, w, name));
+    } catch (CtdcException e) {
+      throw new DataFormatException(name + ": cannot be written (through a temporary file moved into place)", e);
     }
   }
 

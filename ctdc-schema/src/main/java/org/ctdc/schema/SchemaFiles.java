@@ -18,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import org.ctdc.schema.internal.AtomicFiles;
 import org.ctdc.schema.internal.SchemaTreeReader;
 import org.ctdc.schema.internal.SchemaTreeWriter;
 import org.yaml.snakeyaml.LoaderOptions;

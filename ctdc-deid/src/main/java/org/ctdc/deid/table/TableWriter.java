@@ -60,7 +60,11 @@ public final class TableWriter {
   }
 
   private static Path write(Path file, String text) throws IOException {
-    Files.writeString(file, text, StandardCharsets.UTF_8);
+    try {
+      org.ctdc.schema.AtomicFiles.writeString(file, text);
+    } catch (org.ctdc.schema.CtdcException e) {
+      throw new IOException("cannot write " + file.getFileName(), e);
+    }
     return file;
   }
 

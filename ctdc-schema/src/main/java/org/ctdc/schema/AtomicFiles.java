@@ -1,4 +1,4 @@
-package org.ctdc.schema.internal;
+package org.ctdc.schema;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -7,7 +7,6 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import org.ctdc.schema.CtdcException;
 
 /**
  * Writes files through a temporary file in the same folder, moved into place when complete, so that an
