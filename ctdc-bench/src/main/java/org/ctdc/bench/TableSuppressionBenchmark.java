@@ -114,6 +114,7 @@ public class TableSuppressionBenchmark {
       rows.add(c.value().isPresent() ? new PublishedRow(c.nodes(), OptionalDouble.of(c.value().getAsLong()), s)
           : PublishedRow.suppressed(s, codes));
     }
-    return TableAudit.audit(List.of(PublishedTable.of(auditDef, rows)), AuditOptions.defaults());
+    return TableAudit.audit(List.of(PublishedTable.of(auditDef, rows)),
+        AuditOptions.builder().minWidth(1).secondaryIntervals(false).build());
   }
 }
