@@ -51,6 +51,9 @@ final class DeidCommand implements Callable<Integer> {
   @Option(names = "--report", paramLabel = "REPORT.json", description = "Where to write the report (JSON).")
   Path report;
 
+  @Option(names = {"--quiet", "-q"}, description = "Print nothing on success (errors are still printed).")
+  boolean quiet;
+
   @Override
   public Integer call() {
     DeidJob job = DeidJob.read(config);
@@ -70,6 +73,9 @@ final class DeidCommand implements Callable<Integer> {
     DeidReport rep = r.report();
     if (report != null) {
       org.ctdc.schema.AtomicFiles.writeString(report, rep.toJson());
+    }
+    if (quiet) {
+      return Main.OK;
     }
     StringBuilder levels = new StringBuilder();
     for (DeidReport.QiLevel q : rep.quasiIdentifiers()) {

@@ -37,6 +37,9 @@ final class TablesCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "The output directory.")
   Path out;
 
+  @Option(names = {"--quiet", "-q"}, description = "Print only the last line (how many tables were written where).")
+  boolean quiet;
+
   @Override
   public Integer call() {
     TablesConfig cfg = TablesConfig.read(config);
@@ -47,10 +50,12 @@ final class TablesCommand implements Callable<Integer> {
       return Main.INVALID;
     }
     TablesRun.Outcome o = TablesRun.run(cfg, read.dataset(), out);
-    for (TableReport r : o.reports()) {
-      r.lines().forEach(w::println);
+    if (!quiet) {
+      for (TableReport r : o.reports()) {
+        r.lines().forEach(w::println);
+      }
+      o.rowsLeftOut().forEach((t, n) -> w.println("table " + t + ": " + n + " rows left out (missing or outside)"));
     }
-    o.rowsLeftOut().forEach((t, n) -> w.println("table " + t + ": " + n + " rows left out (missing or outside)"));
     w.println(o.reports().size() + " tables written to " + out);
     return Main.OK;
   }

@@ -75,6 +75,19 @@ class DeidCommandTest {
   }
 
   @Test
+  void quietPrintsNothingOnSuccessButStillWritesTheRelease(@TempDir Path dir) throws Exception {
+    for (String f : List.of("seven.csv", "age.csv", "gender.csv", "zipcode.csv", "deid.yaml")) {
+      copy(dir, f);
+    }
+    Path out = dir.resolve("release.csv");
+    Run r = run("--quiet", "--config", dir.resolve("deid.yaml").toString(), "--in", dir.resolve("seven.csv").toString(),
+        "--out", out.toString());
+    assertEquals(Main.OK, r.code(), r.err());
+    assertEquals("", r.out());
+    assertEquals(8, Files.readAllLines(out).size());
+  }
+
+  @Test
   void anUnsatisfiableModelExitsWithCodeThreeAndOneLine(@TempDir Path dir) throws Exception {
     for (String f : List.of("seven.csv", "age.csv", "gender.csv", "zipcode.csv", "deid.yaml")) {
       copy(dir, f);
