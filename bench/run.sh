@@ -18,11 +18,13 @@ if [ $# -gt 0 ]; then
 else
   run alignment 'AlignmentBenchmark' "${short[@]}"
   run adult 'GeneralisationBenchmark.adult' -p k=5 -p limit=0,0.05 -p metric=PRECISION -f 1 -wi 1 -i 2
+  run frequencytable 'FrequencyTableBenchmark' "${short[@]}"
   run ctdclike 'GeneralisationBenchmark.ctdcLike' -p rows=100000,1000000 -f 1 -wi 1 -i 2
   run localsuppression 'LocalSuppressionBenchmark' -f 1
   run verifier 'VerifierBenchmark' -p rows=1000000 -f 1 -wi 1 -i 2
   run risk 'RiskBenchmark.riskOwnValue' -p rows=1000000 -f 1 -wi 1 -i 2
-  run tables 'TableSuppressionBenchmark' -p shape=25x20x20 -f 1 -wi 1 -i 2
+  run tables 'TableSuppressionBenchmark' -p shape=5x5x4,25x20x20 -f 1 -wi 1 -i 2
+  run cellkey 'CellKeyTabulationBenchmark' "${short[@]}"
   run audit 'TableAuditBenchmark' -p shape=25x20x20 -p threshold=1 -p secondaries=false -f 1 -wi 1 -i 2
 fi
 machine="$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(java -version 2>&1 | head -n 1), -Xmx2g, load average at start $(cut -d' ' -f1-3 /proc/loadavg)"

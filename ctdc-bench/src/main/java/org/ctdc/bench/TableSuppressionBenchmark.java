@@ -43,7 +43,7 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class TableSuppressionBenchmark {
   /** Leaves per dimension. */
-  @Param({"10x10x10", "25x20x20"})
+  @Param({"5x5x4", "10x10x10", "25x20x20"})
   public String shape;
 
   /** Counts below this are primary (3 gives about 3 % of inner cells). */
