@@ -265,10 +265,41 @@ final class DemoPipeline {
     Hierarchy country = SchemaHierarchies.forVariable(data, "citizenship").orElseThrow();
     Hierarchy exploitCountry = SchemaHierarchies.forVariable(data, "CountryOfExploitation").orElseThrow();
     Hierarchy year = SchemaHierarchies.forVariable(data, "yearOfRegistration").orElseThrow();
+    // citizenship: the countries present are the inner cells, with UN sub-regions and regions as published
+    // subtotals (country -> sub-region -> region -> total)
+    Map<String, String> citizenshipSubRegion = leafMap(country, 1);
     Map<String, String> citizenshipRegion = leafMap(country, 2);
     Map<String, String> exploitationRegion = leafMap(exploitCountry, 2);
     Map<String, String> period = leafMap(year, 1);
-    Dimension region = Dimension.flat("citizenshipRegion", "Total", new ArrayList<>(new TreeSet<>(citizenshipRegion.values())));
+    int cc = data.column("citizenship");
+    TreeSet<String> present = new TreeSet<>();
+    for (int row = 0; row < data.rowCount(); row++) {
+      if (!data.isMissing(row, cc)) {
+        present.add(data.variable(cc).values().code(data.code(row, cc)).code());
+      }
+    }
+    Map<String, TreeSet<String>> regions = new java.util.TreeMap<>();
+    Map<String, TreeSet<String>> subRegions = new java.util.TreeMap<>();
+    Map<String, String> citizenshipLeaf = new java.util.TreeMap<>();
+    for (String c : present) {
+      String r = citizenshipRegion.get(c);
+      String sub = citizenshipSubRegion.get(c);
+      if (r == null || sub == null) {
+        continue;
+      }
+      citizenshipLeaf.put(c, c);
+      if (sub.equals(r) || sub.equals(c)) {
+        regions.computeIfAbsent(r, x -> new TreeSet<>()).add(c);
+      } else {
+        regions.computeIfAbsent(r, x -> new TreeSet<>()).add(sub);
+        subRegions.computeIfAbsent(sub, x -> new TreeSet<>()).add(c);
+      }
+    }
+    Map<String, List<String>> regionTree = new java.util.LinkedHashMap<>();
+    regionTree.put("Total", new ArrayList<>(regions.keySet()));
+    regions.forEach((r, children) -> regionTree.put(r, new ArrayList<>(children)));
+    subRegions.forEach((sub, countries) -> regionTree.put(sub, new ArrayList<>(countries)));
+    Dimension region = Dimension.hierarchical("citizenshipRegion", "Total", regionTree);
     Dimension periods = Dimension.flat("period", "Total", new ArrayList<>(new TreeSet<>(period.values())));
     int g = data.column("gender");
     List<String> genders = data.variable(g).values().codes().stream().map(c -> c.code()).toList();
@@ -276,7 +307,7 @@ final class DemoPipeline {
     org.ctdc.deid.table.TableDefinition first =
         org.ctdc.deid.table.TableDefinition.of("citizenship-region-by-period-by-gender", List.of(region, periods, gender));
     Tabulation.Result t1 = Tabulation.tabulate(data, first, List.of("citizenship", "yearOfRegistration", "gender"),
-        Map.of("citizenshipRegion", citizenshipRegion, "period", period), Optional.empty(), Optional.empty());
+        Map.of("citizenshipRegion", citizenshipLeaf, "period", period), Optional.empty(), Optional.empty());
 
     Dimension exploitRegion = Dimension.flat("exploitationRegion", "Total",
         new ArrayList<>(new TreeSet<>(exploitationRegion.values())));
