@@ -12,10 +12,10 @@ import org.junit.jupiter.api.Test;
 
 class VerifierTest {
 
-  static final List<List<String>> AGE = Releases.rows(
+  static final List<List<String>> AGE = TestReleases.rows(
       "34;<50;*", "45;<50;*", "66;>=50;*", "70;>=50;*");
-  static final List<List<String>> GENDER = Releases.rows("male;*", "female;*");
-  static final List<List<String>> ZIP = Releases.rows(
+  static final List<List<String>> GENDER = TestReleases.rows("male;*", "female;*");
+  static final List<List<String>> ZIP = TestReleases.rows(
       "81667;8166*;816**;81***;8****;*****", "81675;8167*;816**;81***;8****;*****",
       "81925;8192*;819**;81***;8****;*****", "81931;8193*;819**;81***;8****;*****");
   static final List<String> QIS = List.of("age", "gender", "zipcode");
@@ -33,7 +33,7 @@ class VerifierTest {
         up(AGE, original[r][0], a), up(GENDER, original[r][1], g), up(ZIP, original[r][2], z),
         disease.length == 0 ? "flu" : disease[r]};
     }
-    return Releases.of(List.of("age", "gender", "zipcode", "disease"), out);
+    return TestReleases.of(List.of("age", "gender", "zipcode", "disease"), out);
   }
 
   static String up(List<List<String>> h, String leaf, int level) {
@@ -68,7 +68,7 @@ class VerifierTest {
 
   @Test
   void catchesOneColumnWithMixedLevels() {
-    Dataset d = Releases.of(List.of("age", "gender", "zipcode", "disease"),
+    Dataset d = TestReleases.of(List.of("age", "gender", "zipcode", "disease"),
         new String[] {"<50", "*", "*****", "flu"}, new String[] {"34", "*", "*****", "flu"},
         new String[] {">=50", "*", "*****", "flu"}, new String[] {"<50", "*", "*****", "flu"});
     VerificationResult r = Verifier.verify(d, example().k(1).build());
@@ -82,8 +82,8 @@ class VerifierTest {
 
   @Test
   void aValueAtSeveralLevelsIsNotMixed() {
-    List<List<String>> h = Releases.rows("a;a;*", "b;ab;*", "c;ab;*");
-    Dataset d = Releases.of(List.of("x"), new String[] {"a"}, new String[] {"ab"}, new String[] {"ab"});
+    List<List<String>> h = TestReleases.rows("a;a;*", "b;ab;*", "c;ab;*");
+    Dataset d = TestReleases.of(List.of("x"), new String[] {"a"}, new String[] {"ab"}, new String[] {"ab"});
     VerificationResult r = Verifier.verify(d, VerificationSpec.builder().quasiIdentifiers(List.of("x"))
         .hierarchy("x", h).build());
     assertTrue(r.passed(), r.summary());
@@ -92,7 +92,7 @@ class VerifierTest {
 
   @Test
   void catchesAValueOutsideTheHierarchyWithoutShowingIt() {
-    Dataset d = Releases.of(List.of("age", "gender", "zipcode", "disease"),
+    Dataset d = TestReleases.of(List.of("age", "gender", "zipcode", "disease"),
         new String[] {"34", "male", "81667", "flu"}, new String[] {"99", "male", "81667", "flu"});
     VerificationResult r = Verifier.verify(d, example().k(1).build());
     assertEquals(Map.of(Violation.Rule.VALUE_OUTSIDE_HIERARCHY, 1L), r.violationCounts());
@@ -143,7 +143,7 @@ class VerifierTest {
 
   @Test
   void catchesTClosenessWithEqualDistance() {
-    Dataset d = Releases.of(List.of("g", "s"),
+    Dataset d = TestReleases.of(List.of("g", "s"),
         new String[] {"m", "a"}, new String[] {"m", "a"}, new String[] {"f", "b"}, new String[] {"f", "b"});
     VerificationSpec.Builder b = VerificationSpec.builder().quasiIdentifiers(List.of("g"));
     VerificationResult r = Verifier.verify(d, b.tClosenessEqual("s", 0.4).build());
@@ -161,8 +161,8 @@ class VerifierTest {
 
   @Test
   void catchesTClosenessWithHierarchicalDistance() {
-    List<List<String>> h = Releases.rows("a;ab;*", "b;ab;*", "c;cd;*", "d;cd;*");
-    Dataset d = Releases.of(List.of("g", "s"),
+    List<List<String>> h = TestReleases.rows("a;ab;*", "b;ab;*", "c;cd;*", "d;cd;*");
+    Dataset d = TestReleases.of(List.of("g", "s"),
         new String[] {"m", "a"}, new String[] {"m", "a"}, new String[] {"m", "a"}, new String[] {"m", "a"},
         new String[] {"f", "b"}, new String[] {"f", "c"}, new String[] {"f", "d"}, new String[] {"f", "b"},
         new String[] {"o", "c"}, new String[] {"o", "c"}, new String[] {"o", "d"}, new String[] {"o", "d"},
@@ -185,8 +185,8 @@ class VerifierTest {
 
   @Test
   void aSensitiveValueOutsideItsHierarchyIsAViolation() {
-    List<List<String>> h = Releases.rows("a;*", "b;*");
-    Dataset d = Releases.of(List.of("g", "s"), new String[] {"m", "a"}, new String[] {"m", "z"});
+    List<List<String>> h = TestReleases.rows("a;*", "b;*");
+    Dataset d = TestReleases.of(List.of("g", "s"), new String[] {"m", "a"}, new String[] {"m", "z"});
     VerificationResult r = Verifier.verify(d, VerificationSpec.builder().quasiIdentifiers(List.of("g"))
         .tClosenessHierarchical("s", 1, h).build());
     assertEquals(Map.of(Violation.Rule.VALUE_OUTSIDE_HIERARCHY, 1L), r.violationCounts());
@@ -208,7 +208,7 @@ class VerifierTest {
 
   @Test
   void recordsWithEverySuppressedQiCountAgainstTheLimitAndLeaveTheClassCheck() {
-    Dataset d = Releases.of(List.of("age", "gender", "zipcode", "disease"),
+    Dataset d = TestReleases.of(List.of("age", "gender", "zipcode", "disease"),
         new String[] {"<50", "*", "81***", "flu"}, new String[] {"<50", "*", "81***", "flu"},
         new String[] {"<50", "*", "81***", "flu"}, new String[] {"~", "~", "~", "flu"});
     VerificationResult ok = Verifier.verify(d, example().suppressionLimit(0.25, 4).build());
@@ -221,7 +221,7 @@ class VerifierTest {
   @Test
   void wildcardRuleCountsCompatibleRecords() {
     // rows: (a,x) (a,x) (a,"") ("",y) -> compatible: r0: r0,r1,r2,r3? r3 is ("",y): a vs "" ok, x vs y no.
-    Dataset d = Releases.of(List.of("p", "q"),
+    Dataset d = TestReleases.of(List.of("p", "q"),
         new String[] {"a", "x"}, new String[] {"a", "x"}, new String[] {"a", ""}, new String[] {"", "y"});
     VerificationSpec.Builder b = VerificationSpec.builder().quasiIdentifiers(List.of("p", "q")).k(3);
     VerificationResult wild = Verifier.verify(d, b.missingAsWildcard(true).build());
@@ -237,12 +237,12 @@ class VerifierTest {
   void malformedHierarchiesAreRejectedNamingRowAndLevel() {
     VerificationException twoParents = assertThrows(VerificationException.class,
         () -> VerificationSpec.builder().quasiIdentifiers(List.of("x"))
-            .hierarchy("x", Releases.rows("a;p;*", "a;q;*")).build());
+            .hierarchy("x", TestReleases.rows("a;p;*", "a;q;*")).build());
     assertTrue(twoParents.getMessage().contains("row 2") && twoParents.getMessage().contains("level 0"));
     assertThrows(VerificationException.class, () -> VerificationSpec.builder().quasiIdentifiers(List.of("x"))
-        .hierarchy("x", Releases.rows("a;*", "b;+")).build());
+        .hierarchy("x", TestReleases.rows("a;*", "b;+")).build());
     assertThrows(VerificationException.class, () -> VerificationSpec.builder().quasiIdentifiers(List.of("x"))
-        .hierarchy("x", Releases.rows("a;*", "b;c;*")).build());
+        .hierarchy("x", TestReleases.rows("a;*", "b;c;*")).build());
     assertThrows(VerificationException.class,
         () -> Verifier.verify(node(SEVEN, 0, 0, 0), VerificationSpec.builder()
             .quasiIdentifiers(List.of("nope")).build()));
