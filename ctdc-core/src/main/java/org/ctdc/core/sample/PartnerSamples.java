@@ -66,9 +66,10 @@ public final class PartnerSamples {
           "vic_ForcedLabourIndustry", "vic_TypeOfSexExploitation", "vic_MethodsOfControl", "vic_Abducted");
 
   // ---- hotline vocabularies (weights by repetition) ----------------------------------------------
-  private static final String[] H_GENDER = {
-    "Female", "Female", "Female", "Female", "Male", "Male", "Transgender", "Gender Non-Conforming", "Unknown"
-  };
+  // roughly the shares CTDC reports: mostly women and girls, about a third men and boys, under 1 % each for
+  // transgender and gender non-conforming people, the rest unknown (weights per 200 records)
+  private static final String[] H_GENDER = weighted(
+      "Female", 118, "Male", 62, "Transgender", 1, "Gender Non-Conforming", 1, "Unknown", 18);
   private static final String[] H_AGE = {
     "0-8", "9-17", "9-17", "9-17", "18-20", "18-20", "21-23", "21-23", "24-26", "27-29", "30-38", "30-38",
     "39-47", "48+", "Unknown", "Unknown"
@@ -118,10 +119,9 @@ public final class PartnerSamples {
     "Lindenweg", "Old Mill Lane", "Quay of the Herons", "Rue des Tisserands", "Kestrel Row", "Amber Court"
   };
   private static final String[] C_TOWN = {"Northhaven", "Greywater", "Saltmarsh", "Ostrava-Lesna", "Dunmere"};
-  private static final String[] C_GENDER = {
-    "Feminine", "Feminine", "Feminine", "Masculine", "Masculine", "TransgenderFeminine", "TransgenderMasculine",
-    "NonConforming", "NonSpecifiedUnknown", "-99"
-  };
+  private static final String[] C_GENDER = weighted(
+      "Feminine", 120, "Masculine", 66, "TransgenderFeminine", 1, "TransgenderMasculine", 1, "NonConforming", 1,
+      "NonSpecifiedUnknown", 5, "-99", 6);
   private static final String[] C_CITIZENSHIP = {
     "Ukraine", "Ukraine", "Ukraine", "Republic of Moldova", "Moldova, Republic of", "Moldova", "Belarus",
     "Indonesia", "Romania", "Kyrgyzstan", "Kyrgyz Republic", "Myanmar", "Burma", "Uzbekistan", "Cambodia",
@@ -243,6 +243,17 @@ public final class PartnerSamples {
       }
     }
     return sb.append('\n').toString();
+  }
+
+  /** Values repeated by their weights: {@code value, weight, value, weight, ...}; picked uniformly after. */
+  private static String[] weighted(Object... valueWeight) {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    for (int i = 0; i < valueWeight.length; i += 2) {
+      for (int n = 0; n < (Integer) valueWeight[i + 1]; n++) {
+        out.add((String) valueWeight[i]);
+      }
+    }
+    return out.toArray(String[]::new);
   }
 
   private static String pick(SplittableRandom rnd, String[] values) {
