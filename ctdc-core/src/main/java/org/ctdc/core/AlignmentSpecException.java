@@ -1,6 +1,6 @@
 package org.ctdc.core;
 
-import org.ctdc.schema.CtdcException;
+import org.ctdc.schema.LocatedException;
 
 /**
  * An alignment spec (a file, a bundled spec or one built in code) breaks a rule: an unknown target
@@ -10,25 +10,18 @@ import org.ctdc.schema.CtdcException;
  *
  * <p>Instances are immutable and thread-safe.
  */
-public final class AlignmentSpecException extends CtdcException {
+public final class AlignmentSpecException extends LocatedException {
   private static final long serialVersionUID = 1L;
-
-  private final String source;
-  private final String path;
-  private final String rule;
 
   /**
    * Creates the exception.
    *
-   * @param source the file or resource name, or {@code <builder>}
-   * @param path the path inside the source, such as {@code rules[3].map}
-   * @param rule the rule that was broken
+   * @param source the file or resource name, or {@code "<builder>"}
+   * @param path the path inside the source
+   * @param rule a short statement of the rule that was broken
    */
   public AlignmentSpecException(String source, String path, String rule) {
-    super(source + ": " + (path.isEmpty() ? "" : path + ": ") + rule);
-    this.source = source;
-    this.path = path;
-    this.rule = rule;
+    super(source, path, rule, null);
   }
 
   /**
@@ -36,28 +29,10 @@ public final class AlignmentSpecException extends CtdcException {
    *
    * @param source the file or resource name
    * @param path the path inside the source
-   * @param rule the rule that was broken
+   * @param rule a short statement of the rule that was broken
    * @param cause the underlying failure
    */
   public AlignmentSpecException(String source, String path, String rule, Throwable cause) {
-    super(source + ": " + (path.isEmpty() ? "" : path + ": ") + rule, cause);
-    this.source = source;
-    this.path = path;
-    this.rule = rule;
-  }
-
-  /** @return the file or resource name */
-  public String source() {
-    return source;
-  }
-
-  /** @return the path inside the source */
-  public String path() {
-    return path;
-  }
-
-  /** @return the rule that was broken */
-  public String rule() {
-    return rule;
+    super(source, path, rule, cause);
   }
 }

@@ -25,9 +25,9 @@ public class CtdcException extends RuntimeException {
    * Creates an exception with a message and a cause.
    *
    * @param message what went wrong, naming the place and the rule
-   * @param cause the underlying failure
+   * @param cause the underlying failure, or null
    */
-  public CtdcException(String message, Throwable cause) {
+  public CtdcException(String message, @org.jspecify.annotations.Nullable Throwable cause) {
     super(message, cause);
   }
 }

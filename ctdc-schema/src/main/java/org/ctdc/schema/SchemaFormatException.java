@@ -7,25 +7,18 @@ package org.ctdc.schema;
  *
  * <p>Instances are immutable and thread-safe.
  */
-public final class SchemaFormatException extends CtdcException {
+public final class SchemaFormatException extends LocatedException {
   private static final long serialVersionUID = 1L;
-
-  private final String source;
-  private final String path;
-  private final String rule;
 
   /**
    * Creates the exception.
    *
-   * @param source the file or resource name, or {@code "<builder>"} for schemas built in code
-   * @param path the path inside the source, such as {@code variables[3].values[2].code}
+   * @param source the file or resource name, or {@code "<builder>"}
+   * @param path the path inside the source
    * @param rule a short statement of the rule that was broken
    */
   public SchemaFormatException(String source, String path, String rule) {
-    super(source + ": " + (path.isEmpty() ? "" : path + ": ") + rule);
-    this.source = source;
-    this.path = path;
-    this.rule = rule;
+    super(source, path, rule, null);
   }
 
   /**
@@ -34,27 +27,9 @@ public final class SchemaFormatException extends CtdcException {
    * @param source the file or resource name
    * @param path the path inside the source
    * @param rule a short statement of the rule that was broken
-   * @param cause the underlying failure (for example a parser error)
+   * @param cause the underlying failure
    */
   public SchemaFormatException(String source, String path, String rule, Throwable cause) {
-    super(source + ": " + (path.isEmpty() ? "" : path + ": ") + rule, cause);
-    this.source = source;
-    this.path = path;
-    this.rule = rule;
-  }
-
-  /** @return the file or resource name */
-  public String source() {
-    return source;
-  }
-
-  /** @return the path inside the source, empty when the whole source is concerned */
-  public String path() {
-    return path;
-  }
-
-  /** @return the rule that was broken */
-  public String rule() {
-    return rule;
+    super(source, path, rule, cause);
   }
 }
