@@ -47,27 +47,37 @@ public final class RiskReport {
     this.rk = rk;
     this.histogram = Collections.unmodifiableSortedMap(new TreeMap<>(histogram));
     this.classes = classes;
+    // Sums run per class in the canonical class order (classes are numbered by their sorted key), never in
+    // row order, so that the floating-point totals do not depend on the order of the input rows.
+    long[] members = new long[fk.length];
+    for (int r = 0; r < rows; r++) {
+      members[comboOf[r]]++;
+    }
     long uniques = 0;
     long small = 0;
     double max = 0;
     double sum = 0;
     long above = 0;
     double expected = 0;
-    for (int r = 0; r < rows; r++) {
-      int f = fk[comboOf[r]];
+    for (int c = 0; c < members.length; c++) {
+      long m = members[c];
+      if (m == 0) {
+        continue;
+      }
+      int f = fk[c];
       if (f == 1) {
-        uniques++;
+        uniques += m;
       }
       if (f < options.smallClassThreshold()) {
-        small++;
+        small += m;
       }
       double p = 1.0 / f;
       max = Math.max(max, p);
-      sum += p;
+      sum += m * p;
       if (p > options.riskThreshold()) {
-        above++;
+        above += m;
       }
-      expected += rk[comboOf[r]];
+      expected += m * rk[c];
     }
     this.sampleUniques = uniques;
     this.recordsInSmallClasses = small;
