@@ -62,7 +62,7 @@ public final class Ticker {
   public void start(long total) {
     check();
     this.total = total;
-    this.step = total < 0 ? UNKNOWN_STEP : Math.max(1, total / 100);
+    this.step = total < 0 ? UNKNOWN_STEP : Math.max(1, (total + 99) / 100);
     report(0);
   }
 
