@@ -21,7 +21,7 @@ class LocalSuppressionProgressTest {
   @ParameterizedTest
   @ValueSource(longs = {1, 6, 42})
   void reportsCombinationsBelowKUpToTheirNumberAndBlanksTheSameCells(long seed) {
-    Dataset data = CtdcLikeData.generate(2_500, seed);
+    Dataset data = CtdcLikeData.generate(1_200, seed);
     LocalSuppression.Options options = LocalSuppression.Options.builder(QIS, 5).build();
     RecordingListener listener = RecordingListener.recording();
     LocalSuppression.Result watched = LocalSuppression.apply(data, options, listener, Cancellation.create());
@@ -35,7 +35,7 @@ class LocalSuppressionProgressTest {
 
   @Test
   void cancellingAtTheFirstReportStopsWithTheException() {
-    Dataset data = CtdcLikeData.generate(2_000, 9);
+    Dataset data = CtdcLikeData.generate(1_000, 9);
     Cancellation signal = Cancellation.create();
     RecordingListener listener = RecordingListener.cancellingAfter(signal, 1);
     OperationCancelledException e = assertThrows(OperationCancelledException.class,
