@@ -9,6 +9,7 @@ import org.ctdc.deid.audit.AuditOptions;
 import org.ctdc.deid.audit.AuditResult;
 import org.ctdc.deid.audit.PublishedTable;
 import org.ctdc.deid.audit.TableAudit;
+import org.ctdc.schema.Cancellation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,7 +17,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code ctdc audit}: the independent LP audit of published tables. Not thread-safe. */
+/**
+ * {@code ctdc audit}: the independent LP audit of published tables. The audit reports to the progress bar and
+ * stops on Ctrl-C (exit code {@link Main#CANCELLED}); it writes no file. Not thread-safe.
+ */
 @Command(
     name = "audit",
     mixinStandardHelpOptions = true,
@@ -27,7 +31,7 @@ import picocli.CommandLine.Spec;
       "Prints each primary cell's interval (never its true value).",
       "Exit code 0 when no primary cell is exposed, 1 when one is (or the tables are invalid)."
     })
-final class AuditCommand implements Callable<Integer> {
+final class AuditCommand implements Callable<Integer>, CancellableCommand {
   @Spec CommandSpec spec;
   @Mixin DebugOption debug;
 
@@ -46,6 +50,13 @@ final class AuditCommand implements Callable<Integer> {
   @Option(names = {"--quiet", "-q"}, description = "Print only the summary line.")
   boolean quiet;
 
+  private Cancellation cancellation = Cancellation.none();
+
+  @Override
+  public void cancellation(Cancellation signal) {
+    this.cancellation = signal;
+  }
+
   @Override
   public Integer call() {
     if (tables.size() != definitions.size()) {
@@ -63,7 +74,12 @@ final class AuditCommand implements Callable<Integer> {
     for (int i = 0; i < tables.size(); i++) {
       published.add(PublishedTable.read(tables.get(i), definitions.get(i)));
     }
-    AuditResult result = TableAudit.audit(published, options.build());
+    AuditResult result;
+    try (Progress progress = Progress.start("ctdc audit", 1, quiet)) {
+      progress.step("auditing");
+      result = TableAudit.audit(published, options.build(), progress, cancellation);
+      progress.done();
+    }
     PrintWriter out = spec.commandLine().getOut();
     List<String> lines = result.reportLines();
     if (quiet) {

@@ -7,6 +7,7 @@ import org.ctdc.deid.DeidJob;
 import org.ctdc.deid.DeidReport;
 import org.ctdc.deid.DeidResult;
 import org.ctdc.deid.Deidentifier;
+import org.ctdc.schema.Cancellation;
 import org.ctdc.schema.DatasetCsv;
 import org.ctdc.schema.InferredSchemas;
 import org.ctdc.schema.Schema;
@@ -20,7 +21,9 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code ctdc deid}: optimal generalisation with record suppression of a CSV file. An unsatisfiable privacy
  * model ({@link org.ctdc.deid.UnsatisfiableModelException}) exits with {@link Main#UNSATISFIABLE}, mapped in
- * {@link Main}. Not thread-safe.
+ * {@link Main}. The search and local suppression report to the progress bar and stop on Ctrl-C (exit code
+ * {@link Main#CANCELLED}) before anything is written; once writing has started it completes (each file is
+ * written atomically). Not thread-safe.
  */
 @Command(
     name = "deid",
@@ -34,7 +37,7 @@ import picocli.CommandLine.Model.CommandSpec;
       "Exit code 0 on success, 1 when the input or the configuration is invalid, 2 on a usage error, 3 when the",
       "privacy models cannot be satisfied within the suppression limit and level bounds."
     })
-final class DeidCommand implements Callable<Integer> {
+final class DeidCommand implements Callable<Integer>, CancellableCommand {
 
   @Spec CommandSpec spec;
   @Mixin DebugOption debug;
@@ -54,6 +57,13 @@ final class DeidCommand implements Callable<Integer> {
   @Option(names = {"--quiet", "-q"}, description = "Print nothing on success (errors are still printed).")
   boolean quiet;
 
+  private Cancellation cancellation = Cancellation.none();
+
+  @Override
+  public void cancellation(Cancellation signal) {
+    this.cancellation = signal;
+  }
+
   @Override
   public Integer call() {
     DeidJob job = DeidJob.read(config);
@@ -68,12 +78,20 @@ final class DeidCommand implements Callable<Integer> {
       o.println(read.report().summary());
       return Main.INVALID;
     }
-    DeidResult r = Deidentifier.run(read.dataset(), job.config());
-    org.ctdc.schema.AtomicFiles.write(out, w -> DatasetCsv.write(r.release(), w));
-    DeidReport rep = r.report();
-    if (report != null) {
-      org.ctdc.schema.AtomicFiles.writeString(report, rep.toJson());
+    DeidResult r;
+    try (Progress progress = Progress.start("ctdc deid", 2, quiet)) {
+      progress.step("de-identifying");
+      r = Deidentifier.run(read.dataset(), job.config(), progress, cancellation);
+      progress.done();
+      cancellation.throwIfCancelled(Deidentifier.OPERATION);
+      progress.step("writing");
+      org.ctdc.schema.AtomicFiles.write(out, w -> DatasetCsv.write(r.release(), w));
+      if (report != null) {
+        org.ctdc.schema.AtomicFiles.writeString(report, r.report().toJson());
+      }
+      progress.done();
     }
+    DeidReport rep = r.report();
     if (quiet) {
       return Main.OK;
     }

@@ -7,6 +7,8 @@ import java.util.concurrent.Callable;
 import org.ctdc.deid.DeidReport;
 import org.ctdc.deid.table.CellStatus;
 import org.ctdc.deid.table.TableReport;
+import org.ctdc.schema.Cancellation;
+import org.ctdc.schema.OperationCancelledException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,7 +18,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code ctdc demo}: the main job end to end on generated partner extracts (see {@link DemoPipeline}), with a
- * short summary of aggregates. Not thread-safe.
+ * short summary of aggregates. De-identification, secondary suppression and the audit report to the progress
+ * bar; Ctrl-C stops the run between steps or inside those operations, and the files already written are
+ * deleted (exit code {@link Main#CANCELLED}). Not thread-safe.
  */
 @Command(
     name = "demo",
@@ -30,7 +34,7 @@ import picocli.CommandLine.Spec;
       "Exit code 0 on success, 1 when the release fails verification or a table fails the audit, 3 when the",
       "privacy model cannot be satisfied within the suppression limit."
     })
-final class DemoCommand implements Callable<Integer> {
+final class DemoCommand implements Callable<Integer>, CancellableCommand {
 
   /** The bundled CTDC victim-perpetrator sample (used by tests and the README quick start). */
   static final String SAMPLE = "samples/CTDC_VPsynthetic_condensed.csv";
@@ -51,6 +55,13 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = {"--quiet", "-q"}, description = "Print only the line naming the output folder; no progress bar.")
   boolean quiet;
 
+  private Cancellation cancellation = Cancellation.none();
+
+  @Override
+  public void cancellation(Cancellation signal) {
+    this.cancellation = signal;
+  }
+
   @Override
   public Integer call() {
     if (rows < MIN_ROWS || rows > MAX_ROWS) {
@@ -61,7 +72,10 @@ final class DemoCommand implements Callable<Integer> {
     Outputs outputs = new Outputs(outDir);
     DemoPipeline.Outcome o;
     try (Progress progress = Progress.start("ctdc demo", DemoPipeline.STEPS, quiet)) {
-      o = new DemoPipeline(outputs, rows, progress).run();
+      o = new DemoPipeline(outputs, rows, progress, cancellation).run();
+    } catch (OperationCancelledException e) {
+      outputs.discard();
+      throw e;
     } catch (RuntimeException e) {
       if (!outputs.missing().isEmpty()) {
         err.println("ctdc demo: stopped; not written: " + String.join(", ", outputs.missing()));

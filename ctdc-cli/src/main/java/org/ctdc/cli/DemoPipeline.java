@@ -48,6 +48,7 @@ import org.ctdc.deid.table.TableWriter;
 import org.ctdc.deid.table.Tabulation;
 import org.ctdc.deid.verify.VerificationResult;
 import org.ctdc.deid.verify.Verifier;
+import org.ctdc.schema.Cancellation;
 import org.ctdc.schema.CtdcException;
 import org.ctdc.schema.Dataset;
 import org.ctdc.schema.DatasetCsv;
@@ -94,13 +95,24 @@ final class DemoPipeline {
   private final Outputs outputs;
   private final int rows;
   private final Progress progress;
+  private final Cancellation cancellation;
   private final ObjectMapper json = new ObjectMapper();
 
-  DemoPipeline(Outputs outputs, int rows, Progress progress) {
+  DemoPipeline(Outputs outputs, int rows, Progress progress, Cancellation cancellation) {
     this.outputs = outputs;
     this.rows = rows;
     this.progress = progress;
+    this.cancellation = cancellation;
   }
+
+  /** Names the step that starts now, after checking the signal. */
+  private void step(String name) {
+    cancellation.throwIfCancelled(OPERATION);
+    progress.step(name);
+  }
+
+  /** The operation named when the demo is cancelled between steps. */
+  static final String OPERATION = "demo";
 
   /** The files every successful run writes (tables are added when they are known). */
   static List<String> promisedFiles() {
@@ -113,7 +125,7 @@ final class DemoPipeline {
   Outcome run() {
     outputs.expect(promisedFiles().toArray(String[]::new));
     // 1. generate and align each partner's extract
-    progress.step("aligning");
+    step("aligning");
     List<PartnerFacts> partners = new ArrayList<>();
     List<PartnerDataset> parts = new ArrayList<>();
     List<Object> alignmentReports = new ArrayList<>();
@@ -131,7 +143,7 @@ final class DemoPipeline {
     }
     progress.done();
     // 2. merge with provenance
-    progress.step("merging");
+    step("merging");
     MergedDataset merged = MergedDataset.of(parts);
     Dataset data = merged.dataset();
     outputs.write("aligned/merged.csv", w -> DatasetCsv.write(data, w));
@@ -143,23 +155,23 @@ final class DemoPipeline {
     }
     progress.done();
     // 3. risk before
-    progress.step("measuring risk");
+    step("measuring risk");
     RiskOptions riskOptions = RiskOptions.defaults().withSmallClassThreshold(THRESHOLD);
     RiskReport before = RiskMeasures.of(data, qis, riskOptions);
     progress.done();
     // 4. de-identify (an unsatisfiable model throws, which the command line turns into exit code 3)
-    progress.step("de-identifying");
+    step("de-identifying");
     DeidConfig config = SchemaHierarchies.configFor(data, qis)
         .k(THRESHOLD)
         .model(new PrivacyModel.DistinctLDiversity(SENSITIVE, L))
         .suppressionLimit(SUPPRESSION_LIMIT)
         .metric(Metric.LOSS)
         .build();
-    DeidResult deid = Deidentifier.run(data, config);
+    DeidResult deid = Deidentifier.run(data, config, progress, cancellation);
     Dataset release = deid.release();
     progress.done();
     // 5. verify with the independent verifier; a release that fails is not written
-    progress.step("verifying");
+    step("verifying");
     VerificationResult verification = Verifier.verify(release, deid.verificationSpec());
     RiskReport after = RiskMeasures.of(release, qis, riskOptions);
     if (verification.passed()) {
@@ -169,11 +181,11 @@ final class DemoPipeline {
     }
     progress.done();
     // 6. tables from the merged data, suppressed and audited
-    progress.step("tabulating");
+    step("tabulating");
     TableRun tables = tabulate(data);
     progress.done();
     // 7. crosswalk of the release to the synthetic 2024 layout
-    progress.step("crosswalk");
+    step("crosswalk");
     long crosswalkRows = 0;
     Map<String, Object> crosswalkReport = new LinkedHashMap<>();
     if (verification.passed()) {
@@ -181,7 +193,7 @@ final class DemoPipeline {
     }
     progress.done();
     // 8. reports
-    progress.step("reports");
+    step("reports");
     Map<String, Object> alignment = new LinkedHashMap<>();
     alignment.put("reportFormat", 1);
     alignment.put("report", "alignment");
@@ -332,8 +344,9 @@ final class DemoPipeline {
       results.add(r);
     }
     SuppressionRules rules = SuppressionRules.ctdcDefaults();
-    TableProtection p1 = TableProtector.suppress(t1.table(), rules);
-    TableProtection p2 = TableProtector.suppress(linked, rules);
+    TableProtection p1 = TableProtector.suppress(List.of(t1.table()), rules, progress, cancellation);
+    TableProtection p2 = TableProtector.suppress(linked, rules, progress, cancellation);
+    cancellation.throwIfCancelled(OPERATION);
     List<ProtectedTable> protectedTables = new ArrayList<>(p1.tables());
     protectedTables.addAll(p2.tables());
     List<TableReport> reports = new ArrayList<>(p1.reports());
@@ -358,8 +371,9 @@ final class DemoPipeline {
     }
     // the first table and the flag group are separate publications (their grand totals count different
     // populations), each audited on its own; the flag group's tables are audited together
-    AuditResult a1 = TableAudit.audit(published.subList(0, 1), AuditOptions.defaults());
-    AuditResult a2 = TableAudit.audit(published.subList(1, published.size()), AuditOptions.defaults());
+    AuditResult a1 = TableAudit.audit(published.subList(0, 1), AuditOptions.defaults(), progress, cancellation);
+    AuditResult a2 = TableAudit.audit(published.subList(1, published.size()), AuditOptions.defaults(), progress,
+        cancellation);
     List<String> auditedTables = published.stream().map(PublishedTable::name).toList();
     List<org.ctdc.deid.audit.CellInterval> cells = new ArrayList<>(a1.cells());
     cells.addAll(a2.cells());

@@ -2,7 +2,9 @@ package org.ctdc.cli;
 
 import java.io.PrintWriter;
 import org.ctdc.deid.UnsatisfiableModelException;
+import org.ctdc.schema.Cancellation;
 import org.ctdc.schema.CtdcException;
+import org.ctdc.schema.OperationCancelledException;
 import org.ctdc.schema.UnknownSchemaException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,7 +15,12 @@ import picocli.CommandLine.Command;
  * <p>Exit codes: {@value #OK} success; {@value #INVALID} invalid data (a file that breaks its schema, a
  * schema file that breaks the format) or a failed verification or audit; {@value #USAGE} usage error
  * (unknown option or command, unknown schema name); {@value #UNSATISFIABLE} the privacy model cannot be
- * satisfied within the limits. Errors are one line on standard error; {@code --debug} adds the stack trace.
+ * satisfied within the limits; {@value #CANCELLED} the run was cancelled (Ctrl-C) and wrote no output. Errors
+ * are one line on standard error; {@code --debug} adds the stack trace.
+ *
+ * <p>Cancellation: {@link #main(String[])} installs a JVM shutdown hook that raises a {@link Cancellation}
+ * shared with the running command (see {@link CancellableCommand}) and waits up to {@value #CANCEL_WAIT_SECONDS}
+ * seconds for the command to stop and clean up, so that Ctrl-C leaves no partial output.
  *
  * <p>Not thread-safe; run once per process.
  */
@@ -48,6 +55,12 @@ public final class Main implements Runnable {
   /** The privacy model cannot be satisfied within the suppression limit. */
   public static final int UNSATISFIABLE = 3;
 
+  /** The run was cancelled (Ctrl-C); by the shell convention 128 + SIGINT (2). */
+  public static final int CANCELLED = 130;
+
+  /** How long the shutdown hook waits for a cancelled command to stop and clean up. */
+  static final int CANCEL_WAIT_SECONDS = 5;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -61,7 +74,23 @@ public final class Main implements Runnable {
    * @param args the arguments
    */
   public static void main(String[] args) {
-    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    Cancellation cancellation = Cancellation.create();
+    java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      cancellation.cancel();
+      try {
+        finished.await(CANCEL_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "ctdc-cancel"));
+    int code;
+    try {
+      code = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), cancellation);
+    } finally {
+      finished.countDown();
+    }
+    System.exit(code);
   }
 
   /**
@@ -73,14 +102,26 @@ public final class Main implements Runnable {
    * @return the exit code
    */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    return run(args, out, err, Cancellation.none());
+  }
+
+  /**
+   * Runs the command line with a cancellation signal shared with the command; the seam of {@link #main} and
+   * of the tests.
+   */
+  static int run(String[] args, PrintWriter out, PrintWriter err, Cancellation cancellation) {
     boolean debug = java.util.Arrays.asList(args).contains("--debug");
-    CommandLine cl = new CommandLine(new Main());
+    CommandLine cl = new CommandLine(new Main(), new CancellableCommand.Factory(cancellation));
     cl.setOut(out);
     cl.setErr(err);
     cl.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
           if (debug) {
             ex.printStackTrace(err);
+          }
+          if (ex instanceof OperationCancelledException) {
+            err.println("ctdc: " + ex.getMessage() + "; no output written");
+            return CANCELLED;
           }
           if (ex instanceof UnsatisfiableModelException) {
             err.println("ctdc: " + ex.getMessage());

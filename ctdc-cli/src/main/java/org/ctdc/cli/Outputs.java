@@ -132,6 +132,21 @@ final class Outputs {
     }
   }
 
+  /**
+   * Deletes every file written in this run, for a run that was cancelled: it leaves no output. Folders are
+   * kept. A file that cannot be deleted is left (it is complete, never partial).
+   */
+  void discard() {
+    for (String rel : written) {
+      try {
+        Files.deleteIfExists(dir.resolve(rel));
+      } catch (IOException ignored) {
+        // complete file of a cancelled run; the cancellation is reported either way
+      }
+    }
+    written.clear();
+  }
+
   /** @return the files written in this run, in order */
   List<String> written() {
     return List.copyOf(written);

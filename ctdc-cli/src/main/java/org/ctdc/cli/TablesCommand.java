@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.ctdc.deid.table.TableReport;
 import org.ctdc.deid.table.TablesConfig;
 import org.ctdc.deid.table.TablesRun;
+import org.ctdc.schema.Cancellation;
 import org.ctdc.schema.DatasetCsv;
 import org.ctdc.schema.Schemas;
 import picocli.CommandLine.Command;
@@ -14,7 +15,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code ctdc tables}: tabulate, protect, write and audit published tables. Not thread-safe. */
+/**
+ * {@code ctdc tables}: tabulate, protect, write and audit published tables. Secondary suppression and the
+ * audit report to the progress bar and stop on Ctrl-C (exit code {@link Main#CANCELLED}); a cancelled run
+ * deletes the tables it has written. Not thread-safe.
+ */
 @Command(
     name = "tables",
     mixinStandardHelpOptions = true,
@@ -24,7 +29,7 @@ import picocli.CommandLine.Spec;
       "and audit suppressed tables with the independent LP audit. See docs/tables.md.",
       "Exit code 0 when every table is written and passes its audit, 1 otherwise."
     })
-final class TablesCommand implements Callable<Integer> {
+final class TablesCommand implements Callable<Integer>, CancellableCommand {
   @Spec CommandSpec spec;
   @Mixin DebugOption debug;
 
@@ -40,6 +45,13 @@ final class TablesCommand implements Callable<Integer> {
   @Option(names = {"--quiet", "-q"}, description = "Print only the last line (how many tables were written where).")
   boolean quiet;
 
+  private Cancellation cancellation = Cancellation.none();
+
+  @Override
+  public void cancellation(Cancellation signal) {
+    this.cancellation = signal;
+  }
+
   @Override
   public Integer call() {
     TablesConfig cfg = TablesConfig.read(config);
@@ -49,7 +61,12 @@ final class TablesCommand implements Callable<Integer> {
       w.println(read.report().summary());
       return Main.INVALID;
     }
-    TablesRun.Outcome o = TablesRun.run(cfg, read.dataset(), out);
+    TablesRun.Outcome o;
+    try (Progress progress = Progress.start("ctdc tables", 1, quiet)) {
+      progress.step("protecting");
+      o = TablesRun.run(cfg, read.dataset(), out, progress, cancellation);
+      progress.done();
+    }
     if (!quiet) {
       for (TableReport r : o.reports()) {
         r.lines().forEach(w::println);

@@ -12,14 +12,18 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.ctdc.deid.internal.Engine;
 import org.ctdc.deid.internal.Search;
+import org.ctdc.deid.internal.Ticker;
 import org.ctdc.deid.risk.LocalSuppression;
 import org.ctdc.deid.risk.RiskException;
 import org.ctdc.deid.risk.RiskMeasures;
 import org.ctdc.deid.risk.RiskOptions;
 import org.ctdc.deid.risk.RiskReport;
 import org.ctdc.deid.risk.TopBottomCoding;
+import org.ctdc.schema.Cancellation;
 import org.ctdc.schema.Dataset;
 import org.ctdc.schema.MissingReason;
+import org.ctdc.schema.OperationCancelledException;
+import org.ctdc.schema.ProgressListener;
 import org.ctdc.schema.Role;
 import org.ctdc.schema.Schema;
 import org.ctdc.schema.ValueSet;
@@ -43,10 +47,24 @@ import org.slf4j.LoggerFactory;
  * compatible records under the wildcard rule; the re-identification risk ({@link RiskMeasures}) of the
  * input and of the release is measured for the report.
  *
+ * <p>Progress and cancellation: {@link #run(Dataset, DeidConfig, ProgressListener, Cancellation)} reports the
+ * generalisation search as stage {@value #SEARCHING} (lattice nodes classified or passed, out of the lattice
+ * size) and, with local suppression, stage {@value LocalSuppression#SUPPRESSING}, and stops with {@link
+ * OperationCancelledException} when the signal is raised. The listener and the signal are arguments of the
+ * run, not settings of {@link DeidConfig}: a configuration is a reusable value (it is carried in {@link
+ * DeidResult} and may serve many runs), while a signal, once raised, cannot be lowered and a listener
+ * belongs to the one run it watches. The release is the same with or without them.
+ *
  * <p>This class is thread-safe: it has only static methods, and each run has its own state.
  */
 public final class Deidentifier {
   private static final Logger LOG = LoggerFactory.getLogger(Deidentifier.class);
+
+  /** The progress stage of the generalisation search. */
+  public static final String SEARCHING = "searching";
+
+  /** The operation named by {@link OperationCancelledException#operation()} when a run is cancelled. */
+  public static final String OPERATION = "de-identification";
 
   private Deidentifier() {}
 
@@ -61,7 +79,30 @@ public final class Deidentifier {
    * @throws DeidException if the configuration does not fit the data
    */
   public static DeidResult run(Dataset data, DeidConfig config) {
-    return run(data, config, true);
+    return run(data, config, true, ProgressListener.none(), Cancellation.none());
+  }
+
+  /**
+   * De-identifies a dataset, reporting progress and watching a cancellation signal. The signal is checked
+   * before the run, at every node evaluation of the search (and every few thousand nodes passed), at every
+   * checkpoint of local suppression, and before the release is built; a raised signal stops the run with
+   * {@link OperationCancelledException} and nothing is returned. The result is identical to {@link
+   * #run(Dataset, DeidConfig)}.
+   *
+   * @param data the input
+   * @param config the configuration
+   * @param progress receives stage {@value #SEARCHING} and, with local suppression, stage {@value
+   *     LocalSuppression#SUPPRESSING}; called on the calling thread
+   * @param cancellation the signal to watch, {@link Cancellation#none()} for none
+   * @return the release, the report and, if requested, the lattice classification
+   * @throws OperationCancelledException if the signal is raised before the run ends
+   * @throws HierarchyException if a hierarchy does not cover a value of the data
+   * @throws UnsatisfiableModelException if no node satisfies the models within the limit
+   * @throws DeidException if the configuration does not fit the data
+   */
+  public static DeidResult run(Dataset data, DeidConfig config, ProgressListener progress,
+      Cancellation cancellation) {
+    return run(data, config, true, progress, cancellation);
   }
 
   /**
@@ -79,10 +120,33 @@ public final class Deidentifier {
    * @throws DeidException if the configuration does not fit the data
    */
   public static DeidReport plan(Dataset data, DeidConfig config) {
-    return run(data, config, false).report();
+    return run(data, config, false, ProgressListener.none(), Cancellation.none()).report();
   }
 
-  private static DeidResult run(Dataset input, DeidConfig config, boolean write) {
+  /**
+   * Plans as {@link #plan(Dataset, DeidConfig)}, reporting progress and watching a cancellation signal as
+   * {@link #run(Dataset, DeidConfig, ProgressListener, Cancellation)} does.
+   *
+   * @param data the input
+   * @param config the configuration
+   * @param progress receives the stages of the search and of local suppression
+   * @param cancellation the signal to watch
+   * @return the report
+   * @throws OperationCancelledException if the signal is raised before the plan is complete
+   * @throws HierarchyException if a hierarchy does not cover a value of the data
+   * @throws UnsatisfiableModelException if no node satisfies the models within the limit
+   * @throws DeidException if the configuration does not fit the data
+   */
+  public static DeidReport plan(Dataset data, DeidConfig config, ProgressListener progress,
+      Cancellation cancellation) {
+    return run(data, config, false, progress, cancellation).report();
+  }
+
+  private static DeidResult run(Dataset input, DeidConfig config, boolean write, ProgressListener progress,
+      Cancellation cancellation) {
+    java.util.Objects.requireNonNull(progress, "progress");
+    java.util.Objects.requireNonNull(cancellation, "cancellation");
+    cancellation.throwIfCancelled(OPERATION);
     long start = System.nanoTime();
     Schema schema = input.schema();
     for (String v : config.roleOverrides()) {
@@ -136,7 +200,9 @@ public final class Deidentifier {
         config.timeBudget().map(d -> System.nanoTime() + d.toNanos()).orElse(Long.MAX_VALUE);
     int[] minLevels = alone ? new int[m] : config.minLevels();
     int[] maxLevels = alone ? new int[m] : config.maxLevels();
-    Search search = new Search(engine, minLevels, maxLevels, config.nodeBudget(), deadline);
+    cancellation.throwIfCancelled(OPERATION);
+    Search search = new Search(engine, minLevels, maxLevels, config.nodeBudget(), deadline,
+        new Ticker(SEARCHING, OPERATION, progress, cancellation));
     Search.Outcome out = search.run(config.classifyLattice());
     if (out.levels == null) {
       throw new UnsatisfiableModelException(
@@ -150,6 +216,7 @@ public final class Deidentifier {
     int[][] ids = new int[m][];
     boolean[] keep = null;
     Dataset release = null;
+    cancellation.throwIfCancelled(OPERATION);
     if (write || local || config.missingValues() == MissingValues.WILDCARD) {
       keep = engine.apply(data, out, ids);
     }
@@ -184,7 +251,7 @@ public final class Deidentifier {
       }
       LocalSuppression.Result ls;
       try {
-        ls = LocalSuppression.apply(release, ob.build());
+        ls = LocalSuppression.apply(release, ob.build(), progress, cancellation);
       } catch (RiskException e) {
         throw new DeidException("local suppression: " + e.getMessage(), e);
       }

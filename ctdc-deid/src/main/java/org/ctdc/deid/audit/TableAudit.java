@@ -2,6 +2,10 @@ package org.ctdc.deid.audit;
 
 import java.util.List;
 import org.ctdc.deid.audit.internal.AuditEngine;
+import org.ctdc.deid.internal.Ticker;
+import org.ctdc.schema.Cancellation;
+import org.ctdc.schema.OperationCancelledException;
+import org.ctdc.schema.ProgressListener;
 
 /**
  * The independent audit of published tables. For every suppressed cell it computes the interval an
@@ -19,9 +23,21 @@ import org.ctdc.deid.audit.internal.AuditEngine;
  * failure), never widen it; an answer that cannot be verified stops the audit with a {@link
  * TableAuditException}.
  *
+ * <p>Progress and cancellation: {@link #audit(List, AuditOptions, ProgressListener, Cancellation)} reports
+ * stage {@value #AUDITING} (suppressed cells checked, out of the cells audited) and stops with {@link
+ * OperationCancelledException} when the signal is raised. They are arguments of the call rather than
+ * settings of {@link AuditOptions}, a reusable value: a raised signal cannot be lowered, and a listener
+ * watches one call. The result is the same with or without them.
+ *
  * <p>This class is thread-safe (it has no state).
  */
 public final class TableAudit {
+  /** The progress stage of the audit. */
+  public static final String AUDITING = "auditing";
+
+  /** The operation named by {@link OperationCancelledException#operation()} when a call is cancelled. */
+  public static final String OPERATION = "table audit";
+
   private TableAudit() {}
 
   /**
@@ -37,7 +53,28 @@ public final class TableAudit {
    * @throws IllegalArgumentException if no table is given or two tables share a name
    */
   public static AuditResult audit(List<PublishedTable> tables, AuditOptions options) {
-    return AuditEngine.run(List.copyOf(tables), options);
+    return audit(tables, options, ProgressListener.none(), Cancellation.none());
+  }
+
+  /**
+   * Audits tables published together as {@link #audit(List, AuditOptions)}, reporting progress and watching a
+   * cancellation signal: the signal is checked before the call, before each independent component and before
+   * each linear program; a raised signal stops the call with {@link OperationCancelledException}. The result
+   * is identical to {@link #audit(List, AuditOptions)}.
+   *
+   * @param tables one table or several linked tables
+   * @param options the requirements
+   * @param progress receives stage {@value #AUDITING}: suppressed cells checked, out of the cells audited;
+   *     called on the calling thread
+   * @param cancellation the signal to watch, {@link Cancellation#none()} for none
+   * @return the intervals and verdicts
+   * @throws OperationCancelledException if the signal is raised before the audit ends
+   * @throws TableAuditException as {@link #audit(List, AuditOptions)}
+   * @throws IllegalArgumentException if no table is given or two tables share a name
+   */
+  public static AuditResult audit(List<PublishedTable> tables, AuditOptions options, ProgressListener progress,
+      Cancellation cancellation) {
+    return AuditEngine.run(List.copyOf(tables), options, new Ticker(AUDITING, OPERATION, progress, cancellation));
   }
 
   /**

@@ -46,6 +46,10 @@ public final class Search {
   private long cachedEntries;
   private int evaluations;
   private boolean exhausted;
+  private final Ticker ticker;
+  /** Nodes counted in the progress: classified, or passed by the bottom-up pass. */
+  private final boolean[] counted;
+  private long settled;
 
   /** The outcome of a search. */
   public static final class Outcome {
@@ -86,7 +90,23 @@ public final class Search {
    * @param deadlineNanos a {@link System#nanoTime()} deadline, or {@link Long#MAX_VALUE}
    */
   public Search(Engine engine, int[] lo, int[] hi, long nodeBudget, long deadlineNanos) {
+    this(engine, lo, hi, nodeBudget, deadlineNanos, Ticker.none());
+  }
+
+  /**
+   * Sets up a search that reports progress (stage {@code "searching"}: nodes classified or passed, out of
+   * the lattice size) and checks a cancellation signal at every node evaluation and every 4096 nodes passed.
+   *
+   * @param engine the prepared problem
+   * @param lo the least level per quasi-identifier
+   * @param hi the greatest level per quasi-identifier
+   * @param nodeBudget the most node evaluations, 0 for no limit
+   * @param deadlineNanos a {@link System#nanoTime()} deadline, or {@link Long#MAX_VALUE}
+   * @param ticker the progress and cancellation checkpoints
+   */
+  public Search(Engine engine, int[] lo, int[] hi, long nodeBudget, long deadlineNanos, Ticker ticker) {
     this.engine = engine;
+    this.ticker = ticker;
     this.m = lo.length;
     this.lo = lo.clone();
     this.hi = hi.clone();
@@ -108,6 +128,7 @@ public final class Search {
     this.value = new double[size];
     java.util.Arrays.fill(value, Double.NaN);
     this.evaluated = new boolean[size];
+    this.counted = new boolean[size];
     int maxSum = 0;
     for (int i = 0; i < m; i++) {
       maxSum += hi[i] - lo[i];
@@ -161,6 +182,7 @@ public final class Search {
   }
 
   private NodeEval eval(int node) {
+    ticker.at(settled);
     if ((nodeBudget > 0 && evaluations >= nodeBudget) || System.nanoTime() > deadline) {
       throw new BudgetExhausted();
     }
@@ -190,6 +212,14 @@ public final class Search {
     return e;
   }
 
+  /** Counts a node once in the progress. */
+  private void settle(int node) {
+    if (!counted[node]) {
+      counted[node] = true;
+      settled++;
+    }
+  }
+
   private static boolean below(int[] a, int[] b) {
     for (int i = 0; i < a.length; i++) {
       if (a[i] > b[i]) {
@@ -205,6 +235,7 @@ public final class Search {
       return;
     }
     status[node] = s;
+    settle(node);
     stack.push(node);
     while (!stack.isEmpty()) {
       int x = stack.pop();
@@ -224,6 +255,7 @@ public final class Search {
         }
         if (status[y] != s) {
           status[y] = s;
+          settle(y);
           stack.push(y);
         }
       }
@@ -245,7 +277,11 @@ public final class Search {
    */
   private double classifyMonotone() {
     double best = Double.POSITIVE_INFINITY;
+    int passed = 0;
     for (int start : order) {
+      if ((++passed & 4095) == 0) {
+        ticker.at(settled);
+      }
       if (status[start] != UNKNOWN) {
         continue;
       }
@@ -311,12 +347,18 @@ public final class Search {
     // the least metric value of a feasible node found so far: bounds above it prune (selection still
     // follows the documented order below)
     double found = Double.POSITIVE_INFINITY;
+    ticker.start(size);
     try {
       if (monotone) {
         found = classifyMonotone();
       }
       boolean nodeLevelMetric = engine.metric == org.ctdc.deid.Metric.PRECISION;
+      int passed = 0;
       for (int node : order) {
+        if ((++passed & 4095) == 0) {
+          ticker.at(settled);
+        }
+        settle(node);
         int[] l = levels(node);
         double b = Math.max(bound[node], engine.nodeBound(l));
         for (int i = 0; i < m; i++) {
@@ -347,6 +389,7 @@ public final class Search {
             tag(node, feasible ? FEASIBLE : INFEASIBLE);
           } else {
             status[node] = feasible ? FEASIBLE : INFEASIBLE;
+            settle(node);
           }
           b = Math.max(b, e.bound);
           bound[node] = b;
@@ -361,6 +404,7 @@ public final class Search {
           if (status[node] == UNKNOWN) {
             NodeEval e = eval(node);
             status[node] = e.feasible ? FEASIBLE : INFEASIBLE;
+            settle(node);
           }
         }
       }
@@ -376,6 +420,7 @@ public final class Search {
         best = top;
       }
     }
+    ticker.end();
     if (best < 0) {
       return new Outcome(null, null, complete, evaluations, size, status.clone(), value.clone());
     }

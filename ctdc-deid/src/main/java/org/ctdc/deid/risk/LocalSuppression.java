@@ -7,10 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.ctdc.deid.internal.Ticker;
 import org.ctdc.deid.risk.internal.CompatIndex;
 import org.ctdc.deid.risk.internal.DatasetCopy;
 import org.ctdc.deid.risk.internal.QiCodes;
+import org.ctdc.schema.Cancellation;
 import org.ctdc.schema.Dataset;
+import org.ctdc.schema.OperationCancelledException;
+import org.ctdc.schema.ProgressListener;
 
 /**
  * Local suppression to k-anonymity under sdcMicro's wildcard rule (METHODS.md): instead of removing
@@ -38,9 +42,21 @@ import org.ctdc.schema.Dataset;
  * each candidate blanking) costs one hash lookup per pattern present, instead of a scan of all records.
  * Blanking only ever raises other records' fk, so one pass over the violating combinations suffices.
  *
+ * <p>Progress and cancellation: {@link #apply(Dataset, Options, ProgressListener, Cancellation)} reports stage
+ * {@value #SUPPRESSING} (violating combinations processed, out of those below k) and stops with {@link
+ * OperationCancelledException} when the signal is raised. They are arguments of the call rather than
+ * {@link Options}, which are a reusable value: a raised signal cannot be lowered, and a listener watches one
+ * call. The result is the same with or without them.
+ *
  * <p>It is a heuristic, not an optimum. This class is thread-safe (stateless).
  */
 public final class LocalSuppression {
+  /** The progress stage of local suppression. */
+  public static final String SUPPRESSING = "suppressing";
+
+  /** The operation named by {@link OperationCancelledException#operation()} when a call is cancelled. */
+  public static final String OPERATION = "local suppression";
+
   private LocalSuppression() {}
 
   /**
@@ -170,6 +186,27 @@ public final class LocalSuppression {
    * @throws RiskException when a quasi-identifier is unusable, or k exceeds a non-zero row count
    */
   public static Result apply(Dataset data, Options options) {
+    return apply(data, options, ProgressListener.none(), Cancellation.none());
+  }
+
+  /**
+   * Suppresses, reporting progress and watching a cancellation signal: the signal is checked before the
+   * call and at every violating combination; a raised signal stops the call with {@link
+   * OperationCancelledException} and the input is left unchanged. The result is identical to {@link
+   * #apply(Dataset, Options)}.
+   *
+   * @param data the dataset
+   * @param options the options
+   * @param progress receives stage {@value #SUPPRESSING}: combinations below k processed out of their number;
+   *     called on the calling thread
+   * @param cancellation the signal to watch, {@link Cancellation#none()} for none
+   * @return the result
+   * @throws OperationCancelledException if the signal is raised before the call ends
+   * @throws RiskException when a quasi-identifier is unusable, or k exceeds a non-zero row count
+   */
+  public static Result apply(Dataset data, Options options, ProgressListener progress, Cancellation cancellation) {
+    Ticker ticker = new Ticker(SUPPRESSING, OPERATION, progress, cancellation);
+    ticker.check();
     List<String> qis = options.quasiIdentifiers();
     int k = options.k();
     int n = data.rowCount();
@@ -216,7 +253,9 @@ public final class LocalSuppression {
     }
     Arrays.sort(queue, 0, violating);
     long[] cells = new long[m];
+    ticker.start(violating);
     for (int qi = 0; qi < violating; qi++) {
+      ticker.at(qi);
       int id = (int) (queue[qi] & 0x7FFF_FFFFL);
       if (dead[id]) {
         continue;
@@ -251,6 +290,7 @@ public final class LocalSuppression {
         }
       }
     }
+    ticker.end();
     DatasetCopy.ColumnEdit[] edits = new DatasetCopy.ColumnEdit[data.columnCount()];
     int[] comboOf = g.comboOf();
     for (int j = 0; j < m; j++) {

@@ -10,8 +10,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import org.ctdc.deid.audit.TableAudit;
 import org.ctdc.deid.table.internal.ReleaseAudit;
+import org.ctdc.schema.Cancellation;
 import org.ctdc.schema.Dataset;
+import org.ctdc.schema.OperationCancelledException;
+import org.ctdc.schema.ProgressListener;
 
 /**
  * The whole tables job: tabulate every table of a {@link TablesConfig} from a {@link Dataset}, protect them
@@ -23,7 +27,18 @@ import org.ctdc.schema.Dataset;
  * the tables of a flag group are linked with each other. Magnitude tables are protected one by one.
  *
  * <p>Rounding and cell-key outputs are not additive: their files are not audited as exact equations (the
- * report says so). This class is thread-safe (stateless).
+ * report says so).
+ *
+ * <p>Progress and cancellation: {@link #run(TablesConfig, Dataset, Path, ProgressListener, Cancellation)}
+ * reports, for suppression, stage {@value TableProtector#SECONDARY_SUPPRESSION} and then stage {@value
+ * TableAudit#AUDITING}, each counting groups of linked tables (a table that is linked with no other is a
+ * group of its own) out of their number, and stops with {@link OperationCancelledException} when the signal
+ * is raised; the signal is checked throughout the protection and the audit of each group. A cancelled run
+ * deletes the files it has already written, so it leaves no output. The listener and signal are arguments
+ * of the run, not parts of the {@link TablesConfig} record, so that they take no part in its equality and
+ * the configuration stays a reusable value.
+ *
+ * <p>This class is thread-safe (stateless).
  */
 public final class TablesRun {
   private TablesRun() {}
@@ -55,6 +70,29 @@ public final class TablesRun {
    *     that rejects the release
    */
   public static Outcome run(TablesConfig config, Dataset data, Path outDir) {
+    return run(config, data, outDir, ProgressListener.none(), Cancellation.none());
+  }
+
+  /**
+   * Runs the job as {@link #run(TablesConfig, Dataset, Path)}, reporting progress and watching a cancellation
+   * signal. The files written are identical.
+   *
+   * @param config the configuration
+   * @param data the records, under the configuration's schema
+   * @param outDir the output directory
+   * @param progress receives stages {@value TableProtector#SECONDARY_SUPPRESSION} and {@value
+   *     TableAudit#AUDITING} (groups of linked tables done, out of their number); called on the calling thread
+   * @param cancellation the signal to watch, {@link Cancellation#none()} for none
+   * @return reports and files
+   * @throws OperationCancelledException if the signal is raised before the run ends; the files this run
+   *     wrote are deleted
+   * @throws TableException on an invalid configuration, a primary that cannot be protected, or an audit
+   *     that rejects the release
+   */
+  public static Outcome run(TablesConfig config, Dataset data, Path outDir, ProgressListener progress,
+      Cancellation cancellation) {
+    java.util.Objects.requireNonNull(progress, "progress");
+    cancellation.throwIfCancelled(TableProtector.OPERATION);
     record Tab(Tabulation.Result result, Object population) {}
     List<Tab> tabs = new ArrayList<>();
     Map<String, Integer> left = new LinkedHashMap<>();
@@ -89,11 +127,16 @@ public final class TablesRun {
     }
     ProtectedTable[] out = new ProtectedTable[tabs.size()];
     TableReport[] reports = new TableReport[tabs.size()];
+    boolean suppression = config.method() == TablesConfig.Method.SUPPRESSION;
+    ProgressListener stages = suppression ? progress : ProgressListener.none();
+    stages.onProgress(TableProtector.SECONDARY_SUPPRESSION, 0, groups.size());
+    int groupsDone = 0;
     for (List<Integer> g : groups.values()) {
+      cancellation.throwIfCancelled(TableProtector.OPERATION);
       List<Table> linked = new ArrayList<>();
       g.forEach(i -> linked.add(tabs.get(i).result().table()));
       TableProtection tp = switch (config.method()) {
-        case SUPPRESSION -> TableProtector.suppress(linked, config.rules());
+        case SUPPRESSION -> TableProtector.suppress(linked, config.rules(), ProgressListener.none(), cancellation);
         case ROUND_TO_BASE, ROUND_DOWN -> round(linked, config);
         case CELL_KEY -> cellKey(linked, g.stream().map(i -> tabs.get(i).result()).toList(), config,
             recordKeys(data, config));
@@ -102,20 +145,31 @@ public final class TablesRun {
         out[g.get(k)] = tp.tables().get(k);
         reports[g.get(k)] = tp.reports().get(k);
       }
+      stages.onProgress(TableProtector.SECONDARY_SUPPRESSION, ++groupsDone, groups.size());
     }
+    cancellation.throwIfCancelled(TableProtector.OPERATION);
     List<Path> files = new ArrayList<>();
-    List<Path[]> audited = new ArrayList<>();
-    for (ProtectedTable t : out) {
-      List<Path> f = TableWriter.write(t, outDir, config.output());
-      files.addAll(f);
-      audited.add(new Path[] {f.get(0), f.get(1)});
-    }
-    if (config.method() == TablesConfig.Method.SUPPRESSION) {
-      for (List<Integer> g : groups.values()) {
-        List<Path[]> linked = new ArrayList<>();
-        g.forEach(i -> linked.add(audited.get(i)));
-        ReleaseAudit.auditOrFail(linked, config.rules().minWidth());
+    try {
+      List<Path[]> audited = new ArrayList<>();
+      for (ProtectedTable t : out) {
+        List<Path> f = TableWriter.write(t, outDir, config.output());
+        files.addAll(f);
+        audited.add(new Path[] {f.get(0), f.get(1)});
       }
+      if (suppression) {
+        stages.onProgress(TableAudit.AUDITING, 0, groups.size());
+        int audits = 0;
+        for (List<Integer> g : groups.values()) {
+          List<Path[]> linked = new ArrayList<>();
+          g.forEach(i -> linked.add(audited.get(i)));
+          ReleaseAudit.auditOrFail(linked, config.rules().minWidth(), cancellation);
+          stages.onProgress(TableAudit.AUDITING, ++audits, groups.size());
+        }
+      }
+      cancellation.throwIfCancelled(TableAudit.OPERATION);
+    } catch (OperationCancelledException e) {
+      deleteQuietly(files);
+      throw e;
     }
     List<String> lines = new ArrayList<>();
     for (TableReport r : reports) {
@@ -129,6 +183,17 @@ public final class TablesRun {
     }
     files.add(report);
     return new Outcome(Arrays.asList(reports), files, left);
+  }
+
+  /** Deletes the files of a cancelled run; a file that cannot be deleted is left (it is complete, not partial). */
+  private static void deleteQuietly(List<Path> files) {
+    for (Path f : files) {
+      try {
+        java.nio.file.Files.deleteIfExists(f);
+      } catch (java.io.IOException ignored) {
+        // a complete file of a cancelled run; the caller learns of the cancellation either way
+      }
+    }
   }
 
   private static TableDefinition margins(TableDefinition def, TablesConfig.TableSpec spec) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
 import org.ctdc.deid.audit.AuditOptions;
+import org.ctdc.deid.internal.Ticker;
 import org.ctdc.deid.audit.AuditResult;
 import org.ctdc.deid.audit.CellInterval;
 import org.ctdc.deid.audit.CellRef;
@@ -34,6 +35,21 @@ public final class AuditEngine {
 
   /** Runs the audit. */
   public static AuditResult run(List<PublishedTable> tables, AuditOptions options) {
+    return run(tables, options, Ticker.none());
+  }
+
+  /**
+   * Runs the audit with progress and cancellation checkpoints: audited cells done (those pinned by a
+   * published value at once, the others a component at a time), out of the cells audited; the signal is also
+   * checked before every linear program.
+   *
+   * @param tables the tables
+   * @param options the options
+   * @param ticker the checkpoints
+   * @return the result
+   */
+  public static AuditResult run(List<PublishedTable> tables, AuditOptions options, Ticker ticker) {
+    ticker.check();
     if (tables.isEmpty()) {
       throw new IllegalArgumentException("at least one table is required");
     }
@@ -122,11 +138,19 @@ public final class AuditEngine {
     }
     int[] local = new int[size];
     Arrays.fill(local, -1);
-    Stats stats = new Stats();
+    Stats stats = new Stats(ticker);
+    ticker.start(targets.size());
+    long audited = targets.size();
+    for (List<Integer> c : compTargets.values()) {
+      audited -= c.size();
+    }
     for (Map.Entry<Integer, List<Integer>> comp : compTargets.entrySet()) {
+      ticker.at(audited);
       List<Integer> eqList = compEqs.getOrDefault(comp.getKey(), List.of());
       solveComponent(space, eqs, eqList, comp.getValue(), targets, lower, upper, local, tol, min, max, stats);
+      audited += comp.getValue().size();
     }
+    ticker.end();
     List<CellInterval> out = new ArrayList<>(targets.size());
     for (int i = 0; i < targets.size(); i++) {
       Target t = targets.get(i);
@@ -136,10 +160,15 @@ public final class AuditEngine {
   }
 
   static final class Stats {
+    final Ticker ticker;
     int lps;
     int warm;
     int rejected;
     int rank;
+
+    Stats(Ticker ticker) {
+      this.ticker = ticker;
+    }
   }
 
   private static Exposure verdict(Target t, double min, double max, AuditOptions o, double tol) {

@@ -206,6 +206,7 @@ final class LocalLp {
   void bounds(List<Integer> js, boolean minimise, double[] lo, double[] hi, double[] out, AuditEngine.Stats stats) {
     Warm warm = null;
     for (int idx = 0; idx < js.size(); idx++) {
+      stats.ticker.check();
       int j = js.get(idx);
       if (minimise ? lo[j] <= lb[j] + tol : Double.isFinite(ub[j]) && hi[j] >= ub[j] - tol) {
         out[j] = minimise ? lb[j] : ub[j];

@@ -111,6 +111,18 @@ public final class Hypercube {
    * @throws TableException naming the cell when no hypercube is valid
    */
   public List<Witness> run() {
+    return run(org.ctdc.deid.internal.Ticker.none());
+  }
+
+  /**
+   * Protects every primary cell, reporting primary cells processed to a ticker (started here with their
+   * number) and checking its signal at every primary and every candidate of the post-pass.
+   *
+   * @param ticker the checkpoints; not ended here
+   * @return one witness per protected primary (shared primaries once)
+   * @throws TableException naming the cell when no hypercube is valid
+   */
+  public List<Witness> run(org.ctdc.deid.internal.Ticker ticker) {
     record Prim(int grid, int level, int cell) {}
     List<Prim> prims = new ArrayList<>();
     for (int gi = 0; gi < p.grids.size(); gi++) {
@@ -123,7 +135,10 @@ public final class Hypercube {
     }
     prims.sort(Comparator.comparingInt(Prim::grid).thenComparingInt(Prim::level).thenComparingInt(Prim::cell));
     Set<Long> done = new HashSet<>();
+    ticker.start(prims.size());
+    int processed = 0;
     for (Prim pr : prims) {
+      ticker.at(processed++);
       if (done.contains(((long) pr.grid << 32) | pr.cell)) {
         continue;
       }
@@ -137,7 +152,7 @@ public final class Hypercube {
       }
     }
     if (relax) {
-      relax();
+      relax(ticker);
     }
     return witnesses;
   }
@@ -152,7 +167,7 @@ public final class Hypercube {
    * finds another valid hypercube made only of cells still suppressed. Every witness stays valid (all the
    * published cells it moves are suppressed), so the check that follows verifies the result as before.
    */
-  private void relax() {
+  private void relax(org.ctdc.deid.internal.Ticker ticker) {
     List<long[]> cand = new ArrayList<>();
     for (int gi = 0; gi < p.grids.size(); gi++) {
       Grid g = p.grids.get(gi);
@@ -164,6 +179,7 @@ public final class Hypercube {
     }
     cand.sort(Comparator.comparingLong((long[] a) -> -a[0]).thenComparingLong(a -> a[1]).thenComparingLong(a -> a[2]));
     for (long[] cd : cand) {
+      ticker.check();
       Grid g = p.grids.get((int) cd[1]);
       int c = (int) cd[2];
       List<int[]> holders = new ArrayList<>();

@@ -26,11 +26,26 @@ public final class ReleaseAudit {
    * @throws TableException naming the exposed cells (codes only) when the audit fails
    */
   public static AuditResult auditOrFail(List<Path[]> files, long minWidth) {
+    return auditOrFail(files, minWidth, org.ctdc.schema.Cancellation.none());
+  }
+
+  /**
+   * Audits written tables watching a cancellation signal; throws when the audit rejects the release.
+   *
+   * @param files pairs {csv, definition json}
+   * @param minWidth the width required of every primary cell
+   * @param cancellation the signal, checked throughout the audit
+   * @return the audit's result
+   * @throws TableException naming the exposed cells (codes only) when the audit fails
+   * @throws org.ctdc.schema.OperationCancelledException when the signal is raised
+   */
+  public static AuditResult auditOrFail(List<Path[]> files, long minWidth, org.ctdc.schema.Cancellation cancellation) {
     List<PublishedTable> tables = new ArrayList<>();
     for (Path[] f : files) {
       tables.add(PublishedTable.read(f[0], f[1]));
     }
-    AuditResult r = TableAudit.audit(tables, AuditOptions.builder().minWidth(minWidth).secondaryIntervals(false).build());
+    AuditResult r = TableAudit.audit(tables, AuditOptions.builder().minWidth(minWidth).secondaryIntervals(false).build(),
+        org.ctdc.schema.ProgressListener.none(), cancellation);
     if (!r.passed()) {
       List<String> cells = new ArrayList<>();
       for (CellInterval c : r.exposedPrimaries()) {

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import org.ctdc.deid.internal.Ticker;
 import org.ctdc.deid.table.CellStatus;
 import org.ctdc.deid.table.ProtectedTable;
 import org.ctdc.deid.table.SuppressionRules;
@@ -27,8 +28,24 @@ public final class SuppressionRun {
    * @return tables and reports
    */
   public static TableProtection run(List<Table> tables, SuppressionRules rules, int lpLimit) {
+    return run(tables, rules, lpLimit, Ticker.none());
+  }
+
+  /**
+   * Runs suppression on linked tables with progress and cancellation checkpoints: primary cells processed by
+   * the hypercube search, out of their number; the signal is also checked before and during the check.
+   *
+   * @param tables the tables
+   * @param rules the rules
+   * @param lpLimit the largest LP for exact intervals
+   * @param ticker the checkpoints
+   * @return tables and reports
+   */
+  public static TableProtection run(List<Table> tables, SuppressionRules rules, int lpLimit, Ticker ticker) {
+    ticker.check();
     Problem p = new Problem(tables, rules);
-    List<Hypercube.Witness> ws = new Hypercube(p).run();
+    List<Hypercube.Witness> ws = new Hypercube(p).run(ticker);
+    ticker.check();
     Map<Long, double[]> iv = new HashMap<>();
     Map<Long, String> source = new HashMap<>();
     IntervalCheck chk = new IntervalCheck(p);
@@ -44,6 +61,7 @@ public final class SuppressionRun {
       }
     } else {
       for (Hypercube.Witness w : ws) {
+        ticker.check();
         double[] range = WitnessCheck.verify(p, w);
         int gi = p.grids.indexOf(w.grid());
         for (int gj = 0; gj < p.grids.size(); gj++) {
@@ -59,6 +77,7 @@ public final class SuppressionRun {
         }
       }
     }
+    ticker.end();
     List<ProtectedTable> out = new ArrayList<>();
     List<TableReport> reports = new ArrayList<>();
     for (int gi = 0; gi < p.grids.size(); gi++) {

@@ -1,0 +1,57 @@
+package org.ctdc.deid.risk;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.ctdc.deid.RecordingListener;
+import org.ctdc.deid.sample.CtdcLikeData;
+import org.ctdc.schema.Cancellation;
+import org.ctdc.schema.Dataset;
+import org.ctdc.schema.OperationCancelledException;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/** Progress and cancellation of {@link LocalSuppression} called directly. */
+class LocalSuppressionProgressTest {
+  private static final List<String> QIS = CtdcLikeData.defaultQuasiIdentifiers();
+
+  @ParameterizedTest
+  @ValueSource(longs = {1, 6, 42})
+  void reportsCombinationsBelowKUpToTheirNumberAndBlanksTheSameCells(long seed) {
+    Dataset data = CtdcLikeData.generate(1_200, seed);
+    LocalSuppression.Options options = LocalSuppression.Options.builder(QIS, 5).build();
+    RecordingListener listener = RecordingListener.recording();
+    LocalSuppression.Result watched = LocalSuppression.apply(data, options, listener, Cancellation.create());
+    LocalSuppression.Result plain = LocalSuppression.apply(data, options);
+    long total = listener.assertCompleteStage(LocalSuppression.SUPPRESSING);
+    assertTrue(total > 0, "combinations below k exist");
+    assertTrue(listener.of(LocalSuppression.SUPPRESSING).size() <= 102, "coarse: at most about a hundred reports");
+    assertEquals(plain.dataset(), watched.dataset());
+    assertEquals(plain.suppressedCells(), watched.suppressedCells());
+  }
+
+  @Test
+  void cancellingAtTheFirstReportStopsWithTheException() {
+    Dataset data = CtdcLikeData.generate(1_000, 9);
+    Cancellation signal = Cancellation.create();
+    RecordingListener listener = RecordingListener.cancellingAfter(signal, 1);
+    OperationCancelledException e = assertThrows(OperationCancelledException.class,
+        () -> LocalSuppression.apply(data, LocalSuppression.Options.builder(QIS, 5).build(), listener, signal));
+    assertEquals("local suppression cancelled", e.getMessage());
+    assertEquals(1, listener.reports().size());
+  }
+
+  @Test
+  void aPreCancelledSignalStopsBeforeAnyWork() {
+    Dataset data = CtdcLikeData.generate(300, 9);
+    Cancellation signal = Cancellation.create();
+    signal.cancel();
+    RecordingListener listener = RecordingListener.recording();
+    assertThrows(OperationCancelledException.class,
+        () -> LocalSuppression.apply(data, LocalSuppression.Options.builder(QIS, 5).build(), listener, signal));
+    assertTrue(listener.reports().isEmpty());
+  }
+}
