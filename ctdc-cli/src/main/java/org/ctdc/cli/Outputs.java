@@ -1,6 +1,9 @@
 package org.ctdc.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,7 +102,7 @@ final class Outputs {
     try (Stream<Path> files = Files.list(staging)) {
       Files.createDirectories(target);
       for (Path f : files.sorted().toList()) {
-        String rel = relativeDir + "/" + f.getFileName();
+        String rel = relativeDir.isEmpty() ? f.getFileName().toString() : relativeDir + "/" + f.getFileName();
         try {
           Files.move(f, target.resolve(f.getFileName()), StandardCopyOption.ATOMIC_MOVE,
               StandardCopyOption.REPLACE_EXISTING);
@@ -146,5 +149,106 @@ final class Outputs {
       }
     }
     return m;
+  }
+
+  /**
+   * One output file of a command that writes several named files: where and what.
+   *
+   * @param file the target
+   * @param content what to write
+   */
+  record Pending(Path file, AtomicFiles.Content content) {}
+
+  /**
+   * Writes several files all or none: each goes to a hidden temporary file ({@code .NAME*.partial}) next to its
+   * target, and only when every one is complete are they moved into place. On failure the temporary files are
+   * deleted, standard error names the files not written ({@code ctdc COMMAND: stopped; not written: ...}) and
+   * the error is rethrown. A target that is a folder fails before anything is written.
+   *
+   * @param command the command's name, for the message
+   * @param err standard error
+   * @param files the files, in the order they are named
+   */
+  static void writeAll(String command, PrintWriter err, List<Pending> files) {
+    List<Path> all = files.stream().map(Pending::file).toList();
+    List<Path> temps = new ArrayList<>();
+    List<Path> moved = new ArrayList<>();
+    try {
+      for (Path f : all) {
+        if (Files.isDirectory(f)) {
+          throw new CtdcException(f + ": cannot write the file (it is a folder)");
+        }
+      }
+      for (Pending p : files) {
+        Path abs = p.file().toAbsolutePath();
+        Path parent = abs.getParent();
+        Path tmp;
+        try {
+          Files.createDirectories(parent);
+          tmp = Files.createTempFile(parent, "." + abs.getFileName(), ".partial");
+        } catch (IOException e) {
+          throw new CtdcException(p.file() + ": cannot write the file (" + e.getClass().getSimpleName() + ")", e);
+        }
+        temps.add(tmp);
+        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+          p.content().writeTo(w);
+        } catch (IOException e) {
+          throw new CtdcException(p.file() + ": cannot write the file (" + e.getClass().getSimpleName() + ")", e);
+        }
+      }
+      for (int i = 0; i < files.size(); i++) {
+        Path target = all.get(i).toAbsolutePath();
+        try {
+          try {
+            Files.move(temps.get(i), target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+          } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temps.get(i), target, StandardCopyOption.REPLACE_EXISTING);
+          }
+        } catch (IOException e) {
+          throw new CtdcException(all.get(i) + ": cannot write the file (" + e.getClass().getSimpleName() + ")", e);
+        }
+        moved.add(all.get(i));
+      }
+    } catch (RuntimeException e) {
+      for (Path t : temps) {
+        try {
+          Files.deleteIfExists(t);
+        } catch (IOException ignored) {
+          // a leftover hidden .partial file does not look complete
+        }
+      }
+      List<Path> missing = all.stream().filter(f -> !moved.contains(f)).toList();
+      throw notWritten(command, err, missing, e);
+    }
+  }
+
+  /**
+   * Says on standard error which promised files a failed run did not write, and returns the error to rethrow.
+   *
+   * @param command the command's name
+   * @param err standard error
+   * @param files the files not written (duplicates ignored)
+   * @param e the failure
+   * @return {@code e}
+   */
+  static RuntimeException notWritten(String command, PrintWriter err, List<Path> files, RuntimeException e) {
+    sayNotWritten(command, err, files);
+    return e;
+  }
+
+  /**
+   * Says on standard error which promised files a run did not write ({@code ctdc COMMAND: stopped; not
+   * written: ...}); nothing when the list is empty.
+   *
+   * @param command the command's name
+   * @param err standard error
+   * @param files the files not written (duplicates ignored)
+   */
+  static void sayNotWritten(String command, PrintWriter err, List<Path> files) {
+    List<String> names = files.stream().map(Path::toString).distinct().toList();
+    if (!names.isEmpty()) {
+      err.println("ctdc " + command + ": stopped; not written: " + String.join(", ", names));
+      err.flush();
+    }
   }
 }

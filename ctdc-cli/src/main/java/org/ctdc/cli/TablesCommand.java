@@ -2,6 +2,8 @@ package org.ctdc.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.ctdc.deid.table.TableReport;
 import org.ctdc.deid.table.TablesConfig;
@@ -49,7 +51,26 @@ final class TablesCommand implements Callable<Integer> {
       w.println(read.report().summary());
       return Main.INVALID;
     }
-    TablesRun.Outcome o = TablesRun.run(cfg, read.dataset(), out);
+    // the tables are written to a hidden staging folder and moved in only when all are written and audited,
+    // so a failed run (an audit that rejects the release included) leaves no table that looks publishable
+    Outputs outputs = new Outputs(out);
+    TablesRun.Outcome o;
+    Path staging = null;
+    try {
+      staging = outputs.stage();
+      o = TablesRun.run(cfg, read.dataset(), staging);
+      outputs.moveIn(staging, "");
+    } catch (RuntimeException e) {
+      if (staging != null) {
+        Outputs.deleteQuietly(staging);
+      }
+      List<String> names = new ArrayList<>();
+      cfg.tables().forEach(t -> names.add(t.name()));
+      spec.commandLine().getErr().println("ctdc tables: stopped; not written: the tables " + String.join(", ", names)
+          + " and tables-report.txt in " + out + (outputs.written().isEmpty() ? "" : " (moved in before the failure: "
+          + String.join(", ", outputs.written()) + ")"));
+      throw e;
+    }
     if (!quiet) {
       for (TableReport r : o.reports()) {
         r.lines().forEach(w::println);
