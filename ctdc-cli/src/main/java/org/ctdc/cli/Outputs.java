@@ -101,7 +101,14 @@ final class Outputs {
     List<String> moved = new ArrayList<>();
     try (Stream<Path> files = Files.list(staging)) {
       Files.createDirectories(target);
-      for (Path f : files.sorted().toList()) {
+      List<Path> all = files.sorted().toList();
+      for (Path f : all) {
+        if (Files.isDirectory(target.resolve(f.getFileName()))) {
+          // checked before anything moves, so that a failure leaves no part of the set in place
+          throw new CtdcException(target.resolve(f.getFileName()) + ": cannot write the file (it is a folder)");
+        }
+      }
+      for (Path f : all) {
         String rel = relativeDir.isEmpty() ? f.getFileName().toString() : relativeDir + "/" + f.getFileName();
         try {
           Files.move(f, target.resolve(f.getFileName()), StandardCopyOption.ATOMIC_MOVE,
