@@ -344,6 +344,21 @@ class NothingLeakedCliCanaryTest {
     assertNotEquals(Main.OK, shortKey.code());
     assertNotEquals(Main.OK, ctdc("deid", "--debug", "--config", cfg.toString(), "--in", bad.toString(), "--out",
         out.resolve("bad-release.csv").toString()).code());
+    // an inferred schema (every column categorical over its values): a quasi-identifier value the hierarchy
+    // lacks is a raw value, never to be quoted
+    StringBuilder inferred = new StringBuilder("name,age,gender\n");
+    for (int i = 0; i < 12; i++) {
+      inferred.append(csv(List.of(canary("name"), i == 7 ? canary("age") : i % 2 == 0 ? "18--29" : "30+",
+          i % 3 == 0 ? "Female" : "Male")));
+    }
+    Path inferredCsv = Files.writeString(in.resolve("inferred.csv"), inferred.toString());
+    Path inferredCfg = Files.writeString(in.resolve("inferred.yaml"), "quasiIdentifiers:\n"
+        + "  - {name: age, hierarchy: age.csv}\n  - {name: gender, hierarchy: gender.csv}\n"
+        + "identifiers: [name]\nmodels:\n  - k: 2\nsuppressionLimit: 0.2\n");
+    Run uncovered = ctdc("deid", "--config", inferredCfg.toString(), "--in", inferredCsv.toString(), "--out",
+        out.resolve("inferred-release.csv").toString());
+    assertNotEquals(Main.OK, uncovered.code());
+    assertTrue(uncovered.err().contains("row 8"), uncovered.err());
     Path folder = Files.createDirectories(out.resolve("deid-report-folder.json"));
     Run lost = ctdc("deid", "--config", cfg.toString(), "--in", good.toString(), "--out",
         out.resolve("lost-release.csv").toString(), "--report", folder.toString());
