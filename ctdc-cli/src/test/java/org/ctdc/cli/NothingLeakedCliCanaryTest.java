@@ -359,6 +359,18 @@ class NothingLeakedCliCanaryTest {
         out.resolve("inferred-release.csv").toString());
     assertNotEquals(Main.OK, uncovered.code());
     assertTrue(uncovered.err().contains("row 8"), uncovered.err());
+    // inferred schemas over awkward values: differing only in case or spaces, with the separator, a line break
+    String twin = canary("twin");
+    Path awkward = Files.writeString(in.resolve("awkward.csv"), "name,age,gender\n"
+        + csv(List.of(twin, "30+", "Male")) + csv(List.of(twin.toLowerCase(java.util.Locale.ROOT), "30+", "Male"))
+        + csv(List.of(" " + twin + " ", "30+", "Female")) + csv(List.of(canary("sep") + ";" + canary("sep"), "30+", "Male"))
+        + csv(List.of(canary("nl") + "\n" + canary("nl"), "30+", "Female")));
+    ctdc("deid", "--config", inferredCfg.toString(), "--in", awkward.toString(), "--out",
+        out.resolve("awkward-release.csv").toString());
+    Path unclosed = Files.writeString(in.resolve("unclosed.csv"), "name,age,gender\n"
+        + csv(List.of(canary("name"), "30+", "Male")) + "\"" + canary("unclosed") + ",30+,Male\n");
+    assertNotEquals(Main.OK, ctdc("deid", "--config", inferredCfg.toString(), "--in", unclosed.toString(), "--out",
+        out.resolve("unclosed-release.csv").toString()).code());
     Path folder = Files.createDirectories(out.resolve("deid-report-folder.json"));
     Run lost = ctdc("deid", "--config", cfg.toString(), "--in", good.toString(), "--out",
         out.resolve("lost-release.csv").toString(), "--report", folder.toString());
