@@ -54,16 +54,15 @@ final class AlignCommand implements Callable<Integer> {
     Aligner aligner =
         Aligner.builder(s).mode(strict ? AlignmentMode.STRICT : AlignmentMode.LENIENT).build();
     String name = in.getFileName() == null ? in.toString() : in.getFileName().toString().toLowerCase(Locale.ROOT);
-    PrintWriter err = spec.commandLine().getErr();
     AlignmentResult r;
     try {
       r = name.endsWith(".jsonl") || name.endsWith(".ndjson") ? aligner.alignJsonLines(in) : aligner.alignCsv(in);
     } catch (RuntimeException e) {
-      throw Outputs.notWritten("align", err, List.of(out, report), e);
+      throw Outputs.notWritten(List.of(out, report), e);
     }
     AlignmentReport rep = r.report();
     // both files or neither: an aligned file without its report (or a stale one) must not look complete
-    Outputs.writeAll("align", err, List.of(
+    Outputs.writeAll(List.of(
         new Outputs.Pending(out, w -> DatasetCsv.write(r.dataset(), w)),
         new Outputs.Pending(report, w -> w.write(rep.toJson()))));
     PrintWriter pw = spec.commandLine().getOut();

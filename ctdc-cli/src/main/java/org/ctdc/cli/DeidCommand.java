@@ -77,7 +77,7 @@ final class DeidCommand implements Callable<Integer> {
       }
       r = Deidentifier.run(read.dataset(), job.config());
     } catch (RuntimeException e) {
-      throw Outputs.notWritten("deid", err, promised, e);
+      throw Outputs.notWritten(promised, e);
     }
     DeidReport rep = r.report();
     List<Outputs.Pending> files = new ArrayList<>();
@@ -86,7 +86,7 @@ final class DeidCommand implements Callable<Integer> {
       files.add(new Outputs.Pending(report, w -> w.write(rep.toJson())));
     }
     // the release and its report together or neither
-    Outputs.writeAll("deid", err, files);
+    Outputs.writeAll(files);
     if (quiet) {
       return Main.OK;
     }

@@ -22,7 +22,8 @@ import org.ctdc.schema.AtomicFiles;
  * folder and moved into place when complete ({@link AtomicFiles}), so an interrupted run never leaves a
  * partial file that looks complete; files written by other code go to a staging folder first
  * ({@link #stage()}) and are moved in by {@link #moveIn}. The run declares the files it promises, so that a
- * failed run can say which are missing. Not thread-safe.
+ * failed run can say which are missing. Commands that write a few named files use {@link #writeAll}: all of
+ * them or none. Not thread-safe.
  */
 final class Outputs {
   private final Path dir;
@@ -169,14 +170,13 @@ final class Outputs {
   /**
    * Writes several files all or none: each goes to a hidden temporary file ({@code .NAME*.partial}) next to its
    * target, and only when every one is complete are they moved into place. On failure the temporary files are
-   * deleted, standard error names the files not written ({@code ctdc COMMAND: stopped; not written: ...}) and
-   * the error is rethrown. A target that is a folder fails before anything is written.
+   * deleted and the error, still one line, ends with the files not written. A target that is a folder fails
+   * before anything is written.
    *
-   * @param command the command's name, for the message
-   * @param err standard error
    * @param files the files, in the order they are named
+   * @throws CtdcException naming the file that failed and the files not written
    */
-  static void writeAll(String command, PrintWriter err, List<Pending> files) {
+  static void writeAll(List<Pending> files) {
     List<Path> all = files.stream().map(Pending::file).toList();
     List<Path> temps = new ArrayList<>();
     List<Path> moved = new ArrayList<>();
@@ -224,23 +224,34 @@ final class Outputs {
           // a leftover hidden .partial file does not look complete
         }
       }
-      List<Path> missing = all.stream().filter(f -> !moved.contains(f)).toList();
-      throw notWritten(command, err, missing, e);
+      RuntimeException named = notWritten(all.stream().filter(f -> !moved.contains(f)).toList(), e);
+      throw named instanceof CtdcException ? named
+          : new CtdcException("cannot write the outputs (" + e.getClass().getSimpleName() + "); not written: "
+              + names(all.stream().filter(f -> !moved.contains(f)).toList()), e);
     }
   }
 
   /**
-   * Says on standard error which promised files a failed run did not write, and returns the error to rethrow.
+   * The error of a failed run, naming the promised files it did not write, still on one line: an error that
+   * exits with code 1 (a {@link CtdcException} other than an unsatisfiable model or an unknown schema) gets
+   * {@code "; not written: ..."} appended; other errors keep their type and message, so that their exit code
+   * ({@link Main}) is unchanged.
    *
-   * @param command the command's name
-   * @param err standard error
-   * @param files the files not written (duplicates ignored)
+   * @param files the files not written
    * @param e the failure
-   * @return {@code e}
+   * @return the error to throw
    */
-  static RuntimeException notWritten(String command, PrintWriter err, List<Path> files, RuntimeException e) {
-    sayNotWritten(command, err, files);
-    return e;
+  static RuntimeException notWritten(List<Path> files, RuntimeException e) {
+    // the same test as Main's exit codes: only errors that exit with 1 are re-worded
+    if (files.isEmpty() || !(e instanceof CtdcException) || e instanceof org.ctdc.deid.UnsatisfiableModelException
+        || e instanceof org.ctdc.schema.UnknownSchemaException) {
+      return e;
+    }
+    return new CtdcException(e.getMessage() + "; not written: " + names(files), e);
+  }
+
+  private static String names(List<Path> files) {
+    return String.join(", ", files.stream().map(Path::toString).distinct().toList());
   }
 
   /**

@@ -49,6 +49,7 @@ final class TablesCommand implements Callable<Integer> {
     PrintWriter w = spec.commandLine().getOut();
     if (!read.report().isValid()) {
       w.println(read.report().summary());
+      spec.commandLine().getErr().println("ctdc tables: stopped; not written: every table in " + out);
       return Main.INVALID;
     }
     // the tables are written to a hidden staging folder and moved in only when all are written and audited,
@@ -64,12 +65,11 @@ final class TablesCommand implements Callable<Integer> {
       if (staging != null) {
         Outputs.deleteQuietly(staging);
       }
-      List<String> names = new ArrayList<>();
-      cfg.tables().forEach(t -> names.add(t.name()));
-      spec.commandLine().getErr().println("ctdc tables: stopped; not written: the tables " + String.join(", ", names)
-          + " and tables-report.txt in " + out + (outputs.written().isEmpty() ? "" : " (moved in before the failure: "
-          + String.join(", ", outputs.written()) + ")"));
-      throw e;
+      List<Path> names = new ArrayList<>();
+      cfg.tables().forEach(t -> names.add(Path.of(t.name() + ".*")));
+      names.add(Path.of("tables-report.txt"));
+      // nothing was moved in unless moveIn failed part-way, which it checks against before moving anything
+      throw Outputs.notWritten(names.stream().map(out::resolve).toList(), e);
     }
     if (!quiet) {
       for (TableReport r : o.reports()) {

@@ -221,6 +221,7 @@ class NothingLeakedCliCanaryTest {
     assertEquals(Main.INVALID, lost.code());
     assertFalse(Files.exists(out.resolve("lost.csv")), "no aligned file without its report");
     assertTrue(lost.err().contains("not written: " + out.resolve("lost.csv") + ", " + folder), lost.err());
+    assertEquals(1, lost.err().lines().count(), "errors are one line: " + lost.err());
     Run missingInput = ctdc("align", "--spec", "case-management-to-kanon-2020", "--in",
         in.resolve("no-such.csv").toString(), "--out", out.resolve("m.csv").toString(), "--report",
         out.resolve("m.json").toString());
@@ -338,7 +339,8 @@ class NothingLeakedCliCanaryTest {
     Run unsat = ctdc("deid", "--config", deidConfig("k1000.yaml", 1000, "key.txt").toString(), "--in",
         good.toString(), "--out", out.resolve("unsat.csv").toString(), "--report", out.resolve("unsat.json").toString());
     assertEquals(Main.UNSATISFIABLE, unsat.code(), unsat.err());
-    assertTrue(unsat.err().contains("not written: " + out.resolve("unsat.csv")), unsat.err());
+    assertEquals(1, unsat.err().lines().count(), "errors are one line: " + unsat.err());
+    assertFalse(Files.exists(out.resolve("unsat.csv")));
     Run shortKey = ctdc("deid", "--config", deidConfig("short.yaml", 3, "short.key").toString(), "--in",
         good.toString(), "--out", out.resolve("short.csv").toString());
     assertNotEquals(Main.OK, shortKey.code());
@@ -377,6 +379,7 @@ class NothingLeakedCliCanaryTest {
     assertEquals(Main.INVALID, lost.code());
     assertFalse(Files.exists(out.resolve("lost-release.csv")), "no release without its report");
     assertTrue(lost.err().contains("not written: " + out.resolve("lost-release.csv") + ", " + folder), lost.err());
+    assertEquals(1, lost.err().lines().count(), "errors are one line: " + lost.err());
 
     // risk
     Run r = ctdc("risk", "--in", good.toString(), "--schema", schema.toString(), "--qi", "age,gender,region",
@@ -438,6 +441,8 @@ class NothingLeakedCliCanaryTest {
     Run tBad = ctdc("tables", "--config", cfg.toString(), "--in", bad.toString(), "--out",
         out.resolve("bad-tables").toString());
     assertEquals(Main.INVALID, tBad.code());
+    assertTrue(tBad.err().contains("not written: every table in"), tBad.err());
+    assertFalse(Files.exists(out.resolve("bad-tables")), "nothing written for an invalid input");
 
     // a later output is a folder: nothing is moved in, and standard error says so
     Path blocked = out.resolve("blocked");
@@ -447,7 +452,9 @@ class NothingLeakedCliCanaryTest {
     try (Stream<Path> s = Files.list(blocked)) {
       assertEquals(List.of(blocked.resolve("by_age_region.json")), s.toList(), "no table moved in");
     }
-    assertTrue(lost.err().contains("not written: the tables by_gender_region, by_age_region"), lost.err());
+    assertTrue(lost.err().contains("not written: " + blocked.resolve("by_gender_region.*") + ", "
+        + blocked.resolve("by_age_region.*") + ", " + blocked.resolve("tables-report.txt")), lost.err());
+    assertEquals(1, lost.err().lines().count(), "errors are one line: " + lost.err());
     Path aFile = Files.writeString(out.resolve("a-file"), "");
     Run notAFolder = ctdc("tables", "--config", cfg.toString(), "--in", good.toString(), "--out", aFile.toString());
     assertEquals(Main.INVALID, notAFolder.code());
