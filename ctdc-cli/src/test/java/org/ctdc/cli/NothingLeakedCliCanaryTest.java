@@ -81,10 +81,6 @@ class NothingLeakedCliCanaryTest {
     return b.toString();
   }
 
-  private String canary() {
-    return MARK + "-" + RUN + "-" + (next++);
-  }
-
   private String canary(String tag) {
     return MARK + "-" + RUN + "-" + tag + (next++);
   }
