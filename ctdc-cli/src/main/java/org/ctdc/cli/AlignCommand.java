@@ -2,6 +2,7 @@ package org.ctdc.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.ctdc.core.Aligner;
@@ -53,11 +54,17 @@ final class AlignCommand implements Callable<Integer> {
     Aligner aligner =
         Aligner.builder(s).mode(strict ? AlignmentMode.STRICT : AlignmentMode.LENIENT).build();
     String name = in.getFileName() == null ? in.toString() : in.getFileName().toString().toLowerCase(Locale.ROOT);
-    AlignmentResult r =
-        name.endsWith(".jsonl") || name.endsWith(".ndjson") ? aligner.alignJsonLines(in) : aligner.alignCsv(in);
-    org.ctdc.schema.AtomicFiles.write(out, w -> DatasetCsv.write(r.dataset(), w));
+    AlignmentResult r;
+    try {
+      r = name.endsWith(".jsonl") || name.endsWith(".ndjson") ? aligner.alignJsonLines(in) : aligner.alignCsv(in);
+    } catch (RuntimeException e) {
+      throw Outputs.notWritten(List.of(out, report), e);
+    }
     AlignmentReport rep = r.report();
-    org.ctdc.schema.AtomicFiles.writeString(report, rep.toJson());
+    // both files or neither: an aligned file without its report (or a stale one) must not look complete
+    Outputs.writeAll(List.of(
+        new Outputs.Pending(out, w -> DatasetCsv.write(r.dataset(), w)),
+        new Outputs.Pending(report, w -> w.write(rep.toJson()))));
     PrintWriter pw = spec.commandLine().getOut();
     pw.println(rep.summary());
     for (AlignmentReport.RejectGroup g : rep.rejects()) {

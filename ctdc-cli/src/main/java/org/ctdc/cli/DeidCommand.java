@@ -2,6 +2,8 @@ package org.ctdc.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.ctdc.deid.DeidJob;
 import org.ctdc.deid.DeidReport;
@@ -66,32 +68,40 @@ final class DeidCommand implements Callable<Integer>, CancellableCommand {
 
   @Override
   public Integer call() {
-    DeidJob job = DeidJob.read(config);
-    Schema schema =
-        job.schema().isPresent()
-            ? Schemas.resolve(job.schema().get())
-            : InferredSchemas.fromCsv(in, job.delimiter(), job.missingTokens());
-    DatasetCsv.ReadResult read = DatasetCsv.read(in, schema, new DatasetCsv.CsvOptions(100, true));
+    PrintWriter err = spec.commandLine().getErr();
+    List<Path> promised = report == null ? List.of(out) : List.of(out, report);
     PrintWriter o = spec.commandLine().getOut();
-    if (!read.report().isValid()) {
-      read.report().lines().forEach(o::println);
-      o.println(read.report().summary());
-      return Main.INVALID;
-    }
     DeidResult r;
-    try (Progress progress = Progress.start("ctdc deid", 2, quiet)) {
-      progress.step("de-identifying");
-      r = Deidentifier.run(read.dataset(), job.config(), progress, cancellation);
-      progress.done();
-      cancellation.throwIfCancelled(Deidentifier.OPERATION);
-      progress.step("writing");
-      org.ctdc.schema.AtomicFiles.write(out, w -> DatasetCsv.write(r.release(), w));
-      if (report != null) {
-        org.ctdc.schema.AtomicFiles.writeString(report, r.report().toJson());
+    try {
+      DeidJob job = DeidJob.read(config);
+      Schema schema =
+          job.schema().isPresent()
+              ? Schemas.resolve(job.schema().get())
+              : InferredSchemas.fromCsv(in, job.delimiter(), job.missingTokens());
+      DatasetCsv.ReadResult read = DatasetCsv.read(in, schema, new DatasetCsv.CsvOptions(100, true));
+      if (!read.report().isValid()) {
+        read.report().lines().forEach(o::println);
+        o.println(read.report().summary());
+        Outputs.sayNotWritten("deid", err, promised);
+        return Main.INVALID;
       }
-      progress.done();
+      try (Progress progress = Progress.start("ctdc deid", 1, quiet)) {
+        progress.step("de-identifying");
+        r = Deidentifier.run(read.dataset(), job.config(), progress, cancellation);
+        progress.done();
+      }
+    } catch (RuntimeException e) {
+      throw Outputs.notWritten(promised, e);
     }
     DeidReport rep = r.report();
+    List<Outputs.Pending> files = new ArrayList<>();
+    files.add(new Outputs.Pending(out, w -> DatasetCsv.write(r.release(), w)));
+    if (report != null) {
+      files.add(new Outputs.Pending(report, w -> w.write(rep.toJson())));
+    }
+    cancellation.throwIfCancelled(Deidentifier.OPERATION);
+    // the release and its report together or neither
+    Outputs.writeAll(files);
     if (quiet) {
       return Main.OK;
     }

@@ -1,6 +1,9 @@
 package org.ctdc.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +22,8 @@ import org.ctdc.schema.AtomicFiles;
  * folder and moved into place when complete ({@link AtomicFiles}), so an interrupted run never leaves a
  * partial file that looks complete; files written by other code go to a staging folder first
  * ({@link #stage()}) and are moved in by {@link #moveIn}. The run declares the files it promises, so that a
- * failed run can say which are missing. Not thread-safe.
+ * failed run can say which are missing. Commands that write a few named files use {@link #writeAll}: all of
+ * them or none. Not thread-safe.
  */
 final class Outputs {
   private final Path dir;
@@ -98,8 +102,15 @@ final class Outputs {
     List<String> moved = new ArrayList<>();
     try (Stream<Path> files = Files.list(staging)) {
       Files.createDirectories(target);
-      for (Path f : files.sorted().toList()) {
-        String rel = relativeDir + "/" + f.getFileName();
+      List<Path> all = files.sorted().toList();
+      for (Path f : all) {
+        if (Files.isDirectory(target.resolve(f.getFileName()))) {
+          // checked before anything moves, so that a failure leaves no part of the set in place
+          throw new CtdcException(target.resolve(f.getFileName()) + ": cannot write the file (it is a folder)");
+        }
+      }
+      for (Path f : all) {
+        String rel = relativeDir.isEmpty() ? f.getFileName().toString() : relativeDir + "/" + f.getFileName();
         try {
           Files.move(f, target.resolve(f.getFileName()), StandardCopyOption.ATOMIC_MOVE,
               StandardCopyOption.REPLACE_EXISTING);
@@ -161,5 +172,117 @@ final class Outputs {
       }
     }
     return m;
+  }
+
+  /**
+   * One output file of a command that writes several named files: where and what.
+   *
+   * @param file the target
+   * @param content what to write
+   */
+  record Pending(Path file, AtomicFiles.Content content) {}
+
+  /**
+   * Writes several files all or none: each goes to a hidden temporary file ({@code .NAME*.partial}) next to its
+   * target, and only when every one is complete are they moved into place. On failure the temporary files are
+   * deleted and the error, still one line, ends with the files not written. A target that is a folder fails
+   * before anything is written.
+   *
+   * @param files the files, in the order they are named
+   * @throws CtdcException naming the file that failed and the files not written
+   */
+  static void writeAll(List<Pending> files) {
+    List<Path> all = files.stream().map(Pending::file).toList();
+    List<Path> temps = new ArrayList<>();
+    List<Path> moved = new ArrayList<>();
+    try {
+      for (Path f : all) {
+        if (Files.isDirectory(f)) {
+          throw new CtdcException(f + ": cannot write the file (it is a folder)");
+        }
+      }
+      for (Pending p : files) {
+        Path abs = p.file().toAbsolutePath();
+        Path parent = abs.getParent();
+        Path tmp;
+        try {
+          Files.createDirectories(parent);
+          tmp = Files.createTempFile(parent, "." + abs.getFileName(), ".partial");
+        } catch (IOException e) {
+          throw new CtdcException(p.file() + ": cannot write the file (" + e.getClass().getSimpleName() + ")", e);
+        }
+        temps.add(tmp);
+        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+          p.content().writeTo(w);
+        } catch (IOException e) {
+          throw new CtdcException(p.file() + ": cannot write the file (" + e.getClass().getSimpleName() + ")", e);
+        }
+      }
+      for (int i = 0; i < files.size(); i++) {
+        Path target = all.get(i).toAbsolutePath();
+        try {
+          try {
+            Files.move(temps.get(i), target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+          } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temps.get(i), target, StandardCopyOption.REPLACE_EXISTING);
+          }
+        } catch (IOException e) {
+          throw new CtdcException(all.get(i) + ": cannot write the file (" + e.getClass().getSimpleName() + ")", e);
+        }
+        moved.add(all.get(i));
+      }
+    } catch (RuntimeException e) {
+      for (Path t : temps) {
+        try {
+          Files.deleteIfExists(t);
+        } catch (IOException ignored) {
+          // a leftover hidden .partial file does not look complete
+        }
+      }
+      RuntimeException named = notWritten(all.stream().filter(f -> !moved.contains(f)).toList(), e);
+      throw named instanceof CtdcException ? named
+          : new CtdcException("cannot write the outputs (" + e.getClass().getSimpleName() + "); not written: "
+              + names(all.stream().filter(f -> !moved.contains(f)).toList()), e);
+    }
+  }
+
+  /**
+   * The error of a failed run, naming the promised files it did not write, still on one line: an error that
+   * exits with code 1 (a {@link CtdcException} other than an unsatisfiable model or an unknown schema) gets
+   * {@code "; not written: ..."} appended; other errors keep their type and message, so that their exit code
+   * ({@link Main}) is unchanged.
+   *
+   * @param files the files not written
+   * @param e the failure
+   * @return the error to throw
+   */
+  static RuntimeException notWritten(List<Path> files, RuntimeException e) {
+    // the same test as Main's exit codes: only errors that exit with 1 are re-worded
+    if (files.isEmpty() || !(e instanceof CtdcException) || e instanceof org.ctdc.deid.UnsatisfiableModelException
+        || e instanceof org.ctdc.schema.UnknownSchemaException
+        || e instanceof org.ctdc.schema.OperationCancelledException) {
+      return e;
+    }
+    return new CtdcException(e.getMessage() + "; not written: " + names(files), e);
+  }
+
+  private static String names(List<Path> files) {
+    return String.join(", ", files.stream().map(Path::toString).distinct().toList());
+  }
+
+  /**
+   * Says on standard error which promised files a run did not write ({@code ctdc COMMAND: stopped; not
+   * written: ...}); nothing when the list is empty.
+   *
+   * @param command the command's name
+   * @param err standard error
+   * @param files the files not written (duplicates ignored)
+   */
+  static void sayNotWritten(String command, PrintWriter err, List<Path> files) {
+    List<String> names = files.stream().map(Path::toString).distinct().toList();
+    if (!names.isEmpty()) {
+      err.println("ctdc " + command + ": stopped; not written: " + String.join(", ", names));
+      err.flush();
+    }
   }
 }

@@ -74,6 +74,9 @@ final class RiskCommand implements Callable<Integer> {
     if (!read.report().isValid()) {
       read.report().lines().forEach(out::println);
       out.println(read.report().summary() + " (risk not measured; run ctdc validate for every error)");
+      if (report != null) {
+        Outputs.sayNotWritten("risk", spec.commandLine().getErr(), List.of(report));
+      }
       return Main.INVALID;
     }
     RiskOptions options = RiskOptions.defaults().withSmallClassThreshold(threshold).withMissingAsWildcard(wildcard);

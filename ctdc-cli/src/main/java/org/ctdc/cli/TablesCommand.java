@@ -2,6 +2,8 @@ package org.ctdc.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.ctdc.deid.table.TableReport;
 import org.ctdc.deid.table.TablesConfig;
@@ -59,13 +61,32 @@ final class TablesCommand implements Callable<Integer>, CancellableCommand {
     PrintWriter w = spec.commandLine().getOut();
     if (!read.report().isValid()) {
       w.println(read.report().summary());
+      spec.commandLine().getErr().println("ctdc tables: stopped; not written: every table in " + out);
       return Main.INVALID;
     }
+    // the tables are written to a hidden staging folder and moved in only when all are written and audited,
+    // so a failed run (an audit that rejects the release included) leaves no table that looks publishable
+    Outputs outputs = new Outputs(out);
     TablesRun.Outcome o;
-    try (Progress progress = Progress.start("ctdc tables", 1, quiet)) {
-      progress.step("protecting");
-      o = TablesRun.run(cfg, read.dataset(), out, progress, cancellation);
-      progress.done();
+    Path staging = null;
+    try {
+      staging = outputs.stage();
+      try (Progress progress = Progress.start("ctdc tables", 1, quiet)) {
+        progress.step("protecting");
+        o = TablesRun.run(cfg, read.dataset(), staging, progress, cancellation);
+        progress.done();
+      }
+      cancellation.throwIfCancelled(org.ctdc.deid.table.TableProtector.OPERATION);
+      outputs.moveIn(staging, "");
+    } catch (RuntimeException e) {
+      if (staging != null) {
+        Outputs.deleteQuietly(staging);
+      }
+      List<Path> names = new ArrayList<>();
+      cfg.tables().forEach(t -> names.add(Path.of(t.name() + ".*")));
+      names.add(Path.of("tables-report.txt"));
+      // nothing was moved in unless moveIn failed part-way, which it checks against before moving anything
+      throw Outputs.notWritten(names.stream().map(out::resolve).toList(), e);
     }
     if (!quiet) {
       for (TableReport r : o.reports()) {

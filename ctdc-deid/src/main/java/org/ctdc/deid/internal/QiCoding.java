@@ -139,8 +139,8 @@ public final class QiCoding {
         if (leaf < 0) {
           throw new HierarchyException(
               hierarchy.name(),
-              "value '" + data.variable(column).values().code(c).code() + "' of '" + name + "' (row "
-                  + (r + 1) + ") is not on level 0");
+              // the value is not quoted: under an inferred schema a "code" is a raw record value
+              "a value of '" + name + "' (row " + (r + 1) + ") is not on level 0");
         }
         codes[r] = leaf;
       }

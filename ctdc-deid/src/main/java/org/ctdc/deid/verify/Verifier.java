@@ -64,8 +64,8 @@ public final class Verifier {
     return new Run(release, spec).run();
   }
 
-  /** One column's cells as dense ids; id 0 is missing. */
-  private record Encoded(int[] ids, List<String> dict) {}
+  /** One column's cells as dense ids; id 0 is missing. Values of a text column are never shown. */
+  private record Encoded(int[] ids, List<String> dict, boolean text) {}
 
   private static final class Run {
     private final Dataset release;
@@ -132,7 +132,7 @@ public final class Verifier {
           ids[r] = id;
         }
       }
-      return new Encoded(ids, java.util.Collections.unmodifiableList(dict));
+      return new Encoded(ids, java.util.Collections.unmodifiableList(dict), v.kind().isText());
     }
 
     VerificationResult run() {
@@ -228,7 +228,7 @@ public final class Verifier {
       List<String> out = new ArrayList<>(enc.length);
       for (Encoded e : enc) {
         int id = e.ids()[row];
-        out.add(id == 0 ? Violation.MISSING : e.dict().get(id));
+        out.add(id == 0 ? Violation.MISSING : e.text() ? Violation.WITHHELD : e.dict().get(id));
       }
       return out;
     }

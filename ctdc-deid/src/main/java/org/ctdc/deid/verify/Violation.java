@@ -10,7 +10,8 @@ import java.util.Objects;
  * by its quasi-identifier values as they appear in the release (generalised values, which the release
  * publishes anyway); a missing cell is shown as {@value #MISSING}. A value that lies outside a hierarchy
  * is never shown (it may be an ungeneralised raw value): only the variable, the number of cells and the
- * first row index are given.
+ * first row index are given. Values of identifier and free-text variables are never shown either (they are
+ * {@value #WITHHELD}), even when a specification names one as a quasi-identifier.
  *
  * <p>This record is immutable and thread-safe.
  *
@@ -36,6 +37,12 @@ public record Violation(
 
   /** How a missing quasi-identifier cell is shown in {@link #classValues()}. */
   public static final String MISSING = "(missing)";
+
+  /**
+   * How a cell of an identifier or free-text variable named as a quasi-identifier is shown in
+   * {@link #classValues()}: such values are never shown, whatever the specification says.
+   */
+  public static final String WITHHELD = "(withheld)";
 
   /** Validates and copies. */
   public Violation {
