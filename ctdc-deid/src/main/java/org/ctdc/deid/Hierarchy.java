@@ -371,16 +371,30 @@ public final class Hierarchy {
   }
 
   /**
-   * Checks that every value is a leaf.
+   * Checks that every value is a leaf. The values come from the data, so the error never quotes one: it
+   * gives the position of the first uncovered value in the collection's iteration order and how many are
+   * not covered.
    *
    * @param values the values of the data (codes of a closed value set, or numbers written in decimal)
-   * @throws HierarchyException naming the hierarchy, the first uncovered value and level 0
+   * @throws HierarchyException naming the hierarchy, level 0, the position of the first uncovered value and
+   *     the number of uncovered values
    */
   public void checkCovers(Collection<String> values) {
+    long first = -1;
+    long uncovered = 0;
+    long i = 0;
     for (String v : values) {
+      i++;
       if (!covers(v)) {
-        throw new HierarchyException(name, "value '" + v + "' of the data is not on level 0");
+        uncovered++;
+        if (first < 0) {
+          first = i;
+        }
       }
+    }
+    if (uncovered > 0) {
+      throw new HierarchyException(name, uncovered + " value(s) of the data are not on level 0, the first at"
+          + " position " + first + " of " + values.size() + " (values are not quoted)");
     }
   }
 

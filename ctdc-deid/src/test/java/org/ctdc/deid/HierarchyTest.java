@@ -46,10 +46,14 @@ class HierarchyTest {
   }
 
   @Test
-  void aDataValueNotOnLevelZeroIsNamed() {
+  void aDataValueNotOnLevelZeroIsLocatedButNeverQuoted() {
     Hierarchy h = Hierarchies.flat("gender", List.of("male", "female"));
-    HierarchyException e = assertThrows(HierarchyException.class, () -> h.checkCovers(List.of("male", "other")));
-    assertTrue(e.getMessage().contains("'other'") && e.getMessage().contains("level 0"), e.getMessage());
+    HierarchyException e = assertThrows(HierarchyException.class,
+        () -> h.checkCovers(List.of("male", "CANARY-other", "female", "CANARY-x")));
+    String m = e.getMessage();
+    assertTrue(m.contains("2 value(s)") && m.contains("position 2 of 4") && m.contains("level 0"), m);
+    assertTrue(!m.contains("CANARY"), m);
+    h.checkCovers(List.of("male", "female"));
   }
 
   @Test
