@@ -87,7 +87,7 @@ public final class TablesRun {
    * @throws OperationCancelledException if the signal is raised before the run ends; the files this run
    *     wrote are deleted
    * @throws TableException on an invalid configuration, a primary that cannot be protected, or an audit
-   *     that rejects the release
+   *     that rejects the release; the files this run wrote are deleted
    */
   public static Outcome run(TablesConfig config, Dataset data, Path outDir, ProgressListener progress,
       Cancellation cancellation) {
@@ -167,7 +167,9 @@ public final class TablesRun {
         }
       }
       cancellation.throwIfCancelled(TableAudit.OPERATION);
-    } catch (OperationCancelledException e) {
+    } catch (RuntimeException e) {
+      // cancelled, an audit that rejects the release, or a file that cannot be written: no table of this
+      // run may stay behind looking publishable
       deleteQuietly(files);
       throw e;
     }
@@ -177,15 +179,19 @@ public final class TablesRun {
     }
     Path report = outDir.resolve("tables-report.txt");
     try {
-      java.nio.file.Files.writeString(report, String.join("\n", lines) + "\n");
-    } catch (java.io.IOException e) {
-      throw new TableException("cannot write " + report, e);
+      org.ctdc.schema.AtomicFiles.writeString(report, String.join("\n", lines) + "\n");
+    } catch (RuntimeException e) {
+      deleteQuietly(files);
+      throw e;
     }
     files.add(report);
     return new Outcome(Arrays.asList(reports), files, left);
   }
 
-  /** Deletes the files of a cancelled run; a file that cannot be deleted is left (it is complete, not partial). */
+  /**
+   * Deletes the files of a run that failed or was cancelled; a file that cannot be deleted is left (it is
+   * complete, not partial, and the caller learns of the failure either way).
+   */
   private static void deleteQuietly(List<Path> files) {
     for (Path f : files) {
       try {

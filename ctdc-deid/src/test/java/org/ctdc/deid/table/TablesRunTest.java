@@ -310,6 +310,23 @@ class TablesRunTest {
   }
 
   @Test
+  void aRunThatCannotWriteALaterTableLeavesNoFileOfItsOwnBehind() throws IOException {
+    List<Rec> recs = TablesTestData.random(new SplittableRandom(23), 40);
+    String yaml = config("suppression", "rules:\n  threshold: 5\n", ALL_TABLES);
+    Path out = dir.resolve("blocked");
+    Files.createDirectories(out);
+    // a folder where the last table's file should go: every earlier table is written before the failure
+    Files.createDirectories(out.resolve("earnings.csv"));
+    TablesConfig cfg = TablesConfig.parse(yaml, "test.yaml", dir);
+    assertThrows(org.ctdc.schema.CtdcException.class,
+        () -> TablesRun.run(cfg, TablesTestData.dataset(recs), out));
+    try (Stream<Path> s = Files.list(out)) {
+      assertEquals(List.of("earnings.csv"), s.map(p -> p.getFileName().toString()).sorted().toList(),
+          "only the blocking folder is left");
+    }
+  }
+
+  @Test
   void cellKeyRunWithoutStoredKeysIsByteIdenticalWhenRunTwice() throws IOException {
     List<Rec> recs = TablesTestData.random(new SplittableRandom(17), 30);
     String yaml = config("cell-key", "cellKeySeed: 5", ALL_TABLES.replace(
