@@ -198,7 +198,9 @@ public final class Hierarchy {
         rows.add(split(line, delimiter));
       }
     } catch (IOException e) {
-      throw new HierarchyException(name, "cannot read (" + e.getClass().getSimpleName() + ")", e);
+      throw new HierarchyException(name, "cannot read ("
+          + (e instanceof java.nio.charset.CharacterCodingException ? "not UTF-8 text" : e.getClass().getSimpleName())
+          + ")", e);
     }
     return new Hierarchy(name, rows);
   }

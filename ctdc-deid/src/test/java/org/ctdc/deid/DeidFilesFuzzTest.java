@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.ctdc.schema.CtdcException;
@@ -27,8 +26,6 @@ import org.ctdc.schema.CtdcException;
  */
 class DeidFilesFuzzTest {
 
-  /** The longest run of the input an error message may repeat (codes and keys are shorter). */
-  static final int MAX_ECHO = 32;
 
   private static final Path DIR = tempDir();
 
@@ -40,7 +37,7 @@ class DeidFilesFuzzTest {
     try {
       h = Hierarchy.readArx(file, ';');
     } catch (CtdcException e) {
-      assertLocatedWithoutEcho(e, file.toString(), data);
+      FuzzAssertions.assertLocatedWithoutEcho(e, file.toString(), data);
       return;
     }
     assertEquals("fuzz-hierarchy", h.name());
@@ -63,27 +60,11 @@ class DeidFilesFuzzTest {
     try {
       job = DeidJob.read(file);
     } catch (CtdcException e) {
-      assertLocatedWithoutEcho(e, file.toString(), data);
+      FuzzAssertions.assertLocatedWithoutEcho(e, file.toString(), data);
       return;
     }
     assertFalse(job.config().quasiIdentifiers().isEmpty(), "a configuration has a quasi-identifier");
     assertFalse(job.config().models().isEmpty(), "a configuration has a privacy model");
-  }
-
-  static void assertLocatedWithoutEcho(CtdcException e, String file, byte[] input) {
-    String m = String.valueOf(e.getMessage());
-    assertTrue(m.startsWith(file + ": ") && m.length() > file.length() + 2,
-        () -> "message does not name the file: " + m);
-    String rest = m.substring(file.length() + 2);
-    String text = new String(input, StandardCharsets.UTF_8);
-    for (int i = 0; i + MAX_ECHO <= rest.length(); i++) {
-      String run = rest.substring(i, i + MAX_ECHO);
-      assertFalse(text.contains(run), () -> "message quotes the input: " + m);
-    }
-    assertTrue(e.getCause() == null || e.getCause() instanceof CtdcException
-            || e.getCause() instanceof IOException && !(e.getCause()
-                instanceof com.fasterxml.jackson.core.JsonProcessingException),
-        () -> "a parser's exception (whose message may quote the input) is kept as the cause: " + e.getCause());
   }
 
   private static Path tempDir() {

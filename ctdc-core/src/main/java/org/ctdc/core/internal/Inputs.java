@@ -238,6 +238,10 @@ public final class Inputs {
         }
         run.row(raw, row);
       }
+    } catch (CharacterCodingException e) {
+      // name the row, not the decoder's exception (found by fuzzing: the old message was vague); the
+      // decoder reads ahead, so the fault is at or after the row being read
+      throw new DataFormatException(file + ": the file is not valid UTF-8 (at or after row " + (row + 1) + ")");
     } catch (IOException e) {
       throw new DataFormatException(file + ": cannot be read (" + e.getClass().getSimpleName() + ")", e);
     }

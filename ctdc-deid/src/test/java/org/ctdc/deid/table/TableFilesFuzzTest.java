@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.ctdc.deid.FuzzAssertions;
 import org.ctdc.schema.CtdcException;
 
 /**
@@ -23,7 +23,6 @@ import org.ctdc.schema.CtdcException;
  */
 class TableFilesFuzzTest {
 
-  static final int MAX_ECHO = 32;
   private static final Path DIR = tempDir();
 
   @FuzzTest(maxDuration = "2m")
@@ -34,7 +33,7 @@ class TableFilesFuzzTest {
     try {
       c = TablesConfig.read(file);
     } catch (CtdcException e) {
-      assertLocatedWithoutEcho(e, file.toString(), data);
+      FuzzAssertions.assertLocatedWithoutEcho(e, file.toString(), data);
       return;
     }
     assertFalse(c.tables().isEmpty(), "a configuration has a table");
@@ -53,7 +52,7 @@ class TableFilesFuzzTest {
     try {
       t = PerturbationTable.load(file);
     } catch (CtdcException e) {
-      assertLocatedWithoutEcho(e, file.toString(), data);
+      FuzzAssertions.assertLocatedWithoutEcho(e, file.toString(), data);
       return;
     }
     assertTrue(t.js() >= 0 && t.maxCount() >= 0);
@@ -67,22 +66,6 @@ class TableFilesFuzzTest {
         assertTrue(p == 0 || p > t.js(), "no published count in 1..js");
       }
     }
-  }
-
-  static void assertLocatedWithoutEcho(CtdcException e, String file, byte[] input) {
-    String m = String.valueOf(e.getMessage());
-    assertTrue(m.startsWith(file + ": ") && m.length() > file.length() + 2,
-        () -> "message does not name the file: " + m);
-    String rest = m.substring(file.length() + 2);
-    String text = new String(input, StandardCharsets.UTF_8);
-    for (int i = 0; i + MAX_ECHO <= rest.length(); i++) {
-      String run = rest.substring(i, i + MAX_ECHO);
-      assertFalse(text.contains(run), () -> "message quotes the input: " + m);
-    }
-    assertTrue(e.getCause() == null || e.getCause() instanceof CtdcException
-            || e.getCause() instanceof IOException && !(e.getCause()
-                instanceof com.fasterxml.jackson.core.JsonProcessingException),
-        () -> "a parser's exception (whose message may quote the input) is kept as the cause: " + e.getCause());
   }
 
   private static Path tempDir() {
