@@ -109,4 +109,22 @@ class DeidFilesFuzzFindingsTest {
     assertTrue(e.getMessage().startsWith(f + ": ") && e.getMessage().contains("over a reading limit"),
         e::getMessage);
   }
+
+  @Test
+  void aLongDimensionNameIsShownCutInTheTablesConfigError() throws IOException {
+    String name = "c" + "4".repeat(80) + "ountry";
+    Path f = write("t.yaml", "tablesConfig: 1\nschema: s\ndimensions:\n  - name: " + name
+        + "\n    hierarchy: {Top: [a]}\ntables: [{name: t, dimensions: [d]}]\n");
+    TableException e = assertThrows(TableException.class, () -> TablesConfig.read(f));
+    assertEquals(f + ": dimension 'c4444444444444444444...(87 chars)': hierarchy has no entry for its total 'Total'",
+        e.getMessage());
+  }
+
+  @Test
+  void aByteOrderMarkInsideAHierarchyIsRefusedNamingTheRow() throws IOException {
+    Path h = write("m.csv", "\uFEFFF;*\n\uFEFFM;*\n");
+    HierarchyException e = assertThrows(HierarchyException.class, () -> Hierarchy.readArx(h, ';'));
+    assertEquals(h + ": hierarchy 'm': row 2: a label holds a byte-order mark (U+FEFF), invisible and probably"
+        + " left from joining files", e.getMessage());
+  }
 }

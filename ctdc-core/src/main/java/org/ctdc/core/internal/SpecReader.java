@@ -98,8 +98,14 @@ public final class SpecReader {
     return new SpecReader(origin).read(root);
   }
 
-  /** A key of the file as shown in a path: cut to {@value #MAX_KEY_SHOWN} characters. */
-  static String shown(String key) {
+  /**
+   * A key or name of the file as a message shows it: cut to {@value #MAX_KEY_SHOWN} characters (found by
+   * fuzzing: messages repeated names of any length).
+   *
+   * @param key the key or name
+   * @return it, or its beginning and its length
+   */
+  public static String shown(String key) {
     return key.length() <= MAX_KEY_SHOWN ? key : key.substring(0, MAX_KEY_SHOWN - 4) + "...(" + key.length() + " chars)";
   }
 
@@ -200,7 +206,9 @@ public final class SpecReader {
                 conv.has("flagFalse") ? list(conv, "flagFalse", "conventions") : d.flagFalse(),
                 conv.has("separators") ? list(conv, "separators", "conventions") : d.separators()));
       } catch (IllegalArgumentException e) {
-        throw fail("conventions", e.getMessage());
+        // SourceConventions names the spelling; it is cut like any name of the file
+        throw fail("conventions", String.valueOf(e.getMessage()).startsWith("flag spelling")
+            ? "a flag spelling is in both flagTrue and flagFalse" : String.valueOf(e.getMessage()));
       }
     }
     b.identifierColumns(list(root, "identifierColumns", ""));

@@ -132,4 +132,14 @@ class FuzzFindingsTest {
     AlignmentSpecException e = assertThrows(AlignmentSpecException.class, () -> Specs.parse(yaml, "k.yaml"));
     assertEquals("k".repeat(20) + "...(300 chars)", e.path());
   }
+
+  @Test
+  void aLongUnknownTargetVariableIsShownCutInTheRule() {
+    String name = "isSexua" + "b".repeat(60) + "lExploit";
+    String yaml = "alignmentFormat: 1\nname: x\ntarget: {schema: ctdc-global-kanon, version: \"2020\"}\n"
+        + "rules:\n  - target: isForcedLabour\n    derive: anyOf\n    from: [" + name + "]\n";
+    AlignmentSpecException e = assertThrows(AlignmentSpecException.class, () -> Specs.parse(yaml, "t.yaml"));
+    assertFalse(e.getMessage().contains(name.substring(0, 32)), e::getMessage);
+    assertTrue(e.getMessage().contains("isSexuabbbbbbbbbbbbb...(75 chars)"), e::getMessage);
+  }
 }
