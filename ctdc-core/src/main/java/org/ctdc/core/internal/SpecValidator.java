@@ -110,7 +110,7 @@ public final class SpecValidator {
         for (Map.Entry<String, String> e : new java.util.TreeMap<>(m.map()).entrySet()) {
           if (!TargetCodes.accepts(v, e.getValue())) {
             throw new AlignmentSpecException(
-                origin, path + ".map." + e.getKey(),
+                origin, path + ".map." + SpecReader.shown(e.getKey()),
                 "maps onto '" + SpecReader.shown(e.getValue()) + "', which is outside the value set of target '" + v.name()
                     + "' (" + TargetCodes.describe(v) + ")");
           }

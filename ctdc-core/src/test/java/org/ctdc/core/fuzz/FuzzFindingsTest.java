@@ -142,4 +142,13 @@ class FuzzFindingsTest {
     assertFalse(e.getMessage().contains(name.substring(0, 32)), e::getMessage);
     assertTrue(e.getMessage().contains("isSexuabbbbbbbbbbbbb...(75 chars)"), e::getMessage);
   }
+
+  @Test
+  void aLongMapKeyIsShownCutInTheErrorPath() {
+    String key = "F".repeat(100);
+    String yaml = "alignmentFormat: 1\nname: x\ntarget: {schema: ctdc-global-kanon, version: \"2020\"}\n"
+        + "rules:\n  - target: gender\n    column: g\n    map: {" + key + ": Nope}\n";
+    AlignmentSpecException e = assertThrows(AlignmentSpecException.class, () -> Specs.parse(yaml, "m.yaml"));
+    assertEquals("rules[0].map." + "F".repeat(20) + "...(100 chars)", e.path());
+  }
 }
