@@ -1,8 +1,6 @@
 package org.ctdc.deid;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.ctdc.deid.internal.SafeYaml;
 import org.ctdc.schema.Role;
 
 /**
@@ -36,6 +35,9 @@ public record DeidJob(DeidConfig config, Optional<String> schema, char delimiter
       "nodeBudget", "timeBudgetSeconds", "classifyLattice", "localSuppression", "localSuppressionImportance",
       "topBottomCoding", "risk");
 
+  /** The largest pseudonym key file read, in bytes. */
+  public static final int MAX_KEY_FILE_BYTES = 65_536;
+
   /** Copies the tokens. */
   public DeidJob {
     missingTokens = List.copyOf(missingTokens);
@@ -51,16 +53,26 @@ public record DeidJob(DeidConfig config, Optional<String> schema, char delimiter
    */
   public static DeidJob read(Path yaml) {
     String f = yaml.toString();
-    JsonNode root;
+    String text;
     try {
-      root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(yaml));
+      text = SafeYaml.readText(yaml);
     } catch (IOException e) {
-      throw new DeidException(f + ": cannot read the de-identification configuration: " + e.getMessage(), e);
+      throw new DeidException(f + ": cannot read the de-identification configuration ("
+          + (e.getClass() == IOException.class ? e.getMessage() : e.getClass().getSimpleName()) + ")");
     }
-    if (root == null || !root.isObject()) {
+    JsonNode root = SafeYaml.parse(text, rule -> new DeidException(f + ": " + rule));
+    try {
+      return read(f, root, yaml.toAbsolutePath().getParent());
+    } catch (DeidException e) {
+      // rules checked by the builders (DeidConfig, PrivacyModel, Hierarchy) do not know the file
+      throw e.getMessage().startsWith(f + ": ") ? e : new DeidException(f + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static DeidJob read(String f, JsonNode root, Path dir) {
+    if (!root.isObject()) {
       throw new DeidException(f + ": the configuration must be a YAML mapping");
     }
-    Path dir = yaml.toAbsolutePath().getParent();
     checkKeys(f, "", root, TOP_KEYS);
     DeidConfig.Builder b = DeidConfig.builder();
     Optional<String> schema = Optional.empty();
@@ -125,11 +137,17 @@ public record DeidJob(DeidConfig config, Optional<String> schema, char delimiter
       b.missingValues(enumOf(MissingValues.class, f, "missingValues", root.get("missingValues")));
     }
     if (root.has("pseudonymKeyFile")) {
-      Path key = dir.resolve(text(f, "pseudonymKeyFile", root.get("pseudonymKeyFile")));
+      String name = text(f, "pseudonymKeyFile", root.get("pseudonymKeyFile"));
+      Path key = dir.resolve(name);
       try {
+        // a key is a few dozen bytes: a device or a huge file named by mistake is not read
+        if (!Files.isRegularFile(key) || Files.size(key) > MAX_KEY_FILE_BYTES) {
+          throw new DeidException(f + ": pseudonymKeyFile: '" + SafeYaml.shown(name)
+              + "' is not a regular file of at most " + MAX_KEY_FILE_BYTES + " bytes");
+        }
         b.pseudonymKey(Files.readAllBytes(key));
       } catch (IOException e) {
-        throw new DeidException(f + ": pseudonymKeyFile: cannot read the key file " + key);
+        throw new DeidException(f + ": pseudonymKeyFile: cannot read the key file '" + SafeYaml.shown(name) + "'");
       }
     }
     if (root.has("threads")) {
@@ -207,9 +225,14 @@ public record DeidJob(DeidConfig config, Optional<String> schema, char delimiter
     }
     Path hp = dir.resolve(file);
     if (!Files.isRegularFile(hp)) {
-      throw new DeidException(f + ": " + p + ".hierarchy: no such file " + hp);
+      throw new DeidException(f + ": " + p + ".hierarchy: no such file '" + SafeYaml.shown(file)
+          + "' in the configuration's folder");
     }
-    return Hierarchy.readArx(hp, d).withName(name);
+    try {
+      return Hierarchy.readArx(hp, d).withName(name);
+    } catch (HierarchyException e) {
+      throw new DeidException(f + ": " + p + ".hierarchy: " + e.getMessage(), e);
+    }
   }
 
   private static PrivacyModel model(String f, String p, JsonNode m, Path dir) {
@@ -243,7 +266,7 @@ public record DeidJob(DeidConfig config, Optional<String> schema, char delimiter
           return PrivacyModel.TCloseness.equalDistance(var, t);
         }
         default:
-          throw new DeidException(f + ": " + p + ": unknown model '" + kind
+          throw new DeidException(f + ": " + p + ": unknown model '" + SafeYaml.shown(kind)
               + "'; use k, distinctL, entropyL, recursiveCL or tCloseness");
       }
     } catch (DeidException e) {
@@ -261,7 +284,7 @@ public record DeidJob(DeidConfig config, Optional<String> schema, char delimiter
     for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
       String k = it.next();
       if (!allowed.contains(k)) {
-        throw new DeidException(f + ": " + (p.isEmpty() ? "" : p + ".") + k + ": unknown key; expected one of "
+        throw new DeidException(f + ": " + (p.isEmpty() ? "" : p + ".") + SafeYaml.shown(k) + ": unknown key; expected one of "
             + new java.util.TreeSet<>(allowed));
       }
     }
@@ -329,6 +352,6 @@ public record DeidJob(DeidConfig config, Optional<String> schema, char delimiter
       }
       names.add(sb.toString());
     }
-    throw new DeidException(f + ": " + p + ": unknown value '" + s + "'; expected one of " + names);
+    throw new DeidException(f + ": " + p + ": unknown value '" + SafeYaml.shown(s) + "'; expected one of " + names);
   }
 }

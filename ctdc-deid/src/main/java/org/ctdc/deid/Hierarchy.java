@@ -82,7 +82,7 @@ public final class Hierarchy {
           labs.get(l).add(v);
           idx.get(l).put(v, i);
         } else if (l == 0) {
-          throw new HierarchyException(name, "value '" + v + "' is listed twice on level 0 (row " + (r + 1) + ")");
+          throw new HierarchyException(name, "value '" + shown(v) + "' is listed twice on level 0 (row " + (r + 1) + ")");
         }
         rowGroup[l][r] = i;
       }
@@ -97,8 +97,9 @@ public final class Hierarchy {
         if (p[g] >= 0 && p[g] != up) {
           throw new HierarchyException(
               name,
-              "value '" + labs.get(l).get(g) + "' on level " + l + " has two parents on level " + (l + 1)
-                  + ": '" + labs.get(l + 1).get(p[g]) + "' and '" + labs.get(l + 1).get(up) + "'");
+              "row " + (r + 1) + ": value '" + shown(labs.get(l).get(g)) + "' on level " + l
+                  + " has two parents on level " + (l + 1) + ": '" + shown(labs.get(l + 1).get(p[g])) + "' and '"
+                  + shown(labs.get(l + 1).get(up)) + "'");
         }
         p[g] = up;
       }
@@ -108,8 +109,8 @@ public final class Hierarchy {
       throw new HierarchyException(
           name,
           "the top level " + (levels - 1) + " must hold a single value, it holds "
-              + labs.get(levels - 1).size() + " ('" + labs.get(levels - 1).get(0) + "', '"
-              + labs.get(levels - 1).get(1) + "', ...)");
+              + labs.get(levels - 1).size() + " ('" + shown(labs.get(levels - 1).get(0)) + "', '"
+              + shown(labs.get(levels - 1).get(1)) + "', ...)");
     }
     parent[levels - 1] = new int[] {0};
     this.leafCount = new int[levels][];
@@ -159,8 +160,12 @@ public final class Hierarchy {
     String hname = dot > 0 ? n.substring(0, dot) : n;
     try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       return readArx(r, hname, delimiter);
+    } catch (HierarchyException e) {
+      throw new HierarchyException(file, e);
     } catch (IOException e) {
-      throw new HierarchyException(hname, "cannot read " + file + ": " + e.getMessage(), e);
+      throw new HierarchyException(file, new HierarchyException(hname, "cannot read ("
+          + (e instanceof java.nio.charset.CharacterCodingException ? "not UTF-8 text" : e.getClass().getSimpleName())
+          + ")"));
     }
   }
 
@@ -190,12 +195,25 @@ public final class Hierarchy {
         if (line.isBlank()) {
           continue;
         }
+        if (line.indexOf('\uFEFF') >= 0) {
+          // found by fuzzing: a label starting with U+FEFF looked like another label and did not survive a
+          // write and read (the mark is taken for the file's byte-order mark); it is invisible, so refuse it
+          throw new HierarchyException(name, "row " + (rows.size() + 1)
+              + ": a label holds a byte-order mark (U+FEFF), invisible and probably left from joining files");
+        }
         rows.add(split(line, delimiter));
       }
     } catch (IOException e) {
-      throw new HierarchyException(name, "cannot read: " + e.getMessage(), e);
+      throw new HierarchyException(name, "cannot read ("
+          + (e instanceof java.nio.charset.CharacterCodingException ? "not UTF-8 text" : e.getClass().getSimpleName())
+          + ")", e);
     }
     return new Hierarchy(name, rows);
+  }
+
+  /** A label as a message shows it: cut, so that no message repeats much of a file. */
+  private static String shown(String label) {
+    return org.ctdc.deid.internal.SafeYaml.shown(label);
   }
 
   private static List<String> split(String line, char d) {
@@ -225,7 +243,7 @@ public final class Hierarchy {
           String v = row.get(l);
           if (v.indexOf(delimiter) >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
             throw new HierarchyException(
-                name, "label '" + v + "' on level " + l + " contains the delimiter or a line break");
+                name, "label '" + shown(v) + "' on level " + l + " contains the delimiter or a line break");
           }
           if (l > 0) {
             writer.write(delimiter);

@@ -30,4 +30,14 @@ public final class HierarchyException extends DeidException {
   public HierarchyException(String hierarchy, String rule, Throwable cause) {
     super("hierarchy '" + hierarchy + "': " + rule, cause);
   }
+
+  /**
+   * The same failure, located in a file.
+   *
+   * @param file the file the hierarchy was read from
+   * @param e the failure
+   */
+  HierarchyException(java.nio.file.Path file, HierarchyException e) {
+    super(file + ": " + e.getMessage(), e);
+  }
 }

@@ -1,10 +1,14 @@
 package org.ctdc.core.internal;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
@@ -30,8 +34,21 @@ import org.jspecify.annotations.Nullable;
 /** Streams rows from CSV, JSON Lines, maps and datasets into a {@link Run}. Not API; thread-safe. */
 public final class Inputs {
 
-  private static final CsvMapper CSV = new CsvMapper();
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /**
+   * Longest field read from a partner's CSV or JSON Lines file, in characters (as {@code DatasetCsv}'s
+   * default). Enforced by the parser, so a longer field is never held in memory; over it the file is
+   * rejected as a whole with a {@link DataFormatException} naming the row (docs/limits.md).
+   */
+  public static final int MAX_FIELD_LENGTH = 1 << 20;
+  /** Longest JSON Lines line, in characters; over it the file is rejected naming the row. */
+  public static final int MAX_LINE_LENGTH = 1 << 24;
+
+  private static final StreamReadConstraints LIMITS =
+      StreamReadConstraints.builder().maxStringLength(MAX_FIELD_LENGTH).maxNameLength(MAX_FIELD_LENGTH).build();
+  private static final CsvMapper CSV =
+      new CsvMapper(CsvFactory.builder().streamReadConstraints(LIMITS).build());
+  private static final ObjectMapper JSON =
+      new ObjectMapper(JsonFactory.builder().streamReadConstraints(LIMITS).build());
 
   private Inputs() {}
 
@@ -75,6 +92,8 @@ public final class Inputs {
           }
           run.row(raw, row);
         }
+      } catch (StreamConstraintsException e) {
+        throw tooLong(file, row + 1);
       } catch (JsonProcessingException e) {
         // the parser's message may quote the record: keep only the row number
         run.rejectRow(RejectReason.MALFORMED_ROW, row + 1);
@@ -82,6 +101,9 @@ public final class Inputs {
       }
     } catch (CharacterCodingException e) {
       throw new DataFormatException(file + ": row " + (row + 1) + ": the file is not valid UTF-8");
+    } catch (StreamConstraintsException e) {
+      throw new DataFormatException(
+          file + ": header: a column name is longer than " + MAX_FIELD_LENGTH + " characters (limit)");
     } catch (JsonProcessingException e) {
       throw new DataFormatException(file + ": the header row is malformed CSV");
     } catch (IOException e) {
@@ -94,8 +116,11 @@ public final class Inputs {
     Map<String, Integer> folded = new HashMap<>();
     for (int i = 0; i < fields.size(); i++) {
       String h = fields.get(i).strip();
-      if (exact.putIfAbsent(h, i) != null) {
-        throw new DataFormatException(file + ": header: column '" + h + "' appears twice");
+      Integer first = exact.putIfAbsent(h, i);
+      if (first != null) {
+        // positions only: a file without its header row has a record here, whose values must not be shown
+        throw new DataFormatException(
+            file + ": header: columns " + (first + 1) + " and " + (i + 1) + " have the same name");
       }
       folded.merge(h.toLowerCase(Locale.ROOT), i, (a, b) -> -1);
       run.seeColumn(h);
@@ -161,11 +186,11 @@ public final class Inputs {
     BufferedReader br = new BufferedReader(in);
     long row = 0;
     try {
-      String line = br.readLine();
+      String line = readLine(br, file, row + 1);
       if (line != null && line.startsWith("\uFEFF")) {
         line = line.substring(1);
       }
-      for (; line != null && !run.stopped(); line = br.readLine()) {
+      for (; line != null && !run.stopped(); line = readLine(br, file, row + 1)) {
         if (line.isBlank()) {
           continue;
         }
@@ -173,6 +198,8 @@ public final class Inputs {
         JsonNode node;
         try {
           node = JSON.readTree(line);
+        } catch (StreamConstraintsException e) {
+          throw tooLong(file, row);
         } catch (JsonProcessingException e) {
           run.rejectRow(RejectReason.MALFORMED_ROW, row);
           continue;
@@ -211,9 +238,45 @@ public final class Inputs {
         }
         run.row(raw, row);
       }
+    } catch (CharacterCodingException e) {
+      // name the row, not the decoder's exception (found by fuzzing: the old message was vague); the
+      // decoder reads ahead, so the fault is at or after the row being read
+      throw new DataFormatException(file + ": the file is not valid UTF-8 (at or after row " + (row + 1) + ")");
     } catch (IOException e) {
       throw new DataFormatException(file + ": cannot be read (" + e.getClass().getSimpleName() + ")", e);
     }
+  }
+
+  private static DataFormatException tooLong(String file, long row) {
+    return new DataFormatException(
+        file + ": row " + row + ": a field is longer than " + MAX_FIELD_LENGTH + " characters (limit)");
+  }
+
+  /**
+   * One line without its end ({@code \n}, {@code \r\n} or {@code \r}), or null at the end; a line longer
+   * than {@link #MAX_LINE_LENGTH} rejects the file (found by fuzzing: {@code readLine} holds any line).
+   */
+  private static @Nullable String readLine(BufferedReader br, String file, long row) throws IOException {
+    StringBuilder sb = new StringBuilder();
+    int c;
+    while ((c = br.read()) >= 0) {
+      if (c == '\n') {
+        return sb.toString();
+      }
+      if (c == '\r') {
+        br.mark(1);
+        if (br.read() != '\n') {
+          br.reset();
+        }
+        return sb.toString();
+      }
+      if (sb.length() >= MAX_LINE_LENGTH) {
+        throw new DataFormatException(
+            file + ": row " + row + ": a line is longer than " + MAX_LINE_LENGTH + " characters (limit)");
+      }
+      sb.append((char) c);
+    }
+    return c < 0 && sb.length() == 0 ? null : sb.toString();
   }
 
   /**

@@ -1,6 +1,10 @@
 package org.ctdc.core.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -30,7 +34,26 @@ public final class SpecReader {
   /** The spec file format version this reader understands. */
   public static final int FORMAT_VERSION = 1;
 
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  /** Deepest nesting of mappings and lists read (a spec needs 5), as {@code SchemaFiles.MAX_NESTING}. */
+  public static final int MAX_NESTING = 32;
+  /** Longest text value or key read, in characters. */
+  public static final int MAX_STRING_LENGTH = 1 << 20;
+  /** Longest key shown in a message; a longer one is cut, so that no message repeats much of a file. */
+  static final int MAX_KEY_SHOWN = 24;
+
+  // Fuzzing found Jackson's defaults too loose for a user's file: nesting to 1000 levels, and duplicate
+  // keys silently kept last (a second "F:" in a map overrode the first).
+  private static final ObjectMapper YAML =
+      new ObjectMapper(
+              YAMLFactory.builder()
+                  .streamReadConstraints(
+                      StreamReadConstraints.builder()
+                          .maxNestingDepth(MAX_NESTING)
+                          .maxStringLength(MAX_STRING_LENGTH)
+                          .maxNameLength(MAX_STRING_LENGTH)
+                          .build())
+                  .build())
+          .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
   private static final Set<String> ROOT_KEYS =
       Set.of("alignmentFormat", "name", "partner", "description", "target", "conventions",
           "identifierColumns", "freeTextColumns", "notes", "rules");
@@ -57,14 +80,33 @@ public final class SpecReader {
     try {
       root = YAML.readTree(text);
     } catch (JsonProcessingException e) {
+      // the parser's message (and so the exception as a cause) may quote the file: keep the line only
       long line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
-      throw new AlignmentSpecException(
-          origin, line > 0 ? "line " + line : "", "not valid YAML or JSON", e);
+      String rule =
+          e instanceof StreamConstraintsException
+              ? "over a reading limit (nesting deeper than " + MAX_NESTING + ", or a text or key longer than "
+                  + MAX_STRING_LENGTH + " characters)"
+              : e instanceof MismatchedInputException && e.getMessage() != null
+                      && e.getMessage().startsWith("Duplicate field")
+                  ? "a key appears twice in one mapping"
+                  : "not valid YAML or JSON";
+      throw new AlignmentSpecException(origin, line > 0 ? "line " + line : "", rule);
     }
     if (root == null || !root.isObject()) {
       throw new AlignmentSpecException(origin, "", "a spec is a YAML or JSON object");
     }
     return new SpecReader(origin).read(root);
+  }
+
+  /**
+   * A key or name of the file as a message shows it: cut to {@value #MAX_KEY_SHOWN} characters (found by
+   * fuzzing: messages repeated names of any length).
+   *
+   * @param key the key or name
+   * @return it, or its beginning and its length
+   */
+  public static String shown(String key) {
+    return key.length() <= MAX_KEY_SHOWN ? key : key.substring(0, MAX_KEY_SHOWN - 4) + "...(" + key.length() + " chars)";
   }
 
   private AlignmentSpecException fail(String path, String rule) {
@@ -75,7 +117,7 @@ public final class SpecReader {
     for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
       String k = it.next();
       if (!allowed.contains(k)) {
-        throw fail(path.isEmpty() ? k : path + "." + k, "unknown property; known: " + new java.util.TreeSet<>(allowed));
+        throw fail(path.isEmpty() ? shown(k) : path + "." + shown(k), "unknown property; known: " + new java.util.TreeSet<>(allowed));
       }
     }
   }
@@ -144,7 +186,7 @@ public final class SpecReader {
               ? Schemas.load(schemaName, text(target.get("version"), "target.version"))
               : Schemas.load(schemaName);
     } catch (CtdcException e) {
-      throw new AlignmentSpecException(origin, "target", "unknown target schema: " + e.getMessage(), e);
+      throw new AlignmentSpecException(origin, "target", "unknown target schema '" + shown(schemaName) + "' (see Schemas for the bundled ones)", e);
     }
     AlignmentSpec.Builder b = AlignmentSpec.builder(name, schema).origin(origin);
     optText(root, "partner", "").ifPresent(b::partner);
@@ -164,7 +206,9 @@ public final class SpecReader {
                 conv.has("flagFalse") ? list(conv, "flagFalse", "conventions") : d.flagFalse(),
                 conv.has("separators") ? list(conv, "separators", "conventions") : d.separators()));
       } catch (IllegalArgumentException e) {
-        throw fail("conventions", e.getMessage());
+        // SourceConventions names the spelling; it is cut like any name of the file
+        throw fail("conventions", String.valueOf(e.getMessage()).startsWith("flag spelling")
+            ? "a flag spelling is in both flagTrue and flagFalse" : String.valueOf(e.getMessage()));
       }
     }
     b.identifierColumns(list(root, "identifierColumns", ""));
@@ -270,7 +314,7 @@ public final class SpecReader {
           }
           for (Iterator<Map.Entry<String, JsonNode>> it = m.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            map.put(e.getKey(), text(e.getValue(), path + ".map." + e.getKey()));
+            map.put(e.getKey(), text(e.getValue(), path + ".map." + shown(e.getKey())));
           }
         }
         return new TargetRule.Mapped(t, column, list(r, "normalize", path), map, list(r, "missing", path), on);
@@ -282,7 +326,7 @@ public final class SpecReader {
     for (Iterator<String> it = r.fieldNames(); it.hasNext(); ) {
       String k = it.next();
       if (!allowed.contains(k)) {
-        throw fail(path + "." + k, "does not go with this kind of rule");
+        throw fail(path + "." + shown(k), "does not go with this kind of rule");
       }
     }
   }

@@ -55,11 +55,11 @@ public final class SpecValidator {
                   () ->
                       new AlignmentSpecException(
                           origin, path + ".target",
-                          "unknown target variable '" + r.target() + "' in schema " + schema.id()));
+                          "unknown target variable '" + SpecReader.shown(r.target()) + "' in schema " + schema.id()));
       if (byTarget.putIfAbsent(r.target(), r) != null) {
         throw new AlignmentSpecException(
             origin, path + ".target",
-            "target variable '" + r.target() + "' already has a rule (rules[" + position.get(r.target()) + "])");
+            "target variable '" + SpecReader.shown(r.target()) + "' already has a rule (rules[" + position.get(r.target()) + "])");
       }
       position.put(r.target(), i);
       checkRule(origin, path, schema, v, r, forbidden);
@@ -95,7 +95,7 @@ public final class SpecValidator {
         if (!TargetCodes.accepts(v, c.value())) {
           throw new AlignmentSpecException(
               origin, path + ".constant",
-              "'" + c.value() + "' is not a value of target '" + v.name() + "' (" + TargetCodes.describe(v) + ")");
+              "'" + SpecReader.shown(c.value()) + "' is not a value of target '" + v.name() + "' (" + TargetCodes.describe(v) + ")");
         }
     } else if (r instanceof TargetRule.Mapped m) {
         column(origin, path + ".column", m.column(), forbidden);
@@ -103,15 +103,15 @@ public final class SpecValidator {
           if (!NormalizerRegistry.isKnown(m.normalizers().get(i))) {
             throw new AlignmentSpecException(
                 origin, path + ".normalize[" + i + "]",
-                "unknown normaliser '" + m.normalizers().get(i) + "'; known: "
+                "unknown normaliser '" + SpecReader.shown(m.normalizers().get(i)) + "'; known: "
                     + new java.util.TreeSet<>(NormalizerRegistry.NAMES));
           }
         }
         for (Map.Entry<String, String> e : new java.util.TreeMap<>(m.map()).entrySet()) {
           if (!TargetCodes.accepts(v, e.getValue())) {
             throw new AlignmentSpecException(
-                origin, path + ".map." + e.getKey(),
-                "maps onto '" + e.getValue() + "', which is outside the value set of target '" + v.name()
+                origin, path + ".map." + SpecReader.shown(e.getKey()),
+                "maps onto '" + SpecReader.shown(e.getValue()) + "', which is outside the value set of target '" + v.name()
                     + "' (" + TargetCodes.describe(v) + ")");
           }
         }
@@ -160,10 +160,10 @@ public final class SpecValidator {
               schema.variable(s).orElseThrow(
                   () -> new AlignmentSpecException(
                       origin, path + ".from",
-                      "unknown target variable '" + s + "' in schema " + schema.id()));
+                      "unknown target variable '" + SpecReader.shown(s) + "' in schema " + schema.id()));
           if (d.kind() != DerivationKind.MAJORITY_FROM_AGE_BAND && src.kind() != VariableKind.FLAG) {
             throw new AlignmentSpecException(
-                origin, path + ".from[" + i + "]", "'" + s + "' must be a flag for " + d.kind());
+                origin, path + ".from[" + i + "]", "'" + SpecReader.shown(s) + "' must be a flag for " + d.kind());
           }
         }
         switch (d.kind()) {
@@ -198,7 +198,7 @@ public final class SpecValidator {
     }
     if (forbidden.contains(column)) {
       throw new AlignmentSpecException(
-          origin, path, "column '" + column + "' is an identifier or free-text column and is never read");
+          origin, path, "column '" + SpecReader.shown(column) + "' is an identifier or free-text column and is never read");
     }
   }
 

@@ -86,10 +86,10 @@ public final class Dimension {
       throw new TableException("dimension name is blank");
     }
     if (total.isBlank()) {
-      throw new TableException("dimension '" + name + "': total label is blank");
+      throw new TableException("dimension '" + s(name) + "': total label is blank");
     }
     if (!hierarchy.containsKey(total)) {
-      throw new TableException("dimension '" + name + "': hierarchy has no entry for its total '" + total + "'");
+      throw new TableException("dimension '" + s(name) + "': hierarchy has no entry for its total '" + s(total) + "'");
     }
     Map<String, List<String>> copy = new LinkedHashMap<>();
     Set<String> seen = new HashSet<>();
@@ -103,15 +103,15 @@ public final class Dimension {
         continue;
       }
       if (ch.isEmpty()) {
-        throw new TableException("dimension '" + name + "': node '" + n + "' has an empty list of children");
+        throw new TableException("dimension '" + s(name) + "': node '" + s(n) + "' has an empty list of children");
       }
       for (String c : ch) {
         if (c == null || c.isBlank()) {
-          throw new TableException("dimension '" + name + "': node '" + n + "' has a blank child");
+          throw new TableException("dimension '" + s(name) + "': node '" + s(n) + "' has a blank child");
         }
         if (!seen.add(c)) {
           throw new TableException(
-              "dimension '" + name + "': node '" + c + "' appears more than once in the hierarchy");
+              "dimension '" + s(name) + "': node '" + s(c) + "' appears more than once in the hierarchy");
         }
         todo.add(c);
       }
@@ -120,7 +120,7 @@ public final class Dimension {
     for (String k : hierarchy.keySet()) {
       if (!copy.containsKey(k)) {
         throw new TableException(
-            "dimension '" + name + "': hierarchy entry '" + k + "' is not reachable from the total '" + total + "'");
+            "dimension '" + s(name) + "': hierarchy entry '" + s(k) + "' is not reachable from the total '" + s(total) + "'");
       }
     }
     return new Dimension(name, total, Collections.unmodifiableMap(copy));
@@ -205,5 +205,10 @@ public final class Dimension {
   @Override
   public String toString() {
     return "Dimension[" + name + ", " + leaves.size() + " leaves, " + margins().size() + " margins]";
+  }
+
+  /** A name as a message shows it: cut, so that no message repeats much of a configuration file. */
+  private static String s(String name) {
+    return org.ctdc.deid.internal.SafeYaml.shown(name);
   }
 }

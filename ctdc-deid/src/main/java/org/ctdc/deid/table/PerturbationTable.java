@@ -94,12 +94,23 @@ public final class PerturbationTable {
    *     names the file, row, column and rule)
    */
   public static PerturbationTable load(Path csv) {
+    try {
+      // a table has at most 100,001 counts of a few rows each; lines are read whole, so bound the file
+      if (Files.size(csv) > MAX_FILE_BYTES) {
+        throw new PerturbationTableException(csv + ": the file is larger than " + MAX_FILE_BYTES + " bytes (limit)");
+      }
+    } catch (IOException e) {
+      throw new PerturbationTableException(csv + ": cannot read perturbation table (" + e.getClass().getSimpleName() + ")", e);
+    }
     try (Reader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
       return parse(r, csv.toString());
     } catch (IOException e) {
       throw new PerturbationTableException(csv + ": cannot read perturbation table (" + e.getClass().getSimpleName() + ")", e);
     }
   }
+
+  /** The largest perturbation table file read, in bytes. */
+  public static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
 
   private record Row(int line, long i, long j, double p, long v, double lb, double ub) {}
 

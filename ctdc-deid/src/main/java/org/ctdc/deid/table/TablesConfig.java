@@ -1,10 +1,7 @@
 package org.ctdc.deid.table;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -14,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.ctdc.deid.internal.SafeYaml;
 
 /**
  * The YAML configuration of {@code ctdc tables} ({@code tablesConfig: 1}, documented in
@@ -100,11 +98,14 @@ public record TablesConfig(
    * @throws TableException naming the file and key when it is unreadable or invalid
    */
   public static TablesConfig read(Path file) {
+    String text;
     try {
-      return parse(Files.readString(file), file.toString(), file.toAbsolutePath().getParent());
+      text = SafeYaml.readText(file);
     } catch (IOException e) {
-      throw new TableException(file + ": cannot read the tables configuration (" + e.getClass().getSimpleName() + ")", e);
+      throw new TableException(file + ": cannot read the tables configuration ("
+          + (e.getClass() == IOException.class ? e.getMessage() : e.getClass().getSimpleName()) + ")");
     }
+    return parse(text, file.toString(), file.toAbsolutePath().getParent());
   }
 
   /**
@@ -117,13 +118,17 @@ public record TablesConfig(
    * @throws TableException naming the source and key when invalid
    */
   public static TablesConfig parse(String yaml, String source, Path baseDir) {
-    JsonNode root;
+    JsonNode root = SafeYaml.parse(yaml, rule -> new TableException(source + ": " + rule));
     try {
-      root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
-    } catch (IOException e) {
-      throw new TableException(source + ": not valid YAML (" + e.getClass().getSimpleName() + ")", e);
+      return parse(root, source, baseDir);
+    } catch (TableException e) {
+      // rules checked by Dimension, SuppressionRules and OutputOptions do not know the file
+      throw e.getMessage().startsWith(source + ": ") ? e : new TableException(source + ": " + e.getMessage(), e);
     }
-    if (root == null || !root.isObject()) {
+  }
+
+  private static TablesConfig parse(JsonNode root, String source, Path baseDir) {
+    if (!root.isObject()) {
       throw new TableException(source + ": the configuration must be a mapping");
     }
     P p = new P(source);
@@ -181,7 +186,7 @@ public record TablesConfig(
         throw p.err(key, "needs 'leaves' or 'hierarchy'");
       }
       if (dims.put(name, dim) != null) {
-        throw p.err(key, "dimension '" + name + "' is defined twice");
+        throw p.err(key, "dimension '" + SafeYaml.shown(name) + "' is defined twice");
       }
       vars.put(name, d.path("variable").asText(name));
       if (d.has("map")) {
@@ -198,7 +203,7 @@ public record TablesConfig(
       List<String> tdims = strings(t.path("dimensions"));
       for (String dn : tdims) {
         if (!dims.containsKey(dn)) {
-          throw p.err(key + ".dimensions", "unknown dimension '" + dn + "'");
+          throw p.err(key + ".dimensions", "unknown dimension '" + SafeYaml.shown(dn) + "'");
         }
       }
       Map<String, Set<String>> margins = new LinkedHashMap<>();

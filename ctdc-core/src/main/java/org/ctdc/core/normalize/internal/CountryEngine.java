@@ -38,6 +38,12 @@ public final class CountryEngine {
   /** Shortest token key compared by edit distance. */
   private static final int MIN_FUZZY = 4;
   private static final int MAX_SUGGESTIONS = 3;
+  /**
+   * Longest token resolved, in characters. The longest country name is under 60 characters, so a longer
+   * token is never one; without this bound a huge field costs an edit distance against every name (found
+   * by fuzzing: a 70,000-character field took minutes) and could fill the cache.
+   */
+  public static final int MAX_TOKEN_LENGTH = 256;
   private static final int CACHE_LIMIT = 50_000;
   private static final Pattern ALNUM_2_3 = Pattern.compile("[A-Z0-9]{2,3}");
 
@@ -81,6 +87,9 @@ public final class CountryEngine {
    * @return the match
    */
   public CountryMatch resolve(String token) {
+    if (token.length() > MAX_TOKEN_LENGTH) {
+      return unmatched(List.of());
+    }
     CountryMatch cached = cache.get(token);
     if (cached != null) {
       return cached;

@@ -1,0 +1,129 @@
+package org.ctdc.core.fuzz;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.io.ByteArrayInputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import org.ctdc.core.Aligner;
+import org.ctdc.core.AlignmentMode;
+import org.ctdc.core.AlignmentReport;
+import org.ctdc.core.AlignmentResult;
+import org.ctdc.core.AlignmentSpec;
+import org.ctdc.core.Specs;
+import org.ctdc.core.sample.PartnerSamples;
+import org.ctdc.core.sample.PartnerSamples.Profile;
+import org.ctdc.schema.CtdcException;
+
+/**
+ * Fuzzes the Aligner's partner inputs, CSV and JSON Lines, under the bundled hotline and case-management
+ * specs. The first byte of an input picks the spec (even: hotline, odd: case management); the rest is the
+ * file. Each input is aligned in lenient and in strict mode. In a plain build these run over the committed
+ * corpus in {@code src/test/resources/org/ctdc/core/fuzz/AlignerInputFuzzTestInputs/}; with
+ * {@code JAZZER_FUZZ=1} they fuzz (see {@code docs/fuzzing.md}).
+ *
+ * <p>The property: every input either aligns, with rows read = rows aligned + rows rejected and as many
+ * dataset rows as aligned rows, or throws a {@link CtdcException} whose message names the file and quotes
+ * none of it. Both modes agree: strict mode stops at the first reject, so it rejects at most one row, and
+ * its aligned rows are the lenient run's rows before its first reject. Any other throwable is a finding.
+ */
+class AlignerInputFuzzTest {
+
+  static final String FILE = "partner-fuzz";
+  private static final List<Aligner> LENIENT =
+      Arrays.stream(Profile.values()).map(p -> Aligner.of(Specs.load(p.specName()))).toList();
+  private static final List<Aligner> STRICT =
+      Arrays.stream(Profile.values()).map(p -> strict(Specs.load(p.specName()))).toList();
+
+  /** The columns the specs read, which a message about a header may list. */
+  private static final List<String> SPEC_COLUMNS =
+      Arrays.stream(Profile.values()).flatMap(p -> PartnerSamples.header(p).stream()).toList();
+
+  private interface Input {
+    AlignmentResult align(Aligner a, Reader in);
+  }
+
+  @FuzzTest(maxDuration = "2m")
+  void csv(byte[] data) {
+    check(data, (a, in) -> a.alignCsv(in, FILE));
+  }
+
+  @FuzzTest(maxDuration = "2m")
+  void jsonLines(byte[] data) {
+    check(data, (a, in) -> a.alignJsonLines(in, FILE));
+  }
+
+  private static void check(byte[] data, Input input) {
+    if (data.length == 0) {
+      return;
+    }
+    int p = (data[0] & 1);
+    byte[] content = Arrays.copyOfRange(data, 1, data.length);
+    AlignmentReport lenient = run(LENIENT.get(p), content, input);
+    AlignmentReport strict = run(STRICT.get(p), content, input);
+    if (strict == null) {
+      // strict mode reads no further than lenient mode, so lenient mode meets the same fault
+      assertTrue(lenient == null, "a file strict mode rejects as a whole is rejected by lenient mode too");
+      return;
+    }
+    if (lenient == null) {
+      // lenient mode read further and met a fault (invalid UTF-8, an over-long field) past strict's stop
+      assertTrue(strict.stoppedEarly() && strict.rowsRejected() == 1,
+          "strict mode accepts a file lenient mode rejects only by stopping before the fault");
+      return;
+    }
+    assertFalse(lenient.stoppedEarly() && lenient.rowsRejected() == 0, "a run stops only at a reject");
+    assertTrue(strict.rowsRejected() <= 1, "strict mode stops at the first reject");
+    if (lenient.rowsRejected() == 0) {
+      assertEquals(0, strict.rowsRejected(), "strict rejects only what lenient rejects");
+      assertEquals(lenient.rowsAligned(), strict.rowsAligned(), "without rejects both modes align the same");
+      assertFalse(strict.stoppedEarly());
+    } else {
+      assertEquals(1, strict.rowsRejected(), "strict mode rejects the first row lenient mode rejects");
+      assertTrue(strict.stoppedEarly());
+      long firstReject =
+          lenient.rejects().stream().flatMap(g -> g.rows().stream()).mapToLong(Long::longValue).min()
+              .orElseThrow();
+      assertEquals(firstReject, strict.rowsRead(), "strict mode stops at the first rejected row");
+      assertEquals(firstReject - 1, strict.rowsAligned(), "strict mode aligns the rows before it");
+    }
+  }
+
+  /** Aligns the bytes; returns the report, or null when the file was rejected as a whole. */
+  private static AlignmentReport run(Aligner aligner, byte[] content, Input input) {
+    AlignmentResult r;
+    try {
+      r = input.align(aligner, utf8(content));
+    } catch (CtdcException e) {
+      FuzzChecks.assertLocatedWithoutEcho(e, FILE, content, SPEC_COLUMNS);
+      return null;
+    }
+    AlignmentReport rep = r.report();
+    assertEquals(rep.rowsRead(), rep.rowsAligned() + rep.rowsRejected(), "rows read = aligned + rejected");
+    assertEquals(rep.rowsAligned(), r.dataset().rowCount(), "dataset rows = aligned rows");
+    long grouped = rep.rejects().stream().mapToLong(AlignmentReport.RejectGroup::count).sum();
+    assertEquals(rep.rowsRejected(), grouped, "every rejected row is in one reject group");
+    for (AlignmentReport.RejectGroup g : rep.rejects()) {
+      for (long row : g.rows()) {
+        assertTrue(row >= 1 && row <= rep.rowsRead(), "rejected row number within the rows read");
+      }
+    }
+    assertFalse(rep.toJson().isEmpty());
+    return rep;
+  }
+
+  private static Aligner strict(AlignmentSpec spec) {
+    return Aligner.builder(spec).mode(AlignmentMode.STRICT).build();
+  }
+
+  /** Strict UTF-8 decoding, as reading a file does: malformed bytes are an error, not replaced. */
+  static Reader utf8(byte[] content) {
+    return new InputStreamReader(new ByteArrayInputStream(content), StandardCharsets.UTF_8.newDecoder());
+  }
+}
