@@ -35,6 +35,9 @@ import java.util.Optional;
  */
 public final class Hierarchy {
 
+  /** The most characters (and bytes, for a file) a hierarchy in ARX's layout may hold: 64 Mi. */
+  public static final long MAX_FILE_CHARS = 64L << 20;
+
   private final String name;
   private final List<List<String>> rows;
   private final int levels;
@@ -159,6 +162,10 @@ public final class Hierarchy {
     int dot = n.lastIndexOf('.');
     String hname = dot > 0 ? n.substring(0, dot) : n;
     try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      if (Files.size(file) > MAX_FILE_CHARS) {
+        throw new HierarchyException(hname, "the file is larger than " + (MAX_FILE_CHARS >> 20)
+            + " MiB, the limit for a hierarchy file");
+      }
       return readArx(r, hname, delimiter);
     } catch (HierarchyException e) {
       throw new HierarchyException(file, e);
@@ -184,7 +191,13 @@ public final class Hierarchy {
       BufferedReader br = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
       String line;
       boolean first = true;
+      long chars = 0;
       while ((line = br.readLine()) != null) {
+        chars += line.length() + 1;
+        if (chars > MAX_FILE_CHARS) {
+          throw new HierarchyException(name, "row " + (rows.size() + 1) + ": the text is longer than "
+              + (MAX_FILE_CHARS >> 20) + " Mi characters, the limit for a hierarchy");
+        }
         if (first && line.startsWith("\uFEFF")) {
           line = line.substring(1);
         }

@@ -57,6 +57,32 @@ class HierarchyTest {
   }
 
   @Test
+  void aHierarchyTextOverTheLimitIsRefusedNamingTheRow() {
+    java.io.Reader endless = new java.io.Reader() {
+      private long given;
+
+      @Override
+      public int read(char[] buf, int off, int len) {
+        if (given > Hierarchy.MAX_FILE_CHARS + 100) {
+          return -1;
+        }
+        for (int i = 0; i < len; i++) {
+          buf[off + i] = i % 16 == 15 ? '\n' : 'a';
+        }
+        given += len;
+        return len;
+      }
+
+      @Override
+      public void close() {}
+    };
+    HierarchyException e =
+        assertThrows(HierarchyException.class, () -> Hierarchy.readArx(endless, "big", ';'));
+    assertTrue(e.getMessage().contains("the limit for a hierarchy") && e.getMessage().contains("row "),
+        e.getMessage());
+  }
+
+  @Test
   void intervalsNestAndEndWithTop() {
     Hierarchy h = Hierarchies.intervals("age", List.of("3", "17", "39"), 0, 5, 10, 20);
     assertEquals(List.of("39", "35-39", "30-39", "20-39", "*"), h.rows().get(2));

@@ -233,6 +233,18 @@ class DatasetCsvValidationTest {
   }
 
   @Test
+  void twoColumnsMatchingOneVariableAreNamedByPositionNotByTheirText() {
+    // "Sex" is a previous name of gender: both columns match it
+    DataFormatException e = assertThrows(DataFormatException.class,
+        () -> read(HEADER + ",Sex\n" + VALID + ",Male\n"));
+    int n = HEADER.split(",").length;
+    String m = e.getMessage();
+    assertTrue(m.startsWith("cases.csv: header columns "), m);
+    assertTrue(m.contains(" and " + (n + 1) + " both match variable 'gender'"), m);
+    assertFalse(m.contains("Sex"), m);
+  }
+
+  @Test
   void anUnknownColumnFailsNamingFileAndColumn() {
     DataFormatException e = assertThrows(DataFormatException.class,
         () -> read(HEADER + ",extraColumn\n" + VALID + ",x\n"));

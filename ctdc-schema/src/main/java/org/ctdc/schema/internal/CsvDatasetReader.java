@@ -224,7 +224,7 @@ public final class CsvDatasetReader {
     fieldVar = new int[n];
     fieldName = new String[n];
     present = new boolean[variables.size()];
-    String[] firstName = new String[variables.size()];
+    int[] firstField = new int[variables.size()];
     boolean anyMatch = false;
     for (int f = 0; f < n; f++) {
       String name = header.get(f).strip();
@@ -236,12 +236,13 @@ public final class CsvDatasetReader {
       }
       anyMatch = true;
       if (present[v]) {
+        // positions, not the names as written: in a file that lacks its header row they are record values
         throw new DataFormatException(
-            file + ": columns '" + shown(firstName[v]) + "' and '" + shown(name) + "' both match variable '"
+            file + ": header columns " + (firstField[v] + 1) + " and " + (f + 1) + " both match variable '"
                 + variables.get(v).name() + "' of schema " + schema.id());
       }
       present[v] = true;
-      firstName[v] = name;
+      firstField[v] = f;
     }
     if (!anyMatch) {
       // the first row may be a data row of a file without header: name none of its fields
