@@ -14,8 +14,11 @@ import org.ctdc.core.AlignmentReport;
 import org.ctdc.core.AlignmentResult;
 import org.ctdc.core.RejectReason;
 import org.ctdc.core.TargetRule;
+import org.ctdc.schema.Cancellation;
 import org.ctdc.schema.Dataset;
 import org.ctdc.schema.MissingReason;
+import org.ctdc.schema.OperationCancelledException;
+import org.ctdc.schema.ProgressListener;
 import org.ctdc.schema.Variable;
 import org.ctdc.schema.VariableKind;
 import org.jspecify.annotations.Nullable;
@@ -80,6 +83,16 @@ public final class Run {
   private long rowsAligned;
   private boolean stopped;
 
+  /** Progress is reported, and cancellation checked, each time this many rows have been read. */
+  public static final int PROGRESS_INTERVAL = 8192;
+
+  /** The stage word of the progress reports. */
+  public static final String STAGE = "aligning";
+
+  private ProgressListener progress = ProgressListener.none();
+  private Cancellation cancellation = Cancellation.none();
+  private long total = -1;
+
   private static final class Fuzzy {
     final String value;
     final int code;
@@ -142,6 +155,36 @@ public final class Run {
       unmapped.add(new HashMap<>());
       fuzzy.add(new HashMap<>());
     }
+  }
+
+  /**
+   * Sets where progress goes and the signal that stops the run; by default none.
+   *
+   * @param listener receives {@link #STAGE} reports every {@link #PROGRESS_INTERVAL} rows read and once
+   *     at the end
+   * @param signal checked at the same points; when raised the run throws
+   *     {@link OperationCancelledException}
+   * @return this run
+   */
+  public Run watch(ProgressListener listener, Cancellation signal) {
+    this.progress = listener;
+    this.cancellation = signal;
+    return this;
+  }
+
+  /**
+   * Sets the number of rows the input holds, when known before reading it.
+   *
+   * @param rows the count, or negative when unknown (the default)
+   */
+  public void total(long rows) {
+    this.total = rows < 0 ? -1 : rows;
+  }
+
+  /** Reports progress and checks the cancellation signal (every {@link #PROGRESS_INTERVAL} rows). */
+  private void checkpoint() {
+    progress.onProgress(STAGE, rowsRead, total);
+    cancellation.throwIfCancelled("alignment");
   }
 
   /** @return the source columns the plan reads, in slot order */
@@ -317,7 +360,9 @@ public final class Run {
    * @param row the 1-based row number
    */
   public void row(@Nullable String[] raw, long row) {
-    rowsRead++;
+    if ((++rowsRead & (PROGRESS_INTERVAL - 1)) == 0) {
+      checkpoint();
+    }
     Plan.Target[] targets = plan.targets;
     byte[] kinds = plan.evalKind;
     for (int t : plan.direct) {
@@ -351,7 +396,9 @@ public final class Run {
    * @param row the 1-based row number
    */
   public void rejectRow(RejectReason reason, long row) {
-    rowsRead++;
+    if ((++rowsRead & (PROGRESS_INTERVAL - 1)) == 0) {
+      checkpoint();
+    }
     reject(reason, "*", "*", row);
   }
 
@@ -397,11 +444,13 @@ public final class Run {
   // ------------------------------------------------------------------------- result
 
   /**
-   * Ends the run.
+   * Ends the run: reports progress a last time and checks the cancellation signal.
    *
    * @return the dataset and the report
+   * @throws OperationCancelledException if the signal has been raised
    */
   public AlignmentResult finish() {
+    checkpoint();
     List<AlignmentReport.RejectGroup> groups = new ArrayList<>();
     for (RejectCounter c : rejects.values()) {
       groups.add(new AlignmentReport.RejectGroup(c.reason, c.column, c.target, c.count, c.rows));
