@@ -36,6 +36,17 @@ public final class Run {
   /** The missing reason of each missing constant {@code m}, at index {@code -m}. */
   private static final MissingReason[] REASONS = reasons();
 
+  /** The dataset's missing constant of each reason, by ordinal. */
+  private static final int[] MISSING_CODE = missingCodes();
+
+  private static int[] missingCodes() {
+    int[] c = new int[MissingReason.values().length];
+    for (MissingReason r : MissingReason.values()) {
+      c[r.ordinal()] = Dataset.missingCode(r);
+    }
+    return c;
+  }
+
   private static MissingReason[] reasons() {
     int lowest = Math.min(
         Math.min(Dataset.MISSING_UNKNOWN, Dataset.MISSING_NOT_COLLECTED),
@@ -58,6 +69,8 @@ public final class Run {
   final int[] val;
   final long[] mask;
   final int[] miss;
+  /** The missing constant of each cell of the row appended, 0 when present. */
+  private final int[] missOut;
 
   private final List<Map<String, Plan.Resolution>> memo = new ArrayList<>();
   /** Per picklist column: raw value to parsed value (bounded). */
@@ -140,6 +153,7 @@ public final class Run {
     this.val = new int[n];
     this.mask = new long[n];
     this.miss = new int[n];
+    this.missOut = new int[n];
     this.present = new long[n];
     this.missingBy = new long[n][MissingReason.values().length];
     this.unmappedOverflow = new long[n];
@@ -421,23 +435,20 @@ public final class Run {
 
   private void append() {
     byte[] kind = plan.appendKind;
+    int[] out = missOut;
     for (int t = 0; t < n; t++) {
       int m = miss[t];
       if (m != 0) {
         MissingReason reason = m < 0 && -m < REASONS.length ? REASONS[-m] : Plan.reasonOf(m);
-        appender.setMissing(t, reason);
+        out[t] = MISSING_CODE[reason.ordinal()];
         missingBy[t][reason.ordinal()]++;
         continue;
       }
       present[t]++;
-      switch (kind[t]) {
-        case Plan.APPEND_INT -> appender.setInt(t, val[t]);
-        case Plan.APPEND_MASK -> appender.setCodeSet(t, mask[t]);
-        case Plan.APPEND_CODE -> appender.setCode(t, val[t]);
-        default -> { }
-      }
+      // a present cell of a free-text target stays missing (unknown), as the aligner never copies text
+      out[t] = kind[t] == Plan.APPEND_NONE ? Dataset.MISSING_UNKNOWN : 0;
     }
-    appender.endRow();
+    appender.appendRow(val, mask, out);
     rowsAligned++;
   }
 
