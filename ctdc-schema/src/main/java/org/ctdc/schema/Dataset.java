@@ -544,8 +544,8 @@ public final class Dataset {
     /**
      * Appends a whole row of closed and integer cells in one call: the same cells, with the same checks
      * and messages, as {@link #setCode}, {@link #setCodeSet}, {@link #setInt} or {@link #setMissing} for
-     * every column followed by {@link #endRow()}, without the per-call overhead. The row is checked
-     * before anything is written, so a failure leaves the appender as it was.
+     * every column followed by {@link #endRow()}, without the per-call overhead. A row that fails a check
+     * is not appended: the appender stays as it was.
      *
      * @param values per column: a single-valued closed cell's code index or a year's or count's value;
      *     ignored for multi-valued and missing cells
@@ -567,12 +567,34 @@ public final class Dataset {
       if (setCount > 0) {
         throw new IllegalStateException("row " + rows + " has cells set but is not ended; call endRow()");
       }
+      if (rows >= capacity) {
+        // room for this row in every column at once, growing by half as the builders do
+        int room = (int) Math.min(Integer.MAX_VALUE - 8L, Math.max(rows + 1L, capacity + (capacity >> 1) + 1L));
+        if (rows + 1L > room) {
+          throw new IllegalStateException("a dataset holds at most " + room + " rows");
+        }
+        for (ColumnBuilder b : builders) {
+          b.ensure(room);
+        }
+        capacity = room;
+      }
+      // one pass that checks and writes each cell at index rows: when a cell fails, the row is not
+      // counted, and the cells already written are overwritten by the next row (appendRow() and endRow()
+      // write every column), so the appender stays as it was
+      int r = rows;
       for (int col = 0; col < n; col++) {
         int m = missing[col];
+        ColumnBuilder b = builders[col];
         if (m != 0) {
           if (m > MISSING_UNKNOWN || m < MISSING_SUPPRESSED) {
             throw new IllegalArgumentException(
                 "unknown missing constant " + m + " for variable '" + variables.get(col).name() + "'");
+          }
+          switch (kinds[col]) {
+            case KIND_CODES -> ((ColumnBuilder.Codes) b).set(r, m);
+            case KIND_MASKS -> ((ColumnBuilder.Masks) b).set(r, m);
+            case KIND_INTS -> ((ColumnBuilder.Ints) b).setMissing(r, m);
+            default -> ((ColumnBuilder.Texts) b).setMissing(r, m);
           }
           continue;
         }
@@ -584,6 +606,7 @@ public final class Dataset {
                   "code index " + index + " is out of range for variable '" + variables.get(col).name()
                       + "' (" + lower[col] + " codes)");
             }
+            ((ColumnBuilder.Codes) b).set(r, index);
           }
           case KIND_MASKS -> {
             long mask = masks[col];
@@ -596,6 +619,7 @@ public final class Dataset {
               throw new IllegalArgumentException("code set has a code index beyond the " + size
                   + " codes of variable '" + variables.get(col).name() + "'");
             }
+            ((ColumnBuilder.Masks) b).set(r, mask);
           }
           case KIND_INTS -> {
             int value = values[col];
@@ -607,36 +631,9 @@ public final class Dataset {
               throw new IllegalArgumentException("a value of variable '" + variables.get(col).name()
                   + "' is above its maximum " + upper[col]);
             }
+            ((ColumnBuilder.Ints) b).set(r, value);
           }
           default -> throw wrongKind(col, "a present cell of appendRow()");
-        }
-      }
-      if (rows >= capacity) {
-        // room for this row in every column at once, growing by half as the builders do
-        int room = (int) Math.min(Integer.MAX_VALUE - 8L, Math.max(rows + 1L, capacity + (capacity >> 1) + 1L));
-        if (rows + 1L > room) {
-          throw new IllegalStateException("a dataset holds at most " + room + " rows");
-        }
-        for (ColumnBuilder b : builders) {
-          b.ensure(room);
-        }
-        capacity = room;
-      }
-      int r = rows;
-      for (int col = 0; col < n; col++) {
-        int m = missing[col];
-        ColumnBuilder b = builders[col];
-        switch (kinds[col]) {
-          case KIND_CODES -> ((ColumnBuilder.Codes) b).set(r, m != 0 ? m : values[col]);
-          case KIND_MASKS -> ((ColumnBuilder.Masks) b).set(r, m != 0 ? m : masks[col]);
-          case KIND_INTS -> {
-            if (m != 0) {
-              ((ColumnBuilder.Ints) b).setMissing(r, m);
-            } else {
-              ((ColumnBuilder.Ints) b).set(r, values[col]);
-            }
-          }
-          default -> ((ColumnBuilder.Texts) b).setMissing(r, m);
         }
       }
       rows++;

@@ -109,6 +109,30 @@ class AppendRowTest {
     a.setCode(gender, 0);
     assertThrows(IllegalStateException.class, () -> a.appendRow(new int[n], new long[n], missing));
     a.endRow();
-    assertEquals(2, a.build().rowCount());
+    // a row that fails at its last cell, after the others were written: nothing of it remains
+    int[] late = missing.clone();
+    int last = n - 1;
+    late[last] = 0; // the free-text cell, present
+    int[] codes = new int[n];
+    codes[gender] = 1;
+    int[] first = missing.clone();
+    first[gender] = 0;
+    late[gender] = 0;
+    assertThrows(IllegalStateException.class, () -> a.appendRow(codes, new long[n], late));
+    a.setCode(s.indexOf("isForcedLabour"), 1).endRow();
+    a.appendRow(codes, new long[n], first);
+    Dataset.Appender ref = Dataset.appender(s);
+    ref.appendRow(new int[n], new long[n], missing);
+    ref.setCode(gender, 0).endRow();
+    ref.setCode(s.indexOf("isForcedLabour"), 1).endRow();
+    ref.setCode(gender, 1);
+    for (int c = 0; c < n; c++) {
+      if (c != gender) {
+        ref.setMissing(c, MissingReason.UNKNOWN);
+      }
+    }
+    ref.endRow();
+    assertEquals(ref.build(), a.build());
+    assertEquals(4, a.rowCount());
   }
 }
