@@ -568,13 +568,11 @@ public final class Dataset {
         throw new IllegalStateException("row " + rows + " has cells set but is not ended; call endRow()");
       }
       if (rows >= capacity) {
-        // room for this row in every column at once, growing by half as the builders do
-        int room = (int) Math.min(Integer.MAX_VALUE - 8L, Math.max(rows + 1L, capacity + (capacity >> 1) + 1L));
-        if (rows + 1L > room) {
-          throw new IllegalStateException("a dataset holds at most " + room + " rows");
-        }
+        // room for this row in every column, each growing as with the cell setters
+        int room = Integer.MAX_VALUE;
         for (ColumnBuilder b : builders) {
-          b.ensure(room);
+          b.ensure(rows + 1);
+          room = Math.min(room, b.capacity());
         }
         capacity = room;
       }
