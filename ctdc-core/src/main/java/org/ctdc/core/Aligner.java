@@ -5,13 +5,17 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Objects;
 import org.ctdc.core.internal.Inputs;
 import org.ctdc.core.internal.Plan;
 import org.ctdc.core.internal.Run;
 import org.ctdc.schema.DataFormatException;
+import org.ctdc.schema.Cancellation;
 import org.ctdc.schema.Dataset;
+import org.ctdc.schema.OperationCancelledException;
+import org.ctdc.schema.ProgressListener;
 
 /**
  * Turns a partner's rows into a {@link Dataset} of the spec's target schema and an
@@ -32,7 +36,17 @@ import org.ctdc.schema.Dataset;
  * Files.writeString(Path.of("report.json"), r.report().toJson());
  * }</pre>
  *
- * <p>This class is immutable and thread-safe: each call runs with its own state.
+ * <p><b>Progress and cancellation.</b> With {@link Builder#progress(ProgressListener)} the aligner reports
+ * stage {@code "aligning"} every 8,192 rows read and once at the end, before the result is returned:
+ * {@code done} is the number of rows read so far (rejected rows included), {@code total} the number of
+ * rows of a {@link Dataset} or {@link Collection} input, else -1 (CSV, JSON Lines, other iterables). With
+ * {@link Builder#cancellation(Cancellation)} the signal is checked at the same points, right after each
+ * report: once it is raised the call throws {@link OperationCancelledException} and returns no result
+ * (a listener may raise it). Between the checkpoints only a counter is tested per row. The defaults,
+ * {@link ProgressListener#none()} and {@link Cancellation#none()}, change nothing.
+ *
+ * <p>This class is immutable and thread-safe: each call runs with its own state. A listener or signal
+ * shared by calls on several threads must itself be thread-safe.
  */
 public final class Aligner {
 
@@ -40,12 +54,16 @@ public final class Aligner {
   private final AlignmentMode mode;
   private final int rowsListed;
   private final int showMinCount;
+  private final ProgressListener progress;
+  private final Cancellation cancellation;
 
   private Aligner(Builder b) {
     this.spec = b.spec;
     this.mode = b.mode;
     this.rowsListed = b.rowsListed;
     this.showMinCount = b.showMinCount;
+    this.progress = b.progress;
+    this.cancellation = b.cancellation;
   }
 
   /**
@@ -79,7 +97,7 @@ public final class Aligner {
   }
 
   private Run start(String source) {
-    return new Run(new Plan(spec), source, mode, rowsListed, showMinCount);
+    return new Run(new Plan(spec), source, mode, rowsListed, showMinCount).watch(progress, cancellation);
   }
 
   private String joiner() {
@@ -93,6 +111,7 @@ public final class Aligner {
    * @return the aligned dataset and the report
    * @throws DataFormatException naming the file when it cannot be read, is empty, or its header lacks a
    *     column the spec reads
+   * @throws OperationCancelledException when the cancellation signal is raised during the run
    */
   public AlignmentResult alignCsv(Path file) {
     try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -110,6 +129,7 @@ public final class Aligner {
    * @return the aligned dataset and the report
    * @throws DataFormatException naming the input when it is empty or its header lacks a column the spec
    *     reads
+   * @throws OperationCancelledException when the cancellation signal is raised during the run
    */
   public AlignmentResult alignCsv(Reader in, String name) {
     Run run = start(name);
@@ -123,6 +143,7 @@ public final class Aligner {
    * @param file the file
    * @return the aligned dataset and the report
    * @throws DataFormatException naming the file when it cannot be read
+   * @throws OperationCancelledException when the cancellation signal is raised during the run
    */
   public AlignmentResult alignJsonLines(Path file) {
     try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -139,6 +160,7 @@ public final class Aligner {
    * @param name the input's name
    * @return the aligned dataset and the report
    * @throws DataFormatException naming the input when it cannot be read
+   * @throws OperationCancelledException when the cancellation signal is raised during the run
    */
   public AlignmentResult alignJsonLines(Reader in, String name) {
     Run run = start(name);
@@ -150,13 +172,15 @@ public final class Aligner {
    * Aligns rows given as maps from column name to value (a {@code String}, a number, a boolean, or a
    * collection of values of a multi-valued field; null or absent is missing).
    *
-   * @param rows the rows, iterated once
+   * @param rows the rows, iterated once; a {@link Collection}'s size is the total of the progress reports
    * @param name the input's name for the report
    * @return the aligned dataset and the report
+   * @throws OperationCancelledException when the cancellation signal is raised during the run
    */
   public AlignmentResult align(Iterable<? extends Map<String, ?>> rows, String name) {
     Objects.requireNonNull(rows, "rows");
     Run run = start(name);
+    run.total(rows instanceof Collection<?> c ? c.size() : -1);
     Inputs.maps(rows, run, joiner());
     return run.finish();
   }
@@ -167,9 +191,11 @@ public final class Aligner {
    *
    * @param source the dataset
    * @return the aligned dataset and the report
+   * @throws OperationCancelledException when the cancellation signal is raised during the run
    */
   public AlignmentResult align(Dataset source) {
     Run run = start(source.schema().id());
+    run.total(source.rowCount());
     Inputs.dataset(source, run);
     return run.finish();
   }
@@ -182,6 +208,8 @@ public final class Aligner {
     private AlignmentMode mode = AlignmentMode.LENIENT;
     private int rowsListed = 1000;
     private int showMinCount = 2;
+    private ProgressListener progress = ProgressListener.none();
+    private Cancellation cancellation = Cancellation.none();
 
     private Builder(AlignmentSpec spec) {
       this.spec = Objects.requireNonNull(spec, "spec");
@@ -217,6 +245,31 @@ public final class Aligner {
         throw new IllegalArgumentException("showValuesSeenAtLeast must be at least 1");
       }
       this.showMinCount = n;
+      return this;
+    }
+
+    /**
+     * Sets the listener of progress reports: stage {@code "aligning"} every 8,192 rows read and once at the
+     * end (see the class documentation). Called on the thread that aligns; an exception it throws aborts
+     * the call.
+     *
+     * @param listener the listener (default {@link ProgressListener#none()})
+     * @return this builder
+     */
+    public Builder progress(ProgressListener listener) {
+      this.progress = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /**
+     * Sets the signal that stops a run: checked every 8,192 rows read and at the end; once raised, the
+     * call throws {@link OperationCancelledException} and returns no result.
+     *
+     * @param signal the signal (default {@link Cancellation#none()})
+     * @return this builder
+     */
+    public Builder cancellation(Cancellation signal) {
+      this.cancellation = Objects.requireNonNull(signal, "signal");
       return this;
     }
 

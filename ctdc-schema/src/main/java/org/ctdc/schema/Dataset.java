@@ -368,13 +368,39 @@ public final class Dataset {
     private int rows;
     private int setCount;
 
+    // for appendRow(): per column its kind and bounds, read once from the schema
+    private static final byte KIND_CODES = 0;
+    private static final byte KIND_MASKS = 1;
+    private static final byte KIND_INTS = 2;
+    private static final byte KIND_TEXTS = 3;
+    private final byte[] kinds;
+    /** Codes and masks: the value set's size; integers: the minimum. */
+    private final int[] lower;
+    /** Integers: the maximum. */
+    private final int[] upper;
+    /** The rows every builder has room for (a lower bound). */
+    private int capacity;
+
     private Appender(Schema schema) {
       this.schema = schema;
       this.variables = schema.variables();
       this.builders = new ColumnBuilder[variables.size()];
       this.set = new boolean[variables.size()];
+      this.kinds = new byte[builders.length];
+      this.lower = new int[builders.length];
+      this.upper = new int[builders.length];
       for (int i = 0; i < builders.length; i++) {
         Variable v = variables.get(i);
+        if (v.kind().isClosed()) {
+          kinds[i] = v.isMultiValued() ? KIND_MASKS : KIND_CODES;
+          lower[i] = v.values().size();
+        } else if (v.kind().isInteger()) {
+          kinds[i] = KIND_INTS;
+          lower[i] = minimumOf(v);
+          upper[i] = v.maximum().orElse(Integer.MAX_VALUE);
+        } else {
+          kinds[i] = KIND_TEXTS;
+        }
         if (v.kind().isClosed()) {
           builders[i] =
               v.isMultiValued() ? new ColumnBuilder.Masks() : new ColumnBuilder.Codes(v.values().size());
@@ -512,6 +538,103 @@ public final class Dataset {
      */
     public Appender setMissing(int col, MissingReason reason) {
       prepare(col).setMissing(rows, Column.missingCode(reason));
+      return this;
+    }
+
+    /**
+     * Appends a whole row of closed and integer cells in one call: the same cells, with the same checks
+     * and messages, as {@link #setCode}, {@link #setCodeSet}, {@link #setInt} or {@link #setMissing} for
+     * every column followed by {@link #endRow()}, without the per-call overhead. A row that fails a check
+     * is not appended: the appender stays as it was.
+     *
+     * @param values per column: a single-valued closed cell's code index or a year's or count's value;
+     *     ignored for multi-valued and missing cells
+     * @param masks per column: a multi-valued cell's code set; ignored for other and missing cells
+     * @param missing per column: 0 when the cell is present, else the missing constant of its reason
+     *     ({@link #MISSING_UNKNOWN} and the others); a free-text or identifier cell must be missing
+     * @return this appender
+     * @throws IllegalArgumentException naming the variable if a value is out of range or bounds, a code
+     *     set is empty or too wide, an array is shorter than the schema, or a missing constant is unknown
+     * @throws IllegalStateException if cells of the current row were set one by one and not ended, or a
+     *     free-text or identifier cell is not missing, or the dataset would exceed the largest array size
+     */
+    public Appender appendRow(int[] values, long[] masks, int[] missing) {
+      int n = builders.length;
+      if (values.length < n || masks.length < n || missing.length < n) {
+        throw new IllegalArgumentException(
+            "appendRow() needs arrays of at least " + n + " cells, one per variable");
+      }
+      if (setCount > 0) {
+        throw new IllegalStateException("row " + rows + " has cells set but is not ended; call endRow()");
+      }
+      if (rows >= capacity) {
+        // room for this row in every column, each growing as with the cell setters
+        int room = Integer.MAX_VALUE;
+        for (ColumnBuilder b : builders) {
+          b.ensure(rows + 1);
+          room = Math.min(room, b.capacity());
+        }
+        capacity = room;
+      }
+      // one pass that checks and writes each cell at index rows: when a cell fails, the row is not
+      // counted, and the cells already written are overwritten by the next row (appendRow() and endRow()
+      // write every column), so the appender stays as it was
+      int r = rows;
+      for (int col = 0; col < n; col++) {
+        int m = missing[col];
+        ColumnBuilder b = builders[col];
+        if (m != 0) {
+          if (m > MISSING_UNKNOWN || m < MISSING_SUPPRESSED) {
+            throw new IllegalArgumentException(
+                "unknown missing constant " + m + " for variable '" + variables.get(col).name() + "'");
+          }
+          switch (kinds[col]) {
+            case KIND_CODES -> ((ColumnBuilder.Codes) b).set(r, m);
+            case KIND_MASKS -> ((ColumnBuilder.Masks) b).set(r, m);
+            case KIND_INTS -> ((ColumnBuilder.Ints) b).setMissing(r, m);
+            default -> ((ColumnBuilder.Texts) b).setMissing(r, m);
+          }
+          continue;
+        }
+        switch (kinds[col]) {
+          case KIND_CODES -> {
+            int index = values[col];
+            if (index < 0 || index >= lower[col]) {
+              throw new IllegalArgumentException(
+                  "code index " + index + " is out of range for variable '" + variables.get(col).name()
+                      + "' (" + lower[col] + " codes)");
+            }
+            ((ColumnBuilder.Codes) b).set(r, index);
+          }
+          case KIND_MASKS -> {
+            long mask = masks[col];
+            int size = lower[col];
+            if (mask == 0) {
+              throw new IllegalArgumentException("empty code set for variable '" + variables.get(col).name()
+                  + "'; an absent value is set with setMissing()");
+            }
+            if (mask < 0 || (size < 63 && (mask >>> size) != 0)) {
+              throw new IllegalArgumentException("code set has a code index beyond the " + size
+                  + " codes of variable '" + variables.get(col).name() + "'");
+            }
+            ((ColumnBuilder.Masks) b).set(r, mask);
+          }
+          case KIND_INTS -> {
+            int value = values[col];
+            if (value < lower[col]) {
+              throw new IllegalArgumentException("a value of variable '" + variables.get(col).name()
+                  + "' is below its minimum " + lower[col]);
+            }
+            if (value > upper[col]) {
+              throw new IllegalArgumentException("a value of variable '" + variables.get(col).name()
+                  + "' is above its maximum " + upper[col]);
+            }
+            ((ColumnBuilder.Ints) b).set(r, value);
+          }
+          default -> throw wrongKind(col, "a present cell of appendRow()");
+        }
+      }
+      rows++;
       return this;
     }
 

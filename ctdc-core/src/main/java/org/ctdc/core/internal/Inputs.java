@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -290,9 +291,16 @@ public final class Inputs {
   public static void maps(Iterable<? extends Map<String, ?>> rows, Run run, String joiner) {
     String[] slots = run.slots();
     String[] raw = new String[slots.length];
+    Map<String, Integer> slotOf = new HashMap<>();
+    for (int s = 0; s < slots.length; s++) {
+      slotOf.put(slots[s], s);
+    }
     // the keys of the previous row, in iteration order: rows with the very same key objects are not
     // noted again
     List<String> keys = new ArrayList<>();
+    // for hash maps: per position in the previous row, its key object and the slot it fills (-1: none)
+    String[] keyAt = new String[0];
+    int[] slotAt = new int[0];
     long row = 0;
     for (Map<String, ?> m : rows) {
       if (run.stopped()) {
@@ -303,15 +311,45 @@ public final class Inputs {
         run.rejectRow(RejectReason.MALFORMED_ROW, row);
         continue;
       }
-      if (!sameKeys(m.keySet(), keys)) {
-        keys.clear();
-        for (String k : m.keySet()) {
-          run.seeColumn(k);
-          keys.add(k);
+      Class<?> type = m.getClass();
+      if (type == HashMap.class || type == LinkedHashMap.class) {
+        // one pass over the entries, where get() per slot would hash and compare every column name:
+        // a key object at the same position as in the previous row fills the same slot; any other key
+        // is noted and looked up by equality, which is what get() does for these two classes
+        java.util.Arrays.fill(raw, null);
+        if (keyAt.length < m.size()) {
+          keyAt = java.util.Arrays.copyOf(keyAt, m.size());
+          slotAt = java.util.Arrays.copyOf(slotAt, m.size());
         }
-      }
-      for (int s = 0; s < slots.length; s++) {
-        raw[s] = text(m.get(slots[s]), joiner);
+        int i = 0;
+        for (Map.Entry<String, ?> e : m.entrySet()) {
+          String k = e.getKey();
+          int s;
+          if (k != null && keyAt[i] == k) {
+            s = slotAt[i];
+          } else {
+            run.seeColumn(k);
+            Integer found = k == null ? null : slotOf.get(k);
+            s = found == null ? -1 : found;
+            keyAt[i] = k;
+            slotAt[i] = s;
+          }
+          if (s >= 0) {
+            raw[s] = text(e.getValue(), joiner);
+          }
+          i++;
+        }
+      } else {
+        if (!sameKeys(m.keySet(), keys)) {
+          keys.clear();
+          for (String k : m.keySet()) {
+            run.seeColumn(k);
+            keys.add(k);
+          }
+        }
+        for (int s = 0; s < slots.length; s++) {
+          raw[s] = text(m.get(slots[s]), joiner);
+        }
       }
       run.row(raw, row);
     }

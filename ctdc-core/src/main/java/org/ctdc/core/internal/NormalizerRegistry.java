@@ -254,6 +254,48 @@ public final class NormalizerRegistry {
     }
   }
 
+  /**
+   * A strict {@code yyyy-MM-dd} date (surrounding white space allowed) packed as
+   * {@code yyyy * 10000 + MM * 100 + dd}, without a {@code LocalDate}; -1 for any other text, which
+   * {@link #date} then reads. Agrees with {@link #date} wherever it returns a value (property-tested).
+   *
+   * @param s the text
+   * @return the packed date, or -1
+   */
+  static int packedDate(String s) {
+    String t = s.strip();
+    if (t.length() != 10 || t.charAt(4) != '-' || t.charAt(7) != '-') {
+      return -1;
+    }
+    int y = digits(t, 0, 4);
+    int m = digits(t, 5, 7);
+    int d = digits(t, 8, 10);
+    if (y < 0 || m < 1 || m > 12 || d < 1) {
+      return -1;
+    }
+    int length =
+        m == 2 ? (java.time.chrono.IsoChronology.INSTANCE.isLeapYear(y) ? 29 : 28)
+            : m == 4 || m == 6 || m == 9 || m == 11 ? 30 : 31;
+    return d > length ? -1 : y * 10_000 + m * 100 + d;
+  }
+
+  /**
+   * {@link #ageOn} of two packed dates: whole years from birth to reference, or -1 when the birth is
+   * after the reference or the age exceeds {@link Ages#MAX_AGE} (property-tested against it).
+   *
+   * @param birth the packed birth date
+   * @param reference the packed reference date
+   * @return the age, or -1
+   */
+  static int ageOnPacked(int birth, int reference) {
+    if (birth > reference) {
+      return -1;
+    }
+    // Period.between's years: one less before the birthday in the reference year
+    int years = reference / 10_000 - birth / 10_000 - (reference % 10_000 < birth % 10_000 ? 1 : 0);
+    return years > Ages.MAX_AGE ? -1 : years;
+  }
+
   /** The value of ASCII digits {@code s[from, to)}, or -1 when another character is there. */
   private static int digits(String s, int from, int to) {
     int v = 0;

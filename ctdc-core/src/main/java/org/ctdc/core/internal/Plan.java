@@ -804,6 +804,9 @@ public final class Plan {
     }
   }
 
+  /** The largest age whose resolution an age target keeps in a table. */
+  static final int AGE_TABLE = 150;
+
   final class AgeTarget extends Target {
     final int exact;
     final int birth;
@@ -830,7 +833,19 @@ public final class Plan {
         o.ifPresent(c::add);
       }
       this.cols = List.copyOf(c);
-      ;
+      this.byAge = new Resolution[Math.min(maximum, AGE_TABLE) + 1];
+      for (int age = 0; age < byAge.length; age++) {
+        byAge[age] = withMajority(output.of(age), NormalizerRegistry.majority(age));
+      }
+    }
+
+    /** The resolution of each age from 0 to the maximum, at most {@link #AGE_TABLE} (immutable). */
+    final Resolution[] byAge;
+
+    /** The resolution of an age from 0 to the maximum. */
+    Resolution ofAge(int age) {
+      return age < byAge.length ? byAge[age]
+          : withMajority(output.of(age), NormalizerRegistry.majority(age));
     }
 
     @Override
@@ -862,7 +877,7 @@ public final class Plan {
       if (a.getAsInt() > maximum) {
         return Resolution.invalid(RejectReason.IMPOSSIBLE_AGE);
       }
-      return withMajority(output.of(a.getAsInt()), NormalizerRegistry.majority(a.getAsInt()));
+      return ofAge(a.getAsInt());
     }
 
     /** Resolves a source band. */
@@ -891,6 +906,16 @@ public final class Plan {
         res = run.memo(this, raw[exact]);
       } else if (birth >= 0 && missingOf(raw[birth]) == 0 && missingOf(raw[ref]) == 0) {
         run.rejectColumn = col(birth);
+        int pb = NormalizerRegistry.packedDate(raw[birth]);
+        int pr = pb < 0 ? -1 : NormalizerRegistry.packedDate(raw[ref]);
+        if (pr >= 0) {
+          // both dates in the strict ISO form: the age without LocalDate and Period
+          int a = NormalizerRegistry.ageOnPacked(pb, pr);
+          if (a < 0 || a > maximum) {
+            return RejectReason.IMPOSSIBLE_AGE;
+          }
+          res = ofAge(a);
+        } else {
         Optional<LocalDate> b = NormalizerRegistry.date(raw[birth]);
         Optional<LocalDate> r = NormalizerRegistry.date(raw[ref]);
         if (b.isEmpty() || r.isEmpty()) {
@@ -901,7 +926,8 @@ public final class Plan {
         if (a.isEmpty() || a.getAsInt() > maximum) {
           return RejectReason.IMPOSSIBLE_AGE;
         }
-        res = withMajority(output.of(a.getAsInt()), NormalizerRegistry.majority(a.getAsInt()));
+        res = ofAge(a.getAsInt());
+        }
       } else if (band >= 0 && missingOf(raw[band]) == 0) {
         run.rejectColumn = col(band);
         res = run.memoBand(this, raw[band]);

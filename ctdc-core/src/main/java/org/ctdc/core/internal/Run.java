@@ -14,8 +14,11 @@ import org.ctdc.core.AlignmentReport;
 import org.ctdc.core.AlignmentResult;
 import org.ctdc.core.RejectReason;
 import org.ctdc.core.TargetRule;
+import org.ctdc.schema.Cancellation;
 import org.ctdc.schema.Dataset;
 import org.ctdc.schema.MissingReason;
+import org.ctdc.schema.OperationCancelledException;
+import org.ctdc.schema.ProgressListener;
 import org.ctdc.schema.Variable;
 import org.ctdc.schema.VariableKind;
 import org.jspecify.annotations.Nullable;
@@ -32,6 +35,17 @@ public final class Run {
 
   /** The missing reason of each missing constant {@code m}, at index {@code -m}. */
   private static final MissingReason[] REASONS = reasons();
+
+  /** The dataset's missing constant of each reason, by ordinal. */
+  private static final int[] MISSING_CODE = missingCodes();
+
+  private static int[] missingCodes() {
+    int[] c = new int[MissingReason.values().length];
+    for (MissingReason r : MissingReason.values()) {
+      c[r.ordinal()] = Dataset.missingCode(r);
+    }
+    return c;
+  }
 
   private static MissingReason[] reasons() {
     int lowest = Math.min(
@@ -55,6 +69,8 @@ public final class Run {
   final int[] val;
   final long[] mask;
   final int[] miss;
+  /** The missing constant of each cell of the row appended, 0 when present. */
+  private final int[] missOut;
 
   private final List<Map<String, Plan.Resolution>> memo = new ArrayList<>();
   /** Per picklist column: raw value to parsed value (bounded). */
@@ -79,6 +95,16 @@ public final class Run {
   private long rowsRead;
   private long rowsAligned;
   private boolean stopped;
+
+  /** Progress is reported, and cancellation checked, each time this many rows have been read. */
+  public static final int PROGRESS_INTERVAL = 8192;
+
+  /** The stage word of the progress reports. */
+  public static final String STAGE = "aligning";
+
+  private ProgressListener progress = ProgressListener.none();
+  private Cancellation cancellation = Cancellation.none();
+  private long total = -1;
 
   private static final class Fuzzy {
     final String value;
@@ -127,6 +153,7 @@ public final class Run {
     this.val = new int[n];
     this.mask = new long[n];
     this.miss = new int[n];
+    this.missOut = new int[n];
     this.present = new long[n];
     this.missingBy = new long[n][MissingReason.values().length];
     this.unmappedOverflow = new long[n];
@@ -142,6 +169,36 @@ public final class Run {
       unmapped.add(new HashMap<>());
       fuzzy.add(new HashMap<>());
     }
+  }
+
+  /**
+   * Sets where progress goes and the signal that stops the run; by default none.
+   *
+   * @param listener receives {@link #STAGE} reports every {@link #PROGRESS_INTERVAL} rows read and once
+   *     at the end
+   * @param signal checked at the same points; when raised the run throws
+   *     {@link OperationCancelledException}
+   * @return this run
+   */
+  public Run watch(ProgressListener listener, Cancellation signal) {
+    this.progress = listener;
+    this.cancellation = signal;
+    return this;
+  }
+
+  /**
+   * Sets the number of rows the input holds, when known before reading it.
+   *
+   * @param rows the count, or negative when unknown (the default)
+   */
+  public void total(long rows) {
+    this.total = rows < 0 ? -1 : rows;
+  }
+
+  /** Reports progress and checks the cancellation signal (every {@link #PROGRESS_INTERVAL} rows). */
+  private void checkpoint() {
+    progress.onProgress(STAGE, rowsRead, total);
+    cancellation.throwIfCancelled("alignment");
   }
 
   /** @return the source columns the plan reads, in slot order */
@@ -317,7 +374,9 @@ public final class Run {
    * @param row the 1-based row number
    */
   public void row(@Nullable String[] raw, long row) {
-    rowsRead++;
+    if ((++rowsRead & (PROGRESS_INTERVAL - 1)) == 0) {
+      checkpoint();
+    }
     Plan.Target[] targets = plan.targets;
     byte[] kinds = plan.evalKind;
     for (int t : plan.direct) {
@@ -351,7 +410,9 @@ public final class Run {
    * @param row the 1-based row number
    */
   public void rejectRow(RejectReason reason, long row) {
-    rowsRead++;
+    if ((++rowsRead & (PROGRESS_INTERVAL - 1)) == 0) {
+      checkpoint();
+    }
     reject(reason, "*", "*", row);
   }
 
@@ -374,34 +435,33 @@ public final class Run {
 
   private void append() {
     byte[] kind = plan.appendKind;
+    int[] out = missOut;
     for (int t = 0; t < n; t++) {
       int m = miss[t];
       if (m != 0) {
         MissingReason reason = m < 0 && -m < REASONS.length ? REASONS[-m] : Plan.reasonOf(m);
-        appender.setMissing(t, reason);
+        out[t] = MISSING_CODE[reason.ordinal()];
         missingBy[t][reason.ordinal()]++;
         continue;
       }
       present[t]++;
-      switch (kind[t]) {
-        case Plan.APPEND_INT -> appender.setInt(t, val[t]);
-        case Plan.APPEND_MASK -> appender.setCodeSet(t, mask[t]);
-        case Plan.APPEND_CODE -> appender.setCode(t, val[t]);
-        default -> { }
-      }
+      // a present cell of a free-text target stays missing (unknown), as the aligner never copies text
+      out[t] = kind[t] == Plan.APPEND_NONE ? Dataset.MISSING_UNKNOWN : 0;
     }
-    appender.endRow();
+    appender.appendRow(val, mask, out);
     rowsAligned++;
   }
 
   // ------------------------------------------------------------------------- result
 
   /**
-   * Ends the run.
+   * Ends the run: reports progress a last time and checks the cancellation signal.
    *
    * @return the dataset and the report
+   * @throws OperationCancelledException if the signal has been raised
    */
   public AlignmentResult finish() {
+    checkpoint();
     List<AlignmentReport.RejectGroup> groups = new ArrayList<>();
     for (RejectCounter c : rejects.values()) {
       groups.add(new AlignmentReport.RejectGroup(c.reason, c.column, c.target, c.count, c.rows));

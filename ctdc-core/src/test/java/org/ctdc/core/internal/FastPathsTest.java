@@ -30,6 +30,41 @@ class FastPathsTest {
   }
 
   @Test
+  void packedDateAgreesWithTheDateReaderWhereverItGivesOne() {
+    qt().forAll(integers().between(0, 9999), integers().between(0, 13), integers().between(0, 32))
+        .checkAssert((y, m, d) -> {
+          String s = String.format("%04d-%02d-%02d", y, m, d);
+          int packed = NormalizerRegistry.packedDate(" " + s);
+          Optional<LocalDate> ref = referenceDate(s);
+          assertEquals(ref.map(x -> x.getYear() * 10_000 + x.getMonthValue() * 100 + x.getDayOfMonth()).orElse(-1),
+              packed, s);
+        });
+    assertEquals(-1, NormalizerRegistry.packedDate("2020-1-01"));
+    assertEquals(-1, NormalizerRegistry.packedDate("20200101"));
+  }
+
+  @Test
+  void ageOfPackedDatesAgreesWithAgesAgeOn() {
+    qt().forAll(integers().between(0, 60_000), integers().between(0, 60_000), integers().between(1800, 2100))
+        .checkAssert((b, r, y) -> {
+          LocalDate birth = LocalDate.of(y, 1, 1).plusDays(b);
+          LocalDate ref = LocalDate.of(1850, 2, 28).plusDays(r);
+          int pb = birth.getYear() * 10_000 + birth.getMonthValue() * 100 + birth.getDayOfMonth();
+          int pr = ref.getYear() * 10_000 + ref.getMonthValue() * 100 + ref.getDayOfMonth();
+          assertEquals(org.ctdc.core.normalize.Ages.ageOn(birth, ref).orElse(-1),
+              NormalizerRegistry.ageOnPacked(pb, pr), birth + " " + ref);
+        });
+    // birthdays on 29 February
+    LocalDate leap = LocalDate.of(2004, 2, 29);
+    for (int d = 0; d < 3000; d++) {
+      LocalDate ref = leap.plusDays(d);
+      int pr = ref.getYear() * 10_000 + ref.getMonthValue() * 100 + ref.getDayOfMonth();
+      assertEquals(org.ctdc.core.normalize.Ages.ageOn(leap, ref).orElse(-1),
+          NormalizerRegistry.ageOnPacked(20040229, pr), ref::toString);
+    }
+  }
+
+  @Test
   void isoDateFastPathAgreesWithLocalDateParse() {
     qt().forAll(integers().between(0, 9999), integers().between(0, 13), integers().between(0, 32))
         .checkAssert((y, m, d) -> {

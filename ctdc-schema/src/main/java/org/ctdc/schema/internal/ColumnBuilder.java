@@ -34,6 +34,13 @@ public abstract sealed class ColumnBuilder
   public abstract void ensure(int rows);
 
   /**
+   * The rows the column has room for.
+   *
+   * @return the capacity
+   */
+  public abstract int capacity();
+
+  /**
    * Stores a missing cell.
    *
    * @param row the row index
@@ -61,6 +68,11 @@ public abstract sealed class ColumnBuilder
       } else {
         large = new int[INITIAL];
       }
+    }
+
+    @Override
+    public int capacity() {
+      return small != null ? small.length : java.util.Objects.requireNonNull(large).length;
     }
 
     @Override
@@ -107,6 +119,11 @@ public abstract sealed class ColumnBuilder
     public Masks() {}
 
     @Override
+    public int capacity() {
+      return values.length;
+    }
+
+    @Override
     public void ensure(int rows) {
       if (values.length < rows) {
         values = Arrays.copyOf(values, grow(values.length, rows));
@@ -141,6 +158,11 @@ public abstract sealed class ColumnBuilder
 
     /** Creates an empty column. */
     public Ints() {}
+
+    @Override
+    public int capacity() {
+      return values.length;
+    }
 
     @Override
     public void ensure(int rows) {
@@ -181,6 +203,11 @@ public abstract sealed class ColumnBuilder
 
     /** Creates an empty column. */
     public Texts() {}
+
+    @Override
+    public int capacity() {
+      return values.length;
+    }
 
     @Override
     public void ensure(int rows) {
