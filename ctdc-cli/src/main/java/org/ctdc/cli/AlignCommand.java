@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.ctdc.core.Aligner;
+import org.ctdc.schema.Cancellation;
 import org.ctdc.core.AlignmentMode;
 import org.ctdc.core.AlignmentReport;
 import org.ctdc.core.AlignmentResult;
@@ -28,7 +29,7 @@ import picocli.CommandLine.Spec;
       "Rejected rows are listed in the report by reason and row number; values are never printed.",
       "Exit code 0 when every row was aligned, 1 when rows were rejected."
     })
-final class AlignCommand implements Callable<Integer> {
+final class AlignCommand implements Callable<Integer>, CancellableCommand {
   @Spec CommandSpec spec;
   @Mixin DebugOption debug;
 
@@ -48,15 +49,25 @@ final class AlignCommand implements Callable<Integer> {
   @Option(names = "--strict", description = "Stop at the first row that cannot be aligned (default: reject it and continue).")
   boolean strict;
 
+  private Cancellation cancellation = Cancellation.none();
+
+  @Override
+  public void cancellation(Cancellation signal) {
+    this.cancellation = signal;
+  }
+
   @Override
   public Integer call() {
     AlignmentSpec s = Specs.resolve(specName);
-    Aligner aligner =
-        Aligner.builder(s).mode(strict ? AlignmentMode.STRICT : AlignmentMode.LENIENT).build();
     String name = in.getFileName() == null ? in.toString() : in.getFileName().toString().toLowerCase(Locale.ROOT);
     AlignmentResult r;
-    try {
+    try (Progress progress = Progress.start("ctdc align", 1, false)) {
+      progress.step("aligning");
+      Aligner aligner = Aligner.builder(s).mode(strict ? AlignmentMode.STRICT : AlignmentMode.LENIENT)
+          .progress(progress).cancellation(cancellation).build();
       r = name.endsWith(".jsonl") || name.endsWith(".ndjson") ? aligner.alignJsonLines(in) : aligner.alignCsv(in);
+      progress.done();
+      cancellation.throwIfCancelled(Aligner.OPERATION);
     } catch (RuntimeException e) {
       throw Outputs.notWritten(List.of(out, report), e);
     }

@@ -134,7 +134,8 @@ final class DemoPipeline {
       String slug = p == PartnerSamples.Profile.HOTLINE ? "hotline" : "case-management";
       int n = p == PartnerSamples.Profile.HOTLINE ? hotlineRows : rows - hotlineRows;
       Path extract = outputs.write("extracts/" + slug + ".csv", w -> PartnerSamples.writeCsv(p, n, SEED, w));
-      AlignmentResult r = Aligner.of(Specs.load(p.specName())).alignCsv(extract);
+      AlignmentResult r = Aligner.builder(Specs.load(p.specName())).progress(progress).cancellation(cancellation)
+          .build().alignCsv(extract);
       outputs.write("aligned/" + slug + ".csv", w -> DatasetCsv.write(r.dataset(), w));
       partners.add(new PartnerFacts(r.report().partner(), p.specName(), "extracts/" + slug + ".csv",
           "aligned/" + slug + ".csv", r.report().rowsRead(), r.report().rowsAligned(), r.report().rowsRejected()));

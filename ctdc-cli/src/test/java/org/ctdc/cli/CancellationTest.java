@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Ctrl-C in the command line: a raised signal, injected through {@link Main}'s package-private seam as the
- * shutdown hook would raise it, stops the deid, tables, audit and demo commands with exit code {@link
+ * shutdown hook would raise it, stops the align, deid, tables, audit and demo commands with exit code {@link
  * Main#CANCELLED}, one line on standard error, and no output file.
  */
 class CancellationTest {
@@ -58,6 +58,26 @@ class CancellationTest {
   @Test
   void theCancelledExitCodeIsTheShellConventionForSigint() {
     assertEquals(130, Main.CANCELLED);
+  }
+
+  @Test
+  void aCancelledAlignExitsWith130AndWritesNeitherAlignedFileNorReport() throws Exception {
+    Path in = dir.resolve("hotline.csv");
+    try (java.io.Writer w = Files.newBufferedWriter(in)) {
+      org.ctdc.core.sample.PartnerSamples.writeCsv(org.ctdc.core.sample.PartnerSamples.Profile.HOTLINE, 50, 3, w);
+    }
+    Path out = dir.resolve("aligned.csv");
+    Path report = dir.resolve("report.json");
+    Run r = run(raised(), "align", "--spec", "hotline-to-kanon-2020", "--in", in.toString(), "--out",
+        out.toString(), "--report", report.toString());
+    assertEquals(Main.CANCELLED, r.code(), r.err());
+    assertEquals("ctdc: alignment cancelled; no output written" + System.lineSeparator(), r.err());
+    assertFalse(Files.exists(out));
+    assertFalse(Files.exists(report));
+    Run ok = run(Cancellation.create(), "align", "--spec", "hotline-to-kanon-2020", "--in", in.toString(),
+        "--out", out.toString(), "--report", report.toString());
+    assertEquals(Main.OK, ok.code(), ok.err());
+    assertTrue(Files.exists(out) && Files.exists(report));
   }
 
   @Test

@@ -50,6 +50,12 @@ import org.ctdc.schema.ProgressListener;
  */
 public final class Aligner {
 
+  /** The stage the aligner reports to its progress listener. */
+  public static final String ALIGNING = org.ctdc.core.internal.Run.STAGE;
+
+  /** The operation an {@link OperationCancelledException} of the aligner names. */
+  public static final String OPERATION = "alignment";
+
   private final AlignmentSpec spec;
   private final AlignmentMode mode;
   private final int rowsListed;

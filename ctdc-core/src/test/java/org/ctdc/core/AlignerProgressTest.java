@@ -93,6 +93,7 @@ class AlignerProgressTest {
     OperationCancelledException e =
         assertThrows(OperationCancelledException.class, () -> a.align(rows(20_000), "rows"));
     assertEquals("alignment", e.operation());
+    assertEquals(Aligner.OPERATION, e.operation());
     assertEquals(List.of(8192L), rec.done(), "stops at the first checkpoint after the cancel");
   }
 
