@@ -121,4 +121,24 @@ class AuditVerdictBoundariesTest {
         AuditOptions.defaults()));
     assertTrue(e.getMessage().contains("inconsistent"), e.getMessage());
   }
+
+  /** Two linked tables that publish the same cell with values differing by more than rounding. */
+  @Test
+  void linkedTablesPublishingDifferentValuesForOneCellAreRefusedNamingBoth() {
+    TableDimension sex = TableDimension.flat("sex", "Total", List.of("F", "M"));
+    PublishedTable a = PublishedTable.of(TableDefinition.of("A", List.of(sex)), List.of(
+        PublishedRow.suppressed(PublishedStatus.PRIMARY, "F"), PublishedRow.published(4, "M"),
+        PublishedRow.published(9, "Total")));
+    PublishedTable b = PublishedTable.of(TableDefinition.of("B", List.of(sex)), List.of(
+        PublishedRow.published(4.5, "M"), PublishedRow.published(9, "Total")));
+    String m = assertThrows(TableAuditException.class,
+        () -> TableAudit.audit(List.of(a, b), AuditOptions.defaults())).getMessage();
+    assertTrue(m.contains("tables 'A' and 'B' publish different values for the same cell"), m);
+    // the same values agree: F = 9 - 4 is determined
+    PublishedTable same = PublishedTable.of(TableDefinition.of("B", List.of(sex)), List.of(
+        PublishedRow.published(4, "M"), PublishedRow.published(9, "Total")));
+    CellInterval f = TableAudit.audit(List.of(a, same), AuditOptions.defaults())
+        .interval(CellRef.of("A", "F")).orElseThrow();
+    assertEquals(List.of(5.0, 5.0), List.of(f.min(), f.max()));
+  }
 }

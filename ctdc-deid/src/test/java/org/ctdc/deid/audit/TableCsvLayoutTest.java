@@ -71,14 +71,17 @@ class TableCsvLayoutTest {
   @Test
   void writerQuotesCodesWithCommasQuotesOrLineBreaksAndWritesWholeNumbersWithoutAFraction() throws IOException {
     TableDefinition def = TableDefinition.of("q", List.of(TableDimension.flat("d", "All",
-        List.of("a,b", "say \"hi\"", "two\nlines", "cr\rhere", "plain"))));
+        List.of("a,b", "say \"hi\"", "two\nlines", "cr\rhere", "plain", ",lead", "\"q", "\nn", "\rr"))));
     PublishedTable t = PublishedTable.of(def, List.of(
         PublishedRow.published(3, "a,b"), new PublishedRow(List.of("say \"hi\""), OptionalDouble.of(2.5),
             PublishedStatus.PUBLISHABLE), PublishedRow.published(1, "two\nlines"),
-        PublishedRow.published(0, "cr\rhere"), PublishedRow.suppressed(PublishedStatus.SECONDARY, "plain")));
+        PublishedRow.published(0, "cr\rhere"), PublishedRow.suppressed(PublishedStatus.SECONDARY, "plain"),
+        PublishedRow.published(1, ",lead"), PublishedRow.published(1, "\"q"), PublishedRow.published(1, "\nn"),
+        PublishedRow.published(1, "\rr")));
     Path f = dir.resolve("q.csv");
     t.writeCsv(f);
     assertEquals("d,value,status\n\"a,b\",3,publishable\n\"say \"\"hi\"\"\",2.5,publishable\n\"two\nlines\",1,publishable\n"
-        + "\"cr\rhere\",0,publishable\nplain,,secondary\n", Files.readString(f));
+        + "\"cr\rhere\",0,publishable\nplain,,secondary\n\",lead\",1,publishable\n\"\"\"q\",1,publishable\n"
+        + "\"\nn\",1,publishable\n\"\rr\",1,publishable\n", Files.readString(f));
   }
 }
