@@ -1,0 +1,74 @@
+package org.ctdc.deid.table;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import org.ctdc.schema.Dataset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Thread safety of the tables job: one immutable {@link TablesConfig} used by many threads at once (started
+ * together by a barrier), each protecting and auditing its own records into its own folder. Every thread's
+ * files must be byte-identical to those of a single-threaded run on the same records.
+ */
+class TablesConcurrentUseTest {
+  private static final int THREADS = 6;
+
+  @TempDir Path dir;
+
+  private static String files(Path folder) throws Exception {
+    TreeMap<String, String> m = new TreeMap<>();
+    try (Stream<Path> s = Files.list(folder)) {
+      for (Path p : s.toList()) {
+        m.put(p.getFileName().toString(), Files.readString(p));
+      }
+    }
+    return m.toString();
+  }
+
+  @Test
+  void aSharedConfigurationGivesEveryThreadTheSingleThreadedFiles() throws Exception {
+    TablesConfig cfg = TablesConfig.parse(TablesRunTest.config("suppression",
+        "rules:\n  threshold: 5\n  pPercent: 5\n", TablesRunTest.ALL_TABLES), "tables.yaml", dir);
+    List<Dataset> data = new ArrayList<>();
+    List<String> expected = new ArrayList<>();
+    for (int t = 0; t < THREADS; t++) {
+      data.add(TablesTestData.dataset(TablesTestData.random(new SplittableRandom(900 + t), 40)));
+      Path out = dir.resolve("single-" + t);
+      TablesRun.run(cfg, data.get(t), out);
+      expected.add(files(out));
+    }
+    assertTrue(expected.stream().distinct().count() > 1, "the record sets differ, so a mix-up would show");
+    CyclicBarrier start = new CyclicBarrier(THREADS);
+    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+    try {
+      List<Future<String>> got = new ArrayList<>();
+      for (int t = 0; t < THREADS; t++) {
+        Dataset d = data.get(t);
+        Path out = dir.resolve("concurrent-" + t);
+        got.add(pool.submit(() -> {
+          start.await();
+          TablesRun.run(cfg, d, out);
+          return files(out);
+        }));
+      }
+      for (int t = 0; t < THREADS; t++) {
+        assertEquals(expected.get(t), got.get(t).get(), "thread " + t);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}
