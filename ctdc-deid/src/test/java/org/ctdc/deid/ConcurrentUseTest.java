@@ -6,10 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.ctdc.deid.risk.RiskMeasures;
 import org.ctdc.deid.risk.RiskOptions;
 import org.ctdc.deid.sample.CtdcLikeData;
@@ -52,22 +48,9 @@ class ConcurrentUseTest {
       expected.add(outcome(d, config));
     }
     assertTrue(expected.stream().distinct().count() > 1, "the datasets differ, so a mix-up would show");
-    CyclicBarrier start = new CyclicBarrier(THREADS);
-    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-    try {
-      List<Future<String>> got = new ArrayList<>();
-      for (int t = 0; t < THREADS; t++) {
-        Dataset d = data.get(t);
-        got.add(pool.submit(() -> {
-          start.await();
-          return outcome(d, config);
-        }));
-      }
-      for (int t = 0; t < THREADS; t++) {
-        assertEquals(expected.get(t), got.get(t).get(), "thread " + t);
-      }
-    } finally {
-      pool.shutdownNow();
+    List<String> got = Concurrently.run(THREADS, t -> () -> outcome(data.get(t), config));
+    for (int t = 0; t < THREADS; t++) {
+      assertEquals(expected.get(t), got.get(t), "thread " + t);
     }
   }
 }

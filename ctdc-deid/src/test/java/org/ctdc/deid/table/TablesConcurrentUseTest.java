@@ -9,10 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.ctdc.schema.Dataset;
 import org.junit.jupiter.api.Test;
@@ -51,24 +47,13 @@ class TablesConcurrentUseTest {
       expected.add(files(out));
     }
     assertTrue(expected.stream().distinct().count() > 1, "the record sets differ, so a mix-up would show");
-    CyclicBarrier start = new CyclicBarrier(THREADS);
-    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-    try {
-      List<Future<String>> got = new ArrayList<>();
-      for (int t = 0; t < THREADS; t++) {
-        Dataset d = data.get(t);
-        Path out = dir.resolve("concurrent-" + t);
-        got.add(pool.submit(() -> {
-          start.await();
-          TablesRun.run(cfg, d, out);
-          return files(out);
-        }));
-      }
-      for (int t = 0; t < THREADS; t++) {
-        assertEquals(expected.get(t), got.get(t).get(), "thread " + t);
-      }
-    } finally {
-      pool.shutdownNow();
+    List<String> got = org.ctdc.deid.Concurrently.run(THREADS, t -> () -> {
+      Path out = dir.resolve("concurrent-" + t);
+      TablesRun.run(cfg, data.get(t), out);
+      return files(out);
+    });
+    for (int t = 0; t < THREADS; t++) {
+      assertEquals(expected.get(t), got.get(t), "thread " + t);
     }
   }
 }
