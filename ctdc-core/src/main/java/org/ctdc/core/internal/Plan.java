@@ -187,7 +187,11 @@ public final class Plan {
     this.othersPos = othPos.stream().mapToInt(Integer::intValue).toArray();
     this.constants = cons.stream().mapToInt(Integer::intValue).toArray();
     this.derivedRest = rest.stream().mapToInt(Integer::intValue).toArray();
+    this.rowCounted = java.util.stream.IntStream.concat(Arrays.stream(others), Arrays.stream(derivedRest)).toArray();
   }
+
+  /** The targets whose cells are counted row by row in the per-value evaluation: others and derivedRest. */
+  final int[] rowCounted;
 
   private static final int OWNER_CONSTANT = -1;
   private static final int OWNER_ROW = -2;

@@ -207,6 +207,10 @@ public final class Run {
     Plan.@Nullable Resolution[] noteFuzzy = NO_RESOLUTIONS;
     /** The stripped raw value, as the notes count it (set when there are notes). */
     String stripped = "";
+    /** Whether the run holds this result until it finishes (then its cells are counted by {@link #hits}). */
+    boolean held;
+    /** The aligned rows that took their cells from this result, when held. */
+    long hits;
 
     Result(int members) {
       this.val = new int[members];
@@ -248,6 +252,7 @@ public final class Run {
       r = absentResults[id][-a];
       if (r == null) {
         r = absentResults[id][-a] = compile(p, "", a);
+        r.held = true;
       }
       return r;
     }
@@ -255,7 +260,9 @@ public final class Run {
     r = tab.get(s);
     if (r == null) {
       r = compile(p, s, 0);
+      int before = tab.size();
       tab.put(s, r);
+      r.held = tab.size() > before;
     }
     lastRaw[id] = s;
     lastResult[id] = r;
@@ -281,12 +288,13 @@ public final class Run {
       }
       Plan.Resolution res;
       boolean rejectUnmapped;
+      // no per-rule memo here: the result itself is memoised
       if (targets[t] instanceof Plan.FlagWhenTarget f) {
-        res = f.flagOf(picked(f.picklist, raw));
+        res = f.flagOf(parsed(f.picklist, raw));
         rejectUnmapped = f.reject;
       } else {
         Plan.MappedTarget m = (Plan.MappedTarget) targets[t];
-        res = memo(m, raw);
+        res = m.resolve(raw);
         rejectUnmapped = m.reject;
       }
       switch (res.kind) {
@@ -442,6 +450,21 @@ public final class Run {
     return p;
   }
 
+  /** The parse of a raw value of a picklist column, shared by the column's rules (not memoised). */
+  private Plan.Picked parsed(Plan.PicklistColumn c, String raw) {
+    int id = c.id;
+    if (lastPickedRaw[id] == raw) {
+      return lastPicked[id];
+    }
+    Plan.Picked p = c.parse(raw, this);
+    if (p.state == Plan.Picked.VALUES) {
+      p.flags = c.flagsOf(p);
+    }
+    lastPickedRaw[id] = raw;
+    lastPicked[id] = p;
+    return p;
+  }
+
   /** The memoised bit of one part of a picklist value. */
   int partBit(Plan.PicklistColumn c, String part) {
     Map<String, Integer> m = partMemo.get(c.id);
@@ -589,7 +612,42 @@ public final class Run {
     for (int t : plan.derivedRest) {
       targets[t].eval(this, raw);
     }
-    append();
+    cells();
+    // coverage: the cells of held results are counted when the run finishes, by their hits; constants
+    // by the rows aligned here
+    for (int t : plan.rowCounted) {
+      count(t, ms[t], 1);
+    }
+    for (Plan.ColumnProgram p : programs) {
+      Result r = cur[p.id];
+      if (r.held) {
+        r.hits++;
+      } else {
+        count(p, r, 1);
+      }
+    }
+    fastRows++;
+    appender.appendRow(val, mask, missOut);
+    rowsAligned++;
+  }
+
+  /** The rows aligned through the per-value results (whose constant cells are counted at the end). */
+  private long fastRows;
+
+  private void count(int t, int m, long rows) {
+    if (m != 0) {
+      MissingReason reason = m < 0 && -m < REASONS.length ? REASONS[-m] : Plan.reasonOf(m);
+      missingBy[t][reason.ordinal()] += rows;
+    } else {
+      present[t] += rows;
+    }
+  }
+
+  private void count(Plan.ColumnProgram p, Result r, long rows) {
+    int[] members = p.members;
+    for (int k = 0; k < members.length; k++) {
+      count(members[k], r.miss[k], rows);
+    }
   }
 
   private boolean ruleByRuleOnly;
@@ -688,6 +746,16 @@ public final class Run {
   }
 
   private void append() {
+    cells();
+    for (int t = 0; t < n; t++) {
+      count(t, miss[t], 1);
+    }
+    appender.appendRow(val, mask, missOut);
+    rowsAligned++;
+  }
+
+  /** The dataset's missing constant of each staged cell, 0 when present. */
+  private void cells() {
     byte[] kind = plan.appendKind;
     int[] out = missOut;
     for (int t = 0; t < n; t++) {
@@ -695,15 +763,11 @@ public final class Run {
       if (m != 0) {
         MissingReason reason = m < 0 && -m < REASONS.length ? REASONS[-m] : Plan.reasonOf(m);
         out[t] = MISSING_CODE[reason.ordinal()];
-        missingBy[t][reason.ordinal()]++;
-        continue;
+      } else {
+        // a present cell of a free-text target stays missing (unknown), as the aligner never copies text
+        out[t] = kind[t] == Plan.APPEND_NONE ? Dataset.MISSING_UNKNOWN : 0;
       }
-      present[t]++;
-      // a present cell of a free-text target stays missing (unknown), as the aligner never copies text
-      out[t] = kind[t] == Plan.APPEND_NONE ? Dataset.MISSING_UNKNOWN : 0;
     }
-    appender.appendRow(val, mask, out);
-    rowsAligned++;
   }
 
   // ------------------------------------------------------------------------- result
@@ -716,6 +780,22 @@ public final class Run {
    */
   public AlignmentResult finish() {
     checkpoint();
+    for (int t : plan.constants) {
+      count(t, miss[t], fastRows);
+    }
+    fastRows = 0;
+    for (Plan.ColumnProgram p : plan.programs) {
+      tables[p.id].forEachValue(r -> {
+        count(p, r, r.hits);
+        r.hits = 0;
+      });
+      for (Result r : absentResults[p.id]) {
+        if (r != null) {
+          count(p, r, r.hits);
+          r.hits = 0;
+        }
+      }
+    }
     List<AlignmentReport.RejectGroup> groups = new ArrayList<>();
     for (RejectCounter c : rejects.values()) {
       groups.add(new AlignmentReport.RejectGroup(c.reason, c.column, c.target, c.count, c.rows));

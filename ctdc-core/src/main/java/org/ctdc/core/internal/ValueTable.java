@@ -5,7 +5,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A bounded memo from strings to values: open addressing over parallel arrays (no entry objects), a key
- * compared by identity first, then by its cached hash and {@code equals}. Once {@code limit} keys are held
+ * compared by identity first, then by its hash and {@code equals}; the keys held are copies made on
+ * insertion, so that they lie together in memory. Once {@code limit} keys are held
  * nothing more is added (callers compute such values again per occurrence). Not thread-safe; not API.
  *
  * @param <V> the value type
@@ -61,8 +62,21 @@ final class ValueTable<V> {
     if (2 * (size + 1) > keys.length) {
       grow();
     }
-    insert(key, key.hashCode(), value);
+    // a copy of the text, made now: the keys of one table lie together in memory, where the caller's
+    // strings may be spread over a large heap (each probe that compares texts reads the key)
+    String copy = new String(key.toCharArray());
+    insert(copy, key.hashCode(), value);
     size++;
+  }
+
+  /** Passes every value held to an action, in table order. */
+  @SuppressWarnings("unchecked")
+  void forEachValue(java.util.function.Consumer<? super V> action) {
+    for (int i = 0; i < keys.length; i++) {
+      if (keys[i] != null) {
+        action.accept((V) values[i]);
+      }
+    }
   }
 
   /** @return the number of keys held */
