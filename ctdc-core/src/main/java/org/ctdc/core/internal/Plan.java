@@ -119,7 +119,117 @@ public final class Plan {
               : APPEND_NONE;
     }
     this.direct = d.stream().mapToInt(Integer::intValue).toArray();
+    // ---- column programs: the map and flag rules of one source column, resolved at once per value
+    int[] owner = new int[targets.length]; // program id, or OWNER_CONSTANT, or OWNER_ROW
+    Arrays.fill(owner, OWNER_ROW);
+    Map<Integer, List<Integer>> bySlot = new LinkedHashMap<>();
+    List<Integer> oth = new ArrayList<>();
+    List<Integer> othPos = new ArrayList<>();
+    List<Integer> cons = new ArrayList<>();
+    for (int p = 0; p < direct.length; p++) {
+      int t = direct[p];
+      if (targets[t] instanceof MappedTarget m) {
+        bySlot.computeIfAbsent(m.slot, k -> new ArrayList<>()).add(p);
+      } else if (targets[t] instanceof FlagWhenTarget f) {
+        bySlot.computeIfAbsent(f.slot, k -> new ArrayList<>()).add(p);
+      } else if (targets[t] instanceof ConstantTarget) {
+        owner[t] = OWNER_CONSTANT;
+        cons.add(t);
+      } else {
+        oth.add(t);
+        othPos.add(p);
+      }
+    }
+    List<List<Integer>> members = new ArrayList<>();
+    List<Integer> progSlots = new ArrayList<>();
+    for (Map.Entry<Integer, List<Integer>> e : bySlot.entrySet()) {
+      List<Integer> mem = new ArrayList<>();
+      for (int p : e.getValue()) {
+        mem.add(direct[p]);
+        owner[direct[p]] = members.size();
+      }
+      members.add(mem);
+      progSlots.add(e.getKey());
+    }
+    // derived targets whose sources are all constant, or of one program (or constant): folded there
+    List<Integer> rest = new ArrayList<>();
+    for (int t : derivedOrder) {
+      int o = OWNER_CONSTANT;
+      for (int s : ((DerivedTarget) targets[t]).from) {
+        int so = owner[s];
+        if (so == OWNER_CONSTANT) {
+          continue;
+        }
+        if (so == OWNER_ROW || (o != OWNER_CONSTANT && o != so)) {
+          o = OWNER_ROW;
+          break;
+        }
+        o = so;
+      }
+      owner[t] = o;
+      if (o == OWNER_CONSTANT) {
+        cons.add(t);
+      } else if (o == OWNER_ROW) {
+        rest.add(t);
+      } else {
+        members.get(o).add(t);
+      }
+    }
+    this.programs = new ColumnProgram[members.size()];
+    for (int i = 0; i < programs.length; i++) {
+      List<Integer> mem = members.get(i);
+      int directCount = bySlot.get(progSlots.get(i)).size();
+      int[] pos = bySlot.get(progSlots.get(i)).stream().mapToInt(Integer::intValue).toArray();
+      programs[i] = new ColumnProgram(i, progSlots.get(i), mem.stream().mapToInt(Integer::intValue).toArray(),
+          directCount, pos);
+    }
+    this.others = oth.stream().mapToInt(Integer::intValue).toArray();
+    this.othersPos = othPos.stream().mapToInt(Integer::intValue).toArray();
+    this.constants = cons.stream().mapToInt(Integer::intValue).toArray();
+    this.derivedRest = rest.stream().mapToInt(Integer::intValue).toArray();
+    this.rowCounted = java.util.stream.IntStream.concat(Arrays.stream(others), Arrays.stream(derivedRest)).toArray();
   }
+
+  /** The targets whose cells are counted row by row in the per-value evaluation: others and derivedRest. */
+  final int[] rowCounted;
+
+  private static final int OWNER_CONSTANT = -1;
+  private static final int OWNER_ROW = -2;
+
+  /**
+   * The map and flag rules reading one source column, and the derived targets computed from them (and
+   * from constants) alone: one raw value of the column gives all their cells at once (see
+   * {@link Run}'s per-value results).
+   */
+  static final class ColumnProgram {
+    final int id;
+    final int slot;
+    /** The targets filled: the column's map and flag targets in evaluation order, then folded derived ones. */
+    final int[] members;
+    /** How many of {@link #members} are map and flag targets (the rest are derived). */
+    final int directCount;
+    /** Per map and flag member: its position in {@link #direct}, which orders side effects before a reject. */
+    final int[] position;
+
+    ColumnProgram(int id, int slot, int[] members, int directCount, int[] position) {
+      this.id = id;
+      this.slot = slot;
+      this.members = members;
+      this.directCount = directCount;
+      this.position = position;
+    }
+  }
+
+  /** The column programs, one per column read by map or flag rules. */
+  final ColumnProgram[] programs;
+  /** The direct targets evaluated one by one per row (age and anyOf rules), in order. */
+  final int[] others;
+  /** Per target of {@link #others}: its position in {@link #direct}. */
+  final int[] othersPos;
+  /** Constant targets, then derived targets of constants only (in dependency order): staged once per run. */
+  final int[] constants;
+  /** Derived targets evaluated per row (not folded into a program, not constant), in dependency order. */
+  final int[] derivedRest;
 
   static final byte EVAL_OTHER = 0;
   static final byte EVAL_FLAG_WHEN = 1;

@@ -169,7 +169,176 @@ public final class Run {
       unmapped.add(new HashMap<>());
       fuzzy.add(new HashMap<>());
     }
+    int progs = plan.programs.length;
+    @SuppressWarnings("unchecked")
+    ValueTable<Result>[] tabs = new ValueTable[progs];
+    for (int i = 0; i < progs; i++) {
+      tabs[i] = new ValueTable<>(MEMO_LIMIT);
+    }
+    this.tables = tabs;
+    this.absentResults = new Result[progs][REASONS.length];
+    this.lastRaw = new String[progs];
+    this.lastResult = new Result[progs];
+    this.current = new Result[progs];
+    // constant targets, and derived targets of constants only, are staged once: nothing else writes them
+    // (a row evaluated rule by rule writes the same values again)
+    String[] none = new String[plan.slots.length];
+    for (int t : plan.constants) {
+      plan.targets[t].eval(this, none);
+    }
   }
+
+  // ------------------------------------------------------------------------- per-value results
+
+  /**
+   * What one raw value of a column gives every target of its {@link Plan.ColumnProgram}: the staged
+   * cells, the reports' notes to make per occurrence, or the reject that sends the row through the
+   * rule-by-rule evaluation. Immutable once built.
+   */
+  static final class Result {
+    final int[] val;
+    final long[] mask;
+    final int[] miss;
+    /** Non-null: a rule rejects the value; the row is evaluated rule by rule instead. */
+    @Nullable RejectReason reject;
+    /** Per note: the member index (a map or flag target), ascending. */
+    int[] noteMember = NO_INTS;
+    /** Per note: the fuzzy match to count, or null to count an unmapped value. */
+    Plan.@Nullable Resolution[] noteFuzzy = NO_RESOLUTIONS;
+    /** The stripped raw value, as the notes count it (set when there are notes). */
+    String stripped = "";
+    /** Whether the run holds this result until it finishes (then its cells are counted by {@link #hits}). */
+    boolean held;
+    /** The aligned rows that took their cells from this result, when held. */
+    long hits;
+
+    Result(int members) {
+      this.val = new int[members];
+      this.mask = new long[members];
+      this.miss = new int[members];
+    }
+
+    void note(int member, Plan.@Nullable Resolution fuzzyMatch, String strippedValue) {
+      int k = noteMember.length;
+      noteMember = java.util.Arrays.copyOf(noteMember, k + 1);
+      noteFuzzy = java.util.Arrays.copyOf(noteFuzzy, k + 1);
+      noteMember[k] = member;
+      noteFuzzy[k] = fuzzyMatch;
+      stripped = strippedValue;
+    }
+  }
+
+  private static final int[] NO_INTS = new int[0];
+  private static final Plan.Resolution[] NO_RESOLUTIONS = new Plan.Resolution[0];
+
+  /** Per program: raw value to result (bounded). */
+  private final ValueTable<Result>[] tables;
+  /** Per program: the result of an absent cell, by minus its missing constant. */
+  private final @Nullable Result[][] absentResults;
+  /** Per program: the raw value last looked up (by identity) and its result. */
+  private final @Nullable String[] lastRaw;
+  private final @Nullable Result[] lastResult;
+  /** Per program: the result of the row being aligned. */
+  private final @Nullable Result[] current;
+
+  private Result result(Plan.ColumnProgram p, @Nullable String s) {
+    int id = p.id;
+    if (s != null && lastRaw[id] == s) {
+      return lastResult[id];
+    }
+    Result r;
+    int a = Plan.absentOf(s);
+    if (a != 0 || s == null) {
+      r = absentResults[id][-a];
+      if (r == null) {
+        r = absentResults[id][-a] = compile(p, "", a);
+        r.held = true;
+      }
+      return r;
+    }
+    ValueTable<Result> tab = tables[id];
+    r = tab.get(s);
+    if (r == null) {
+      r = compile(p, s, 0);
+      int before = tab.size();
+      tab.put(s, r);
+      r.held = tab.size() > before;
+    }
+    lastRaw[id] = s;
+    lastResult[id] = r;
+    return r;
+  }
+
+  /**
+   * Resolves one raw value for every target of a program, as the rules' own evaluation would: map
+   * targets through {@link #memo}, flag targets through the shared parse of their picklist column; then
+   * the derived targets of the program from the staged cells.
+   *
+   * @param absent the missing constant of an absent cell, or 0
+   */
+  private Result compile(Plan.ColumnProgram p, String raw, int absent) {
+    int[] members = p.members;
+    Result out = new Result(members.length);
+    Plan.Target[] targets = plan.targets;
+    for (int k = 0; k < p.directCount; k++) {
+      int t = members[k];
+      if (absent != 0) {
+        out.miss[k] = absent;
+        continue;
+      }
+      Plan.Resolution res;
+      boolean rejectUnmapped;
+      // no per-rule memo here: the result itself is memoised
+      if (targets[t] instanceof Plan.FlagWhenTarget f) {
+        res = f.flagOf(parsed(f.picklist, raw));
+        rejectUnmapped = f.reject;
+      } else {
+        Plan.MappedTarget m = (Plan.MappedTarget) targets[t];
+        res = m.resolve(raw);
+        rejectUnmapped = m.reject;
+      }
+      switch (res.kind) {
+        case Plan.Resolution.VALUE -> {
+          out.val[k] = res.code;
+          out.mask[k] = res.mask;
+          if (res.isFuzzy()) {
+            out.note(k, res, raw.strip());
+          }
+        }
+        case Plan.Resolution.MISSING -> out.miss[k] = res.code;
+        case Plan.Resolution.UNMAPPED -> {
+          if (rejectUnmapped) {
+            out.reject = RejectReason.UNMAPPED_VALUE;
+            return out;
+          }
+          out.note(k, null, raw.strip());
+          out.miss[k] = Plan.MU;
+        }
+        default -> {
+          out.reject = res.reject;
+          return out;
+        }
+      }
+    }
+    if (members.length > p.directCount) {
+      for (int k = 0; k < p.directCount; k++) {
+        int t = members[k];
+        val[t] = out.val[k];
+        mask[t] = out.mask[k];
+        miss[t] = out.miss[k];
+      }
+      for (int k = p.directCount; k < members.length; k++) {
+        int t = members[k];
+        targets[t].eval(this, NO_RAW);
+        out.val[k] = val[t];
+        out.mask[k] = mask[t];
+        out.miss[k] = miss[t];
+      }
+    }
+    return out;
+  }
+
+  private static final String[] NO_RAW = new String[0];
 
   /**
    * Sets where progress goes and the signal that stops the run; by default none.
@@ -281,6 +450,21 @@ public final class Run {
     return p;
   }
 
+  /** The parse of a raw value of a picklist column, shared by the column's rules (not memoised). */
+  private Plan.Picked parsed(Plan.PicklistColumn c, String raw) {
+    int id = c.id;
+    if (lastPickedRaw[id] == raw) {
+      return lastPicked[id];
+    }
+    Plan.Picked p = c.parse(raw, this);
+    if (p.state == Plan.Picked.VALUES) {
+      p.flags = c.flagsOf(p);
+    }
+    lastPickedRaw[id] = raw;
+    lastPicked[id] = p;
+    return p;
+  }
+
   /** The memoised bit of one part of a picklist value. */
   int partBit(Plan.PicklistColumn c, String part) {
     Map<String, Integer> m = partMemo.get(c.id);
@@ -377,6 +561,134 @@ public final class Run {
     if ((++rowsRead & (PROGRESS_INTERVAL - 1)) == 0) {
       checkpoint();
     }
+    if (ruleByRuleOnly) {
+      ruleByRule(raw, row);
+      return;
+    }
+    Plan.ColumnProgram[] programs = plan.programs;
+    @Nullable Result[] cur = current;
+    for (Plan.ColumnProgram p : programs) {
+      Result r = result(p, raw[p.slot]);
+      if (r.reject != null) {
+        // a rejected value: the rules in their order decide which reject is reported and which notes
+        // are made before it
+        ruleByRule(raw, row);
+        return;
+      }
+      cur[p.id] = r;
+    }
+    Plan.Target[] targets = plan.targets;
+    int[] others = plan.others;
+    for (int i = 0; i < others.length; i++) {
+      Plan.Target target = targets[others[i]];
+      rejectColumn = "";
+      RejectReason r = target.eval(this, raw);
+      if (r != null) {
+        notes(cur, plan.othersPos[i]);
+        reject(r, rejectColumn.isEmpty() ? target.column : rejectColumn,
+            plan.variables.get(target.index).name(), row);
+        return;
+      }
+    }
+    int[] v = val;
+    long[] mk = mask;
+    int[] ms = miss;
+    for (Plan.ColumnProgram p : programs) {
+      Result r = cur[p.id];
+      int[] members = p.members;
+      int[] rv = r.val;
+      long[] rm = r.mask;
+      int[] rs = r.miss;
+      for (int k = 0; k < members.length; k++) {
+        int t = members[k];
+        v[t] = rv[k];
+        mk[t] = rm[k];
+        ms[t] = rs[k];
+      }
+      if (r.noteMember.length != 0) {
+        note(p, r, Integer.MAX_VALUE);
+      }
+    }
+    for (int t : plan.derivedRest) {
+      targets[t].eval(this, raw);
+    }
+    cells();
+    // coverage: the cells of held results are counted when the run finishes, by their hits; constants
+    // by the rows aligned here
+    for (int t : plan.rowCounted) {
+      count(t, ms[t], 1);
+    }
+    for (Plan.ColumnProgram p : programs) {
+      Result r = cur[p.id];
+      if (r.held) {
+        r.hits++;
+      } else {
+        count(p, r, 1);
+      }
+    }
+    fastRows++;
+    appender.appendRow(val, mask, missOut);
+    rowsAligned++;
+  }
+
+  /** The rows aligned through the per-value results (whose constant cells are counted at the end). */
+  private long fastRows;
+
+  private void count(int t, int m, long rows) {
+    if (m != 0) {
+      MissingReason reason = m < 0 && -m < REASONS.length ? REASONS[-m] : Plan.reasonOf(m);
+      missingBy[t][reason.ordinal()] += rows;
+    } else {
+      present[t] += rows;
+    }
+  }
+
+  private void count(Plan.ColumnProgram p, Result r, long rows) {
+    int[] members = p.members;
+    for (int k = 0; k < members.length; k++) {
+      count(members[k], r.miss[k], rows);
+    }
+  }
+
+  private boolean ruleByRuleOnly;
+
+  /**
+   * For tests: evaluates every row rule by rule, the reference the per-value results must agree with.
+   *
+   * @return this run
+   */
+  Run ruleByRuleOnly() {
+    ruleByRuleOnly = true;
+    return this;
+  }
+
+  /** Makes the notes of the row's results for the map and flag targets before a position in the order. */
+  private void notes(@Nullable Result[] cur, int before) {
+    for (Plan.ColumnProgram p : plan.programs) {
+      Result r = cur[p.id];
+      if (r.noteMember.length != 0) {
+        note(p, r, before);
+      }
+    }
+  }
+
+  private void note(Plan.ColumnProgram p, Result r, int before) {
+    for (int i = 0; i < r.noteMember.length; i++) {
+      int k = r.noteMember[i];
+      if (p.position[k] >= before) {
+        continue;
+      }
+      Plan.Resolution f = r.noteFuzzy[i];
+      if (f == null) {
+        noteUnmapped(p.members[k], r.stripped);
+      } else {
+        noteFuzzy(p.members[k], r.stripped, f);
+      }
+    }
+  }
+
+  /** Aligns one row rule by rule, in the rules' order (the reference the per-value results agree with). */
+  private void ruleByRule(@Nullable String[] raw, long row) {
     Plan.Target[] targets = plan.targets;
     byte[] kinds = plan.evalKind;
     for (int t : plan.direct) {
@@ -434,6 +746,16 @@ public final class Run {
   }
 
   private void append() {
+    cells();
+    for (int t = 0; t < n; t++) {
+      count(t, miss[t], 1);
+    }
+    appender.appendRow(val, mask, missOut);
+    rowsAligned++;
+  }
+
+  /** The dataset's missing constant of each staged cell, 0 when present. */
+  private void cells() {
     byte[] kind = plan.appendKind;
     int[] out = missOut;
     for (int t = 0; t < n; t++) {
@@ -441,15 +763,11 @@ public final class Run {
       if (m != 0) {
         MissingReason reason = m < 0 && -m < REASONS.length ? REASONS[-m] : Plan.reasonOf(m);
         out[t] = MISSING_CODE[reason.ordinal()];
-        missingBy[t][reason.ordinal()]++;
-        continue;
+      } else {
+        // a present cell of a free-text target stays missing (unknown), as the aligner never copies text
+        out[t] = kind[t] == Plan.APPEND_NONE ? Dataset.MISSING_UNKNOWN : 0;
       }
-      present[t]++;
-      // a present cell of a free-text target stays missing (unknown), as the aligner never copies text
-      out[t] = kind[t] == Plan.APPEND_NONE ? Dataset.MISSING_UNKNOWN : 0;
     }
-    appender.appendRow(val, mask, out);
-    rowsAligned++;
   }
 
   // ------------------------------------------------------------------------- result
@@ -462,6 +780,22 @@ public final class Run {
    */
   public AlignmentResult finish() {
     checkpoint();
+    for (int t : plan.constants) {
+      count(t, miss[t], fastRows);
+    }
+    fastRows = 0;
+    for (Plan.ColumnProgram p : plan.programs) {
+      tables[p.id].forEachValue(r -> {
+        count(p, r, r.hits);
+        r.hits = 0;
+      });
+      for (Result r : absentResults[p.id]) {
+        if (r != null) {
+          count(p, r, r.hits);
+          r.hits = 0;
+        }
+      }
+    }
     List<AlignmentReport.RejectGroup> groups = new ArrayList<>();
     for (RejectCounter c : rejects.values()) {
       groups.add(new AlignmentReport.RejectGroup(c.reason, c.column, c.target, c.count, c.rows));
