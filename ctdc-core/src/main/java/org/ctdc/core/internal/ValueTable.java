@@ -15,6 +15,8 @@ final class ValueTable<V> {
 
   private final int limit;
   private @Nullable String[] keys;
+  /** The caller's own key objects: values a partner's code shares between rows hit by identity. */
+  private @Nullable String[] originals;
   private int[] hashes;
   private Object[] values;
   private int mask;
@@ -25,6 +27,7 @@ final class ValueTable<V> {
     this.limit = limit;
     int cap = 16;
     this.keys = new String[cap];
+    this.originals = new String[cap];
     this.hashes = new int[cap];
     this.values = new Object[cap];
     this.mask = cap - 1;
@@ -38,11 +41,12 @@ final class ValueTable<V> {
   @SuppressWarnings("unchecked")
   @Nullable V get(String key) {
     @Nullable String[] k = keys;
+    @Nullable String[] o = originals;
     int h = key.hashCode();
     int m = mask;
     for (int i = spread(h) & m; ; i = (i + 1) & m) {
       String s = k[i];
-      if (s == key) {
+      if (o[i] == key || s == key) {
         return (V) values[i];
       }
       if (s == null) {
@@ -65,7 +69,7 @@ final class ValueTable<V> {
     // a copy of the text, made now: the keys of one table lie together in memory, where the caller's
     // strings may be spread over a large heap (each probe that compares texts reads the key)
     String copy = new String(key.toCharArray());
-    insert(copy, key.hashCode(), value);
+    insert(copy, key, key.hashCode(), value);
     size++;
   }
 
@@ -84,10 +88,11 @@ final class ValueTable<V> {
     return size;
   }
 
-  private void insert(String key, int h, Object value) {
+  private void insert(String key, @Nullable String original, int h, Object value) {
     for (int i = spread(h) & mask; ; i = (i + 1) & mask) {
       if (keys[i] == null) {
         keys[i] = key;
+        originals[i] = original;
         hashes[i] = h;
         values[i] = value;
         return;
@@ -97,19 +102,22 @@ final class ValueTable<V> {
 
   private void grow() {
     @Nullable String[] k = keys;
+    @Nullable String[] o = originals;
     int[] h = hashes;
     Object[] v = values;
     int cap = k.length * 2;
     keys = new String[cap];
+    originals = new String[cap];
     hashes = new int[cap];
     values = new Object[cap];
     mask = cap - 1;
     for (int i = 0; i < k.length; i++) {
       String key = k[i];
       if (key != null) {
-        insert(key, h[i], v[i]);
+        insert(key, o[i], h[i], v[i]);
       }
     }
     Arrays.fill(k, null);
+    Arrays.fill(o, null);
   }
 }
