@@ -115,4 +115,21 @@ class AuditBoundsAndReportTest {
       assertEquals(List.of(0.0, 50.0), List.of(c.min(), c.max()), c::toString);
     }
   }
+
+  /** A known bound may name any cell, the grand total included; a cell of no audited table is refused. */
+  @Test
+  void knownBoundsApplyToAnyCellOfTheAuditedTables() {
+    PublishedTable t = PublishedTable.of(TableDefinition.of("t", List.of(SEX)), List.of(
+        PublishedRow.suppressed(PublishedStatus.PRIMARY, "F"), PublishedRow.suppressed(PublishedStatus.SECONDARY, "M"),
+        PublishedRow.published(9, "Total")));
+    AuditResult r = TableAudit.audit(List.of(t), AuditOptions.builder().knownBound(CellRef.of("t", "Total"), 0, 100)
+        .knownBound(CellRef.of("t", "M"), 2, 3).build());
+    CellInterval f = r.interval(F).orElseThrow();
+    assertEquals(List.of(6.0, 7.0), List.of(f.min(), f.max()));
+    for (CellRef bad : List.of(CellRef.of("u", "F"), CellRef.of("t", "F", "x"), CellRef.of("t", "X"))) {
+      String m = assertThrows(TableAuditException.class, () -> TableAudit.audit(List.of(t),
+          AuditOptions.builder().knownBound(bad, 0, 1).build())).getMessage();
+      assertEquals("known bound for " + bad + ": no such cell in the audited tables", m);
+    }
+  }
 }
