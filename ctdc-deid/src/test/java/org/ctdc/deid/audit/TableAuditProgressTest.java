@@ -55,4 +55,22 @@ class TableAuditProgressTest {
         () -> TableAudit.audit(List.of(table()), AuditOptions.defaults(), listener, signal));
     assertTrue(listener.reports().isEmpty());
   }
+
+  /** Two components of four cells each: 0 at the start, 4 after the first component, 8 at the end. */
+  @Test
+  void reportsTheCellsOfEachFinishedComponent() {
+    RecordingListener listener = RecordingListener.recording();
+    TableAudit.audit(List.of(table()), AuditOptions.defaults(), listener, Cancellation.create());
+    assertEquals(List.of(0L, 4L, 8L), listener.of(TableAudit.AUDITING).stream().map(RecordingListener.Report::done)
+        .toList());
+  }
+
+  /** The signal is checked before the input: a pre-cancelled call with no table is cancelled, not refused. */
+  @Test
+  void aPreCancelledSignalIsCheckedBeforeTheInput() {
+    Cancellation signal = Cancellation.create();
+    signal.cancel();
+    assertThrows(OperationCancelledException.class,
+        () -> TableAudit.audit(List.of(), AuditOptions.defaults(), RecordingListener.recording(), signal));
+  }
 }
