@@ -310,15 +310,8 @@ public final class Search {
       while (a <= b) {
         int mid = (a + b) >>> 1;
         int node = path.get(mid);
-        if (status[node] != UNKNOWN) {
-          // tagged by an evaluation on this path
-          if (status[node] == FEASIBLE) {
-            b = mid - 1;
-          } else {
-            a = mid + 1;
-          }
-          continue;
-        }
+        // every node of [a, b] is still unclassified: the path is a chain of unclassified nodes, a feasible
+        // node tags only nodes above it (the search goes on below it) and an infeasible one only nodes below
         NodeEval e = eval(node);
         if (e.feasible) {
           tag(node, FEASIBLE);
