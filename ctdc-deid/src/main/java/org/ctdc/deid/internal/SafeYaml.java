@@ -73,7 +73,7 @@ public final class SafeYaml {
    *
    * @param text the text
    * @param error makes the exception to throw from a rule that names the line and never quotes the text
-   * @return the tree; a null node for an empty text
+   * @return the tree; a missing node for an empty text (a null node if the parser gives none)
    */
   public static JsonNode parse(String text, Function<String, ? extends RuntimeException> error) {
     try {
