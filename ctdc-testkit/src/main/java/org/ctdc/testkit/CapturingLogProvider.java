@@ -80,6 +80,7 @@ public final class CapturingLogProvider implements SLF4JServiceProvider {
   @Override
   public void initialize() {}
 
+  /** Every level is enabled; the marker variants of {@code is...Enabled} delegate to these (LegacyAbstractLogger). */
   private static final class CapturingLogger extends LegacyAbstractLogger {
     private static final long serialVersionUID = 1L;
 
@@ -127,31 +128,6 @@ public final class CapturingLogProvider implements SLF4JServiceProvider {
 
     @Override
     public boolean isErrorEnabled() {
-      return true;
-    }
-
-    @Override
-    public boolean isTraceEnabled(Marker marker) {
-      return true;
-    }
-
-    @Override
-    public boolean isDebugEnabled(Marker marker) {
-      return true;
-    }
-
-    @Override
-    public boolean isInfoEnabled(Marker marker) {
-      return true;
-    }
-
-    @Override
-    public boolean isWarnEnabled(Marker marker) {
-      return true;
-    }
-
-    @Override
-    public boolean isErrorEnabled(Marker marker) {
       return true;
     }
   }

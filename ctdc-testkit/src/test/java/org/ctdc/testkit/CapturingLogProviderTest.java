@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.Marker;
 
 class CapturingLogProviderTest {
 
@@ -37,6 +38,18 @@ class CapturingLogProviderTest {
         "INFO x i a b",
         "WARN x w | java.io.IOException: outer | java.lang.IllegalStateException: inner",
         "ERROR x e 2 | java.lang.IllegalArgumentException: bad"), CapturingLogProvider.events());
+  }
+
+  @Test
+  void eventsWithAMarkerAreKeptAtEveryLevel() {
+    CapturingLogProvider provider = new CapturingLogProvider();
+    Logger log = provider.getLoggerFactory().getLogger("m");
+    Marker marker = provider.getMarkerFactory().getMarker("audit");
+    assertTrue(log.isTraceEnabled(marker) && log.isDebugEnabled(marker) && log.isInfoEnabled(marker)
+        && log.isWarnEnabled(marker) && log.isErrorEnabled(marker));
+    log.trace(marker, "t {}", 1);
+    log.error(marker, "e");
+    assertEquals(List.of("TRACE m t 1", "ERROR m e"), CapturingLogProvider.events());
   }
 
   @Test
