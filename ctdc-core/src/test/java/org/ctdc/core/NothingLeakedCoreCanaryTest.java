@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import org.ctdc.core.sample.PartnerSamples;
 import org.ctdc.schema.DatasetCsv;
+import org.ctdc.testkit.CapturingLogProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.ctdc.schema.CtdcException;
+import org.ctdc.testkit.FuzzAssertions;
 
 /**
  * Fuzzes the de-identification files: hierarchy files in ARX's layout ({@link Hierarchy#readArx(Path,
@@ -37,7 +38,7 @@ class DeidFilesFuzzTest {
     try {
       h = Hierarchy.readArx(file, ';');
     } catch (CtdcException e) {
-      FuzzAssertions.assertLocatedWithoutEcho(e, file.toString(), data);
+      FuzzAssertions.assertLocatedWithoutEcho(e, CtdcException.class, file.toString(), data);
       return;
     }
     assertEquals("fuzz-hierarchy", h.name());
@@ -60,7 +61,7 @@ class DeidFilesFuzzTest {
     try {
       job = DeidJob.read(file);
     } catch (CtdcException e) {
-      FuzzAssertions.assertLocatedWithoutEcho(e, file.toString(), data);
+      FuzzAssertions.assertLocatedWithoutEcho(e, CtdcException.class, file.toString(), data);
       return;
     }
     assertFalse(job.config().quasiIdentifiers().isEmpty(), "a configuration has a quasi-identifier");

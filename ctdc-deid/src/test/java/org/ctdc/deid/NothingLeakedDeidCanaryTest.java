@@ -32,6 +32,7 @@ import org.ctdc.schema.SchemaFiles;
 import org.ctdc.schema.ValueSet;
 import org.ctdc.schema.Variable;
 import org.ctdc.schema.VariableKind;
+import org.ctdc.testkit.CapturingLogProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.ctdc.schema.DatasetCsv.CsvOptions;
 import org.ctdc.schema.DatasetCsv.ReadResult;
+import org.ctdc.testkit.CapturingLogProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

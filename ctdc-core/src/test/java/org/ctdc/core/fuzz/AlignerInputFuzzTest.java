@@ -20,6 +20,7 @@ import org.ctdc.core.Specs;
 import org.ctdc.core.sample.PartnerSamples;
 import org.ctdc.core.sample.PartnerSamples.Profile;
 import org.ctdc.schema.CtdcException;
+import org.ctdc.testkit.FuzzAssertions;
 
 /**
  * Fuzzes the Aligner's partner inputs, CSV and JSON Lines, under the bundled hotline and case-management
@@ -101,7 +102,7 @@ class AlignerInputFuzzTest {
     try {
       r = input.align(aligner, utf8(content));
     } catch (CtdcException e) {
-      FuzzChecks.assertLocatedWithoutEcho(e, FILE, content, SPEC_COLUMNS);
+      FuzzAssertions.assertLocatedWithoutEcho(e, CtdcException.class, FILE, content, SPEC_COLUMNS);
       return null;
     }
     AlignmentReport rep = r.report();

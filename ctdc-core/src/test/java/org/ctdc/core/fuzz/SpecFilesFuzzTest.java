@@ -15,6 +15,8 @@ import org.ctdc.core.AlignmentReport;
 import org.ctdc.core.AlignmentSpec;
 import org.ctdc.core.AlignmentSpecException;
 import org.ctdc.core.Specs;
+import org.ctdc.schema.CtdcException;
+import org.ctdc.testkit.FuzzAssertions;
 
 /**
  * Fuzzes alignment spec files, read through {@link Specs#read(Path)} from a file named {@code .yaml} or
@@ -46,7 +48,7 @@ class SpecFilesFuzzTest {
     try {
       spec = Specs.read(file);
     } catch (AlignmentSpecException e) {
-      FuzzChecks.assertLocatedWithoutEcho(e, file.toString(), data);
+      FuzzAssertions.assertLocatedWithoutEcho(e, CtdcException.class, file.toString(), data);
       assertEquals(file.toString(), e.source());
       assertFalse(e.rule().isBlank(), "the rule is named");
       return;

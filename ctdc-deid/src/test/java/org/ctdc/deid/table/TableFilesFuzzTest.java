@@ -8,8 +8,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.ctdc.deid.FuzzAssertions;
 import org.ctdc.schema.CtdcException;
+import org.ctdc.testkit.FuzzAssertions;
 
 /**
  * Fuzzes the tables' files: table definitions ({@link TablesConfig#read(Path)}) and perturbation tables in
@@ -33,7 +33,7 @@ class TableFilesFuzzTest {
     try {
       c = TablesConfig.read(file);
     } catch (CtdcException e) {
-      FuzzAssertions.assertLocatedWithoutEcho(e, file.toString(), data);
+      FuzzAssertions.assertLocatedWithoutEcho(e, CtdcException.class, file.toString(), data);
       return;
     }
     assertFalse(c.tables().isEmpty(), "a configuration has a table");
@@ -52,7 +52,7 @@ class TableFilesFuzzTest {
     try {
       t = PerturbationTable.load(file);
     } catch (CtdcException e) {
-      FuzzAssertions.assertLocatedWithoutEcho(e, file.toString(), data);
+      FuzzAssertions.assertLocatedWithoutEcho(e, CtdcException.class, file.toString(), data);
       return;
     }
     assertTrue(t.js() >= 0 && t.maxCount() >= 0);

@@ -1,4 +1,4 @@
-package org.ctdc.deid;
+package org.ctdc.testkit;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,8 +18,18 @@ import org.slf4j.spi.SLF4JServiceProvider;
 
 /**
  * A test-only SLF4J binding that keeps every log event of every level (trace included) in memory, with its
- * arguments formatted and its throwable's messages, so tests can search all log output. Registered through
- * {@code META-INF/services/org.slf4j.spi.SLF4JServiceProvider} in the test resources.
+ * arguments formatted and its throwable's messages (the whole cause chain), so tests can search all log
+ * output. This class is thread-safe.
+ *
+ * <p>Each module that uses it registers it in its own test resources, in
+ * {@code src/test/resources/META-INF/services/org.slf4j.spi.SLF4JServiceProvider} (one line,
+ * {@code org.ctdc.testkit.CapturingLogProvider}); the testkit jar registers nothing. A module's test classes
+ * come first on the test class path, so SLF4J, which takes the first provider its service loader finds,
+ * picks this one even where {@code slf4j-nop} is on the class path too; and a testkit jar that strayed onto
+ * some other class path would not take over its logging. Where that order cannot be relied on, name the
+ * provider in the system property {@code slf4j.provider} (ctdc-cli does, in its surefire configuration).
+ * A test that searches the events should first check that this provider is the one in use, by logging a
+ * probe and finding it in {@link #events()}.
  */
 public final class CapturingLogProvider implements SLF4JServiceProvider {
 
@@ -70,6 +80,7 @@ public final class CapturingLogProvider implements SLF4JServiceProvider {
   @Override
   public void initialize() {}
 
+  /** Every level is enabled; the marker variants of {@code is...Enabled} delegate to these (LegacyAbstractLogger). */
   private static final class CapturingLogger extends LegacyAbstractLogger {
     private static final long serialVersionUID = 1L;
 
@@ -117,31 +128,6 @@ public final class CapturingLogProvider implements SLF4JServiceProvider {
 
     @Override
     public boolean isErrorEnabled() {
-      return true;
-    }
-
-    @Override
-    public boolean isTraceEnabled(Marker marker) {
-      return true;
-    }
-
-    @Override
-    public boolean isDebugEnabled(Marker marker) {
-      return true;
-    }
-
-    @Override
-    public boolean isInfoEnabled(Marker marker) {
-      return true;
-    }
-
-    @Override
-    public boolean isWarnEnabled(Marker marker) {
-      return true;
-    }
-
-    @Override
-    public boolean isErrorEnabled(Marker marker) {
       return true;
     }
   }
