@@ -114,6 +114,7 @@ class CliNastyArgumentsTest {
         Arguments.of("a schema show with three schemas", Main.USAGE, "schema show\nhtcds\nhtcds\nhtcds"),
         Arguments.of("a schema file that breaks the format", Main.INVALID, "schema show\n$in/bad-schema.yaml"),
         Arguments.of("a data file as a schema", Main.INVALID, "schema show\n$in/seven.csv"),
+        Arguments.of("a schema file of invalid UTF-8", Main.INVALID, "schema show\n$in/junk.bin"),
         Arguments.of("a verification spec that is a hierarchy", Main.INVALID,
             "verify\n!--spec\n$in/age.csv\n!--in\n$in/release.csv"),
         Arguments.of("a verification spec that is binary", Main.INVALID,
