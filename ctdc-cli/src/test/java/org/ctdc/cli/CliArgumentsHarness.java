@@ -430,7 +430,11 @@ final class CliArgumentsHarness {
     if (!args.contains("--debug")) {
       for (String trace : List.of("\tat ", "Exception in thread", "java.lang.", "java.io.", "java.nio.",
           "NullPointerException", "IndexOutOfBounds", "internal error", "ClassCastException", "StackOverflow")) {
-        assertFalse(shown.contains(trace), () -> "a stack trace or internal error (" + trace + "): " + run.shown());
+        // an argument is echoed in its error; Jazzer's hooks on String.contains steer the fuzzer into copying
+        // the marker into one (a false finding), so a marker is looked for only when no argument holds it
+        if (args.stream().noneMatch(a -> a.contains(trace))) {
+          assertFalse(shown.contains(trace), () -> "a stack trace or internal error (" + trace + "): " + run.shown());
+        }
       }
     }
     if (args.stream().noneMatch(a -> a.contains("CANARY"))) {
