@@ -1,10 +1,15 @@
 package org.ctdc.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.stream.Stream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -140,5 +145,23 @@ class CliNastyArgumentsTest {
     assertEquals(expected, run.code(), run::shown);
     assertTrue(run.code() == Main.OK || !run.err().isBlank(), () -> "a failure says why: " + run.shown());
     assertTrue(run.err().lines().count() <= 3, () -> "the error is a line or two: " + run.shown());
+  }
+
+  @Test
+  void everyCommandsHelpFormatsWithoutPicocliWarnings() {
+    // picocli reads descriptions as format strings and warns on the JVM's standard error ("5 % of" in demo's)
+    PrintStream saved = System.err;
+    ByteArrayOutputStream jvmErr = new ByteArrayOutputStream();
+    try {
+      System.setErr(new PrintStream(jvmErr, true, StandardCharsets.UTF_8));
+      for (String c : new String[] {"schema", "validate", "align", "audit", "deid", "verify", "risk", "tables", "demo"}) {
+        CliArgumentsHarness.Run run = HARNESS.runAndCheck(new String[] {c, "--help"});
+        assertEquals(Main.OK, run.code(), run::shown);
+      }
+    } finally {
+      System.setErr(saved);
+    }
+    String warnings = jvmErr.toString(StandardCharsets.UTF_8);
+    assertFalse(warnings.contains("picocli WARN"), warnings);
   }
 }
