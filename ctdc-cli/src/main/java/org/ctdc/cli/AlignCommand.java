@@ -51,6 +51,13 @@ final class AlignCommand implements Callable<Integer>, CancellableCommand {
 
   private Cancellation cancellation = Cancellation.none();
 
+  private java.util.Map<String, Path> orderedOutputs() {
+    java.util.Map<String, Path> m = new java.util.LinkedHashMap<>();
+    m.put("--out", out);
+    m.put("--report", report);
+    return m;
+  }
+
   @Override
   public void cancellation(Cancellation signal) {
     this.cancellation = signal;
@@ -58,6 +65,10 @@ final class AlignCommand implements Callable<Integer>, CancellableCommand {
 
   @Override
   public Integer call() {
+    java.util.Map<String, Path> inputs = new java.util.LinkedHashMap<>();
+    inputs.put("--in", in);
+    Outputs.specFile(specName).ifPresent(f -> inputs.put("--spec", f));
+    Outputs.requireDistinct(spec, inputs, orderedOutputs());
     AlignmentSpec s = Specs.resolve(specName);
     String name = in.getFileName() == null ? in.toString() : in.getFileName().toString().toLowerCase(Locale.ROOT);
     AlignmentResult r;

@@ -68,6 +68,15 @@ final class DeidCommand implements Callable<Integer>, CancellableCommand {
 
   @Override
   public Integer call() {
+    java.util.Map<String, Path> inputs = new java.util.LinkedHashMap<>();
+    inputs.put("--in", in);
+    inputs.put("--config", config);
+    java.util.Map<String, Path> outputs = new java.util.LinkedHashMap<>();
+    outputs.put("--out", out);
+    if (report != null) {
+      outputs.put("--report", report);
+    }
+    Outputs.requireDistinct(spec, inputs, outputs);
     PrintWriter err = spec.commandLine().getErr();
     List<Path> promised = report == null ? List.of(out) : List.of(out, report);
     PrintWriter o = spec.commandLine().getOut();

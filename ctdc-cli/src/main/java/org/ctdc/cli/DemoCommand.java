@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
     description = {
       "Run the main job on generated data: two partner extracts (hotline and case-management style) aligned onto",
       "ctdc-global-kanon 2020, merged with provenance, de-identified with the CTDC default (k = 11 over the schema's",
-      "quasi-identifiers, distinct 2-diversity of isSexualExploit, at most 5 % of records suppressed), verified,",
+      "quasi-identifiers, distinct 2-diversity of isSexualExploit, at most 5 %% of records suppressed), verified,",
       "tabulated with small-cell and secondary suppression (audited), and converted to the synthetic 2024 layout.",
       "Writes everything under DIR and prints a summary.",
       "Exit code 0 on success, 1 when the release fails verification or a table fails the audit, 3 when the",

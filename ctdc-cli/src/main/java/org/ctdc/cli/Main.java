@@ -18,6 +18,10 @@ import picocli.CommandLine.Command;
  * satisfied within the limits; {@value #CANCELLED} the run was cancelled (Ctrl-C) and wrote no output. Errors
  * are one line on standard error; {@code --debug} adds the stack trace.
  *
+ * <p>Arguments are taken as written: an argument {@code @FILE} is not replaced by the contents of FILE (picocli's
+ * default), so that the records of a data file never become arguments echoed in an error. A command refuses
+ * (usage error) an output path that names one of its inputs or another of its outputs.
+ *
  * <p>Cancellation: {@link #main(String[])} installs a JVM shutdown hook that raises a {@link Cancellation}
  * shared with the running command (see {@link CancellableCommand}) and waits up to {@value #CANCEL_WAIT_SECONDS}
  * seconds for the command to stop and clean up, so that Ctrl-C leaves no partial output.
@@ -111,7 +115,7 @@ public final class Main implements Runnable {
    */
   static int run(String[] args, PrintWriter out, PrintWriter err, Cancellation cancellation) {
     boolean debug = java.util.Arrays.asList(args).contains("--debug");
-    CommandLine cl = new CommandLine(new Main(), new CancellableCommand.Factory(cancellation));
+    CommandLine cl = commandLine(cancellation);
     cl.setOut(out);
     cl.setErr(err);
     cl.setExecutionExceptionHandler(
@@ -148,6 +152,21 @@ public final class Main implements Runnable {
     out.flush();
     err.flush();
     return code;
+  }
+
+  /**
+   * The command line's parser as {@link #run} configures it, before its output streams and error handlers are
+   * set; tests parse with it to see what a vector would do.
+   *
+   * @param cancellation the signal handed to cancellable commands
+   * @return a fresh command line
+   */
+  static CommandLine commandLine(Cancellation cancellation) {
+    CommandLine cl = new CommandLine(new Main(), new CancellableCommand.Factory(cancellation));
+    // picocli would replace an argument @FILE by the lines of FILE: a data file named so (or mistyped) would
+    // become arguments, and its records would be echoed in the usage error. @FILE is an ordinary argument.
+    cl.setExpandAtFiles(false);
+    return cl;
   }
 
   /** Reports the version from the jar's manifest. Thread-safe. */

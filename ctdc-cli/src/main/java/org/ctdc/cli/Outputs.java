@@ -271,6 +271,58 @@ final class Outputs {
   }
 
   /**
+   * The file a name option reads, when it names an existing file rather than a bundled name (the spec of
+   * align, the schema of risk and export).
+   *
+   * @param name the option's value
+   * @return the file, if one exists under that name
+   */
+  static java.util.Optional<Path> specFile(String name) {
+    try {
+      Path p = Path.of(name);
+      return Files.isRegularFile(p) ? java.util.Optional.of(p) : java.util.Optional.empty();
+    } catch (java.nio.file.InvalidPathException e) {
+      return java.util.Optional.empty();
+    }
+  }
+
+  /**
+   * Refuses outputs that would overwrite one of the command's inputs or each other (a release written over the
+   * partner's file, a report over the release): each output must name a different file from every input and
+   * every other output, compared as absolute normalised paths and, when both exist, as the same file
+   * ({@link Files#isSameFile}, which sees through links).
+   *
+   * @param spec the command, for the usage error
+   * @param inputs the option names and the files they read (a missing one is ignored)
+   * @param outputs the option names and the files they write (a missing one is ignored)
+   * @throws picocli.CommandLine.ParameterException naming the two options
+   */
+  static void requireDistinct(picocli.CommandLine.Model.CommandSpec spec, java.util.Map<String, Path> inputs,
+      java.util.Map<String, Path> outputs) {
+    List<java.util.Map.Entry<String, Path>> seen = new ArrayList<>(inputs.entrySet());
+    for (java.util.Map.Entry<String, Path> o : outputs.entrySet()) {
+      for (java.util.Map.Entry<String, Path> s : seen) {
+        if (sameFile(o.getValue(), s.getValue())) {
+          throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+              o.getKey() + " names the same file as " + s.getKey() + "; write it elsewhere");
+        }
+      }
+      seen.add(o);
+    }
+  }
+
+  private static boolean sameFile(Path a, Path b) {
+    if (a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize())) {
+      return true;
+    }
+    try {
+      return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+    } catch (IOException | SecurityException e) {
+      return false;
+    }
+  }
+
+  /**
    * Says on standard error which promised files a run did not write ({@code ctdc COMMAND: stopped; not
    * written: ...}); nothing when the list is empty.
    *

@@ -63,6 +63,15 @@ final class RiskCommand implements Callable<Integer> {
     if (threshold < 1) {
       throw new ParameterException(spec.commandLine(), "--threshold must be at least 1");
     }
+    if (qis.isEmpty() || qis.stream().distinct().count() < qis.size()) {
+      throw new ParameterException(spec.commandLine(), "--qi must name at least one variable, each once");
+    }
+    if (report != null) {
+      java.util.Map<String, Path> inputs = new java.util.LinkedHashMap<>();
+      inputs.put("--in", in);
+      Outputs.specFile(schema).ifPresent(f -> inputs.put("--schema", f));
+      Outputs.requireDistinct(spec, inputs, java.util.Map.of("--report", report));
+    }
     Schema s = Schemas.resolve(schema);
     for (String q : qis) {
       if (s.indexOf(q) < 0) {

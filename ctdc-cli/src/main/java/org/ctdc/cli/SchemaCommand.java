@@ -132,6 +132,8 @@ final class SchemaCommand implements Runnable {
 
     @Override
     public Integer call() {
+      Outputs.specFile(schema.name).ifPresent(f ->
+          Outputs.requireDistinct(spec, java.util.Map.of("NAME", f), java.util.Map.of("--out", out)));
       AtomicFiles.writeString(out, schema.render());
       spec.commandLine().getErr().println("wrote " + out);
       return Main.OK;

@@ -219,6 +219,10 @@ public final class SchemaFiles {
       }
       return n;
     } catch (JsonProcessingException e) {
+      if (causedByCoding(e)) {
+        // the original message is the JDK's exception (class name and all), not a reason a user can act on
+        throw new SchemaFormatException(source, "", "the file is not valid UTF-8");
+      }
       JsonLocation loc = e.getLocation();
       String where = loc == null ? "" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ": ";
       throw new SchemaFormatException(source, "", where + "not valid " + what + " (" + firstLine(e.getOriginalMessage()) + ")");
@@ -231,6 +235,15 @@ public final class SchemaFiles {
       // SnakeYAML signals its limits (aliases, nesting, size) with its own unchecked exceptions.
       throw new SchemaFormatException(source, "", "not valid " + what + " or over a reading limit (" + e.getClass().getSimpleName() + ")");
     }
+  }
+
+  private static boolean causedByCoding(Throwable e) {
+    for (Throwable c = e; c != null && c.getCause() != c; c = c.getCause()) {
+      if (c instanceof java.nio.charset.CharacterCodingException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String firstLine(String s) {
