@@ -96,7 +96,7 @@ public final class Schemas {
       }
     }
     if (newest == null) {
-      throw new UnknownSchemaException("no bundled schema named '" + name + "'; bundled: " + names());
+      throw new UnknownSchemaException("no bundled schema named '" + shown(name) + "'; bundled: " + names());
     }
     return newest;
   }
@@ -114,7 +114,14 @@ public final class Schemas {
         .orElseThrow(
             () ->
                 new UnknownSchemaException(
-                    "no bundled schema " + name + "@" + version + "; bundled: " + names()));
+                    "no bundled schema " + shown(name) + "@" + shown(version) + "; bundled: " + names()));
+  }
+
+  /** The longest name or version a message repeats whole; longer ones are cut and their length given. */
+  static final int MAX_SHOWN = 64;
+
+  private static String shown(String typed) {
+    return typed.length() <= MAX_SHOWN ? typed : typed.substring(0, MAX_SHOWN - 4) + "...(" + typed.length() + " chars)";
   }
 
   /**

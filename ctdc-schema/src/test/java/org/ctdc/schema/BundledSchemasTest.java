@@ -52,6 +52,21 @@ class BundledSchemasTest {
     assertThrows(UnknownSchemaException.class, () -> Schemas.load("ctdc-global-kanon", "1999"));
   }
 
+  @Test
+  void aTypedNameIsRepeatedWholeUpTo64CharactersAndCutBeyond() {
+    String at = "n".repeat(Schemas.MAX_SHOWN);
+    assertTrue(assertThrows(UnknownSchemaException.class, () -> Schemas.resolve(at)).getMessage()
+        .startsWith("no bundled schema named '" + at + "'; bundled: "));
+    String over = "n".repeat(100_000);
+    String message = assertThrows(UnknownSchemaException.class, () -> Schemas.resolve(over)).getMessage();
+    assertTrue(message.startsWith("no bundled schema named '" + "n".repeat(60) + "...(100000 chars)'; bundled: "),
+        message.substring(0, 100));
+    String version = assertThrows(UnknownSchemaException.class, () -> Schemas.resolve("ctdc-global-kanon@" + over))
+        .getMessage();
+    assertTrue(version.startsWith("no bundled schema ctdc-global-kanon@" + "n".repeat(60) + "...(100000 chars); "),
+        version.substring(0, 100));
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("bundled")
   void yamlAndJsonRoundTripsAreIdentities(Schema s) {
