@@ -83,6 +83,10 @@ final class DeidCommand implements Callable<Integer>, CancellableCommand {
     DeidResult r;
     try {
       DeidJob job = DeidJob.read(config);
+      // nor over a hierarchy or the key file the configuration names
+      java.util.Map<String, Path> named = new java.util.LinkedHashMap<>(inputs);
+      job.filesRead().forEach(f -> named.put("a file the configuration names (" + f.getFileName() + ")", f));
+      Outputs.requireDistinct(spec, named, outputs);
       Schema schema =
           job.schema().isPresent()
               ? Schemas.resolve(job.schema().get())
@@ -99,6 +103,8 @@ final class DeidCommand implements Callable<Integer>, CancellableCommand {
         r = Deidentifier.run(read.dataset(), job.config(), progress, cancellation);
         progress.done();
       }
+    } catch (picocli.CommandLine.ParameterException e) {
+      throw e;
     } catch (RuntimeException e) {
       throw Outputs.notWritten(promised, e);
     }

@@ -57,6 +57,20 @@ final class TablesCommand implements Callable<Integer>, CancellableCommand {
   @Override
   public Integer call() {
     TablesConfig cfg = TablesConfig.read(config);
+    // the files the run will move into --out, none of which may be an input
+    java.util.Map<String, Path> inputs = new java.util.LinkedHashMap<>();
+    inputs.put("--in", in);
+    inputs.put("--config", config);
+    java.util.Map<String, Path> tableFiles = new java.util.LinkedHashMap<>();
+    for (var t : cfg.tables()) {
+      List<String> names = new ArrayList<>(List.of(t.name() + ".csv", t.name() + ".table.json", t.name() + ".json"));
+      if (!cfg.output().hxlTags().isEmpty()) {
+        names.add(t.name() + ".hxl.csv");
+      }
+      names.forEach(n -> tableFiles.put("--out (its " + n + ")", out.resolve(n)));
+    }
+    tableFiles.put("--out (its tables-report.txt)", out.resolve("tables-report.txt"));
+    Outputs.requireDistinct(spec, inputs, tableFiles);
     DatasetCsv.ReadResult read = DatasetCsv.read(in, Schemas.resolve(cfg.schema()), DatasetCsv.CsvOptions.defaults());
     PrintWriter w = spec.commandLine().getOut();
     if (!read.report().isValid()) {

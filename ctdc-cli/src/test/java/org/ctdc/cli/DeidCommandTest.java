@@ -64,6 +64,20 @@ class DeidCommandTest {
   }
 
   @Test
+  void theReleaseIsNeverWrittenOverAHierarchyTheConfigurationNames(@TempDir Path dir) throws Exception {
+    for (String f : List.of("seven.csv", "age.csv", "gender.csv", "zipcode.csv", "deid.yaml")) {
+      copy(dir, f);
+    }
+    Path hierarchy = dir.resolve("zipcode.csv");
+    byte[] before = Files.readAllBytes(hierarchy);
+    Run r = run("--config", dir.resolve("deid.yaml").toString(), "--in", dir.resolve("seven.csv").toString(),
+        "--out", hierarchy.toString());
+    assertEquals(Main.USAGE, r.code(), r.err());
+    assertTrue(r.err().contains("--out names the same file as a file the configuration names (zipcode.csv)"), r.err());
+    assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(hierarchy)), "the hierarchy is untouched");
+  }
+
+  @Test
   void anUnknownConfigurationKeyIsNamed(@TempDir Path dir) throws Exception {
     copy(dir, "seven.csv");
     Path cfg = dir.resolve("bad.yaml");

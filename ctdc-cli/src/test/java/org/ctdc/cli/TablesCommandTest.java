@@ -45,6 +45,26 @@ class TablesCommandTest {
   }
 
   @Test
+  void tablesAreNeverWrittenOverTheirInput() throws Exception {
+    Path cfg = copy("/org/ctdc/cli/tables/vp-tables.yaml", "t.yaml");
+    Path out = dir.resolve("out");
+    Files.createDirectories(out);
+    // the records sit in the output folder under the name of one of the tables' files
+    Path csv = copy("/org/ctdc/cli/samples/CTDC_VPsynthetic_condensed.csv", "out/region_gender_age.csv");
+    byte[] before = Files.readAllBytes(csv);
+    StringWriter err = new StringWriter();
+    CommandLine cl = new CommandLine(new TablesCommand());
+    cl.setErr(new PrintWriter(err));
+    int rc = cl.execute("--config", cfg.toString(), "--in", csv.toString(), "--out", out.toString());
+    assertEquals(Main.USAGE, rc, err.toString());
+    assertTrue(err.toString().contains("--out (its region_gender_age.csv) names the same file as --in"), err.toString());
+    assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(csv)), "the input is untouched");
+    try (var files = Files.list(out)) {
+      assertEquals(1, files.count(), "nothing else written");
+    }
+  }
+
+  @Test
   void aConfigurationWithoutTablesIsRejectedNamingTheKey() throws Exception {
     Path cfg = dir.resolve("bad.yaml");
     Files.writeString(cfg, "tablesConfig: 1\nschema: ctdc-victim-perpetrator\ndimensions: []\n");

@@ -27,8 +27,11 @@ import org.ctdc.schema.Role;
  *     one from the CSV header
  * @param delimiter the field delimiter of an inferred schema
  * @param missingTokens the missing tokens of an inferred schema
+ * @param filesRead the files the job was read from besides its YAML file (hierarchies, the pseudonym key
+ *     file), so that a caller can refuse to write an output over one of them
  */
-public record DeidJob(DeidConfig config, Optional<String> schema, char delimiter, List<String> missingTokens) {
+public record DeidJob(DeidConfig config, Optional<String> schema, char delimiter, List<String> missingTokens,
+    List<Path> filesRead) {
 
   private static final Set<String> TOP_KEYS = Set.of("input", "quasiIdentifiers", "sensitive", "insensitive",
       "identifiers", "models", "suppressionLimit", "metric", "missingValues", "pseudonymKeyFile", "threads",
@@ -38,9 +41,22 @@ public record DeidJob(DeidConfig config, Optional<String> schema, char delimiter
   /** The largest pseudonym key file read, in bytes. */
   public static final int MAX_KEY_FILE_BYTES = 65_536;
 
-  /** Copies the tokens. */
+  /** Copies the tokens and files. */
   public DeidJob {
     missingTokens = List.copyOf(missingTokens);
+    filesRead = List.copyOf(filesRead);
+  }
+
+  /**
+   * A job that was not read from files.
+   *
+   * @param config the configuration
+   * @param schema a schema reference, or empty to infer one
+   * @param delimiter the field delimiter of an inferred schema
+   * @param missingTokens the missing tokens of an inferred schema
+   */
+  public DeidJob(DeidConfig config, Optional<String> schema, char delimiter, List<String> missingTokens) {
+    this(config, schema, delimiter, missingTokens, List.of());
   }
 
   /**
@@ -62,14 +78,14 @@ public record DeidJob(DeidConfig config, Optional<String> schema, char delimiter
     }
     JsonNode root = SafeYaml.parse(text, rule -> new DeidException(f + ": " + rule));
     try {
-      return read(f, root, yaml.toAbsolutePath().getParent());
+      return read(f, root, yaml.toAbsolutePath().getParent(), new ArrayList<>());
     } catch (DeidException e) {
       // rules checked by the builders (DeidConfig, PrivacyModel, Hierarchy) do not know the file
       throw e.getMessage().startsWith(f + ": ") ? e : new DeidException(f + ": " + e.getMessage(), e);
     }
   }
 
-  private static DeidJob read(String f, JsonNode root, Path dir) {
+  private static DeidJob read(String f, JsonNode root, Path dir, List<Path> files) {
     if (!root.isObject()) {
       throw new DeidException(f + ": the configuration must be a YAML mapping");
     }
@@ -104,7 +120,7 @@ public record DeidJob(DeidConfig config, Optional<String> schema, char delimiter
       JsonNode q = qis.get(i);
       checkKeys(f, p, q, Set.of("name", "hierarchy", "delimiter", "minLevel", "maxLevel"));
       String name = text(f, p + ".name", q.get("name"));
-      Hierarchy h = hierarchy(f, p, q, dir, name);
+      Hierarchy h = hierarchy(f, p, q, dir, name, files);
       b.quasiIdentifier(name, h);
       if (q.has("minLevel") || q.has("maxLevel")) {
         b.levels(name, integer(f, p + ".minLevel", q.path("minLevel"), 0),
@@ -125,7 +141,7 @@ public record DeidJob(DeidConfig config, Optional<String> schema, char delimiter
       throw new DeidException(f + ": models must list at least one privacy model, such as '- k: 11'");
     }
     for (int i = 0; i < models.size(); i++) {
-      b.model(model(f, "models[" + i + "]", models.get(i), dir));
+      b.model(model(f, "models[" + i + "]", models.get(i), dir, files));
     }
     if (root.has("suppressionLimit")) {
       b.suppressionLimit(number(f, "suppressionLimit", root.get("suppressionLimit")));
@@ -139,6 +155,7 @@ public record DeidJob(DeidConfig config, Optional<String> schema, char delimiter
     if (root.has("pseudonymKeyFile")) {
       String name = text(f, "pseudonymKeyFile", root.get("pseudonymKeyFile"));
       Path key = dir.resolve(name);
+      files.add(key);
       try {
         // a key is a few dozen bytes: a device or a huge file named by mistake is not read
         if (!Files.isRegularFile(key) || Files.size(key) > MAX_KEY_FILE_BYTES) {
@@ -207,13 +224,13 @@ public record DeidJob(DeidConfig config, Optional<String> schema, char delimiter
       }
     }
     try {
-      return new DeidJob(b.build(), schema, delimiter, missing);
+      return new DeidJob(b.build(), schema, delimiter, missing, files);
     } catch (DeidException e) {
       throw new DeidException(f + ": " + e.getMessage(), e);
     }
   }
 
-  private static Hierarchy hierarchy(String f, String p, JsonNode q, Path dir, String name) {
+  private static Hierarchy hierarchy(String f, String p, JsonNode q, Path dir, String name, List<Path> files) {
     String file = text(f, p + ".hierarchy", q.get("hierarchy"));
     char d = ';';
     if (q.has("delimiter")) {
@@ -224,6 +241,7 @@ public record DeidJob(DeidConfig config, Optional<String> schema, char delimiter
       d = s.charAt(0);
     }
     Path hp = dir.resolve(file);
+    files.add(hp);
     if (!Files.isRegularFile(hp)) {
       throw new DeidException(f + ": " + p + ".hierarchy: no such file '" + SafeYaml.shown(file)
           + "' in the configuration's folder");
@@ -235,7 +253,7 @@ public record DeidJob(DeidConfig config, Optional<String> schema, char delimiter
     }
   }
 
-  private static PrivacyModel model(String f, String p, JsonNode m, Path dir) {
+  private static PrivacyModel model(String f, String p, JsonNode m, Path dir, List<Path> files) {
     if (m == null || !m.isObject() || m.size() != 1) {
       throw new DeidException(f + ": " + p + " must be a mapping with one key: k, distinctL, entropyL, recursiveCL or tCloseness");
     }
@@ -261,7 +279,7 @@ public record DeidJob(DeidConfig config, Optional<String> schema, char delimiter
           String var = text(f, q + ".variable", v.get("variable"));
           double t = number(f, q + ".t", v.get("t"));
           if (v.has("hierarchy")) {
-            return PrivacyModel.TCloseness.hierarchical(var, t, hierarchy(f, q, v, dir, var));
+            return PrivacyModel.TCloseness.hierarchical(var, t, hierarchy(f, q, v, dir, var, files));
           }
           return PrivacyModel.TCloseness.equalDistance(var, t);
         }

@@ -54,6 +54,26 @@ class DeidJobOptionsTest {
   }
 
   @Test
+  void theJobListsTheHierarchiesAndKeyFileItRead(@TempDir Path dir) throws Exception {
+    job(dir, "");
+    Files.writeString(dir.resolve("s.csv"), "p;*\nq;*\n");
+    Files.write(dir.resolve("pseudonym.key"), new byte[32]);
+    Path yaml = dir.resolve("with-files.yaml");
+    Files.writeString(yaml, "quasiIdentifiers:\n  - {name: g, hierarchy: g.csv}\n  - {name: h, hierarchy: h.csv}\n"
+        + "models:\n  - k: 5\n  - tCloseness: {variable: s, t: 0.5, hierarchy: s.csv}\n"
+        + "pseudonymKeyFile: pseudonym.key\n");
+    DeidJob j = DeidJob.read(yaml);
+    assertEquals(List.of("g.csv", "h.csv", "s.csv", "pseudonym.key"),
+        j.filesRead().stream().map(p -> p.getFileName().toString()).toList());
+    for (Path p : j.filesRead()) {
+      assertTrue(Files.isSameFile(dir.resolve(p.getFileName()), p), p.toString());
+    }
+    assertEquals(List.of("g.csv", "h.csv"),
+        DeidJob.read(dir.resolve("deid.yaml")).filesRead().stream().map(p -> p.getFileName().toString()).toList());
+    assertEquals(List.of(), new DeidJob(j.config(), j.schema(), j.delimiter(), j.missingTokens()).filesRead());
+  }
+
+  @Test
   void mistakesAreNamed(@TempDir Path dir) throws Exception {
     DeidException a = assertThrows(DeidException.class, () -> DeidJob.read(job(dir, "localSuppression: sometimes\n")));
     assertTrue(a.getMessage().contains("localSuppression") && a.getMessage().contains("afterGeneralisation"),
