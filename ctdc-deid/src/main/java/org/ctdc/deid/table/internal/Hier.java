@@ -74,12 +74,4 @@ public final class Hier {
   boolean covers(int node, int leaf) {
     return lo[node] <= leaf && leaf < hi[node];
   }
-
-  int depth(int node) {
-    int d = 0;
-    for (int n = node; parent[n] >= 0; n = parent[n]) {
-      d++;
-    }
-    return d;
-  }
 }

@@ -1,7 +1,6 @@
 package org.ctdc.deid.table.internal;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -335,10 +334,5 @@ public final class IntervalCheck {
   private long trueValue(int v) {
     int[] gc = vars.get(v);
     return p.grids.get(gc[0]).value[gc[1]];
-  }
-
-  @Override
-  public String toString() {
-    return "IntervalCheck[" + vars.size() + " variables, " + rows.size() + " rows]" + Arrays.toString(new int[0]);
   }
 }
