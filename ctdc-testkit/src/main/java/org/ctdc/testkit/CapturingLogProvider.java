@@ -27,9 +27,9 @@ import org.slf4j.spi.SLF4JServiceProvider;
  * come first on the test class path, so SLF4J, which takes the first provider its service loader finds,
  * picks this one even where {@code slf4j-nop} is on the class path too; and a testkit jar that strayed onto
  * some other class path would not take over its logging. Where that order cannot be relied on, name the
- * provider in the system property {@code slf4j.provider} (ctdc-cli does, in its surefire configuration).
- * A test that searches the events should first check that this provider is the one in use, by logging a
- * probe and finding it in {@link #events()}.
+ * provider in the system property {@code slf4j.provider} (the parent pom's surefire configuration does).
+ * A test that searches the events should first check that this provider is the one in use: {@link
+ * #assertCapturing()}.
  */
 public final class CapturingLogProvider implements SLF4JServiceProvider {
 
@@ -47,6 +47,19 @@ public final class CapturingLogProvider implements SLF4JServiceProvider {
   public static List<String> events() {
     synchronized (EVENTS) {
       return List.copyOf(EVENTS);
+    }
+  }
+
+  /**
+   * Logs a probe at trace level through SLF4J and asserts that it was captured, that is that this provider
+   * is the one in use and keeps every level.
+   *
+   * @throws AssertionError when the probe was not captured
+   */
+  public static void assertCapturing() {
+    org.slf4j.LoggerFactory.getLogger("org.ctdc.testkit.probe").trace("probe {}", 42);
+    if (events().stream().noneMatch(e -> e.contains("probe 42"))) {
+      throw new AssertionError("SLF4J does not use CapturingLogProvider; events: " + events());
     }
   }
 

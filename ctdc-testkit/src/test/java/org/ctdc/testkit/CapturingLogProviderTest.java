@@ -25,6 +25,12 @@ class CapturingLogProviderTest {
   }
 
   @Test
+  void assertCapturingLogsAProbeAndFindsIt() {
+    CapturingLogProvider.assertCapturing();
+    assertEquals(List.of("TRACE org.ctdc.testkit.probe probe 42"), CapturingLogProvider.events());
+  }
+
+  @Test
   void everyLevelIsKeptWithArgumentsAndTheWholeCauseChain() {
     Logger log = new CapturingLogProvider().getLoggerFactory().getLogger("x");
     log.trace("t {}", 1);
