@@ -11,6 +11,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.ctdc.schema.CtdcException;
 import org.ctdc.testkit.FuzzAssertions;
 
@@ -33,14 +34,12 @@ class DeidFilesFuzzTest {
   @FuzzTest(maxDuration = "2m")
   void hierarchyArx(byte[] data) throws IOException {
     Path file = DIR.resolve("fuzz-hierarchy.csv");
-    Files.write(file, data);
-    Hierarchy h;
-    try {
-      h = Hierarchy.readArx(file, ';');
-    } catch (CtdcException e) {
-      FuzzAssertions.assertLocatedWithoutEcho(e, CtdcException.class, file.toString(), data);
+    Optional<Hierarchy> read = FuzzAssertions.readOrRejected(file, data, CtdcException.class,
+        f -> Hierarchy.readArx(f, ';'));
+    if (read.isEmpty()) {
       return;
     }
+    Hierarchy h = read.get();
     assertEquals("fuzz-hierarchy", h.name());
     assertTrue(h.levels() >= 1);
     StringWriter out = new StringWriter();
@@ -56,14 +55,12 @@ class DeidFilesFuzzTest {
   @FuzzTest(maxDuration = "2m")
   void deidConfig(byte[] data) throws IOException {
     Path file = DIR.resolve("fuzz-deid.yaml");
-    Files.write(file, data);
-    DeidJob job;
-    try {
-      job = DeidJob.read(file);
-    } catch (CtdcException e) {
-      FuzzAssertions.assertLocatedWithoutEcho(e, CtdcException.class, file.toString(), data);
+    Optional<DeidJob> read = FuzzAssertions.readOrRejected(file, data, CtdcException.class,
+        f -> DeidJob.read(f));
+    if (read.isEmpty()) {
       return;
     }
+    DeidJob job = read.get();
     assertFalse(job.config().quasiIdentifiers().isEmpty(), "a configuration has a quasi-identifier");
     assertFalse(job.config().models().isEmpty(), "a configuration has a privacy model");
   }

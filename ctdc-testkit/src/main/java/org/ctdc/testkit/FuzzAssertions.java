@@ -4,9 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The checks every fuzz test makes on a rejected input's exception: the message names the source, quotes no
@@ -73,6 +77,34 @@ public final class FuzzAssertions {
       Throwable cause = c;
       assertTrue(library.isInstance(cause) || cause instanceof IOException && !isJacksonParserException(cause),
           () -> "a parser's exception (whose message may quote the input) is kept as a cause: " + cause);
+    }
+  }
+
+  /**
+   * The step every file-reading fuzz target starts with: writes the input to {@code file} and reads it. A
+   * {@code library} exception must pass {@link #assertLocatedWithoutEcho(Throwable, Class, String, byte[])}
+   * (with the file's name as the source) and gives an empty result; any other exception propagates, a
+   * finding.
+   *
+   * @param <T> what the reader returns
+   * @param file the file to write the input to
+   * @param input the fuzzer's input
+   * @param library the library's root exception class, such as {@code CtdcException.class}
+   * @param reader the library's reader of such a file
+   * @return what the reader returned, or empty when it rejected the input
+   * @throws IOException when the file cannot be written
+   */
+  public static <T> Optional<T> readOrRejected(Path file, byte[] input, Class<? extends RuntimeException> library,
+      Function<Path, T> reader) throws IOException {
+    Files.write(file, input);
+    try {
+      return Optional.of(reader.apply(file));
+    } catch (RuntimeException e) {
+      if (!library.isInstance(e)) {
+        throw e;
+      }
+      assertLocatedWithoutEcho(e, library, file.toString(), input);
+      return Optional.empty();
     }
   }
 

@@ -10,8 +10,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.opentest4j.AssertionFailedError;
 
 class FuzzAssertionsTest {
@@ -114,5 +118,38 @@ class FuzzAssertionsTest {
     assertNull(FuzzAssertions.echo("says " + RUN_32.substring(1) + " here", "x" + RUN_32 + "y"));
     assertNull(FuzzAssertions.echo("short", RUN_32));
     assertNull(FuzzAssertions.echo(RUN_32, "short"));
+  }
+
+  @Test
+  void readOrRejectedWritesTheInputAndGivesWhatTheReaderReturns(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("in.txt");
+    Optional<String> read = FuzzAssertions.readOrRejected(file, INPUT, LibraryException.class, f -> {
+      try {
+        return Files.readString(f);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+    assertEquals(Optional.of(new String(INPUT, StandardCharsets.UTF_8)), read);
+  }
+
+  @Test
+  void readOrRejectedChecksARejectionAndLetsAnyOtherExceptionThrough(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("in.txt");
+    assertEquals(Optional.empty(), FuzzAssertions.readOrRejected(file, INPUT, LibraryException.class, f -> {
+      throw new LibraryException(f + ": line 2: not valid", null);
+    }));
+    assertThrows(AssertionFailedError.class, () -> FuzzAssertions.readOrRejected(file, INPUT,
+        LibraryException.class, f -> {
+          throw new LibraryException("not valid, and no file named", null);
+        }));
+    assertThrows(AssertionFailedError.class, () -> FuzzAssertions.readOrRejected(file, INPUT,
+        LibraryException.class, f -> {
+          throw new LibraryException(f + ": quotes " + RUN_32, null);
+        }));
+    assertThrows(ArrayIndexOutOfBoundsException.class, () -> FuzzAssertions.readOrRejected(file, INPUT,
+        LibraryException.class, f -> {
+          throw new ArrayIndexOutOfBoundsException(3);
+        }));
   }
 }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.ctdc.schema.CtdcException;
 import org.ctdc.testkit.FuzzAssertions;
 
@@ -28,14 +29,12 @@ class TableFilesFuzzTest {
   @FuzzTest(maxDuration = "2m")
   void tablesConfig(byte[] data) throws IOException {
     Path file = DIR.resolve("fuzz-tables.yaml");
-    Files.write(file, data);
-    TablesConfig c;
-    try {
-      c = TablesConfig.read(file);
-    } catch (CtdcException e) {
-      FuzzAssertions.assertLocatedWithoutEcho(e, CtdcException.class, file.toString(), data);
+    Optional<TablesConfig> read = FuzzAssertions.readOrRejected(file, data, CtdcException.class,
+        f -> TablesConfig.read(f));
+    if (read.isEmpty()) {
       return;
     }
+    TablesConfig c = read.get();
     assertFalse(c.tables().isEmpty(), "a configuration has a table");
     for (TablesConfig.TableSpec t : c.tables()) {
       for (String d : t.dimensions()) {
@@ -47,14 +46,12 @@ class TableFilesFuzzTest {
   @FuzzTest(maxDuration = "2m")
   void perturbationTable(byte[] data) throws IOException {
     Path file = DIR.resolve("fuzz-ptable.csv");
-    Files.write(file, data);
-    PerturbationTable t;
-    try {
-      t = PerturbationTable.load(file);
-    } catch (CtdcException e) {
-      FuzzAssertions.assertLocatedWithoutEcho(e, CtdcException.class, file.toString(), data);
+    Optional<PerturbationTable> read = FuzzAssertions.readOrRejected(file, data, CtdcException.class,
+        f -> PerturbationTable.load(f));
+    if (read.isEmpty()) {
       return;
     }
+    PerturbationTable t = read.get();
     assertTrue(t.js() >= 0 && t.maxCount() >= 0);
     long[] keys = {0, 1, 1L << 31, (1L << 32) - 1};
     for (long count = 0; count <= t.maxCount() + 1 && count < 50; count++) {
