@@ -3,6 +3,7 @@
  * roles, release formats, the bundled CTDC schemas and {@link org.ctdc.schema.Dataset}, the typed table that
  * flows between the ctdc modules.
  */
+@SuppressWarnings("module")
 module org.ctdc.schema {
   requires static transitive org.jspecify;
   requires com.fasterxml.jackson.databind;
@@ -13,6 +14,9 @@ module org.ctdc.schema {
   requires org.slf4j;
 
   exports org.ctdc.schema;
+  // shared reader set-up, not API; the warnings suppressed above are javac not finding these two modules,
+  // which are built after this one
+  exports org.ctdc.schema.internal to org.ctdc.core, org.ctdc.deid;
 
   opens org.ctdc.schema.internal to com.fasterxml.jackson.databind;
 }

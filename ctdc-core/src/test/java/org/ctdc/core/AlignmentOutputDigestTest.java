@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.ctdc.core.sample.FaultyExtract;
 import org.ctdc.core.sample.PartnerSamples;
 import org.ctdc.core.sample.PartnerSamples.Profile;
 import org.ctdc.schema.DatasetCsv;
@@ -60,35 +61,7 @@ class AlignmentOutputDigestTest {
 
   /** The faulty case-management extract of {@code PartnerSamplesTest}, as CSV text. */
   static String faultyCsv() {
-    List<String> header = PartnerSamples.header(Profile.CASE_MANAGEMENT);
-    StringBuilder sb = new StringBuilder(PartnerSamples.csvLine(header));
-    int row = 0;
-    for (Map<String, String> r : PartnerSamples.rows(Profile.CASE_MANAGEMENT, 200, 11)) {
-      row++;
-      Map<String, String> m = new LinkedHashMap<>(r);
-      switch (row) {
-        case 17 -> m.put("Citizenship", "Atlantis");
-        case 42 -> m.put("Age", "212");
-        case 43 -> {
-          m.put("Age", "-99");
-          m.put("DateOfBirth", "2030-01-01");
-        }
-        default -> { }
-      }
-      List<String> fields = new ArrayList<>(m.values());
-      if (row == 99) {
-        sb.append(String.join(",", fields.subList(0, fields.size() - 3))).append('\n');
-        continue;
-      }
-      if (row == 150) {
-        fields.set(header.indexOf("vic_MethodsOfControl"), "DebtBondage,FalsePromises,PhysicalAbuse");
-        fields.set(header.indexOf("Address"), "3 Old Mill Lane, Dunmere");
-        sb.append(String.join(",", fields)).append('\n');
-        continue;
-      }
-      sb.append(PartnerSamples.csvLine(fields));
-    }
-    return sb.toString();
+    return FaultyExtract.caseManagementCsv();
   }
 
   /** Sample rows with seeded noise in about one cell in twelve. */

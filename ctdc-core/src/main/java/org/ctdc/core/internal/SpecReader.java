@@ -1,13 +1,10 @@
 package org.ctdc.core.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -24,6 +21,7 @@ import org.ctdc.schema.CtdcException;
 import org.ctdc.schema.DerivationKind;
 import org.ctdc.schema.Schema;
 import org.ctdc.schema.Schemas;
+import org.ctdc.schema.internal.LimitedYaml;
 
 /**
  * Reads alignment spec files ({@code alignmentFormat: 1}, YAML or JSON). Unknown keys are errors; every
@@ -41,19 +39,9 @@ public final class SpecReader {
   /** Longest key shown in a message; a longer one is cut, so that no message repeats much of a file. */
   static final int MAX_KEY_SHOWN = 24;
 
-  // Fuzzing found Jackson's defaults too loose for a user's file: nesting to 1000 levels, and duplicate
-  // keys silently kept last (a second "F:" in a map overrode the first).
-  private static final ObjectMapper YAML =
-      new ObjectMapper(
-              YAMLFactory.builder()
-                  .streamReadConstraints(
-                      StreamReadConstraints.builder()
-                          .maxNestingDepth(MAX_NESTING)
-                          .maxStringLength(MAX_STRING_LENGTH)
-                          .maxNameLength(MAX_STRING_LENGTH)
-                          .build())
-                  .build())
-          .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+  // limits and duplicate keys refused: fuzzing found Jackson's defaults too loose (a second "F:" in a map
+  // overrode the first)
+  private static final ObjectMapper YAML = LimitedYaml.mapper(MAX_NESTING, MAX_STRING_LENGTH);
   private static final Set<String> ROOT_KEYS =
       Set.of("alignmentFormat", "name", "partner", "description", "target", "conventions",
           "identifierColumns", "freeTextColumns", "notes", "rules");

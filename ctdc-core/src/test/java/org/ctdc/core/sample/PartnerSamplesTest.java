@@ -121,40 +121,7 @@ class PartnerSamplesTest {
 
   @Test
   void injectedFaultsGiveExactlyTheExpectedRejectsWithRowNumbers() {
-    List<String> header = PartnerSamples.header(Profile.CASE_MANAGEMENT);
-    StringBuilder sb = new StringBuilder(PartnerSamples.csvLine(header));
-    int row = 0;
-    for (Map<String, String> r : PartnerSamples.rows(Profile.CASE_MANAGEMENT, 200, 11)) {
-      row++;
-      Map<String, String> m = new LinkedHashMap<>(r);
-      List<String> fields;
-      switch (row) {
-        case 17 -> m.put("Citizenship", "Atlantis");
-        case 42 -> {
-          m.put("Age", "212");
-        }
-        case 43 -> {
-          m.put("Age", "-99");
-          m.put("DateOfBirth", "2030-01-01");
-        }
-        default -> { }
-      }
-      fields = new ArrayList<>(m.values());
-      if (row == 99) {
-        sb.append(String.join(",", fields.subList(0, fields.size() - 3))).append('\n'); // ragged
-        continue;
-      }
-      if (row == 150) {
-        // a concatenated field with unquoted commas: the address and the methods of control
-        int methods = header.indexOf("vic_MethodsOfControl");
-        fields.set(methods, "DebtBondage,FalsePromises,PhysicalAbuse");
-        fields.set(header.indexOf("Address"), "3 Old Mill Lane, Dunmere");
-        sb.append(String.join(",", fields)).append('\n');
-        continue;
-      }
-      sb.append(PartnerSamples.csvLine(fields));
-    }
-    AlignmentReport rep = alignCsv(Profile.CASE_MANAGEMENT, sb.toString()).report();
+    AlignmentReport rep = alignCsv(Profile.CASE_MANAGEMENT, FaultyExtract.caseManagementCsv()).report();
     assertEquals(200, rep.rowsRead());
     assertEquals(195, rep.rowsAligned());
     assertEquals(5, rep.rowsRejected());

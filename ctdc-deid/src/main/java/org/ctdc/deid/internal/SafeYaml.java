@@ -1,13 +1,10 @@
 package org.ctdc.deid.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.function.Function;
+import org.ctdc.schema.internal.LimitedYaml;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,17 +32,7 @@ public final class SafeYaml {
   /** The longest name (key, label, file name) a message shows; a longer one is cut. */
   public static final int MAX_SHOWN = 24;
 
-  private static final ObjectMapper YAML =
-      new ObjectMapper(
-              YAMLFactory.builder()
-                  .streamReadConstraints(
-                      StreamReadConstraints.builder()
-                          .maxNestingDepth(MAX_NESTING)
-                          .maxStringLength(MAX_STRING_LENGTH)
-                          .maxNameLength(MAX_STRING_LENGTH)
-                          .build())
-                  .build())
-          .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+  private static final ObjectMapper YAML = LimitedYaml.mapper(MAX_NESTING, MAX_STRING_LENGTH);
 
   private SafeYaml() {}
 
