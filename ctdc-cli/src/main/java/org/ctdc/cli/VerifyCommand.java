@@ -193,13 +193,6 @@ final class VerifyCommand implements Callable<Integer> {
   static List<List<String>> readHierarchy(Path file) {
     return HierarchyFile.read(file, ';');
   }
-        rows.add(List.of(row));
-      }
-    } catch (IOException | RuntimeException e) {
-      throw new CtdcException(file + ": cannot read the hierarchy (" + e.getClass().getSimpleName() + ")", e);
-    }
-    return rows;
-  }
 
   private Dataset readRelease(JsonNode root, Path base, List<String> qis) {
     if (root.has("schema")) {
