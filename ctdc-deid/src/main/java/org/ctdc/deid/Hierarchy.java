@@ -231,7 +231,7 @@ public final class Hierarchy {
       }
       writer.flush();
     } catch (IOException e) {
-      throw new HierarchyException(name, "cannot write (" + e.getClass().getSimpleName() + ")", e);
+      throw new HierarchyException(name, "cannot write (an I/O error)", e);
     }
   }
 
