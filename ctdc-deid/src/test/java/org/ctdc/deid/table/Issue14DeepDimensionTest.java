@@ -68,4 +68,15 @@ class Issue14DeepDimensionTest {
     TableException e = assertThrows(TableException.class, () -> Dimension.hierarchical("d", "Total", h));
     assertEquals("dimension 'd': the hierarchy is more than 64 levels deep below its total (limit)", e.getMessage());
   }
+
+  @Test
+  void issue14_aNodeOrLeafGivenToATableIsNeverQuoted() {
+    TableDefinition def = TableDefinition.of("t", List.of(Dimension.flat("sex", "Total", List.of("F", "M"))));
+    Table t = Table.ofCounts(def, new long[] {1, 2});
+    String canary = "Jane Roe\u001b[2J";
+    TableException e = assertThrows(TableException.class, () -> t.value(canary));
+    assertEquals("table 't': dimension 'sex' has no such node (nodes given are not quoted)", e.getMessage());
+    TableException leaf = assertThrows(TableException.class, () -> Table.builder(def, Table.Kind.COUNT).add(1, canary));
+    assertEquals("table 't': dimension 'sex' has no such leaf (leaves given are not quoted)", leaf.getMessage());
+  }
 }
