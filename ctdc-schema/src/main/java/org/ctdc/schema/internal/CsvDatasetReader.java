@@ -143,9 +143,9 @@ public final class CsvDatasetReader {
       throw stop("field " + (field + 1) + columnSuffix(field) + " is longer than " + maxFieldLength
           + " characters (limit maxFieldLength)", null);
     } catch (JsonProcessingException e) {
-      // Jackson's own message may quote characters of the record: keep only the position
-      long line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
-      throw stop("malformed CSV, such as a stray or unclosed quote" + (line > 0 ? " (line " + line + ")" : ""), null);
+      // Jackson's own message may quote characters of the record: keep only the row (the parser's line is
+      // where it gave up, the end of the file for an open quote, which would point away from the fault)
+      throw stop("malformed CSV, such as a stray or unclosed quote", null);
     } catch (IOException e) {
       Long at = Utf8Input.badByteOffset(e);
       if (at != null) {
