@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.Reader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,6 +22,7 @@ import org.ctdc.schema.Role;
 import org.ctdc.schema.Schema;
 import org.ctdc.schema.Variable;
 import org.ctdc.schema.VariableKind;
+import org.ctdc.testkit.GeneratedCsv;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -134,43 +134,11 @@ class Issue14RowsCountedTest {
     assertTrue(jl.getMessage().startsWith("u.jsonl: row 1500: the file is not valid UTF-8 (byte "), jl.getMessage());
   }
 
-  /** A header of {@code columns} generated columns, then one data row, made as it is read. */
-  static Reader generatedHeader(long columns) {
-    return new Reader() {
-      private long next;
-      private String pending = "";
-      private int at;
-
-      @Override
-      public int read(char[] cbuf, int off, int len) {
-        if (at == pending.length()) {
-          if (next > columns) {
-            return -1;
-          }
-          StringBuilder b = new StringBuilder();
-          while (b.length() < 8192 && next <= columns) {
-            b.append(next == columns ? "\n1,x,2019,F,Sex,20\n" : (next == 0 ? "c0" : ",c" + next));
-            next++;
-          }
-          pending = b.toString();
-          at = 0;
-        }
-        int n = Math.min(len, pending.length() - at);
-        pending.getChars(at, at + n, cbuf, off);
-        at += n;
-        return n;
-      }
-
-      @Override
-      public void close() {}
-    };
-  }
-
   @Test
   void issue14_aFiveMillionColumnHeaderFailsFastWithTheColumnLimit() {
     DataFormatException e = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> assertThrows(
         DataFormatException.class,
-        () -> Aligner.of(AlignerTest.spec()).alignCsv(generatedHeader(5_000_000), "wide.csv")));
+        () -> Aligner.of(AlignerTest.spec()).alignCsv(GeneratedCsv.wideHeader("c0", 5_000_000, "1,x,2019,F,Sex,20\n"), "wide.csv")));
     assertEquals("wide.csv: header: more than 10000 fields (limit)", e.getMessage());
     assertEquals(10_000, Aligner.MAX_COLUMNS);
   }

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import org.ctdc.schema.DatasetCsv.CsvOptions;
 import org.ctdc.schema.internal.Utf8Input;
+import org.ctdc.testkit.GeneratedCsv;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -127,47 +128,15 @@ class Issue14DatasetCsvRowsTest {
     }
   }
 
-  /** A header of {@code columns} generated names, then a line end, made as it is read. */
-  private static Reader generatedHeader(long columns) {
-    return new Reader() {
-      private long next;
-      private String pending = "";
-      private int at;
-
-      @Override
-      public int read(char[] cbuf, int off, int len) {
-        if (at == pending.length()) {
-          if (next > columns) {
-            return -1;
-          }
-          StringBuilder b = new StringBuilder();
-          while (b.length() < 8192 && next <= columns) {
-            b.append(next == columns ? "\n" : (next == 0 ? "gender" : ",c" + next));
-            next++;
-          }
-          pending = b.toString();
-          at = 0;
-        }
-        int n = Math.min(len, pending.length() - at);
-        pending.getChars(at, at + n, cbuf, off);
-        at += n;
-        return n;
-      }
-
-      @Override
-      public void close() {}
-    };
-  }
-
   @Test
   void issue14_aFiveMillionColumnHeaderFailsFastWithTheColumnLimitInEveryReader() {
     DataFormatException read = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> assertThrows(
-        DataFormatException.class, () -> DatasetCsv.read(generatedHeader(5_000_000), "w.csv", SCHEMA,
+        DataFormatException.class, () -> DatasetCsv.read(GeneratedCsv.wideHeader("gender", 5_000_000, ""), "w.csv", SCHEMA,
             CsvOptions.defaults().withStrictHeader(false))));
     assertEquals("w.csv: header: more than 10000 fields (limit maxColumns)", read.getMessage());
     DataFormatException inferred = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> assertThrows(
         DataFormatException.class,
-        () -> InferredSchemas.fromCsv(generatedHeader(5_000_000), "w.csv", "w", ',', List.of(""))));
+        () -> InferredSchemas.fromCsv(GeneratedCsv.wideHeader("gender", 5_000_000, ""), "w.csv", "w", ',', List.of(""))));
     assertEquals("w.csv: header: more than 10000 fields (limit maxColumns)", inferred.getMessage());
     assertFalse(inferred instanceof InputStoppedException, "no row was read: a header error");
   }
