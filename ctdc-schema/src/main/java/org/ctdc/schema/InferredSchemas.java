@@ -98,7 +98,7 @@ public final class InferredSchemas {
       p.setSchema(CsvDatasetWriter.csvSchema(format));
       List<String> fields = new ArrayList<>();
       boolean first = true;
-      while (next(p, fields, limits.maxColumns(), fileName, first, row[0])) {
+      while (next(p, fields, limits.maxColumns(), fileName, first, row[0], header.size())) {
         if (first) {
           first = false;
           HashSet<String> seen = new HashSet<>();
@@ -181,14 +181,14 @@ public final class InferredSchemas {
   }
 
   private static boolean next(
-      CsvParser p, List<String> fields, int maxColumns, String file, boolean header, long rowsRead)
+      CsvParser p, List<String> fields, int maxColumns, String file, boolean header, long rowsRead, int width)
       throws IOException {
     fields.clear();
     JsonToken t = p.nextToken();
     if (t == null) {
       return false;
     }
-    while ((t = p.nextToken()) != JsonToken.END_ARRAY && t != null) {
+    while ((t = nextInRecord(p, fields.size(), width)) != JsonToken.END_ARRAY && t != null) {
       // checked while parsing: a header of millions of columns is never held (issue 14)
       if (fields.size() >= maxColumns) {
         throw where(file, header, rowsRead, "more than " + maxColumns + " fields (limit maxColumns)", null);
@@ -197,6 +197,18 @@ public final class InferredSchemas {
       fields.add(s == null ? "" : s);
     }
     return true;
+  }
+
+  /** The next token of a record; invalid UTF-8 starting the next line after a complete record ends it. */
+  private static @Nullable JsonToken nextInRecord(CsvParser p, int fields, int width) throws IOException {
+    try {
+      return p.nextToken();
+    } catch (IOException e) {
+      if (Utf8Input.endsRecord(e, fields, width)) {
+        return JsonToken.END_ARRAY;
+      }
+      throw e;
+    }
   }
 
   private static DataFormatException where(

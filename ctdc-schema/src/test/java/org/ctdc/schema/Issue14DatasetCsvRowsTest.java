@@ -106,6 +106,27 @@ class Issue14DatasetCsvRowsTest {
   }
 
   @Test
+  void issue14_invalidUtf8StartingALineIsThatRowsNotThePreviousOnes() throws IOException {
+    // a parser reads past the line end before it ends a record: the bad byte must still be row 1500's
+    byte[] good = (HEADER + VALID.repeat(2000)).getBytes(StandardCharsets.UTF_8);
+    int at = HEADER.length() + 1499 * VALID.length();
+    ByteArrayOutputStream b = new ByteArrayOutputStream();
+    b.write(good, 0, at);
+    b.write(0xff);
+    b.write(good, at, good.length - at);
+    Path file = Files.write(dir.resolve("s.csv"), b.toByteArray());
+    InputStoppedException e = assertThrows(InputStoppedException.class,
+        () -> DatasetCsv.read(file, SCHEMA, CsvOptions.defaults()));
+    assertEquals(1500, e.row());
+    assertEquals(1499, e.rowsRead());
+    assertTrue(e.getMessage().contains(": row 1500: field 1 (column 'gender'): the file is not valid UTF-8 (byte "
+        + at + ")"), e::getMessage);
+    InputStoppedException inferred = assertThrows(InputStoppedException.class, () -> InferredSchemas.fromCsv(file, ','));
+    assertEquals(1500, inferred.row());
+    assertEquals(1499, inferred.rowsRead());
+  }
+
+  @Test
   void issue14_theLazyDecoderHandsOutEveryCharacterBeforeTheBadByte() throws IOException {
     byte[] bytes = "abc\u00e9d".getBytes(StandardCharsets.UTF_8);
     byte[] bad = new byte[bytes.length + 2];

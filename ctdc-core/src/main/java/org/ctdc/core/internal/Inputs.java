@@ -82,7 +82,7 @@ public final class Inputs {
       p.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
       p.setSchema(
           CsvSchema.emptySchema().withColumnSeparator(delimiter).withQuoteChar('"').withoutEscapeChar());
-      if (!next(p, fields, MAX_COLUMNS, seen)) {
+      if (!next(p, fields, MAX_COLUMNS, seen, 0)) {
         throw new DataFormatException(file + ": the file is empty; a header row is required");
       }
       int width = fields.size();
@@ -90,7 +90,7 @@ public final class Inputs {
       inHeader = false;
       String[] raw = new String[index.length];
       // a data row keeps at most one field more than the header: the rest are counted, not held
-      while (!run.stopped() && next(p, fields, width + 1, seen)) {
+      while (!run.stopped() && next(p, fields, width + 1, seen, width)) {
         if (width > 1 && seen[0] == 1 && fields.get(0).isBlank()) {
           run.blankLine();
           continue;
@@ -201,14 +201,14 @@ public final class Inputs {
    * {@code seen[0]}; over {@link #MAX_COLUMNS} fields the file is rejected while parsing, so a header of
    * millions of columns is never held (issue 14).
    */
-  private static boolean next(CsvParser p, List<String> out, int keep, int[] seen) throws IOException {
+  private static boolean next(CsvParser p, List<String> out, int keep, int[] seen, int width) throws IOException {
     out.clear();
     seen[0] = 0;
     JsonToken t = p.nextToken();
     if (t == null) {
       return false;
     }
-    while ((t = p.nextToken()) != JsonToken.END_ARRAY && t != null) {
+    while ((t = nextInRecord(p, seen[0], width)) != JsonToken.END_ARRAY && t != null) {
       if (seen[0] >= MAX_COLUMNS) {
         throw new TooManyFields("more than " + MAX_COLUMNS + " fields (limit)");
       }
@@ -222,6 +222,21 @@ public final class Inputs {
       }
     }
     return true;
+  }
+
+  /**
+   * The next token of a record. Invalid UTF-8 that starts the next line, met while the parser ends a
+   * complete record, is the next record's: this one ends, and the parser fails again at the next record.
+   */
+  private static @Nullable JsonToken nextInRecord(CsvParser p, int fields, int width) throws IOException {
+    try {
+      return p.nextToken();
+    } catch (IOException e) {
+      if (Utf8Input.endsRecord(e, fields, width)) {
+        return JsonToken.END_ARRAY;
+      }
+      throw e;
+    }
   }
 
   /** Whether the current token's text is empty or blanks only, read without making a string. */

@@ -33,9 +33,16 @@ public final class Utf8Input extends Reader {
   public static final class Malformed extends CharacterCodingException {
     private static final long serialVersionUID = 1L;
     private final long byteOffset;
+    private final boolean atLineStart;
 
-    Malformed(long byteOffset) {
+    Malformed(long byteOffset, boolean atLineStart) {
       this.byteOffset = byteOffset;
+      this.atLineStart = atLineStart;
+    }
+
+    /** @return whether the bad bytes start a line (they follow a line end, or start the file) */
+    public boolean atLineStart() {
+      return atLineStart;
     }
 
     /** @return the 0-based offset, in the file, of the first byte that is not valid UTF-8 */
@@ -60,6 +67,8 @@ public final class Utf8Input extends Reader {
   private boolean eof;
   private boolean flushed;
   private @Nullable Malformed failed;
+  /** The last character handed out, or -1. */
+  private int last = -1;
 
   private Utf8Input(InputStream in) {
     this.in = in;
@@ -100,6 +109,20 @@ public final class Utf8Input extends Reader {
     return e instanceof CharacterCodingException ? -1L : null;
   }
 
+  /**
+   * Whether a failure met while a CSV parser asked for more input after the last field of a record is the
+   * next record's: invalid bytes at the start of a line, the record complete. A parser reads past a line
+   * end before it ends the record, so without this check the bad bytes would be charged to the row before.
+   *
+   * @param e the failure
+   * @param fields the fields of the record parsed so far
+   * @param width the fields a complete record has (the header's), or 0 when not known
+   * @return whether the record is complete and the failure belongs to the next one
+   */
+  public static boolean endsRecord(IOException e, int fields, int width) {
+    return e instanceof Malformed m && m.atLineStart() && fields > 0 && fields >= width;
+  }
+
   @Override
   public int read(char[] cbuf, int off, int len) throws IOException {
     if (len == 0) {
@@ -112,7 +135,8 @@ public final class Utf8Input extends Reader {
     while (true) {
       CoderResult r = decoder.decode(bytes, out, eof);
       if (r.isError()) {
-        failed = new Malformed(taken - bytes.remaining());
+        int before = out.position() > off ? cbuf[out.position() - 1] : last;
+        failed = new Malformed(taken - bytes.remaining(), before == -1 || before == '\n' || before == '\r');
         break;
       }
       if (r.isOverflow() || out.position() > off) {
@@ -137,6 +161,7 @@ public final class Utf8Input extends Reader {
     }
     int n = out.position() - off;
     if (n > 0) {
+      last = cbuf[off + n - 1];
       return n;
     }
     if (failed != null) {
