@@ -188,7 +188,7 @@ public final class InferredSchemas {
     if (t == null) {
       return false;
     }
-    while ((t = nextInRecord(p, fields.size(), width)) != JsonToken.END_ARRAY && t != null) {
+    while ((t = Utf8Input.nextInRecord(p, fields.size(), width)) != JsonToken.END_ARRAY && t != null) {
       // checked while parsing: a header of millions of columns is never held (issue 14)
       if (fields.size() >= maxColumns) {
         throw where(file, header, rowsRead, "more than " + maxColumns + " fields (limit maxColumns)", null);
@@ -197,18 +197,6 @@ public final class InferredSchemas {
       fields.add(s == null ? "" : s);
     }
     return true;
-  }
-
-  /** The next token of a record; invalid UTF-8 starting the next line after a complete record ends it. */
-  private static @Nullable JsonToken nextInRecord(CsvParser p, int fields, int width) throws IOException {
-    try {
-      return p.nextToken();
-    } catch (IOException e) {
-      if (Utf8Input.endsRecord(e, fields, width)) {
-        return JsonToken.END_ARRAY;
-      }
-      throw e;
-    }
   }
 
   private static DataFormatException where(

@@ -208,7 +208,7 @@ public final class Inputs {
     if (t == null) {
       return false;
     }
-    while ((t = nextInRecord(p, seen[0], width)) != JsonToken.END_ARRAY && t != null) {
+    while ((t = Utf8Input.nextInRecord(p, seen[0], width)) != JsonToken.END_ARRAY && t != null) {
       if (seen[0] >= MAX_COLUMNS) {
         throw new TooManyFields("more than " + MAX_COLUMNS + " fields (limit)");
       }
@@ -222,21 +222,6 @@ public final class Inputs {
       }
     }
     return true;
-  }
-
-  /**
-   * The next token of a record. Invalid UTF-8 that starts the next line, met while the parser ends a
-   * complete record, is the next record's: this one ends, and the parser fails again at the next record.
-   */
-  private static @Nullable JsonToken nextInRecord(CsvParser p, int fields, int width) throws IOException {
-    try {
-      return p.nextToken();
-    } catch (IOException e) {
-      if (Utf8Input.endsRecord(e, fields, width)) {
-        return JsonToken.END_ARRAY;
-      }
-      throw e;
-    }
   }
 
   /** Whether the current token's text is empty or blanks only, read without making a string. */

@@ -227,11 +227,6 @@ public final class CsvDatasetReader {
   private boolean nextRecord(CsvParser p, List<String> out) throws IOException {
     out.clear();
     field = 0;
-    if (pending != null) {
-      IOException e = pending;
-      pending = null;
-      throw e;
-    }
     JsonToken t = p.nextToken();
     if (t == null) {
       return false;
@@ -239,7 +234,7 @@ public final class CsvDatasetReader {
     if (t != JsonToken.START_ARRAY) {
       throw stop("malformed CSV record", null);
     }
-    while ((t = nextInRecord(p, out.size())) != JsonToken.END_ARRAY && t != null) {
+    while ((t = Utf8Input.nextInRecord(p, out.size(), header ? 0 : fieldVar.length)) != JsonToken.END_ARRAY && t != null) {
       String s = p.getValueAsString();
       if (s == null) {
         s = "";
@@ -256,22 +251,6 @@ public final class CsvDatasetReader {
       field = out.size();
     }
     return true;
-  }
-
-  /** Invalid UTF-8 at the start of the next record, met while ending this one; thrown at the next record. */
-  private @Nullable IOException pending;
-
-  /** The next token of a record; a decoding failure that belongs to the next record ends this one. */
-  private @Nullable JsonToken nextInRecord(CsvParser p, int fields) throws IOException {
-    try {
-      return p.nextToken();
-    } catch (IOException e) {
-      if (Utf8Input.endsRecord(e, fields, header ? 0 : fieldVar.length)) {
-        pending = e;
-        return JsonToken.END_ARRAY;
-      }
-      throw e;
-    }
   }
 
   private String columnSuffix(int field) {

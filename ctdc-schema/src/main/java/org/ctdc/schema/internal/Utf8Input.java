@@ -1,5 +1,7 @@
 package org.ctdc.schema.internal;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -121,6 +123,28 @@ public final class Utf8Input extends Reader {
    */
   public static boolean endsRecord(IOException e, int fields, int width) {
     return e instanceof Malformed m && m.atLineStart() && fields > 0 && fields >= width;
+  }
+
+  /**
+   * The next token of a CSV record: as {@link JsonParser#nextToken()}, except that a failure
+   * {@link #endsRecord ending the record} ends it ({@code END_ARRAY}). The failure sticks, so the parser
+   * meets it again at the next record, whose row it is.
+   *
+   * @param p the CSV parser, reading from this class's reader
+   * @param fields the fields of the record parsed so far
+   * @param width the fields a complete record has, or 0 when not known (the header)
+   * @return the token
+   * @throws IOException as the parser
+   */
+  public static @Nullable JsonToken nextInRecord(JsonParser p, int fields, int width) throws IOException {
+    try {
+      return p.nextToken();
+    } catch (IOException e) {
+      if (endsRecord(e, fields, width)) {
+        return JsonToken.END_ARRAY;
+      }
+      throw e;
+    }
   }
 
   @Override
