@@ -141,6 +141,11 @@ class Issue14DatasetCsvRowsTest {
       assertEquals(6, m.byteOffset());
       assertThrows(Utf8Input.Malformed.class, () -> r.read(buf, 0, 100), "the failure sticks");
     }
+    try (Reader r = Utf8Input.of(new ByteArrayInputStream(new byte[0]))) {
+      char[] buf = new char[10];
+      assertEquals(-1, r.read(buf, 0, 10));
+      assertEquals(-1, r.read(buf, 0, 10), "the end stays the end (found by fuzzing: the decoder was reused)");
+    }
     try (Reader r = Utf8Input.of(new ByteArrayInputStream(new byte[] {'a', (byte) 0xe2, (byte) 0x82}))) {
       char[] buf = new char[10];
       assertEquals(1, r.read(buf, 0, 10));

@@ -155,6 +155,10 @@ public final class Utf8Input extends Reader {
     if (failed != null) {
       throw failed;
     }
+    if (flushed) {
+      // the decoder has ended: a decode call now would be an illegal state (found by fuzzing)
+      return -1;
+    }
     CharBuffer out = CharBuffer.wrap(cbuf, off, len);
     while (true) {
       CoderResult r = decoder.decode(bytes, out, eof);
