@@ -126,6 +126,7 @@ class Issue14RowsCountedTest {
     InputStoppedException csv = assertThrows(InputStoppedException.class, () -> a.alignCsv(badUtf8("u.csv", false, 1500)));
     assertEquals(1500, csv.row());
     assertEquals(1499, csv.rowsRead());
+    // field 2 is the free-text column 'name', which the spec never reads: its header name is not shown
     assertTrue(csv.getMessage().startsWith("u.csv: row 1500: field 2: the file is not valid UTF-8 (byte "),
         csv.getMessage());
     InputStoppedException jl =

@@ -27,6 +27,7 @@ import org.ctdc.core.RejectReason;
 import org.ctdc.schema.DataFormatException;
 import org.ctdc.schema.Dataset;
 import org.ctdc.schema.DatasetCsv;
+import org.ctdc.schema.internal.Shown;
 import org.ctdc.schema.internal.Utf8Input;
 import org.ctdc.schema.MissingReason;
 import org.jspecify.annotations.Nullable;
@@ -78,6 +79,7 @@ public final class Inputs {
     int[] seen = {0};
     long row = 0;
     boolean inHeader = true;
+    List<String> names = List.of();
     try (CsvParser p = CSV.getFactory().createParser(skipBom(in))) {
       p.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
       p.setSchema(
@@ -87,6 +89,12 @@ public final class Inputs {
       }
       int width = fields.size();
       int[] index = header(fields, file, run);
+      // only the names of columns the spec reads are shown: a file without its header row has a record there
+      List<String> read = new ArrayList<>();
+      for (String h : fields) {
+        read.add(isSlot(h, run.slots()) ? h.strip() : "");
+      }
+      names = read;
       inHeader = false;
       String[] raw = new String[index.length];
       // a data row keeps at most one field more than the header: the rest are counted, not held
@@ -116,7 +124,7 @@ public final class Inputs {
       throw inHeader
           ? new DataFormatException(
               file + ": header: a column name is longer than " + MAX_FIELD_LENGTH + " characters (limit)")
-          : run.stoppedAt(file, row + 1, "field " + (seen[0] + 1) + ": a field is longer than " + MAX_FIELD_LENGTH
+          : run.stoppedAt(file, row + 1, field(seen[0], names) + ": a field is longer than " + MAX_FIELD_LENGTH
               + " characters (limit)", null);
     } catch (JsonProcessingException e) {
       // the parser's message may quote the record: keep only the row number
@@ -125,10 +133,29 @@ public final class Inputs {
     } catch (IOException e) {
       Long at = Utf8Input.badByteOffset(e);
       String rule = at == null ? "cannot be read (" + e.getClass().getSimpleName() + ")"
-          : "field " + (seen[0] + 1) + ": the file is not valid UTF-8" + (at >= 0 ? " (byte " + at + ")" : "");
+          : field(seen[0], names) + ": the file is not valid UTF-8" + (at >= 0 ? " (byte " + at + ")" : "");
       throw inHeader ? new DataFormatException(file + ": header: " + rule, at == null ? e : null)
           : run.stoppedAt(file, row + 1, rule, at == null ? e : null);
     }
+  }
+
+  /**
+   * A 0-based field as messages name it: {@code field 3 (column 'Gender')} when the spec reads that column,
+   * else {@code field 3}.
+   */
+  private static String field(int i, List<String> shownNames) {
+    return "field " + (i + 1)
+        + (i < shownNames.size() && !shownNames.get(i).isEmpty() ? " (column '" + Shown.name(shownNames.get(i)) + "')" : "");
+  }
+
+  private static boolean isSlot(String header, String[] slots) {
+    String h = header.strip();
+    for (String s : slots) {
+      if (s.equalsIgnoreCase(h)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean allBlank(List<String> fields) {

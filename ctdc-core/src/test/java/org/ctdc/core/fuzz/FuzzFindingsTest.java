@@ -54,7 +54,7 @@ class FuzzFindingsTest {
     String csv = HEADER + "\n" + row("Mexico") + row("x".repeat(Inputs.MAX_FIELD_LENGTH + 1));
     DataFormatException e =
         assertThrows(DataFormatException.class, () -> HOTLINE.alignCsv(new StringReader(csv), "big.csv"));
-    assertEquals("big.csv: row 2: field 5: a field is longer than 1048576 characters (limit); reading stopped "
+    assertEquals("big.csv: row 2: field 5 (column 'Citizenship'): a field is longer than 1048576 characters (limit); reading stopped "
         + "there: 1 row read before it (1 aligned, 0 rejected), row 2 and the rest of the file not read", e.getMessage());
   }
 
