@@ -102,6 +102,26 @@ class Issue14RowsCountedTest {
     assertEquals(RejectReason.MALFORMED_ROW, rep.rejects().get(0).reason());
   }
 
+  @Test
+  void issue14_strictModeReadsNoLineAfterItsFirstReject() {
+    // found by fuzzing: strict mode read the line after its reject, and a fault there made it fail
+    byte[] bytes = ("{\"id\":1,\"date\":2019,\"sex_of_person\":\"F\",\"type\":\"Sex\",\"age\":20}\n"
+        + "not json\n{\"id\":\"").getBytes(StandardCharsets.UTF_8);
+    byte[] bad = java.util.Arrays.copyOf(bytes, bytes.length + 3);
+    bad[bytes.length] = (byte) 0xff;
+    bad[bytes.length + 1] = '"';
+    bad[bytes.length + 2] = '}';
+    AlignmentReport strict = Aligner.builder(AlignerTest.spec()).mode(AlignmentMode.STRICT).build()
+        .alignJsonLines(org.ctdc.schema.internal.Utf8Input.of(new java.io.ByteArrayInputStream(bad)), "s.jsonl")
+        .report();
+    assertTrue(strict.stoppedEarly());
+    assertEquals(2, strict.rowsRead());
+    InputStoppedException lenient = assertThrows(InputStoppedException.class, () -> Aligner.of(AlignerTest.spec())
+        .alignJsonLines(org.ctdc.schema.internal.Utf8Input.of(new java.io.ByteArrayInputStream(bad)), "s.jsonl"));
+    assertEquals(3, lenient.row());
+    assertEquals(1, lenient.rowsRejected());
+  }
+
   /** A file of 2,000 rows whose row {@code bad} holds a byte that is not UTF-8 in its second field. */
   private Path badUtf8(String name, boolean json, int bad) throws IOException {
     ByteArrayOutputStream b = new ByteArrayOutputStream();

@@ -295,7 +295,9 @@ public final class Inputs {
       if (line != null && line.startsWith("\uFEFF")) {
         line = line.substring(1);
       }
-      for (; line != null && !run.stopped(); line = readLine(br)) {
+      // the stop is checked before the next line is read: strict mode reads nothing after its first reject
+      // (found by fuzzing: a fault on the line after it made strict mode fail where it had stopped)
+      for (; line != null; line = run.stopped() ? null : readLine(br)) {
         if (line.isBlank()) {
           run.blankLine();
           continue;
