@@ -29,7 +29,9 @@ import org.ctdc.schema.internal.Utf8Input;
  * <p>A row with the wrong number of fields or with a field breaking these rules is reported as
  * {@link CellError}s in the {@link ValidationReport} and left out of the dataset, never half-stored; the
  * dataset holds the valid rows, in file order. A row of only delimiters ({@code ,,,,}: two or more fields,
- * all empty or blank) is invalid with rule {@code empty-row}. A blank line in a file of two or more columns
+ * all empty or blank) in which no cell has a value (each would be missing, or is invalid) is invalid with
+ * rule {@code empty-row}, never a record with every value missing; where the format reads an empty field as
+ * a value (an unset flag of {@link ReleaseFormat#CTDC_SYNTHETIC}, text) the row is read as usual. A blank line in a file of two or more columns
  * is no row: it is skipped, not numbered, and counted ({@link ValidationReport#blankLines()}).
  *
  * <p>A header that cannot be read or does not match the schema is a {@link DataFormatException}. A file the
@@ -45,7 +47,9 @@ import org.ctdc.schema.internal.Utf8Input;
  * line break; lines end with LF, the last one included. The same dataset always gives the same bytes, and
  * reading them gives an equal dataset as long as every missing value has reason
  * {@link MissingReason#UNKNOWN} and no value is written as a missing token (a release format cannot tell
- * these apart; see {@link ReleaseFormat}).
+ * these apart; see {@link ReleaseFormat}), and, under a format whose missing token is empty, no row of two or
+ * more columns has every value missing (it is written as a row of only delimiters, which reads as an
+ * {@code empty-row}).
  *
  * <p>This class is stateless and thread-safe.
  */

@@ -75,6 +75,28 @@ class Issue14DatasetCsvRowsTest {
     assertEquals("e.csv: 4 rows read, 2 valid, 2 invalid, 2 errors, 2 blank lines skipped", rep.summary());
   }
 
+  @Test
+  void issue14_aRowOfOnlyDelimitersIsARecordWhereTheFormatReadsAnEmptyFieldAsAValue() {
+    // the synthetic format writes an unset flag as the empty field: ",," is a record with its flags unset
+    Schema synthetic = Schema.builder("syn", "1").format(ReleaseFormat.CTDC_SYNTHETIC)
+        .add(Variable.builder("gender", VariableKind.CATEGORICAL).values("Female", "Male").build())
+        .add(Variable.builder("isForcedLabour", VariableKind.FLAG).build())
+        .add(Variable.builder("isSexualExploit", VariableKind.FLAG).build())
+        .build();
+    ValidationReport rep = DatasetCsv.validate(new StringReader("gender,isForcedLabour,isSexualExploit\n,,\nFemale,1,\n"),
+        "syn.csv", synthetic, CsvOptions.defaults());
+    assertEquals(2, rep.rowsRead());
+    assertTrue(rep.isValid(), () -> rep.lines().toString());
+    // without a flag, every cell would be missing: an empty row
+    Schema noFlags = Schema.builder("syn2", "1").format(ReleaseFormat.CTDC_SYNTHETIC)
+        .add(Variable.builder("gender", VariableKind.CATEGORICAL).values("Female", "Male").build())
+        .add(Variable.builder("region", VariableKind.CATEGORICAL).values("Asia", "Europe").build())
+        .build();
+    ValidationReport empty = DatasetCsv.validate(new StringReader("gender,region\n,\nFemale,Asia\n"), "syn2.csv",
+        noFlags, CsvOptions.defaults());
+    assertEquals(List.of("syn2.csv:row 1:column *: empty-row: every field is empty (2 fields)"), empty.lines());
+  }
+
   /** 2,000 rows whose row {@code bad} holds a byte that is not UTF-8 in its ninth field, {@code notes}. */
   private static byte[] badUtf8(int bad) {
     ByteArrayOutputStream b = new ByteArrayOutputStream();

@@ -199,6 +199,27 @@ public final class CsvDatasetReader {
     return true;
   }
 
+  /**
+   * Whether an empty or blank field of the record is a value under the release format: a flag token (the
+   * synthetic format writes an unset flag as the empty field) or text that is no missing token. A row of
+   * only delimiters that holds such a value is a record; one whose every cell would be missing is not.
+   */
+  private boolean anyValue(List<String> fields) {
+    for (int f = 0; f < fields.size() && f < fieldVar.length; f++) {
+      int v = fieldVar[f];
+      if (v < 0) {
+        continue;
+      }
+      String t = fields.get(f);
+      VariableKind kind = variables.get(v).kind();
+      if (kind == VariableKind.FLAG ? t.equals(format.flagTrue()) || t.equals(format.flagFalse())
+          : kind.isText() && !format.isMissing(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The blank lines skipped. */
   private long blankLines;
 
@@ -364,7 +385,7 @@ public final class CsvDatasetReader {
 
   /** Decodes a row into the staging arrays; false when it has an error (all of them reported). */
   private boolean readRow(List<String> fields) {
-    if (isEmptyRow(fields)) {
+    if (isEmptyRow(fields) && !anyValue(fields)) {
       error(-1, "empty-row", "every field is empty (" + fields.size() + " fields)");
       return false;
     }
