@@ -13,6 +13,7 @@ import org.ctdc.core.AlignmentResult;
 import org.ctdc.core.AlignmentSpec;
 import org.ctdc.core.Specs;
 import org.ctdc.schema.DatasetCsv;
+import org.ctdc.schema.InputStoppedException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,7 +28,9 @@ import picocli.CommandLine.Spec;
       "Align a partner's CSV or JSON Lines file onto the shared variables with an alignment spec",
       "(docs/alignment-spec.md): writes the aligned rows as CSV of the spec's target schema and a JSON report.",
       "Rejected rows are listed in the report by reason and row number; values are never printed.",
-      "Exit code 0 when every row was aligned, 1 when rows were rejected."
+      "Exit code 0 when every row was aligned, 1 when rows were rejected (with --strict: at the first one, and",
+      "nothing is written), 4 when the file could not be read to its end (a malformed quote, invalid UTF-8, a",
+      "record over a limit): nothing is written and the error says where reading stopped."
     })
 final class AlignCommand implements Callable<Integer>, CancellableCommand {
   @Spec CommandSpec spec;
@@ -46,7 +49,7 @@ final class AlignCommand implements Callable<Integer>, CancellableCommand {
   @Option(names = "--report", required = true, paramLabel = "REPORT.json", description = "Where to write the report (reportFormat 1).")
   Path report;
 
-  @Option(names = "--strict", description = "Stop at the first row that cannot be aligned (default: reject it and continue).")
+  @Option(names = "--strict", description = "Stop at the first row that cannot be aligned, writing nothing (default: reject it and continue).")
   boolean strict;
 
   private Cancellation cancellation = Cancellation.none();
@@ -79,21 +82,36 @@ final class AlignCommand implements Callable<Integer>, CancellableCommand {
       r = name.endsWith(".jsonl") || name.endsWith(".ndjson") ? aligner.alignJsonLines(in) : aligner.alignCsv(in);
       progress.done();
       cancellation.throwIfCancelled(Aligner.OPERATION);
+    } catch (InputStoppedException e) {
+      // the file could not be read to its end: nothing is written, and the exit code is not "rows rejected"
+      return StoppedInput.exit(spec, debug.debug, e, List.of(out, report));
     } catch (RuntimeException e) {
       throw Outputs.notWritten(List.of(out, report), e);
     }
     AlignmentReport rep = r.report();
+    PrintWriter pw = spec.commandLine().getOut();
+    if (rep.stoppedEarly()) {
+      // strict mode read only up to its first rejected row: an aligned file of the rows before it would look
+      // like the whole input (issue 14)
+      printSummary(pw, rep);
+      spec.commandLine().getErr().println("ctdc: " + rep.source() + ": strict mode stopped at row " + rep.rowsRead()
+          + ", the first rejected row; the rest of the input was not read; not written: " + out + ", " + report);
+      return Main.INVALID;
+    }
     // both files or neither: an aligned file without its report (or a stale one) must not look complete
     Outputs.writeAll(List.of(
         new Outputs.Pending(out, w -> DatasetCsv.write(r.dataset(), w)),
         new Outputs.Pending(report, w -> w.write(rep.toJson()))));
-    PrintWriter pw = spec.commandLine().getOut();
+    printSummary(pw, rep);
+    return rep.rowsRejected() == 0 ? Main.OK : Main.INVALID;
+  }
+
+  private static void printSummary(PrintWriter pw, AlignmentReport rep) {
     pw.println(rep.summary());
     for (AlignmentReport.RejectGroup g : rep.rejects()) {
       pw.println("  rejected " + g.count() + " row(s): " + g.reason().id()
           + (g.column().equals("*") ? "" : " (column " + g.column() + ", target " + g.target() + ")")
           + " rows " + g.rows() + (g.rows().size() < g.count() ? " ..." : ""));
     }
-    return rep.rowsRejected() == 0 && !rep.stoppedEarly() ? Main.OK : Main.INVALID;
   }
 }

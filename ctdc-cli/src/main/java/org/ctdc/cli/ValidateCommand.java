@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.ctdc.schema.DatasetCsv;
+import org.ctdc.schema.InputStoppedException;
 import org.ctdc.schema.Schemas;
 import org.ctdc.schema.ValidationReport;
 import picocli.CommandLine.Command;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Model.CommandSpec;
     description = {
       "Check a CSV release file against a schema and its release format.",
       "Every cell error is listed as FILE:row R:column C: rule: detail (values are never printed, only codes).",
-      "Exit code 0 when the file is valid, 1 when it is not."
+      "Exit code 0 when the file is valid, 1 when it is not, 4 when it could not be read to its end",
+      "(a malformed quote, invalid UTF-8, a record over a limit: the error says where reading stopped)."
     })
 final class ValidateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -43,8 +45,12 @@ final class ValidateCommand implements Callable<Integer> {
     if (maxErrors < 0) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--max-errors must not be negative");
     }
-    ValidationReport report =
-        DatasetCsv.validate(in, Schemas.resolve(schema), new DatasetCsv.CsvOptions(maxErrors, true));
+    ValidationReport report;
+    try {
+      report = DatasetCsv.validate(in, Schemas.resolve(schema), new DatasetCsv.CsvOptions(maxErrors, true));
+    } catch (InputStoppedException e) {
+      return StoppedInput.exit(spec, debug.debug, e, java.util.List.of());
+    }
     PrintWriter out = spec.commandLine().getOut();
     if (!quiet) {
       report.lines().forEach(out::println);

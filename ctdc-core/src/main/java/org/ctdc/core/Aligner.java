@@ -2,8 +2,6 @@ package org.ctdc.core;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Map;
@@ -11,9 +9,11 @@ import java.util.Objects;
 import org.ctdc.core.internal.Inputs;
 import org.ctdc.core.internal.Plan;
 import org.ctdc.core.internal.Run;
+import org.ctdc.schema.internal.Utf8Input;
 import org.ctdc.schema.DataFormatException;
 import org.ctdc.schema.Cancellation;
 import org.ctdc.schema.Dataset;
+import org.ctdc.schema.InputStoppedException;
 import org.ctdc.schema.OperationCancelledException;
 import org.ctdc.schema.ProgressListener;
 
@@ -27,7 +27,17 @@ import org.ctdc.schema.ProgressListener;
  * value rejects the row with that rule's reason, column and target. In {@link AlignmentMode#LENIENT} mode
  * the run continues; in {@link AlignmentMode#STRICT} mode it stops after the first reject. Either way rows
  * read = rows aligned + rows rejected. Row numbers are 1-based data rows (the header is not counted; a
- * blank line is skipped and not counted).
+ * blank line is skipped, not numbered, and counted in {@link AlignmentReport#blankLines()}). A row of only
+ * delimiters ({@code ,,,,}) or a JSON object without a value is rejected as
+ * {@link RejectReason#EMPTY_ROW}.
+ *
+ * <p><b>An input that cannot be read to its end gives no result</b> (issue 14): a malformed CSV record
+ * (an unclosed quote, after which the parser cannot find the next record), invalid UTF-8, a field, line or
+ * record over a reading limit ({@value #MAX_COLUMNS} fields or keys, {@code docs/limits.md}) or an I/O
+ * failure throws an {@link InputStoppedException} saying at which row it stopped, how many rows were read
+ * before it (aligned + rejected), and that the rest was not read; no dataset and no report are returned,
+ * so a partial output cannot pass for the whole file. A file given as a {@link Path} is decoded strictly
+ * and lazily, so invalid UTF-8 is reported at the row (and CSV field) that holds it.
  *
  * <pre>{@code
  * AlignmentSpec spec = Specs.load("hotline-to-kanon-2020");
@@ -52,6 +62,15 @@ public final class Aligner {
 
   /** The stage the aligner reports to its progress listener. */
   public static final String ALIGNING = org.ctdc.core.internal.Run.STAGE;
+
+  /**
+   * The default fewest rows a source value must be seen in before a report shows it: CTDC's release
+   * threshold k = 11 (issue 14; see {@link Builder#showValuesSeenAtLeast(int)}).
+   */
+  public static final int DEFAULT_SHOW_THRESHOLD = 11;
+
+  /** The most fields of a CSV record, and keys of a JSON Lines object, the aligner reads. */
+  public static final int MAX_COLUMNS = Inputs.MAX_COLUMNS;
 
   /** The operation an {@link OperationCancelledException} of the aligner names. */
   public static final String OPERATION = "alignment";
@@ -117,10 +136,11 @@ public final class Aligner {
    * @return the aligned dataset and the report
    * @throws DataFormatException naming the file when it cannot be read, is empty, or its header lacks a
    *     column the spec reads
+   * @throws InputStoppedException when the file cannot be read to its end (see the class documentation)
    * @throws OperationCancelledException when the cancellation signal is raised during the run
    */
   public AlignmentResult alignCsv(Path file) {
-    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    try (Reader r = Utf8Input.open(file)) {
       return alignCsv(r, file.getFileName() == null ? file.toString() : file.getFileName().toString());
     } catch (IOException e) {
       throw new DataFormatException(file + ": cannot be read (" + e.getClass().getSimpleName() + ")", e);
@@ -135,6 +155,7 @@ public final class Aligner {
    * @return the aligned dataset and the report
    * @throws DataFormatException naming the input when it is empty or its header lacks a column the spec
    *     reads
+   * @throws InputStoppedException when the text cannot be read to its end (see the class documentation)
    * @throws OperationCancelledException when the cancellation signal is raised during the run
    */
   public AlignmentResult alignCsv(Reader in, String name) {
@@ -149,10 +170,11 @@ public final class Aligner {
    * @param file the file
    * @return the aligned dataset and the report
    * @throws DataFormatException naming the file when it cannot be read
+   * @throws InputStoppedException when the file cannot be read to its end (see the class documentation)
    * @throws OperationCancelledException when the cancellation signal is raised during the run
    */
   public AlignmentResult alignJsonLines(Path file) {
-    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    try (Reader r = Utf8Input.open(file)) {
       return alignJsonLines(r, file.getFileName() == null ? file.toString() : file.getFileName().toString());
     } catch (IOException e) {
       throw new DataFormatException(file + ": cannot be read (" + e.getClass().getSimpleName() + ")", e);
@@ -166,6 +188,7 @@ public final class Aligner {
    * @param name the input's name
    * @return the aligned dataset and the report
    * @throws DataFormatException naming the input when it cannot be read
+   * @throws InputStoppedException when the text cannot be read to its end (see the class documentation)
    * @throws OperationCancelledException when the cancellation signal is raised during the run
    */
   public AlignmentResult alignJsonLines(Reader in, String name) {
@@ -213,7 +236,7 @@ public final class Aligner {
     private final AlignmentSpec spec;
     private AlignmentMode mode = AlignmentMode.LENIENT;
     private int rowsListed = 1000;
-    private int showMinCount = 2;
+    private int showMinCount = DEFAULT_SHOW_THRESHOLD;
     private ProgressListener progress = ProgressListener.none();
     private Cancellation cancellation = Cancellation.none();
 
@@ -241,14 +264,18 @@ public final class Aligner {
     }
 
     /**
-     * @param n the fewest rows an unmapped or fuzzily matched value needs before the report shows it
-     *     (default 2; values seen fewer times are only counted)
+     * Sets the release threshold of the report: an unmapped or fuzzily matched source value is shown only
+     * when at least this many rows hold it (and it is not from an identifier or free-text column, and looks
+     * like a code; {@code docs/alignment-spec.md}); every other value is only counted, as distinct values
+     * and rows not shown. Set it to the k of the release the aligned rows feed.
+     *
+     * @param n the fewest rows (k); default {@value Aligner#DEFAULT_SHOW_THRESHOLD}
      * @return this builder
-     * @throws IllegalArgumentException if below 1
+     * @throws IllegalArgumentException if below 2 (a value of one row is never shown)
      */
     public Builder showValuesSeenAtLeast(int n) {
-      if (n < 1) {
-        throw new IllegalArgumentException("showValuesSeenAtLeast must be at least 1");
+      if (n < 2) {
+        throw new IllegalArgumentException("showValuesSeenAtLeast must be at least 2, was " + n);
       }
       this.showMinCount = n;
       return this;

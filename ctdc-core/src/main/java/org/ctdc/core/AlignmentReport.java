@@ -14,14 +14,19 @@ import org.ctdc.schema.MissingReason;
 
 /**
  * What an alignment run did: how many rows were read, aligned and rejected (always
- * {@code rowsRead = rowsAligned + rowsRejected}); the rejects grouped by reason, column and target with
- * their 1-based row numbers; per target variable its coverage, its missing cells by reason, the
- * unmapped source values and the fuzzy matches applied; and the source columns dropped.
+ * {@code rowsRead = rowsAligned + rowsRejected}), and the blank lines skipped (no rows); the rejects
+ * grouped by reason, column and target with their 1-based row numbers; per target variable its coverage,
+ * its missing cells by reason, the unmapped source values and the fuzzy matches applied; and the source
+ * columns dropped. A report always covers the whole input, except in strict mode, where
+ * {@link #stoppedEarly()} says the run stopped at its first rejected row (row {@link #rowsRead()}) and
+ * did not read the rest. An input the reader cannot read to its end gives no report at all but an
+ * {@link org.ctdc.schema.InputStoppedException}.
  *
- * <p>Record values never appear except unmapped or fuzzily matched values of closed (picklist) columns
- * that pass the safety rule documented in {@code docs/alignment-spec.md} (code-like, no long digit runs,
- * seen in at least two rows); other such values are only counted as withheld. Identifier and free-text
- * columns are never read, so they cannot appear.
+ * <p>Record values never appear except unmapped or fuzzily matched values that pass the rule documented
+ * in {@code docs/alignment-spec.md} (issue 14): seen in at least {@link #showThreshold()} rows (the release
+ * threshold k, default 11), not from an identifier or free-text column or an identifier or text target,
+ * and code-like. Every other value is only counted: how many distinct values in how many rows were not
+ * shown.
  *
  * <p>{@link #toJson()} writes the layout {@code reportFormat: 1}. This class is immutable and
  * thread-safe.
@@ -75,10 +80,13 @@ public final class AlignmentReport {
    * @param values aligned rows with a value
    * @param missing aligned rows missing, by reason
    * @param coverage the share of aligned rows with a value (0 when no row was aligned)
-   * @param unmapped unmapped values that are safe to show, most frequent first
+   * @param unmapped unmapped values that may be shown, most frequent first
    * @param unmappedWithheld rows with unmapped values not shown
-   * @param fuzzyMatches fuzzy matches applied whose value is safe to show, most frequent first
+   * @param unmappedWithheldDistinct distinct unmapped values not shown (values beyond the 10,000 distinct
+   *     values a run tracks per target are counted in the rows only)
+   * @param fuzzyMatches fuzzy matches applied whose value may be shown, most frequent first
    * @param fuzzyWithheld rows with a fuzzy match whose value is not shown
+   * @param fuzzyWithheldDistinct distinct fuzzily matched values not shown
    */
   public record TargetCoverage(
       String target,
@@ -89,8 +97,10 @@ public final class AlignmentReport {
       double coverage,
       List<ValueCount> unmapped,
       long unmappedWithheld,
+      long unmappedWithheldDistinct,
       List<FuzzyMatch> fuzzyMatches,
-      long fuzzyWithheld) {
+      long fuzzyWithheld,
+      long fuzzyWithheldDistinct) {
     /** Validates and copies. */
     public TargetCoverage {
       columns = List.copyOf(columns);
@@ -109,6 +119,8 @@ public final class AlignmentReport {
   private final long rowsAligned;
   private final long rowsRejected;
   private final boolean stoppedEarly;
+  private final long blankLines;
+  private final int showThreshold;
   private final List<RejectGroup> rejects;
   private final List<TargetCoverage> targets;
   private final List<String> droppedColumns;
@@ -123,16 +135,24 @@ public final class AlignmentReport {
    * @param mode the mode
    * @param rowsRead rows read
    * @param rowsAligned rows aligned
-   * @param stoppedEarly whether strict mode or an unreadable input stopped the run
+   * @param stoppedEarly whether strict mode stopped the run at its first rejected row
+   * @param blankLines blank lines skipped (no rows)
+   * @param showThreshold the fewest rows a source value was seen in to be shown
    * @param rejects the reject groups
    * @param targets one entry per target variable, in schema order
    * @param droppedColumns source columns no rule read, in input order
-   * @throws IllegalArgumentException if the rejects do not add up to rows read minus rows aligned
+   * @throws IllegalArgumentException if the rejects do not add up to rows read minus rows aligned, or a
+   *     count is negative
    */
   public AlignmentReport(
       String spec, String partner, String source, String targetSchema, AlignmentMode mode,
-      long rowsRead, long rowsAligned, boolean stoppedEarly, List<RejectGroup> rejects,
-      List<TargetCoverage> targets, List<String> droppedColumns) {
+      long rowsRead, long rowsAligned, boolean stoppedEarly, long blankLines, int showThreshold,
+      List<RejectGroup> rejects, List<TargetCoverage> targets, List<String> droppedColumns) {
+    if (blankLines < 0 || showThreshold < 1) {
+      throw new IllegalArgumentException("blank lines must not be negative, the show threshold at least 1");
+    }
+    this.blankLines = blankLines;
+    this.showThreshold = showThreshold;
     this.spec = spec;
     this.partner = partner;
     this.source = source;
@@ -191,9 +211,22 @@ public final class AlignmentReport {
     return rowsRejected;
   }
 
-  /** @return whether the run stopped before the end of the input (strict mode, unreadable input) */
+  /**
+   * @return whether strict mode stopped the run at its first rejected row (row {@link #rowsRead()}); the
+   *     rest of the input was not read
+   */
   public boolean stoppedEarly() {
     return stoppedEarly;
+  }
+
+  /** @return the blank lines skipped: no rows, not numbered */
+  public long blankLines() {
+    return blankLines;
+  }
+
+  /** @return the fewest rows a source value must be seen in before the report shows it (k) */
+  public int showThreshold() {
+    return showThreshold;
   }
 
   /** @return the reject groups, by reason, then column, then target */
@@ -225,10 +258,15 @@ public final class AlignmentReport {
     return droppedColumns;
   }
 
-  /** @return one line: source, counts, and whether the run stopped early */
+  /**
+   * @return one line: source, counts, blank lines skipped, and where strict mode stopped, such as
+   *     {@code f.csv: 6 rows read, 5 aligned, 1 rejected; strict mode stopped at row 6, the rest of the input
+   *     not read}
+   */
   public String summary() {
-    return source + ": " + rowsRead + " rows read, " + rowsAligned + " aligned, " + rowsRejected
-        + " rejected" + (stoppedEarly ? " (stopped early)" : "");
+    return source + ": " + rowsRead + " rows read, " + rowsAligned + " aligned, " + rowsRejected + " rejected"
+        + (blankLines == 0 ? "" : ", " + blankLines + (blankLines == 1 ? " blank line" : " blank lines") + " skipped")
+        + (stoppedEarly ? "; strict mode stopped at row " + rowsRead + ", the rest of the input not read" : "");
   }
 
   /**
@@ -251,6 +289,8 @@ public final class AlignmentReport {
     counts.put("rowsAligned", rowsAligned);
     counts.put("rowsRejected", rowsRejected);
     counts.put("stoppedEarly", stoppedEarly);
+    counts.put("blankLines", blankLines);
+    root.put("showThreshold", showThreshold);
     ArrayNode rj = root.putArray("rejects");
     for (RejectGroup g : rejects) {
       ObjectNode o = rj.addObject();
@@ -283,6 +323,7 @@ public final class AlignmentReport {
         un.addObject().put("value", v.value()).put("count", v.count());
       }
       o.put("unmappedWithheld", t.unmappedWithheld());
+      o.put("unmappedWithheldDistinct", t.unmappedWithheldDistinct());
       ArrayNode fz = o.putArray("fuzzyMatches");
       for (FuzzyMatch f : t.fuzzyMatches()) {
         fz.addObject()
@@ -292,6 +333,7 @@ public final class AlignmentReport {
             .put("count", f.count());
       }
       o.put("fuzzyWithheld", t.fuzzyWithheld());
+      o.put("fuzzyWithheldDistinct", t.fuzzyWithheldDistinct());
     }
     ArrayNode dc = root.putArray("droppedColumns");
     droppedColumns.forEach(dc::add);

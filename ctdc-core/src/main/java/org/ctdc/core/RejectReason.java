@@ -13,6 +13,11 @@ public enum RejectReason {
   EXTRA_FIELDS,
   /** The row cannot be parsed at all (a malformed CSV record or JSON line). */
   MALFORMED_ROW,
+  /**
+   * Every field of the row is empty or blank, such as a CSV line of only delimiters ({@code ,,,,}) or a
+   * JSON Lines object without a value: never aligned as a record with every value missing (issue 14).
+   */
+  EMPTY_ROW,
   /** A value of a closed column that no mapping, normaliser or target code recognises. */
   UNMAPPED_VALUE,
   /** A value that should be a number, a year or a date is not one. */

@@ -186,17 +186,23 @@ class AlignerTest {
   }
 
   @Test
-  void unmappedValuesAreShownOnlyWhenCodeLikeAndSeenTwice() {
+  void unmappedValuesAreShownOnlyWhenCodeLikeAndSeenAtLeastKTimes() {
     List<Map<String, String>> rows = new ArrayList<>();
     rows.add(row("1", "x", "2019", "F", "Forced Begging", "20"));
     rows.add(row("2", "x", "2019", "F", "Forced Begging", "20"));
     rows.add(row("3", "x", "2019", "F", "12 Canary Road 55512", "20"));
     rows.add(row("4", "x", "2019", "F", "Sex", "20"));
-    AlignmentReport rep = Aligner.of(spec()).align(rows, "rows").report();
+    AlignmentReport rep = Aligner.builder(spec()).showValuesSeenAtLeast(2).build().align(rows, "rows").report();
     AlignmentReport.TargetCoverage labour = rep.target("labour");
     assertEquals(List.of(new AlignmentReport.ValueCount("Forced Begging", 2)), labour.unmapped());
     assertEquals(1, labour.unmappedWithheld());
+    assertEquals(1, labour.unmappedWithheldDistinct());
     assertFalse(rep.toJson().contains("Canary"));
+    // under the default k = 11 neither is shown, both are counted
+    AlignmentReport.TargetCoverage byDefault = Aligner.of(spec()).align(rows, "rows").report().target("labour");
+    assertEquals(List.of(), byDefault.unmapped());
+    assertEquals(3, byDefault.unmappedWithheld());
+    assertEquals(2, byDefault.unmappedWithheldDistinct());
     assertEquals(3, rep.rowsRejected());
   }
 
@@ -209,7 +215,8 @@ class AlignerTest {
       rows.add(row("" + i, "x", "2019", "G" + (i % distinct), "Sex", "20"));
     }
     AlignmentReport rep =
-        Aligner.builder(spec()).mode(AlignmentMode.LENIENT).build().align(rows, "rows").report();
+        Aligner.builder(spec()).mode(AlignmentMode.LENIENT).showValuesSeenAtLeast(2).build().align(rows, "rows")
+            .report();
     assertEquals(2L * distinct, rep.rowsRejected());
     AlignmentReport.TargetCoverage gender = rep.target("gender");
     long counted = gender.unmappedWithheld();

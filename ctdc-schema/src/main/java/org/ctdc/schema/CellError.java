@@ -9,7 +9,8 @@ package org.ctdc.schema;
  * <p>Rules, stable across versions: {@code wrong-field-count} (the row has more or fewer fields than the
  * header; column {@code *}, the whole row), {@code not-in-value-set}, {@code not-a-flag},
  * {@code empty-code-in-set}, {@code duplicate-code-in-set}, {@code not-a-year}, {@code not-an-integer},
- * {@code below-minimum}, {@code above-maximum}.
+ * {@code below-minimum}, {@code above-maximum}, {@code empty-row} (every field of the row is empty, such as
+ * {@code ,,,,}; column {@code *}).
  *
  * <p>This record is immutable and thread-safe.
  *

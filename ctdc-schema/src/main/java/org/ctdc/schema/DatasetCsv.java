@@ -3,11 +3,10 @@ package org.ctdc.schema;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.ctdc.schema.internal.CsvDatasetReader;
 import org.ctdc.schema.internal.CsvDatasetWriter;
+import org.ctdc.schema.internal.Utf8Input;
 
 /**
  * Reads, validates and writes a {@link Dataset} as a CSV file under its schema's {@link ReleaseFormat}.
@@ -29,16 +28,28 @@ import org.ctdc.schema.internal.CsvDatasetWriter;
  *
  * <p>A row with the wrong number of fields or with a field breaking these rules is reported as
  * {@link CellError}s in the {@link ValidationReport} and left out of the dataset, never half-stored; the
- * dataset holds the valid rows, in file order. A file that cannot be read at all (I/O failure, invalid UTF-8,
- * a malformed quote, a header not matching the schema) is a {@link DataFormatException} naming the file,
- * and the row or column where known. No message and no report carries a record value.
+ * dataset holds the valid rows, in file order. A row of only delimiters ({@code ,,,,}: two or more fields,
+ * all empty or blank) in which no cell has a value (each would be missing, or is invalid) is invalid with
+ * rule {@code empty-row}, never a record with every value missing; where the format reads an empty field as
+ * a value (an unset flag of {@link ReleaseFormat#CTDC_SYNTHETIC}, text) the row is read as usual. A blank line in a file of two or more columns
+ * is no row: it is skipped, not numbered, and counted ({@link ValidationReport#blankLines()}).
+ *
+ * <p>A header that cannot be read or does not match the schema is a {@link DataFormatException}. A file the
+ * reader cannot read to its end (a malformed quote, invalid UTF-8, a record over a limit, an I/O failure)
+ * is an {@link InputStoppedException}: no rows and no report are returned, and the message says where it
+ * stopped, how many rows were read before (valid + invalid) and that the rest was not read. Invalid UTF-8 is
+ * reported at the row and field that hold the bad bytes, with their byte offset, when the file is given as a
+ * {@link Path} (a {@link Reader} decodes as its creator chose). No message and no report carries a record
+ * value.
  *
  * <p><b>Writing.</b> The header is the variable names in order; each cell is written as
  * {@link Dataset#token(int, int)} gives it; fields are quoted only when they hold the delimiter, a quote or a
  * line break; lines end with LF, the last one included. The same dataset always gives the same bytes, and
  * reading them gives an equal dataset as long as every missing value has reason
  * {@link MissingReason#UNKNOWN} and no value is written as a missing token (a release format cannot tell
- * these apart; see {@link ReleaseFormat}).
+ * these apart; see {@link ReleaseFormat}), and, under a format whose missing token is empty, no row of two or
+ * more columns has every value missing (it is written as a row of only delimiters, which reads as an
+ * {@code empty-row}).
  *
  * <p>This class is stateless and thread-safe.
  */
@@ -232,7 +243,8 @@ public final class DatasetCsv {
 
   private static ReadResult readPath(Path file, Schema schema, CsvOptions options, boolean store) {
     String name = file.toString();
-    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    // strict UTF-8, decoded lazily: invalid bytes are reported at their own row and field (issue 14)
+    try (Reader r = Utf8Input.open(file)) {
       return CsvDatasetReader.read(r, name, schema, options, store);
     } catch (IOException e) {
       throw new DataFormatException(name + ": cannot be read (" + e.getClass().getSimpleName() + ")", e);

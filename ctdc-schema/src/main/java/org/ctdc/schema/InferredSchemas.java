@@ -3,18 +3,23 @@ package org.ctdc.schema;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.TreeSet;
+import org.ctdc.schema.internal.CsvDatasetReader;
 import org.ctdc.schema.internal.CsvDatasetWriter;
+import org.ctdc.schema.internal.Shown;
+import org.ctdc.schema.internal.Utf8Input;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Schemas inferred from a CSV file, for generic data that has no schema of its own (such as the Adult
@@ -58,15 +63,19 @@ public final class InferredSchemas {
     String n = file.getFileName().toString();
     int dot = n.lastIndexOf('.');
     String name = dot > 0 ? n.substring(0, dot) : n;
-    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    // strict UTF-8, decoded lazily: invalid bytes are reported at their own row (issue 14)
+    try (Reader r = Utf8Input.open(file)) {
       return fromCsv(r, file.toString(), name, delimiter, missingTokens);
     } catch (IOException e) {
-      throw new DataFormatException(file + ": cannot read: " + e.getMessage(), e);
+      throw new DataFormatException(file + ": cannot be read (" + e.getClass().getSimpleName() + ")", e);
     }
   }
 
   /**
-   * Infers a schema from CSV text whose first row is the header.
+   * Infers a schema from CSV text whose first row is the header. The reading limits are those of
+   * {@link DatasetCsv.CsvOptions#defaults()} (field length, fields per record, rows), checked while parsing.
+   * A blank line is skipped; a row of only delimiters holds no value and is skipped as well, as a missing-only
+   * row adds no code.
    *
    * @param reader the text, not closed
    * @param fileName the name used in messages
@@ -74,20 +83,22 @@ public final class InferredSchemas {
    * @param delimiter the field delimiter
    * @param missingTokens tokens that mean missing, the first written for missing; at least one
    * @return the schema, version {@code inferred}
-   * @throws DataFormatException naming the file and row when the text cannot be read or is malformed
+   * @throws DataFormatException naming the file and row when the text cannot be read or is malformed; an
+   *     {@link InputStoppedException} when it stopped after the header, saying how far it got
    */
   public static Schema fromCsv(
       Reader reader, String fileName, String schemaName, char delimiter, List<String> missingTokens) {
     ReleaseFormat format = new ReleaseFormat(missingTokens, "1", "0", ";", delimiter);
+    DatasetCsv.CsvOptions limits = DatasetCsv.CsvOptions.defaults();
     List<String> header = new ArrayList<>();
     List<TreeSet<String>> values = new ArrayList<>();
-    long row = 0;
-    try (CsvParser p = MAPPER.getFactory().createParser(reader)) {
+    long[] row = {0};
+    try (CsvParser p = factory(limits).createParser(reader)) {
       p.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
       p.setSchema(CsvDatasetWriter.csvSchema(format));
       List<String> fields = new ArrayList<>();
       boolean first = true;
-      while (next(p, fields)) {
+      while (next(p, fields, limits.maxColumns(), fileName, first, row[0], header.size())) {
         if (first) {
           first = false;
           HashSet<String> seen = new HashSet<>();
@@ -105,13 +116,19 @@ public final class InferredSchemas {
           }
           continue;
         }
-        row++;
         if (fields.size() == 1 && fields.get(0).isEmpty()) {
+          continue;
+        }
+        if (row[0] >= limits.maxRows()) {
+          throw stopped(fileName, row[0], "over the limit of " + limits.maxRows() + " rows per file (limit maxRows)", null);
+        }
+        row[0]++;
+        if (CsvDatasetReader.isEmptyRow(fields)) {
           continue;
         }
         if (fields.size() > header.size()) {
           throw new DataFormatException(
-              fileName + ": row " + row + " has " + fields.size() + " fields, the header " + header.size());
+              fileName + ": row " + row[0] + " has " + fields.size() + " fields, the header " + header.size());
         }
         for (int i = 0; i < fields.size(); i++) {
           String v = fields.get(i);
@@ -120,10 +137,18 @@ public final class InferredSchemas {
           }
         }
       }
+    } catch (StreamConstraintsException e) {
+      throw where(fileName, header.isEmpty(), row[0],
+          "a field is longer than " + limits.maxFieldLength() + " characters (limit maxFieldLength)", null);
     } catch (JsonProcessingException e) {
-      throw new DataFormatException(fileName + ": row " + (row + 1) + ": malformed CSV");
+      // the parser's message may quote the file: the row only
+      throw where(fileName, header.isEmpty(), row[0], "malformed CSV, such as a stray or unclosed quote", null);
     } catch (IOException e) {
-      throw new DataFormatException(fileName + ": cannot read: " + e.getMessage(), e);
+      Long at = Utf8Input.badByteOffset(e);
+      throw where(fileName, header.isEmpty(), row[0],
+          at == null ? "cannot be read (" + e.getClass().getSimpleName() + ")"
+              : "the file is not valid UTF-8" + (at >= 0 ? " (byte " + at + ")" : ""),
+          at == null ? e : null);
     }
     if (header.isEmpty()) {
       throw new DataFormatException(fileName + ": the file is empty; a header row is required");
@@ -142,7 +167,7 @@ public final class InferredSchemas {
       for (String v : vs) {
         if (v.isBlank()) {
           throw new DataFormatException(
-              fileName + ": column '" + header.get(i) + "' has a blank value; list it as a missing token");
+              fileName + ": column '" + Shown.name(header.get(i)) + "' has a blank value; list it as a missing token");
         }
         codes.add(Code.of(v));
       }
@@ -155,16 +180,37 @@ public final class InferredSchemas {
     return b.build();
   }
 
-  private static boolean next(CsvParser p, List<String> fields) throws IOException {
+  private static boolean next(
+      CsvParser p, List<String> fields, int maxColumns, String file, boolean header, long rowsRead, int width)
+      throws IOException {
     fields.clear();
     JsonToken t = p.nextToken();
     if (t == null) {
       return false;
     }
-    while ((t = p.nextToken()) != JsonToken.END_ARRAY && t != null) {
+    while ((t = Utf8Input.nextInRecord(p, fields.size(), width)) != JsonToken.END_ARRAY && t != null) {
+      // checked while parsing: a header of millions of columns is never held (issue 14)
+      if (fields.size() >= maxColumns) {
+        throw where(file, header, rowsRead, "more than " + maxColumns + " fields (limit maxColumns)", null);
+      }
       String s = p.getValueAsString();
       fields.add(s == null ? "" : s);
     }
     return true;
+  }
+
+  private static DataFormatException where(
+      String file, boolean header, long rowsRead, String rule, @Nullable Throwable cause) {
+    return header ? new DataFormatException(file + ": header: " + rule, cause) : stopped(file, rowsRead, rule, cause);
+  }
+
+  private static InputStoppedException stopped(String file, long rowsRead, String rule, @Nullable Throwable cause) {
+    return InputStoppedException.at(file, rowsRead + 1, rule, rowsRead, 0, "read", "rejected", cause);
+  }
+
+  private static CsvFactory factory(DatasetCsv.CsvOptions limits) {
+    CsvFactory f = MAPPER.getFactory().copy();
+    f.setStreamReadConstraints(StreamReadConstraints.builder().maxStringLength(limits.maxFieldLength()).build());
+    return f;
   }
 }

@@ -5,7 +5,10 @@ import java.util.List;
 /**
  * What checking a data file against its schema found: how many rows were read, how many were valid, and
  * the cell errors, the first of them kept in file order up to a limit and all of them counted. A row is
- * invalid when it has at least one error; {@code rowsRead() == validRows() + invalidRows()} always.
+ * invalid when it has at least one error; {@code rowsRead() == validRows() + invalidRows()} always. A row of
+ * only delimiters (every field empty) is an invalid row with rule {@code empty-row}; a blank line (in a file
+ * of two or more columns) is no row: it is skipped, gets no row number, and is counted in
+ * {@link #blankLines()}, so every line of the file is accounted for.
  *
  * <p>Reports carry no record values (see {@link CellError}); they can be logged and shared. This class is
  * immutable and thread-safe.
@@ -17,9 +20,14 @@ public final class ValidationReport {
   private final long invalidRows;
   private final List<CellError> errors;
   private final long errorCount;
+  private final long blankLines;
 
   private ValidationReport(
-      String file, long rowsRead, long invalidRows, List<CellError> errors, long errorCount) {
+      String file, long rowsRead, long invalidRows, List<CellError> errors, long errorCount, long blankLines) {
+    if (blankLines < 0) {
+      throw new IllegalArgumentException("blank lines must not be negative");
+    }
+    this.blankLines = blankLines;
     this.file = file;
     this.rowsRead = rowsRead;
     this.invalidRows = invalidRows;
@@ -53,7 +61,29 @@ public final class ValidationReport {
    */
   public static ValidationReport of(
       String file, long rowsRead, long invalidRows, List<CellError> errors, long errorCount) {
-    return new ValidationReport(file, rowsRead, invalidRows, errors, errorCount);
+    return new ValidationReport(file, rowsRead, invalidRows, errors, errorCount, 0);
+  }
+
+  /**
+   * Creates a report of a file with blank lines.
+   *
+   * @param file the file name as it should appear in messages
+   * @param rowsRead the number of data rows read (the header and blank lines not counted)
+   * @param invalidRows the number of rows with at least one error
+   * @param errors the errors kept, in file order
+   * @param errorCount the number of all errors found, kept or not
+   * @param blankLines the blank lines skipped
+   * @return the report
+   * @throws IllegalArgumentException if the counts contradict each other or one is negative
+   */
+  public static ValidationReport of(
+      String file, long rowsRead, long invalidRows, List<CellError> errors, long errorCount, long blankLines) {
+    return new ValidationReport(file, rowsRead, invalidRows, errors, errorCount, blankLines);
+  }
+
+  /** @return the blank lines skipped (not rows, not numbered) */
+  public long blankLines() {
+    return blankLines;
   }
 
   /** @return the file name as it appears in messages */
@@ -104,7 +134,8 @@ public final class ValidationReport {
   public String summary() {
     return file + ": " + rowsRead + " rows read, " + validRows() + " valid, " + invalidRows + " invalid, "
         + errorCount + (errorCount == 1 ? " error" : " errors")
-        + (truncated() ? " (first " + errors.size() + " listed)" : "");
+        + (truncated() ? " (first " + errors.size() + " listed)" : "")
+        + (blankLines == 0 ? "" : ", " + blankLines + (blankLines == 1 ? " blank line" : " blank lines") + " skipped");
   }
 
   /**

@@ -5,14 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.ByteArrayInputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import org.ctdc.schema.DatasetCsv.CsvOptions;
+import org.ctdc.schema.internal.Utf8Input;
 import org.ctdc.schema.DatasetCsv.ReadResult;
 
 /**
@@ -61,6 +60,11 @@ class DatasetCsvFuzzTest {
       read = DatasetCsv.read(utf8(content), FILE, schema, options);
     } catch (CtdcException e) {
       assertLocated(e);
+      if (e instanceof InputStoppedException s) {
+        // issue 14: the rows before the stop are counted, the stop is after them
+        assertEquals(s.rowsRead(), s.rowsAccepted() + s.rowsRejected());
+        assertTrue(s.row() > s.rowsRead() && s.rowsRead() <= options.maxRows());
+      }
       assertRejectedByValidateToo(content, schema, options);
       return;
     }
@@ -80,8 +84,17 @@ class DatasetCsvFuzzTest {
     CsvOptions wide = options.withStrictHeader(true).withMaxFieldLength(CsvOptions.DEFAULT_MAX_FIELD_LENGTH)
         .withMaxColumns(CsvOptions.DEFAULT_MAX_COLUMNS);
     ReadResult back = DatasetCsv.read(new StringReader(out.toString()), "rewritten.csv", schema, wide);
-    assertEquals(0, back.report().errorCount(), () -> "rewritten file has errors: " + back.report().lines());
-    assertEquals(dataset.rowCount(), back.dataset().rowCount(), "rows kept through a rewrite");
+    // a row with every value missing, written under a format whose missing token is empty, is a row of only
+    // delimiters: it reads as an empty row (issue 14), the one documented exception to the round trip
+    ReleaseFormat f = schema.format();
+    boolean emptyIsAValue = schema.variables().stream().anyMatch(v -> v.kind() == VariableKind.FLAG
+        && (f.flagTrue().isBlank() || f.flagFalse().isBlank()));
+    long empty = schema.variables().size() < 2 || !f.missingTokens().get(0).isBlank() || emptyIsAValue ? 0
+        : java.util.stream.IntStream.range(0, dataset.rowCount()).filter(r -> java.util.stream.IntStream
+            .range(0, schema.variables().size()).allMatch(c -> dataset.isMissing(r, c))).count();
+    assertEquals(empty, back.report().errorCount(), () -> "rewritten file has errors: " + back.report().lines());
+    assertEquals(dataset.rowCount(), back.report().rowsRead(), "rows kept through a rewrite");
+    assertEquals(dataset.rowCount() - empty, back.dataset().rowCount(), "rows kept through a rewrite");
   }
 
   static void assertCounted(ValidationReport report, CsvOptions options) {
@@ -111,8 +124,8 @@ class DatasetCsvFuzzTest {
         () -> "message does not name the file: " + m);
   }
 
-  /** Strict UTF-8 decoding, as reading a file does: malformed bytes are an error, not replaced. */
+  /** Strict, lazy UTF-8 decoding, as reading a file does: malformed bytes are an error at their own row. */
   static Reader utf8(byte[] content) {
-    return new InputStreamReader(new ByteArrayInputStream(content), StandardCharsets.UTF_8.newDecoder());
+    return Utf8Input.of(new ByteArrayInputStream(content));
   }
 }

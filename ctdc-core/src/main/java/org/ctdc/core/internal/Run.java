@@ -16,6 +16,7 @@ import org.ctdc.core.RejectReason;
 import org.ctdc.core.TargetRule;
 import org.ctdc.schema.Cancellation;
 import org.ctdc.schema.Dataset;
+import org.ctdc.schema.InputStoppedException;
 import org.ctdc.schema.MissingReason;
 import org.ctdc.schema.OperationCancelledException;
 import org.ctdc.schema.ProgressListener;
@@ -84,6 +85,7 @@ public final class Run {
   private final long[][] missingBy;
   private final List<Map<String, long[]>> unmapped = new ArrayList<>();
   private final long[] unmappedOverflow;
+  private final long[] fuzzyOverflow;
   private final List<Map<String, Fuzzy>> fuzzy = new ArrayList<>();
   private final Map<String, RejectCounter> rejects = new TreeMap<>();
   private final Set<String> dropped = new LinkedHashSet<>();
@@ -94,6 +96,7 @@ public final class Run {
 
   private long rowsRead;
   private long rowsAligned;
+  private long blankLines;
   private boolean stopped;
 
   /** Progress is reported, and cancellation checked, each time this many rows have been read. */
@@ -140,7 +143,7 @@ public final class Run {
    * @param source the input's name
    * @param mode lenient or strict
    * @param rowsListed the most row numbers listed per reject group
-   * @param showMinCount the fewest rows an unmapped value needs to be shown
+   * @param showMinCount the fewest rows a source value needs to be shown (the release threshold k)
    */
   public Run(Plan plan, String source, AlignmentMode mode, int rowsListed, int showMinCount) {
     this.plan = plan;
@@ -157,6 +160,7 @@ public final class Run {
     this.present = new long[n];
     this.missingBy = new long[n][MissingReason.values().length];
     this.unmappedOverflow = new long[n];
+    this.fuzzyOverflow = new long[n];
     int pc = plan.picklists.length;
     this.lastPickedRaw = new String[pc];
     this.lastPicked = new Plan.Picked[pc];
@@ -375,7 +379,7 @@ public final class Run {
     return plan.slots;
   }
 
-  /** @return whether the run has stopped (strict mode after a reject, or unreadable input) */
+  /** @return whether the run has stopped (strict mode after a reject) */
   public boolean stopped() {
     return stopped;
   }
@@ -542,6 +546,7 @@ public final class Run {
     Fuzzy f = m.get(value);
     if (f == null) {
       if (m.size() >= DISTINCT_LIMIT) {
+        fuzzyOverflow[t]++;
         return;
       }
       m.put(value, f = new Fuzzy(value, r.code, r.score));
@@ -728,9 +733,25 @@ public final class Run {
     reject(reason, "*", "*", row);
   }
 
-  /** Stops the run after an unreadable part of the input. */
-  public void stop() {
-    stopped = true;
+  /** Counts a blank line of the input, skipped: no row, no row number. */
+  public void blankLine() {
+    blankLines++;
+  }
+
+  /**
+   * The failure of a reader that cannot go on: no result, and a message saying how far the run got (issue
+   * 14). The rows read so far are aligned + rejected; the row that stopped the reader and the rest of the
+   * input are not read.
+   *
+   * @param file the input's name
+   * @param row the 1-based row the reader could not read
+   * @param rule why, free of record values
+   * @param cause the underlying failure, or null
+   * @return the exception to throw
+   */
+  public InputStoppedException stoppedAt(String file, long row, String rule, @Nullable Throwable cause) {
+    return InputStoppedException.at(
+        file, row, rule, rowsRead, rowsRead - rowsAligned, "aligned", "rejected", cause);
   }
 
   private void reject(RejectReason reason, String column, String target, long row) {
@@ -810,25 +831,30 @@ public final class Run {
           missing.put(r, missingBy[t][r.ordinal()]);
         }
       }
+      boolean mayShow = SafeValues.mayShowValuesOf(plan.spec, v, target.columns());
       List<AlignmentReport.ValueCount> shown = new ArrayList<>();
       long withheld = unmappedOverflow[t];
+      long withheldDistinct = 0;
       for (Map.Entry<String, long[]> e : unmapped.get(t).entrySet()) {
-        if (SafeValues.isShowable(e.getKey(), e.getValue()[0], showMinCount)) {
+        if (mayShow && SafeValues.isShowable(e.getKey(), e.getValue()[0], showMinCount)) {
           shown.add(new AlignmentReport.ValueCount(e.getKey(), e.getValue()[0]));
         } else {
           withheld += e.getValue()[0];
+          withheldDistinct++;
         }
       }
       shown.sort(
           Comparator.comparingLong(AlignmentReport.ValueCount::count).reversed()
               .thenComparing(AlignmentReport.ValueCount::value));
       List<AlignmentReport.FuzzyMatch> fz = new ArrayList<>();
-      long fzWithheld = 0;
+      long fzWithheld = fuzzyOverflow[t];
+      long fzWithheldDistinct = 0;
       for (Fuzzy f : fuzzy.get(t).values()) {
-        if (SafeValues.isShowable(f.value, f.count, showMinCount)) {
+        if (mayShow && SafeValues.isShowable(f.value, f.count, showMinCount)) {
           fz.add(new AlignmentReport.FuzzyMatch(f.value, codeOf(v, f.code), f.score, f.count));
         } else {
           fzWithheld += f.count;
+          fzWithheldDistinct++;
         }
       }
       fz.sort(
@@ -837,12 +863,13 @@ public final class Run {
       cov.add(
           new AlignmentReport.TargetCoverage(
               v.name(), ruleName(target.rule), target.columns(), present[t], missing,
-              rowsAligned == 0 ? 0 : (double) present[t] / rowsAligned, shown, withheld, fz, fzWithheld));
+              rowsAligned == 0 ? 0 : (double) present[t] / rowsAligned, shown, withheld, withheldDistinct,
+              fz, fzWithheld, fzWithheldDistinct));
     }
     AlignmentReport report =
         new AlignmentReport(
             plan.spec.name(), plan.spec.partner(), source, plan.spec.target().id(), mode, rowsRead,
-            rowsAligned, stopped, groups, cov, List.copyOf(dropped));
+            rowsAligned, stopped, blankLines, showMinCount, groups, cov, List.copyOf(dropped));
     return new AlignmentResult(appender.build(), report);
   }
 

@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.ByteArrayInputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import org.ctdc.core.Aligner;
@@ -20,6 +18,8 @@ import org.ctdc.core.Specs;
 import org.ctdc.core.sample.PartnerSamples;
 import org.ctdc.core.sample.PartnerSamples.Profile;
 import org.ctdc.schema.CtdcException;
+import org.ctdc.schema.InputStoppedException;
+import org.ctdc.schema.internal.Utf8Input;
 import org.ctdc.testkit.FuzzAssertions;
 
 /**
@@ -31,8 +31,11 @@ import org.ctdc.testkit.FuzzAssertions;
  *
  * <p>The property: every input either aligns, with rows read = rows aligned + rows rejected and as many
  * dataset rows as aligned rows, or throws a {@link CtdcException} whose message names the file and quotes
- * none of it. Both modes agree: strict mode stops at the first reject, so it rejects at most one row, and
- * its aligned rows are the lenient run's rows before its first reject. Any other throwable is a finding.
+ * none of it. A file that cannot be read to its end throws {@link InputStoppedException}, whose counts cover
+ * the rows before the stop (read = aligned + rejected, the stop at the next row). Both modes agree: strict
+ * mode stops at the first reject, so it rejects at most one row, and its aligned rows are the lenient run's
+ * rows before its first reject; when both stop at a fault they stop at the same row. Inputs are decoded as
+ * files are ({@code Utf8Input}: strict, lazy UTF-8). Any other throwable is a finding.
  */
 class AlignerInputFuzzTest {
 
@@ -66,8 +69,16 @@ class AlignerInputFuzzTest {
     }
     int p = (data[0] & 1);
     byte[] content = Arrays.copyOfRange(data, 1, data.length);
-    AlignmentReport lenient = run(LENIENT.get(p), content, input);
-    AlignmentReport strict = run(STRICT.get(p), content, input);
+    CtdcException[] faults = new CtdcException[2];
+    AlignmentReport lenient = run(LENIENT.get(p), content, input, faults, 0);
+    AlignmentReport strict = run(STRICT.get(p), content, input, faults, 1);
+    if (faults[0] instanceof InputStoppedException l && faults[1] instanceof InputStoppedException s) {
+      // strict mode met no reject before the fault, so neither did lenient mode
+      assertEquals(l.row(), s.row(), "both modes stop at the same row");
+      assertEquals(0, s.rowsRejected());
+      assertEquals(0, l.rowsRejected());
+      assertEquals(l.rowsAccepted(), s.rowsAccepted());
+    }
     if (strict == null) {
       // strict mode reads no further than lenient mode, so lenient mode meets the same fault
       assertTrue(lenient == null, "a file strict mode rejects as a whole is rejected by lenient mode too");
@@ -96,13 +107,19 @@ class AlignerInputFuzzTest {
     }
   }
 
-  /** Aligns the bytes; returns the report, or null when the file was rejected as a whole. */
-  private static AlignmentReport run(Aligner aligner, byte[] content, Input input) {
+  /** Aligns the bytes; returns the report, or null (the fault in {@code faults[i]}) when the file failed. */
+  private static AlignmentReport run(Aligner aligner, byte[] content, Input input, CtdcException[] faults, int i) {
     AlignmentResult r;
     try {
       r = input.align(aligner, utf8(content));
     } catch (CtdcException e) {
       FuzzAssertions.assertLocatedWithoutEcho(e, CtdcException.class, FILE, content, SPEC_COLUMNS);
+      if (e instanceof InputStoppedException s) {
+        assertEquals(s.rowsRead(), s.rowsAccepted() + s.rowsRejected(), "read = aligned + rejected before the stop");
+        assertTrue(s.row() > s.rowsRead(), "the stop is after the rows read");
+        assertTrue(s.getMessage().contains("row " + s.row() + " and the rest of the file not read"), s::getMessage);
+      }
+      faults[i] = e;
       return null;
     }
     AlignmentReport rep = r.report();
@@ -123,8 +140,8 @@ class AlignerInputFuzzTest {
     return Aligner.builder(spec).mode(AlignmentMode.STRICT).build();
   }
 
-  /** Strict UTF-8 decoding, as reading a file does: malformed bytes are an error, not replaced. */
+  /** Strict, lazy UTF-8 decoding, as reading a file does: malformed bytes are an error at their own row. */
   static Reader utf8(byte[] content) {
-    return new InputStreamReader(new ByteArrayInputStream(content), StandardCharsets.UTF_8.newDecoder());
+    return Utf8Input.of(new ByteArrayInputStream(content));
   }
 }

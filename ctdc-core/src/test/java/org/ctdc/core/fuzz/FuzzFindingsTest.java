@@ -54,7 +54,8 @@ class FuzzFindingsTest {
     String csv = HEADER + "\n" + row("Mexico") + row("x".repeat(Inputs.MAX_FIELD_LENGTH + 1));
     DataFormatException e =
         assertThrows(DataFormatException.class, () -> HOTLINE.alignCsv(new StringReader(csv), "big.csv"));
-    assertEquals("big.csv: row 2: a field is longer than 1048576 characters (limit)", e.getMessage());
+    assertEquals("big.csv: row 2: field 5 (column 'Citizenship'): a field is longer than 1048576 characters (limit); reading stopped "
+        + "there: 1 row read before it (1 aligned, 0 rejected), row 2 and the rest of the file not read", e.getMessage());
   }
 
   @Test
@@ -62,7 +63,8 @@ class FuzzFindingsTest {
     String jsonl = "{\"CaseID\":\"a\"}\n\n{\"Citizenship\":\"" + "x".repeat(Inputs.MAX_FIELD_LENGTH + 1) + "\"}\n";
     DataFormatException e =
         assertThrows(DataFormatException.class, () -> HOTLINE.alignJsonLines(new StringReader(jsonl), "big.jsonl"));
-    assertEquals("big.jsonl: row 2: a field is longer than 1048576 characters (limit)", e.getMessage());
+    assertEquals("big.jsonl: row 2: a field is longer than 1048576 characters (limit); reading stopped "
+        + "there: 1 row read before it (1 aligned, 0 rejected), row 2 and the rest of the file not read", e.getMessage());
   }
 
   @Test
@@ -74,11 +76,12 @@ class FuzzFindingsTest {
 
   @Test
   void invalidUtf8InJsonLinesIsReportedAsSuchWithTheRowReached() {
-    java.io.Reader in = new java.io.InputStreamReader(new java.io.ByteArrayInputStream(
-        new byte[] {'{', '}', '\n', '{', '"', 'a', '"', ':', '"', (byte) 0xff, '"', '}', '\n'}),
-        java.nio.charset.StandardCharsets.UTF_8.newDecoder());
+    // decoded as a file is (strict and lazy): the row is the one with the bad byte (issue 14)
+    java.io.Reader in = org.ctdc.schema.internal.Utf8Input.of(new java.io.ByteArrayInputStream(
+        new byte[] {'{', '}', '\n', '{', '"', 'a', '"', ':', '"', (byte) 0xff, '"', '}', '\n'}));
     DataFormatException e = assertThrows(DataFormatException.class, () -> HOTLINE.alignJsonLines(in, "u.jsonl"));
-    assertEquals("u.jsonl: the file is not valid UTF-8 (at or after row 1)", e.getMessage());
+    assertEquals("u.jsonl: row 2: the file is not valid UTF-8 (byte 9); reading stopped there: 1 row read before "
+        + "it (0 aligned, 1 rejected), row 2 and the rest of the file not read", e.getMessage());
   }
 
   @Test

@@ -11,7 +11,6 @@ import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import java.io.IOException;
 import java.io.PushbackReader;
 import java.io.Reader;
-import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,6 +18,7 @@ import org.ctdc.schema.CellError;
 import org.ctdc.schema.DataFormatException;
 import org.ctdc.schema.Dataset;
 import org.ctdc.schema.DatasetCsv;
+import org.ctdc.schema.InputStoppedException;
 import org.ctdc.schema.MissingReason;
 import org.ctdc.schema.ReleaseFormat;
 import org.ctdc.schema.Schema;
@@ -124,9 +124,13 @@ public final class CsvDatasetReader {
       matchHeader(fields);
       header = false;
       while (nextRecord(p, fields)) {
+        if (isBlankLine(fields)) {
+          // a blank line holds no record: skipped, counted, and given no row number
+          blankLines++;
+          continue;
+        }
         if (rowsRead >= maxRows) {
-          throw new DataFormatException(
-              file + ": row " + (rowsRead + 1) + ": over the limit of " + maxRows + " rows per file (limit maxRows)");
+          throw stop("over the limit of " + maxRows + " rows per file (limit maxRows)", null);
         }
         rowsRead++;
         if (!readRow(fields)) {
@@ -136,27 +140,91 @@ public final class CsvDatasetReader {
         }
       }
     } catch (StreamConstraintsException e) {
-      throw new DataFormatException(
-          file + ": " + rowName() + ": a field is longer than " + maxFieldLength
-              + " characters (limit maxFieldLength)");
+      throw stop("field " + (field + 1) + columnSuffix(field) + " is longer than " + maxFieldLength
+          + " characters (limit maxFieldLength)", null);
     } catch (JsonProcessingException e) {
-      // Jackson's own message may quote characters of the record: keep only the position
-      long line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
-      throw new DataFormatException(
-          file + ": " + rowName() + (line > 0 ? " (line " + line + ")" : "")
-              + ": malformed CSV, such as a stray or unclosed quote");
-    } catch (CharacterCodingException e) {
-      throw new DataFormatException(file + ": " + rowName() + ": the file is not valid UTF-8");
+      // Jackson's own message may quote characters of the record: keep only the row (the parser's line is
+      // where it gave up, the end of the file for an open quote, which would point away from the fault)
+      throw stop("malformed CSV, such as a stray or unclosed quote", null);
     } catch (IOException e) {
-      throw new DataFormatException(
-          file + ": cannot be read (" + e.getClass().getSimpleName() + ")", e);
+      Long at = Utf8Input.badByteOffset(e);
+      if (at != null) {
+        throw stop("field " + (field + 1) + columnSuffix(field) + ": the file is not valid UTF-8"
+            + (at >= 0 ? " (byte " + at + ")" : ""), null);
+      }
+      throw stop("cannot be read (" + e.getClass().getSimpleName() + ")", e);
     }
-    ValidationReport report = ValidationReport.of(file, rowsRead, invalidRows, errors, errorCount);
+    ValidationReport report = ValidationReport.of(file, rowsRead, invalidRows, errors, errorCount, blankLines);
     if (LOG.isDebugEnabled()) {
       LOG.debug("{}", report.summary());
     }
     return new DatasetCsv.ReadResult(appender.build(), report);
   }
+
+  /**
+   * The error of a record that cannot be read: in the header a plain {@link DataFormatException}; in the
+   * data rows an {@link InputStoppedException} saying how far the read got (no rows are returned).
+   */
+  private DataFormatException stop(String rule, @Nullable Throwable cause) {
+    if (header) {
+      return new DataFormatException(file + ": header: " + rule, cause);
+    }
+    return InputStoppedException.at(file, rowsRead + 1, rule, rowsRead, invalidRows, "valid", "invalid", cause);
+  }
+
+  /**
+   * Whether a record is a blank line: in a file of two or more columns, one field of nothing but blanks. In a
+   * one-column file such a line is a row (its field is empty, as a missing value is written).
+   */
+  private boolean isBlankLine(List<String> fields) {
+    return fieldVar.length > 1 && fields.size() == 1 && fields.get(0).isBlank();
+  }
+
+  /**
+   * Whether a record is an empty row: two or more fields, every one of them empty or blanks only (such as
+   * {@code ,,,,}). It is invalid, never a record with every value missing (issue 14).
+   *
+   * @param fields the fields of a record
+   * @return whether it is an empty row
+   */
+  public static boolean isEmptyRow(List<String> fields) {
+    if (fields.size() < 2) {
+      return false;
+    }
+    for (String f : fields) {
+      if (!f.isBlank()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether an empty or blank field of the record is a value under the release format: a flag token (the
+   * synthetic format writes an unset flag as the empty field) or text that is no missing token. A row of
+   * only delimiters that holds such a value is a record; one whose every cell would be missing is not.
+   */
+  private boolean anyValue(List<String> fields) {
+    for (int f = 0; f < fields.size() && f < fieldVar.length; f++) {
+      int v = fieldVar[f];
+      if (v < 0) {
+        continue;
+      }
+      String t = fields.get(f);
+      VariableKind kind = variables.get(v).kind();
+      if (kind == VariableKind.FLAG ? t.equals(format.flagTrue()) || t.equals(format.flagFalse())
+          : kind.isText() && !format.isMissing(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The blank lines skipped. */
+  private long blankLines;
+
+  /** The 0-based field of the record being parsed. */
+  private int field;
 
   private static Reader skipBom(Reader in) throws IOException {
     PushbackReader r = new PushbackReader(in, 1);
@@ -175,37 +243,33 @@ public final class CsvDatasetReader {
     return f;
   }
 
-  /** The record being read, as messages name it: the header or a 1-based data row. */
-  private String rowName() {
-    return header ? "header" : "row " + (rowsRead + 1);
-  }
-
   private boolean header = true;
 
   private boolean nextRecord(CsvParser p, List<String> out) throws IOException {
     out.clear();
+    field = 0;
     JsonToken t = p.nextToken();
     if (t == null) {
       return false;
     }
     if (t != JsonToken.START_ARRAY) {
-      throw new DataFormatException(file + ": " + rowName() + ": malformed CSV record");
+      throw stop("malformed CSV record", null);
     }
-    while ((t = p.nextToken()) != JsonToken.END_ARRAY && t != null) {
+    while ((t = Utf8Input.nextInRecord(p, out.size(), header ? 0 : fieldVar.length)) != JsonToken.END_ARRAY && t != null) {
       String s = p.getValueAsString();
       if (s == null) {
         s = "";
       }
+      // checked per field while parsing: a header of millions of columns is never held (issue 14)
       if (out.size() >= maxColumns) {
-        throw new DataFormatException(
-            file + ": " + rowName() + ": more than " + maxColumns + " fields (limit maxColumns)");
+        throw stop("more than " + maxColumns + " fields (limit maxColumns)", null);
       }
       if (s.length() > maxFieldLength) {
-        throw new DataFormatException(
-            file + ": " + rowName() + ": field " + (out.size() + 1) + columnSuffix(out.size())
-                + " is longer than " + maxFieldLength + " characters (limit maxFieldLength)");
+        throw stop("field " + (out.size() + 1) + columnSuffix(out.size())
+            + " is longer than " + maxFieldLength + " characters (limit maxFieldLength)", null);
       }
       out.add(s);
+      field = out.size();
     }
     return true;
   }
@@ -271,9 +335,7 @@ public final class CsvDatasetReader {
   }
 
   private static String shown(String headerName) {
-    return headerName.length() <= SHOWN_HEADER_CHARS
-        ? headerName
-        : headerName.substring(0, SHOWN_HEADER_CHARS) + "...";
+    return Shown.cut(headerName, SHOWN_HEADER_CHARS);
   }
 
   private int matchVariable(String name) {
@@ -323,6 +385,10 @@ public final class CsvDatasetReader {
 
   /** Decodes a row into the staging arrays; false when it has an error (all of them reported). */
   private boolean readRow(List<String> fields) {
+    if (isEmptyRow(fields) && !anyValue(fields)) {
+      error(-1, "empty-row", "every field is empty (" + fields.size() + " fields)");
+      return false;
+    }
     if (fields.size() != fieldVar.length) {
       error(-1, "wrong-field-count",
           "expected " + fieldVar.length + " fields as in the header, found " + fields.size());
