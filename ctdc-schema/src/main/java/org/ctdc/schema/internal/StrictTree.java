@@ -236,6 +236,215 @@ public final class StrictTree {
     return path.isEmpty() ? Shown.name(key) : path + "." + Shown.name(key);
   }
 
+  /**
+   * A required text value (a scalar, not blank).
+   *
+   * @param parent the mapping
+   * @param key the key
+   * @param path the mapping's path
+   * @param fail makes the error
+   * @return the text
+   */
+  public static String text(JsonNode parent, String key, String path, Failure fail) {
+    JsonNode v = parent.get(key);
+    if (v == null || v.isNull() || !v.isValueNode() || v.asText().isBlank()) {
+      throw fail.at(child(path, key), "required: a non-empty text");
+    }
+    return v.asText();
+  }
+
+  /**
+   * An optional text value.
+   *
+   * @param parent the mapping
+   * @param key the key
+   * @param path the mapping's path
+   * @param fail makes the error
+   * @param dflt the value when the key is absent
+   * @return the text
+   */
+  public static String text(JsonNode parent, String key, String path, Failure fail, String dflt) {
+    return parent.has(key) ? text(parent, key, path, fail) : dflt;
+  }
+
+  /**
+   * An optional whole number.
+   *
+   * @param parent the mapping
+   * @param key the key
+   * @param path the mapping's path
+   * @param fail makes the error
+   * @param dflt the value when the key is absent
+   * @return the number
+   */
+  public static long integer(JsonNode parent, String key, String path, Failure fail, long dflt) {
+    JsonNode v = parent.get(key);
+    if (v == null) {
+      return dflt;
+    }
+    if (!v.isIntegralNumber() || !v.canConvertToLong()) {
+      throw fail.at(child(path, key), "must be a whole number");
+    }
+    return v.longValue();
+  }
+
+  /**
+   * An optional whole number that fits an {@code int}.
+   *
+   * @param parent the mapping
+   * @param key the key
+   * @param path the mapping's path
+   * @param fail makes the error
+   * @param dflt the value when the key is absent
+   * @return the number
+   */
+  public static int integer(JsonNode parent, String key, String path, Failure fail, int dflt) {
+    long v = integer(parent, key, path, fail, (long) dflt);
+    if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+      throw fail.at(child(path, key), "must be a whole number of at most " + Integer.MAX_VALUE);
+    }
+    return (int) v;
+  }
+
+  /**
+   * An optional number.
+   *
+   * @param parent the mapping
+   * @param key the key
+   * @param path the mapping's path
+   * @param fail makes the error
+   * @param dflt the value when the key is absent
+   * @return the number, finite
+   */
+  public static double number(JsonNode parent, String key, String path, Failure fail, double dflt) {
+    JsonNode v = parent.get(key);
+    if (v == null) {
+      return dflt;
+    }
+    if (!v.isNumber() || !Double.isFinite(v.doubleValue())) {
+      throw fail.at(child(path, key), "must be a number");
+    }
+    return v.doubleValue();
+  }
+
+  /**
+   * An optional truth value.
+   *
+   * @param parent the mapping
+   * @param key the key
+   * @param path the mapping's path
+   * @param fail makes the error
+   * @param dflt the value when the key is absent
+   * @return the value
+   */
+  public static boolean bool(JsonNode parent, String key, String path, Failure fail, boolean dflt) {
+    JsonNode v = parent.get(key);
+    if (v == null) {
+      return dflt;
+    }
+    if (!v.isBoolean()) {
+      throw fail.at(child(path, key), "must be true or false");
+    }
+    return v.booleanValue();
+  }
+
+  /**
+   * An optional list of texts (a single text is a list of one).
+   *
+   * @param parent the mapping
+   * @param key the key
+   * @param path the mapping's path
+   * @param fail makes the error
+   * @return the texts, empty when the key is absent
+   */
+  public static java.util.List<String> texts(JsonNode parent, String key, String path, Failure fail) {
+    JsonNode v = parent.get(key);
+    java.util.List<String> out = new java.util.ArrayList<>();
+    if (v == null || v.isNull()) {
+      return out;
+    }
+    if (v.isValueNode()) {
+      out.add(v.asText());
+      return out;
+    }
+    if (!v.isArray()) {
+      throw fail.at(child(path, key), "must be a list of texts");
+    }
+    for (int i = 0; i < v.size(); i++) {
+      if (!v.get(i).isValueNode() || v.get(i).isNull()) {
+        throw fail.at(child(path, key) + "[" + i + "]", "must be a text");
+      }
+      out.add(v.get(i).asText());
+    }
+    return out;
+  }
+
+  /**
+   * An optional mapping, its keys checked.
+   *
+   * @param parent the mapping
+   * @param key the key
+   * @param path the mapping's path
+   * @param fail makes the error
+   * @param known the keys allowed in it
+   * @return the mapping, an empty one when the key is absent
+   */
+  public static JsonNode object(JsonNode parent, String key, String path, Failure fail, String... known) {
+    JsonNode v = parent.get(key);
+    if (v == null || v.isNull()) {
+      return NODES.objectNode();
+    }
+    return keys(v, child(path, key), fail, known);
+  }
+
+  /**
+   * An optional mapping whose keys are data (codes, names), each value checked by the caller.
+   *
+   * @param parent the mapping
+   * @param key the key
+   * @param path the mapping's path
+   * @param fail makes the error
+   * @return the mapping, an empty one when the key is absent
+   */
+  public static JsonNode dataMap(JsonNode parent, String key, String path, Failure fail) {
+    JsonNode v = parent.get(key);
+    if (v == null || v.isNull()) {
+      return NODES.objectNode();
+    }
+    if (!v.isObject()) {
+      throw fail.at(child(path, key), "must be a mapping");
+    }
+    return v;
+  }
+
+  /**
+   * The path rule of every configuration (issue 14): a relative file name inside a configuration file is
+   * resolved against that file's folder, never against the working directory; an absolute one is kept.
+   *
+   * @param configFolder the configuration file's folder (absolute)
+   * @param name the file name as written in the configuration
+   * @return the file
+   */
+  public static Path file(Path configFolder, String name) {
+    return configFolder.resolve(name).normalize();
+  }
+
+  /**
+   * A schema reference inside a configuration: a file (its name ends in {@code .yaml}, {@code .yml} or
+   * {@code .json}, or holds a path separator) resolved by {@link #file}, or else a bundled schema's
+   * {@code NAME} or {@code NAME@VERSION}, kept as written.
+   *
+   * @param configFolder the configuration file's folder (absolute)
+   * @param reference the reference as written
+   * @return the reference, a file's absolute path for a file
+   */
+  public static String schemaReference(Path configFolder, String reference) {
+    String lower = reference.toLowerCase(Locale.ROOT);
+    boolean file = lower.endsWith(".yaml") || lower.endsWith(".yml") || lower.endsWith(".json")
+        || reference.contains("/") || reference.contains(java.io.File.separator);
+    return file ? file(configFolder, reference).toString() : reference;
+  }
+
   private static void checkPrintable(String text, Failure fail) {
     int line = 1;
     for (int i = 0; i < text.length(); ) {
