@@ -181,7 +181,7 @@ public record VerificationSpecFile(VerificationSpec spec, ReleaseReading release
         throw fail.at("models", "must be a list of {type, sensitive, ...}");
       }
       for (int i = 0; i < models.size(); i++) {
-        model(b, models.get(i), "models[" + i + "]", f, dir, hierarchies);
+        model(b, models.get(i), "models[" + i + "]", f, dir, qis, hierarchies);
       }
       modelCount = models.size();
     }
@@ -193,7 +193,7 @@ public record VerificationSpecFile(VerificationSpec spec, ReleaseReading release
     try {
       return new VerificationSpecFile(b.build(), reading);
     } catch (IllegalArgumentException | VerificationException e) {
-      throw fail.at("", String.valueOf(e.getMessage()));
+      throw fail.at("", Shown.clean(String.valueOf(e.getMessage())));
     }
   }
 
@@ -224,7 +224,7 @@ public record VerificationSpecFile(VerificationSpec spec, ReleaseReading release
   }
 
   private static void model(VerificationSpec.Builder b, JsonNode m, String where, String f, Path dir,
-      Function<Path, List<List<String>>> hierarchies) {
+      List<String> qis, Function<Path, List<List<String>>> hierarchies) {
     StrictTree.Failure fail = failure(f);
     if (m == null || !m.isObject()) {
       throw fail.at(where, "a model is a mapping {type, sensitive, ...}");
@@ -242,6 +242,9 @@ public record VerificationSpecFile(VerificationSpec spec, ReleaseReading release
       }
     }
     String s = StrictTree.text(m, "sensitive", where, fail);
+    if (qis.contains(s)) {
+      throw fail.at(where + ".sensitive", "'" + Shown.name(s) + "' is also a quasi-identifier");
+    }
     try {
       switch (type) {
         case "distinctL" -> b.distinctL(s, StrictTree.integer(m, "l", where, fail, 0));
@@ -263,12 +266,17 @@ public record VerificationSpecFile(VerificationSpec spec, ReleaseReading release
         b.tClosenessReference(s, ref);
       }
     } catch (IllegalArgumentException e) {
-      throw fail.at(where, String.valueOf(e.getMessage()));
+      throw fail.at(where, Shown.clean(String.valueOf(e.getMessage())));
     }
   }
 
   private static List<List<String>> hierarchy(String f, String path, Path file,
       Function<Path, List<List<String>>> reader) {
+    if (!java.nio.file.Files.isRegularFile(file)) {
+      // named as written (cut), never the whole path: the name comes from the file
+      throw new VerificationException(f + ": " + path + ": no such file '"
+          + Shown.name(String.valueOf(file.getFileName())) + "' (relative names are read from the spec's folder)");
+    }
     try {
       return reader.apply(file);
     } catch (CtdcException e) {
