@@ -96,6 +96,11 @@ public final class FuzzAssertions {
    */
   public static <T> Optional<T> readOrRejected(Path file, byte[] input, Class<? extends RuntimeException> library,
       Function<Path, T> reader) throws IOException {
+    return read(file, input, library, reader, m -> { });
+  }
+
+  private static <T> Optional<T> read(Path file, byte[] input, Class<? extends RuntimeException> library,
+      Function<Path, T> reader, java.util.function.Consumer<String> more) throws IOException {
     Files.write(file, input);
     try {
       return Optional.of(reader.apply(file));
@@ -104,6 +109,7 @@ public final class FuzzAssertions {
         throw e;
       }
       assertLocatedWithoutEcho(e, library, file.toString(), input);
+      more.accept(String.valueOf(e.getMessage()));
       return Optional.empty();
     }
   }
@@ -124,15 +130,7 @@ public final class FuzzAssertions {
    */
   public static <T> Optional<T> readOrRejectedClean(Path file, byte[] input,
       Class<? extends RuntimeException> library, Function<Path, T> reader, String canary) throws IOException {
-    Files.write(file, input);
-    try {
-      return Optional.of(reader.apply(file));
-    } catch (RuntimeException e) {
-      if (!library.isInstance(e)) {
-        throw e;
-      }
-      assertLocatedWithoutEcho(e, library, file.toString(), input);
-      String m = String.valueOf(e.getMessage());
+    return read(file, input, library, reader, m -> {
       assertTrue(!m.contains(canary) || new String(input, StandardCharsets.UTF_8).contains(canary + ":"),
           () -> "a value of the file in a message: " + m);
       for (int i = 0; i < m.length(); i++) {
@@ -142,8 +140,7 @@ public final class FuzzAssertions {
         int at = i;
         assertTrue(!control, () -> "a control character (U+" + Integer.toHexString(m.charAt(at)) + ") in a message");
       }
-      return Optional.empty();
-    }
+    });
   }
 
   private static boolean isJacksonParserException(Throwable t) {
