@@ -51,14 +51,33 @@ class Issue14StrictFilesCliTest {
     return new Path[] {config, data};
   }
 
+  private static CliTest.Run deid(Path[] fixture, Path release, Path verify) {
+    return CliTest.run("deid", "--config", fixture[0].toString(), "--in", fixture[1].toString(), "--out",
+        release.toString(), "--verify-spec", verify.toString());
+  }
+
+  @Test
+  void issue14_theVerifySpecIsWrittenWithTheOtherOutputsAllOrNone() throws Exception {
+    Path[] f = semicolonFixture();
+    Path out = Files.createDirectories(dir.resolve("out"));
+    Path verify = Files.createDirectories(out.resolve("verify.yaml"));
+    CliTest.Run d = deid(f, out.resolve("release.csv"), verify);
+    assertEquals(Main.INVALID, d.code(), d.err());
+    assertTrue(d.err().contains("not written"), d.err());
+    assertFalse(Files.exists(out.resolve("release.csv")), "no release without its spec");
+    assertFalse(Files.exists(out.resolve("verify.yaml-hierarchies")) || Files.exists(out.resolve("verify-hierarchies")));
+    Path clash = dir.resolve("conf/deid.yaml");
+    CliTest.Run same = deid(f, out.resolve("release.csv"), clash);
+    assertEquals(Main.USAGE, same.code(), same.err());
+  }
+
   @Test
   void issue14_aSemicolonReleaseWithoutASchemaIsReadBackAndVerifiedWithTheSpecDeidWrote() throws Exception {
     Path[] f = semicolonFixture();
     Path out = dir.resolve("out");
     Path release = out.resolve("release.csv");
     Path verify = out.resolve("verify.yaml");
-    CliTest.Run d = CliTest.run("deid", "--config", f[0].toString(), "--in", f[1].toString(), "--out",
-        release.toString(), "--verify-spec", verify.toString());
+    CliTest.Run d = deid(f, release, verify);
     assertEquals(Main.OK, d.code(), d.err());
     assertTrue(Files.readString(release).startsWith("age;gender;zipcode\n"), "the release keeps the delimiter");
     String spec = Files.readString(verify);
@@ -77,8 +96,7 @@ class Issue14StrictFilesCliTest {
     Path[] f = semicolonFixture();
     Path out = dir.resolve("out");
     // de-identify once without a schema, then use that release's schema as the input's schema
-    CliTest.Run first = CliTest.run("deid", "--config", f[0].toString(), "--in", f[1].toString(), "--out",
-        out.resolve("r0.csv").toString(), "--verify-spec", out.resolve("v0.yaml").toString());
+    CliTest.Run first = deid(f, out.resolve("r0.csv"), out.resolve("v0.yaml"));
     assertEquals(Main.OK, first.code(), first.err());
     Path inferred = dir.resolve("conf/input-schema.yaml");
     String schema = org.ctdc.schema.SchemaFiles.toYaml(
@@ -87,8 +105,7 @@ class Issue14StrictFilesCliTest {
     Files.writeString(f[0], Files.readString(f[0]).replace("input: {delimiter: ';'}", "input: {schema: input-schema.yaml}"));
     Path release = out.resolve("release.csv");
     Path verify = out.resolve("v.yaml");
-    CliTest.Run d = CliTest.run("deid", "--config", f[0].toString(), "--in", f[1].toString(), "--out",
-        release.toString(), "--verify-spec", verify.toString());
+    CliTest.Run d = deid(f, release, verify);
     assertEquals(Main.OK, d.code(), d.err());
     assertTrue(Files.readString(verify).contains("schema: v-release-schema.yaml"), Files.readString(verify));
     assertTrue(Files.isRegularFile(out.resolve("v-release-schema.yaml")));
@@ -102,8 +119,7 @@ class Issue14StrictFilesCliTest {
     Path out = dir.resolve("out");
     Path release = out.resolve("release.csv");
     Path verify = out.resolve("verify.yaml");
-    assertEquals(Main.OK, CliTest.run("deid", "--config", f[0].toString(), "--in", f[1].toString(), "--out",
-        release.toString(), "--verify-spec", verify.toString()).code());
+    assertEquals(Main.OK, deid(f, release, verify).code());
     String spec = Files.readString(verify);
 
     CliTest.Run noRelease = CliTest.run("verify", "--spec", verify.toString(), "--in", out.resolve("absent.csv").toString());
