@@ -68,7 +68,7 @@ public final class StrictTree {
     return o;
   }
 
-  /** The syntax of a file. */
+  /** The syntax of a file. Immutable and thread-safe. */
   public enum Format {
     /** YAML 1.1, as SnakeYAML reads it (JSON text reads too). */
     YAML,
