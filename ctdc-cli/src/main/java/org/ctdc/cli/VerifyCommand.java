@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import org.ctdc.deid.HierarchyFile;
 import org.ctdc.deid.verify.VerificationResult;
 import org.ctdc.deid.verify.VerificationSpecFile;
 import org.ctdc.deid.verify.Verifier;
@@ -101,24 +102,13 @@ final class VerifyCommand implements Callable<Integer> {
     return NOT_VERIFIED;
   }
 
-  /** Reads an ARX hierarchy: one row per leaf, levels separated by ';'. */
+  /**
+   * Reads a hierarchy file in ARX's layout (one row per leaf, levels separated by ';') into rows, the way
+   * {@code deid} reads it: the pure file layout ({@link HierarchyFile}), with its limits and its errors by
+   * file, row and level, never a label. The verifier checks the rows itself ({@code HierarchyTable}).
+   */
   static List<List<String>> readHierarchy(Path file) {
-    CsvMapper mapper = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY);
-    CsvSchema schema = CsvSchema.emptySchema().withColumnSeparator(';');
-    List<List<String>> rows = new ArrayList<>();
-    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      Iterator<String[]> it = mapper.readerFor(String[].class).with(schema).readValues(r);
-      while (it.hasNext()) {
-        String[] row = it.next();
-        if (row.length == 1 && row[0].isEmpty()) {
-          continue;
-        }
-        rows.add(List.of(row));
-      }
-    } catch (IOException | RuntimeException e) {
-      throw new CtdcException(file + ": cannot read the hierarchy (" + e.getClass().getSimpleName() + ")", e);
-    }
-    return rows;
+    return HierarchyFile.read(file, ';');
   }
 
   private Dataset readRelease(VerificationSpecFile.ReleaseReading reading, List<String> qis) {

@@ -58,7 +58,7 @@ public final class Hierarchies {
       try {
         x = Long.parseLong(v.trim());
       } catch (NumberFormatException e) {
-        throw new HierarchyException(name, "value '" + v + "' on level 0 is not an integer", e);
+        throw new HierarchyException(name, "row " + (rows.size() + 1) + ": the value on level 0 is not an integer");
       }
       List<String> row = new ArrayList<>();
       row.add(v);
@@ -169,7 +169,7 @@ public final class Hierarchies {
    * @param name the hierarchy's name
    * @param ages the leaves: non-negative integers written in decimal, in the order wanted
    * @return the hierarchy of height 4
-   * @throws HierarchyException naming the value if one is not a non-negative integer
+   * @throws HierarchyException naming the row (never the value) if one is not a non-negative integer
    */
   public static Hierarchy exactAge(String name, List<String> ages) {
     List<List<String>> rows = new ArrayList<>();
@@ -178,10 +178,11 @@ public final class Hierarchies {
       try {
         age = Integer.parseInt(v.trim());
       } catch (NumberFormatException e) {
-        throw new HierarchyException(name, "value '" + v + "' on level 0 is not an age in whole years", e);
+        throw new HierarchyException(name, "row " + (rows.size() + 1)
+            + ": the value on level 0 is not an age in whole years");
       }
       if (age < 0) {
-        throw new HierarchyException(name, "value '" + v + "' on level 0 is a negative age");
+        throw new HierarchyException(name, "row " + (rows.size() + 1) + ": the value on level 0 is a negative age");
       }
       rows.add(List.of(v, band(age, AGE_RANGE_ONE_LOWER), band(age, AGE_BROAD_LOWER),
           age >= MAJORITY ? "Adult" : "Minor", TOP));

@@ -1,6 +1,5 @@
 package org.ctdc.deid;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -22,10 +21,11 @@ import java.util.Optional;
  * {@code *}. Row {@code [34, <50, *]} says that 34 generalises to {@code <50} on level 1 and to {@code *} on
  * level 2.
  *
- * <p>Rules checked on creation, with errors naming the hierarchy, the value and the level: at least one row;
- * every row has the same number of levels; no leaf is listed twice; every value of a level has exactly one
- * parent on the next level; the top level holds a single value. {@link #checkCovers(Collection)} checks that
- * the values of the data are all leaves.
+ * <p>Rules checked on creation, with errors naming the hierarchy, the row and the level but never a label (a
+ * hierarchy file named by mistake may be a data file): at least one row; at most {@value #MAX_LEVELS}
+ * levels; every row has the same number of levels; no leaf is listed twice; every value of a level has
+ * exactly one parent on the next level; the top level holds a single value.
+ * {@link #checkCovers(Collection)} checks that the values of the data are all leaves.
  *
  * <p>The labels of a level are kept in the order of their first appearance in the rows; that order is the
  * order of the value set of a generalised variable in a release.
@@ -35,8 +35,19 @@ import java.util.Optional;
  */
 public final class Hierarchy {
 
-  /** The most characters (and bytes, for a file) a hierarchy in ARX's layout may hold: 64 Mi. */
-  public static final long MAX_FILE_CHARS = 64L << 20;
+  /**
+   * The most characters (and bytes, for a file) a hierarchy in ARX's layout may hold: 64 Mi, the same as
+   * {@link HierarchyFile#MAX_FILE_BYTES}.
+   */
+  public static final long MAX_FILE_CHARS = HierarchyFile.MAX_FILE_BYTES;
+
+  /**
+   * The most levels a hierarchy may have, the original value included: 64 (a height of 63). Checked when a
+   * hierarchy is built or read, before anything of the size of the rows is allocated; the verifier has the
+   * same bound. Real hierarchies have a handful of levels; the bound keeps a broken file (a data file with
+   * thousands of columns) from costing gigabytes.
+   */
+  public static final int MAX_LEVELS = 64;
 
   private final String name;
   private final List<List<String>> rows;
@@ -54,6 +65,10 @@ public final class Hierarchy {
     }
     List<List<String>> copy = new ArrayList<>(rows.size());
     for (List<String> r : rows) {
+      if (r.size() > MAX_LEVELS) {
+        throw new HierarchyException(name, "row " + (copy.size() + 1) + ": more than " + MAX_LEVELS
+            + " levels (limit)");
+      }
       copy.add(List.copyOf(r));
     }
     this.rows = List.copyOf(copy);
@@ -63,6 +78,9 @@ public final class Hierarchy {
     this.levels = this.rows.get(0).size();
     if (levels == 0) {
       throw new HierarchyException(name, "row 1 has no levels");
+    }
+    if (levels > MAX_LEVELS) {
+      throw new HierarchyException(name, "row 1: more than " + MAX_LEVELS + " levels (limit)");
     }
     List<List<String>> labs = new ArrayList<>();
     List<Map<String, Integer>> idx = new ArrayList<>();
@@ -85,7 +103,8 @@ public final class Hierarchy {
           labs.get(l).add(v);
           idx.get(l).put(v, i);
         } else if (l == 0) {
-          throw new HierarchyException(name, "value '" + shown(v) + "' is listed twice on level 0 (row " + (r + 1) + ")");
+          throw new HierarchyException(name, "row " + (r + 1) + ": its value on level 0 is listed on row "
+              + (i + 1) + " already (rule: each value once on level 0)");
         }
         rowGroup[l][r] = i;
       }
@@ -93,27 +112,31 @@ public final class Hierarchy {
     this.parent = new int[levels][];
     for (int l = 0; l + 1 < levels; l++) {
       int[] p = new int[labs.get(l).size()];
+      int[] from = new int[p.length];
       java.util.Arrays.fill(p, -1);
       for (int r = 0; r < this.rows.size(); r++) {
         int g = rowGroup[l][r];
         int up = rowGroup[l + 1][r];
         if (p[g] >= 0 && p[g] != up) {
-          throw new HierarchyException(
-              name,
-              "row " + (r + 1) + ": value '" + shown(labs.get(l).get(g)) + "' on level " + l
-                  + " has two parents on level " + (l + 1) + ": '" + shown(labs.get(l + 1).get(p[g])) + "' and '"
-                  + shown(labs.get(l + 1).get(up)) + "'");
+          throw new HierarchyException(name, "row " + (r + 1) + ": its value on level " + l
+              + " has another parent on level " + (l + 1) + " on row " + (from[g] + 1)
+              + " (rule: one parent per value)");
         }
-        p[g] = up;
+        if (p[g] < 0) {
+          p[g] = up;
+          from[g] = r;
+        }
       }
       parent[l] = p;
     }
     if (labs.get(levels - 1).size() != 1) {
-      throw new HierarchyException(
-          name,
-          "the top level " + (levels - 1) + " must hold a single value, it holds "
-              + labs.get(levels - 1).size() + " ('" + shown(labs.get(levels - 1).get(0)) + "', '"
-              + shown(labs.get(levels - 1).get(1)) + "', ...)");
+      int other = 0;
+      while (rowGroup[levels - 1][other] == 0) {
+        other++;
+      }
+      throw new HierarchyException(name, "the top level " + (levels - 1) + " holds "
+          + labs.get(levels - 1).size() + " values, rows 1 and " + (other + 1)
+          + " differ there (rule: a single top value)");
     }
     parent[levels - 1] = new int[] {0};
     this.leafCount = new int[levels][];
@@ -141,7 +164,7 @@ public final class Hierarchy {
    * @param name the name used in messages and reports, usually the variable's name
    * @param rows one row per leaf, one column per level
    * @return the hierarchy
-   * @throws HierarchyException naming the hierarchy, value and level if a rule is broken
+   * @throws HierarchyException naming the hierarchy, row and level if a rule is broken
    */
   public static Hierarchy of(String name, List<List<String>> rows) {
     Objects.requireNonNull(rows, "rows");
@@ -149,97 +172,37 @@ public final class Hierarchy {
   }
 
   /**
-   * Reads a hierarchy in ARX's CSV layout: one row per value, one column per level, no header, no quoting.
-   * Blank lines are skipped. The hierarchy is named after the file name without extension.
+   * Reads a hierarchy in ARX's CSV layout: one row per value, one column per level, no header, no quoting,
+   * blank lines only at the end, within the limits of {@link HierarchyFile}. The hierarchy is named after the
+   * file name without extension.
    *
    * @param file the file, UTF-8
    * @param delimiter the column delimiter, {@code ';'} in ARX's files
    * @return the hierarchy
-   * @throws HierarchyException naming the file if it cannot be read or a rule is broken
+   * @throws HierarchyException naming the file, the row and the level (never a label) if the file cannot be
+   *     read, breaks the layout or a limit, or a rule is broken
    */
   public static Hierarchy readArx(Path file, char delimiter) {
-    String n = file.getFileName().toString();
-    int dot = n.lastIndexOf('.');
-    String hname = dot > 0 ? n.substring(0, dot) : n;
-    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      if (Files.size(file) > MAX_FILE_CHARS) {
-        throw new HierarchyException(hname, "the file is larger than " + (MAX_FILE_CHARS >> 20)
-            + " MiB, the limit for a hierarchy file");
-      }
-      return readArx(r, hname, delimiter);
+    List<List<String>> rows = HierarchyFile.read(file, delimiter);
+    try {
+      return new Hierarchy(HierarchyFile.nameOf(file), rows);
     } catch (HierarchyException e) {
       throw new HierarchyException(file, e);
-    } catch (IOException e) {
-      throw new HierarchyException(file, new HierarchyException(hname, "cannot read ("
-          + (e instanceof java.nio.charset.CharacterCodingException ? "not UTF-8 text" : e.getClass().getSimpleName())
-          + ")"));
     }
   }
 
   /**
-   * Reads a hierarchy in ARX's CSV layout from a reader.
+   * Reads a hierarchy in ARX's CSV layout from a reader, as {@link HierarchyFile#read(Reader, String, char)}
+   * reads it.
    *
    * @param reader the text, not closed
    * @param name the hierarchy's name
    * @param delimiter the column delimiter
    * @return the hierarchy
-   * @throws HierarchyException if the text cannot be read or a rule is broken
+   * @throws HierarchyException if the text cannot be read, breaks the layout or a limit, or a rule is broken
    */
   public static Hierarchy readArx(Reader reader, String name, char delimiter) {
-    List<List<String>> rows = new ArrayList<>();
-    try {
-      BufferedReader br = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
-      String line;
-      boolean first = true;
-      long chars = 0;
-      while ((line = br.readLine()) != null) {
-        chars += line.length() + 1;
-        if (chars > MAX_FILE_CHARS) {
-          throw new HierarchyException(name, "row " + (rows.size() + 1) + ": the text is longer than "
-              + (MAX_FILE_CHARS >> 20) + " Mi characters, the limit for a hierarchy");
-        }
-        if (first && line.startsWith("\uFEFF")) {
-          line = line.substring(1);
-        }
-        first = false;
-        if (line.endsWith("\r")) {
-          line = line.substring(0, line.length() - 1);
-        }
-        if (line.isBlank()) {
-          continue;
-        }
-        if (line.indexOf('\uFEFF') >= 0) {
-          // found by fuzzing: a label starting with U+FEFF looked like another label and did not survive a
-          // write and read (the mark is taken for the file's byte-order mark); it is invisible, so refuse it
-          throw new HierarchyException(name, "row " + (rows.size() + 1)
-              + ": a label holds a byte-order mark (U+FEFF), invisible and probably left from joining files");
-        }
-        rows.add(split(line, delimiter));
-      }
-    } catch (IOException e) {
-      throw new HierarchyException(name, "cannot read ("
-          + (e instanceof java.nio.charset.CharacterCodingException ? "not UTF-8 text" : e.getClass().getSimpleName())
-          + ")", e);
-    }
-    return new Hierarchy(name, rows);
-  }
-
-  /** A label as a message shows it: cut, so that no message repeats much of a file. */
-  private static String shown(String label) {
-    return org.ctdc.deid.internal.SafeYaml.shown(label);
-  }
-
-  private static List<String> split(String line, char d) {
-    List<String> out = new ArrayList<>();
-    int start = 0;
-    for (int i = 0; i < line.length(); i++) {
-      if (line.charAt(i) == d) {
-        out.add(line.substring(start, i));
-        start = i + 1;
-      }
-    }
-    out.add(line.substring(start));
-    return out;
+    return new Hierarchy(name, HierarchyFile.read(reader, name, delimiter));
   }
 
   /**
@@ -251,12 +214,13 @@ public final class Hierarchy {
    */
   public void writeArx(Writer writer, char delimiter) {
     try {
-      for (List<String> row : rows) {
+      for (int r = 0; r < rows.size(); r++) {
+        List<String> row = rows.get(r);
         for (int l = 0; l < row.size(); l++) {
           String v = row.get(l);
           if (v.indexOf(delimiter) >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
-            throw new HierarchyException(
-                name, "label '" + shown(v) + "' on level " + l + " contains the delimiter or a line break");
+            throw new HierarchyException(name, "row " + (r + 1) + ", level " + l
+                + ": the label contains the delimiter or a line break");
           }
           if (l > 0) {
             writer.write(delimiter);
@@ -267,7 +231,7 @@ public final class Hierarchy {
       }
       writer.flush();
     } catch (IOException e) {
-      throw new HierarchyException(name, "cannot write: " + e.getMessage(), e);
+      throw new HierarchyException(name, "cannot write (an I/O error)", e);
     }
   }
 
@@ -282,9 +246,9 @@ public final class Hierarchy {
     try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       writeArx(w, delimiter);
     } catch (IOException e) {
-      throw new HierarchyException(name, "cannot write " + file + ": " + e.getMessage(), e);
+      throw new HierarchyException(file, new HierarchyException(name, "cannot write (an I/O error)", e));
     } catch (UncheckedIOException e) {
-      throw new HierarchyException(name, "cannot write " + file, e);
+      throw new HierarchyException(file, new HierarchyException(name, "cannot write (an I/O error)", e));
     }
   }
 

@@ -1,9 +1,12 @@
 package org.ctdc.deid;
 
+import org.ctdc.schema.internal.Shown;
+
 /**
  * A generalisation hierarchy breaks a rule: rows of unequal length, a value with two parents on one level,
- * a top level with more than one value, a value of the data the hierarchy does not cover. The message names
- * the hierarchy, the value (a code of a closed value set or a hierarchy label) and the level.
+ * a top level with more than one value, a value of the data the hierarchy does not cover, a hierarchy file
+ * over a reading limit. The message names the file (when read from one), the hierarchy, the row and the
+ * level, never a label or a value: a hierarchy file named by mistake may be a data file.
  *
  * <p>Instances are immutable and thread-safe.
  */
@@ -14,10 +17,10 @@ public final class HierarchyException extends DeidException {
    * Creates the exception.
    *
    * @param hierarchy the hierarchy's name
-   * @param rule what is wrong, naming the value and the level
+   * @param rule what is wrong, naming the row and the level, never a value
    */
   public HierarchyException(String hierarchy, String rule) {
-    super("hierarchy '" + hierarchy + "': " + rule);
+    super("hierarchy '" + Shown.name(hierarchy) + "': " + rule);
   }
 
   /**
@@ -28,7 +31,7 @@ public final class HierarchyException extends DeidException {
    * @param cause the underlying failure
    */
   public HierarchyException(String hierarchy, String rule, Throwable cause) {
-    super("hierarchy '" + hierarchy + "': " + rule, cause);
+    super("hierarchy '" + Shown.name(hierarchy) + "': " + rule, cause);
   }
 
   /**
@@ -38,6 +41,6 @@ public final class HierarchyException extends DeidException {
    * @param e the failure
    */
   HierarchyException(java.nio.file.Path file, HierarchyException e) {
-    super(file + ": " + e.getMessage(), e);
+    super(Shown.file(file) + ": " + e.getMessage(), e);
   }
 }

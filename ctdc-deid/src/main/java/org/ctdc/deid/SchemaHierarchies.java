@@ -10,6 +10,7 @@ import org.ctdc.schema.Code;
 import org.ctdc.schema.Dataset;
 import org.ctdc.schema.Variable;
 import org.ctdc.schema.VariableKind;
+import org.ctdc.schema.internal.Shown;
 
 /**
  * Hierarchies built from what a schema knows about a variable:
@@ -53,7 +54,7 @@ public final class SchemaHierarchies {
     try {
       col = data.column(variable);
     } catch (IllegalArgumentException e) {
-      throw new DeidException("schema " + data.schema().id() + " has no variable '" + variable + "'");
+      throw new DeidException("schema " + data.schema().id() + " has no variable '" + Shown.name(variable) + "'");
     }
     Variable v = data.variable(col);
     if (v.isMultiValued()) {
@@ -115,7 +116,7 @@ public final class SchemaHierarchies {
   public static Hierarchy exactAge(Dataset data, String variable) {
     int col = data.schema().indexOf(variable);
     if (col < 0) {
-      throw new DeidException("schema " + data.schema().id() + " has no variable '" + variable + "'");
+      throw new DeidException("schema " + data.schema().id() + " has no variable '" + Shown.name(variable) + "'");
     }
     Variable v = data.variable(col);
     if (v.kind() == VariableKind.COUNT) {
@@ -137,7 +138,7 @@ public final class SchemaHierarchies {
     if (v.kind().isClosed() && !v.isMultiValued()) {
       return Hierarchies.exactAge(variable, v.values().codes().stream().map(Code::code).toList());
     }
-    throw new DeidException("variable '" + variable + "' is " + v.kind()
+    throw new DeidException("variable '" + Shown.name(variable) + "' is " + v.kind()
         + ": an exact-age hierarchy needs a count variable or a closed variable whose codes are ages");
   }
 
@@ -155,7 +156,7 @@ public final class SchemaHierarchies {
     DeidConfig.Builder b = DeidConfig.builder();
     for (String q : quasiIdentifiers) {
       Hierarchy h = forVariable(data, q)
-          .orElseThrow(() -> new DeidException("variable '" + q + "' has no hierarchy the schema implies"));
+          .orElseThrow(() -> new DeidException("variable '" + Shown.name(q) + "' has no hierarchy the schema implies"));
       b.quasiIdentifier(q, h);
     }
     for (Variable v : data.schema().variables()) {

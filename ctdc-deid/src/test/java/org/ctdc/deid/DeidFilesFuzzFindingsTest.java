@@ -71,12 +71,12 @@ class DeidFilesFuzzFindingsTest {
   }
 
   @Test
-  void aHierarchyFileErrorNamesTheFileAndCutsLongLabels() throws IOException {
+  void aHierarchyFileErrorNamesTheFileAndTheRowsButNoLabel() throws IOException {
     String label = "L".repeat(5000);
     Path h = write("h.csv", label + ";*\n" + label + ";*\n");
     HierarchyException e = assertThrows(HierarchyException.class, () -> Hierarchy.readArx(h, ';'));
-    assertEquals(h + ": hierarchy 'h': value '" + "L".repeat(20) + "...(5000 chars)' is listed twice on level 0 (row 2)",
-        e.getMessage());
+    assertEquals(h + ": hierarchy 'h': row 2: its value on level 0 is listed on row 1 already"
+        + " (rule: each value once on level 0)", e.getMessage());
   }
 
   @Test
@@ -84,7 +84,7 @@ class DeidFilesFuzzFindingsTest {
     Path h = dir.resolve("b.csv");
     Files.write(h, new byte[] {'a', ';', (byte) 0xff, '\n'});
     HierarchyException e = assertThrows(HierarchyException.class, () -> Hierarchy.readArx(h, ';'));
-    assertEquals(h + ": hierarchy 'b': cannot read (not UTF-8 text)", e.getMessage());
+    assertEquals(h + ": hierarchy 'b': row 1: not valid UTF-8 text (a hierarchy file is UTF-8)", e.getMessage());
   }
 
   @Test
@@ -124,7 +124,7 @@ class DeidFilesFuzzFindingsTest {
   void aByteOrderMarkInsideAHierarchyIsRefusedNamingTheRow() throws IOException {
     Path h = write("m.csv", "\uFEFFF;*\n\uFEFFM;*\n");
     HierarchyException e = assertThrows(HierarchyException.class, () -> Hierarchy.readArx(h, ';'));
-    assertEquals(h + ": hierarchy 'm': row 2: a label holds a byte-order mark (U+FEFF), invisible and probably"
+    assertEquals(h + ": hierarchy 'm': row 2, level 0: a label holds a byte-order mark (U+FEFF), invisible and probably"
         + " left from joining files", e.getMessage());
   }
 }

@@ -2,6 +2,7 @@ package org.ctdc.deid.audit;
 
 import java.util.List;
 import java.util.Objects;
+import org.ctdc.schema.internal.Shown;
 
 /**
  * A cell of a named published table, addressed by one code per dimension of that table (a leaf category
@@ -34,9 +35,16 @@ public record CellRef(String table, List<String> codes) {
     return new CellRef(table, List.of(codes));
   }
 
-  /** The cell as {@code table(code1, code2)}, codes only. */
+  /**
+   * The cell as {@code table(code1, code2)}, codes only, each name and code cut and without control
+   * characters as a message shows it.
+   */
   @Override
   public String toString() {
-    return table + "(" + String.join(", ", codes) + ")";
+    StringBuilder sb = new StringBuilder(Shown.name(table)).append('(');
+    for (int i = 0; i < codes.size(); i++) {
+      sb.append(i > 0 ? ", " : "").append(Shown.name(codes.get(i)));
+    }
+    return sb.append(')').toString();
   }
 }

@@ -31,16 +31,16 @@ public record PublishedRow(List<String> codes, OptionalDouble value, PublishedSt
       value = OptionalDouble.of(0);
     }
     if (status.isSuppressed() && value.isPresent()) {
-      throw new TableFormatException("row " + codes + ": a " + status.token() + " cell must have an empty value");
+      throw new TableFormatException("a " + status.token() + " cell must have an empty value");
     }
     if (!status.isSuppressed() && value.isEmpty()) {
-      throw new TableFormatException("row " + codes + ": a " + status.token() + " cell must have a value");
+      throw new TableFormatException("a " + status.token() + " cell must have a value");
     }
     if (value.isPresent() && !(value.getAsDouble() >= 0 && Double.isFinite(value.getAsDouble()))) {
-      throw new TableFormatException("row " + codes + ": value must be a finite non-negative number");
+      throw new TableFormatException("value must be a finite non-negative number");
     }
     if (status == PublishedStatus.EMPTY && value.getAsDouble() != 0) {
-      throw new TableFormatException("row " + codes + ": an empty cell must have value 0 or no value");
+      throw new TableFormatException("an empty cell must have value 0 or no value");
     }
   }
 

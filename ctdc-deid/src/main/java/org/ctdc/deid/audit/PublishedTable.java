@@ -1,11 +1,13 @@
 package org.ctdc.deid.audit;
 
 import java.nio.file.Path;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.ctdc.deid.audit.internal.TableCsv;
+import org.ctdc.schema.internal.Shown;
 
 /**
  * A published table in {@code tableFormat: 1}: its definition and its rows (cells at any level of the
@@ -30,29 +32,31 @@ public final class PublishedTable {
    * @param rows the rows; each has one code per dimension, a node of that dimension; no cell twice
    * @return the table
    * @throws TableFormatException if a row has the wrong number of codes, an unknown code, or repeats a
-   *     cell (the message names the row number, 1-based, and the dimension)
+   *     cell (the message names the row number, 1-based, and the dimension, never a code)
    */
   public static PublishedTable of(TableDefinition definition, List<PublishedRow> rows) {
     Objects.requireNonNull(definition, "definition");
     List<PublishedRow> copy = List.copyOf(rows);
     List<TableDimension> dims = definition.dimensions();
     List<Set<String>> nodes = dims.stream().map(d -> Set.copyOf(d.nodes())).toList();
-    Set<List<String>> seen = new HashSet<>();
+    Map<List<String>, Integer> seen = new HashMap<>();
+    String table = "table '" + Shown.name(definition.name()) + "': row ";
     for (int r = 0; r < copy.size(); r++) {
       PublishedRow row = copy.get(r);
       if (row.codes().size() != dims.size()) {
-        throw new TableFormatException("table '" + definition.name() + "': row " + (r + 1) + ": has "
+        throw new TableFormatException(table + (r + 1) + ": has "
             + row.codes().size() + " codes, the definition has " + dims.size() + " dimensions");
       }
       for (int d = 0; d < dims.size(); d++) {
         if (!nodes.get(d).contains(row.codes().get(d))) {
-          throw new TableFormatException("table '" + definition.name() + "': row " + (r + 1) + ": column '"
-              + dims.get(d).name() + "': code '" + row.codes().get(d) + "' is not in the dimension's hierarchy");
+          throw new TableFormatException(table + (r + 1) + ": column '" + Shown.name(dims.get(d).name())
+              + "': a code that is not in the dimension's hierarchy (codes are not quoted)");
         }
       }
-      if (!seen.add(row.codes())) {
-        throw new TableFormatException("table '" + definition.name() + "': row " + (r + 1) + ": cell "
-            + row.codes() + " is listed twice");
+      Integer before = seen.putIfAbsent(row.codes(), r);
+      if (before != null) {
+        throw new TableFormatException(table + (r + 1) + ": lists the cell of row " + (before + 1)
+            + " again (a cell may be listed once only)");
       }
     }
     return new PublishedTable(definition, copy);

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.Set;
 import org.ctdc.deid.audit.internal.DefinitionJson;
+import org.ctdc.schema.internal.Shown;
 
 /**
  * The definition of a published table in {@code tableFormat: 1} (see {@code docs/table-format.md}): its
@@ -39,16 +40,17 @@ public record TableDefinition(String name, List<TableDimension> dimensions, Opti
       throw new TableFormatException("table definition: name must be non-blank");
     }
     if (dimensions.isEmpty()) {
-      throw new TableFormatException("table '" + name + "': at least one dimension is required");
+      throw new TableFormatException("table '" + Shown.name(name) + "': at least one dimension is required");
     }
     Set<String> names = new HashSet<>();
     for (TableDimension d : dimensions) {
       if (!names.add(d.name())) {
-        throw new TableFormatException("table '" + name + "': dimension '" + d.name() + "' is defined twice");
+        throw new TableFormatException("table '" + Shown.name(name) + "': dimension '" + Shown.name(d.name())
+            + "' is defined twice");
       }
     }
     if (minWidth.isPresent() && !(minWidth.getAsDouble() > 0 && Double.isFinite(minWidth.getAsDouble()))) {
-      throw new TableFormatException("table '" + name + "': protection.minWidth must be a positive number");
+      throw new TableFormatException("table '" + Shown.name(name) + "': protection.minWidth must be a positive number");
     }
   }
 

@@ -3,17 +3,19 @@ package org.ctdc.deid.audit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
+import org.ctdc.schema.internal.Shown;
 
 /**
  * One dimension of a published table: its name, the label of its total and its hierarchy, a tree given as
  * a map from each inner node to its children (in order). The root is the total; the nodes that have no
  * children are the leaves, the inner categories of the table. A flat dimension has
- * {@code {"Total": [leaves...]}}.
+ * {@code {"Total": [leaves...]}}. A hierarchy has at most {@value #MAX_DEPTH} levels below its total, the
+ * bound of {@link org.ctdc.deid.table.Dimension#MAX_DEPTH}; every walk over it is iterative. Messages show
+ * names and codes through {@code Shown} (cut, control characters replaced): they are the definition's own
+ * declared codes.
  *
  * <p>This record is immutable and thread-safe.
  *
@@ -22,31 +24,35 @@ import java.util.Set;
  * @param hierarchy node to its children; every node is reachable from the total exactly once
  */
 public record TableDimension(String name, String total, Map<String, List<String>> hierarchy) {
+  /** The most levels a hierarchy may have below its total: 64, as for the tables' dimensions. */
+  public static final int MAX_DEPTH = 64;
+
   /**
    * Validates that the hierarchy is a tree rooted at the total.
    *
    * @throws TableFormatException if the hierarchy is not a tree rooted at the total, a node has no
-   *     children, or a name is blank
+   *     children, a name is blank, or the tree is more than {@value #MAX_DEPTH} levels deep
    * @throws NullPointerException if an argument is null
    */
   public TableDimension {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(total, "total");
+    String dim = "dimension '" + Shown.name(name) + "': ";
     if (name.isBlank() || name.equals("value") || name.equals("status")) {
-      throw new TableFormatException("dimension name '" + name + "': must be non-blank and not 'value' or 'status'");
+      throw new TableFormatException("dimension name '" + Shown.name(name)
+          + "': must be non-blank and not 'value' or 'status'");
     }
     if (total.isBlank()) {
-      throw new TableFormatException("dimension '" + name + "': total label must be non-blank");
+      throw new TableFormatException(dim + "total label must be non-blank");
     }
     Map<String, List<String>> copy = new LinkedHashMap<>();
     hierarchy.forEach((k, v) -> copy.put(k, List.copyOf(v)));
     hierarchy = java.util.Collections.unmodifiableMap(copy);
     if (!hierarchy.containsKey(total)) {
-      throw new TableFormatException(
-          "dimension '" + name + "': hierarchy has no entry for the total '" + total + "'");
+      throw new TableFormatException(dim + "hierarchy has no entry for the total '" + Shown.name(total) + "'");
     }
-    Set<String> seen = new LinkedHashSet<>();
-    seen.add(total);
+    Map<String, Integer> depth = new HashMap<>();
+    depth.put(total, 0);
     List<String> stack = new ArrayList<>(List.of(total));
     while (!stack.isEmpty()) {
       String node = stack.remove(stack.size() - 1);
@@ -55,25 +61,28 @@ public record TableDimension(String name, String total, Map<String, List<String>
         continue;
       }
       if (children.isEmpty()) {
-        throw new TableFormatException(
-            "dimension '" + name + "': hierarchy node '" + node + "' has an empty list of children");
+        throw new TableFormatException(dim + "hierarchy node '" + Shown.name(node) + "' has an empty list of children");
+      }
+      int below = depth.get(node) + 1;
+      if (below > MAX_DEPTH) {
+        throw new TableFormatException(dim + "the hierarchy is more than " + MAX_DEPTH
+            + " levels deep below its total (limit)");
       }
       for (String c : children) {
         if (c.isBlank()) {
-          throw new TableFormatException("dimension '" + name + "': blank code under node '" + node + "'");
+          throw new TableFormatException(dim + "blank code under node '" + Shown.name(node) + "'");
         }
-        if (!seen.add(c)) {
-          throw new TableFormatException(
-              "dimension '" + name + "': code '" + c + "' appears more than once in the hierarchy"
-                  + " (a hierarchy must be a tree)");
+        if (depth.putIfAbsent(c, below) != null) {
+          throw new TableFormatException(dim + "code '" + Shown.name(c) + "' appears more than once in the hierarchy"
+              + " (a hierarchy must be a tree)");
         }
         stack.add(c);
       }
     }
     for (String k : hierarchy.keySet()) {
-      if (!seen.contains(k)) {
-        throw new TableFormatException(
-            "dimension '" + name + "': hierarchy node '" + k + "' is not reachable from the total '" + total + "'");
+      if (!depth.containsKey(k)) {
+        throw new TableFormatException(dim + "hierarchy node '" + Shown.name(k)
+            + "' is not reachable from the total '" + Shown.name(total) + "'");
       }
     }
   }
@@ -121,7 +130,8 @@ public record TableDimension(String name, String total, Map<String, List<String>
    */
   public List<String> leavesUnder(String node) {
     if (!isNode(node)) {
-      throw new TableFormatException("dimension '" + name + "': unknown code '" + node + "'");
+      throw new TableFormatException("dimension '" + Shown.name(name) + "': a code is not in the dimension's"
+          + " hierarchy");
     }
     List<String> out = new ArrayList<>();
     walk(node, out, true);
@@ -135,28 +145,34 @@ public record TableDimension(String name, String total, Map<String, List<String>
    * @return true if it is the total, an inner node or a leaf
    */
   public boolean isNode(String code) {
-    return nodeSet().contains(code);
-  }
-
-  private Set<String> nodeSet() {
-    Map<String, Boolean> m = new HashMap<>();
-    for (String n : nodes()) {
-      m.put(n, Boolean.TRUE);
+    if (code.equals(total) || hierarchy.containsKey(code)) {
+      return true;
     }
-    return m.keySet();
+    for (List<String> children : hierarchy.values()) {
+      if (children.contains(code)) {
+        return true;
+      }
+    }
+    return false;
   }
 
+  /** Depth-first pre-order from {@code node}, with an explicit stack: no recursion, whatever the depth. */
   private void walk(String node, List<String> out, boolean leavesOnly) {
-    List<String> children = hierarchy.get(node);
-    if (children == null) {
-      out.add(node);
-      return;
-    }
-    if (!leavesOnly) {
-      out.add(node);
-    }
-    for (String c : children) {
-      walk(c, out, leavesOnly);
+    List<String> stack = new ArrayList<>();
+    stack.add(node);
+    while (!stack.isEmpty()) {
+      String n = stack.remove(stack.size() - 1);
+      List<String> children = hierarchy.get(n);
+      if (children == null) {
+        out.add(n);
+        continue;
+      }
+      if (!leavesOnly) {
+        out.add(n);
+      }
+      for (int i = children.size() - 1; i >= 0; i--) {
+        stack.add(children.get(i));
+      }
     }
   }
 }

@@ -19,16 +19,25 @@ import org.jspecify.annotations.Nullable;
  * {@code Africa → [Northern Africa, ...]}, {@code Northern Africa → [DZA, EGY, ...]}.
  *
  * <p>Leaves are ordered depth-first along the hierarchy as given (children in their listed order), so that
- * every node covers a consecutive run of leaves. Node names are unique within a dimension.
+ * every node covers a consecutive run of leaves. Node names are unique within a dimension. A dimension has at
+ * most {@value #MAX_DEPTH} levels below its total; every walk over it is iterative.
  *
  * <p>Instances are immutable and thread-safe.
  */
 public final class Dimension {
+  /**
+   * The most levels a dimension may have below its total: 64 (a flat dimension has 1, CTDC's region →
+   * sub-region → country has 3). Checked when the dimension is built; the audit's {@code TableDimension}
+   * has the same bound.
+   */
+  public static final int MAX_DEPTH = 64;
+
   private final String name;
   private final String total;
   private final Map<String, List<String>> hierarchy;
   private final List<String> leaves;
   private final List<String> nodes;
+  private final Set<String> nodeSet;
 
   private Dimension(String name, String total, Map<String, List<String>> hierarchy) {
     this.name = name;
@@ -39,17 +48,24 @@ public final class Dimension {
     walk(total, lv, all);
     this.leaves = List.copyOf(lv);
     this.nodes = List.copyOf(all);
+    this.nodeSet = Set.copyOf(all);
   }
 
+  /** Depth-first pre-order from {@code node}, with an explicit stack: no recursion, whatever the depth. */
   private void walk(String node, List<String> lv, List<String> all) {
-    all.add(node);
-    List<String> ch = hierarchy.get(node);
-    if (ch == null) {
-      lv.add(node);
-      return;
-    }
-    for (String c : ch) {
-      walk(c, lv, all);
+    Deque<String> stack = new ArrayDeque<>();
+    stack.push(node);
+    while (!stack.isEmpty()) {
+      String n = stack.pop();
+      all.add(n);
+      List<String> ch = hierarchy.get(n);
+      if (ch == null) {
+        lv.add(n);
+        continue;
+      }
+      for (int i = ch.size() - 1; i >= 0; i--) {
+        stack.push(ch.get(i));
+      }
     }
   }
 
@@ -76,7 +92,8 @@ public final class Dimension {
    * @param hierarchy every inner node mapped to its children (non-empty lists); leaves have no entry
    * @return the dimension
    * @throws TableException naming the dimension and node when the hierarchy is not a tree rooted at the
-   *     total (a node listed twice, a cycle, an entry not reachable from the total, an empty child list)
+   *     total (a node listed twice, a cycle, an entry not reachable from the total, an empty child list) or
+   *     is more than {@value #MAX_DEPTH} levels deep
    */
   public static Dimension hierarchical(String name, String total, Map<String, List<String>> hierarchy) {
     Objects.requireNonNull(name, "name");
@@ -95,12 +112,19 @@ public final class Dimension {
     Set<String> seen = new HashSet<>();
     seen.add(total);
     Deque<String> todo = new ArrayDeque<>();
+    Map<String, Integer> depth = new java.util.HashMap<>();
     todo.add(total);
+    depth.put(total, 0);
     while (!todo.isEmpty()) {
       String n = todo.poll();
       List<String> ch = hierarchy.get(n);
       if (ch == null) {
         continue;
+      }
+      int below = depth.get(n) + 1;
+      if (below > MAX_DEPTH) {
+        throw new TableException("dimension '" + s(name) + "': the hierarchy is more than " + MAX_DEPTH
+            + " levels deep below its total (limit)");
       }
       if (ch.isEmpty()) {
         throw new TableException("dimension '" + s(name) + "': node '" + s(n) + "' has an empty list of children");
@@ -114,6 +138,7 @@ public final class Dimension {
               "dimension '" + s(name) + "': node '" + s(c) + "' appears more than once in the hierarchy");
         }
         todo.add(c);
+        depth.put(c, below);
       }
       copy.put(n, List.copyOf(ch));
     }
@@ -173,7 +198,7 @@ public final class Dimension {
    * @return true for a leaf, an inner node or the total
    */
   public boolean contains(String node) {
-    return nodes.contains(node);
+    return nodeSet.contains(node);
   }
 
   /**
@@ -209,6 +234,6 @@ public final class Dimension {
 
   /** A name as a message shows it: cut, so that no message repeats much of a configuration file. */
   private static String s(String name) {
-    return org.ctdc.deid.internal.SafeYaml.shown(name);
+    return org.ctdc.schema.internal.Shown.name(name);
   }
 }

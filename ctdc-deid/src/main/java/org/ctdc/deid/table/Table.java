@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.ctdc.schema.internal.Shown;
 
 /**
  * A tabulated table before protection: the value of every inner (all-leaf) cell, and for a magnitude table
@@ -127,7 +128,8 @@ public final class Table {
       Dimension d = dims.get(i);
       if (!d.contains(nodes[i])) {
         throw new TableException(
-            "table '" + definition.name() + "': dimension '" + d.name() + "' has no node '" + nodes[i] + "'");
+            "table '" + Shown.name(definition.name()) + "': dimension '" + Shown.name(d.name())
+                + "' has no such node (nodes given are not quoted)");
       }
       List<String> under = new ArrayList<>();
       collect(d, nodes[i], under);
@@ -235,8 +237,8 @@ public final class Table {
       for (int i = 0; i < leaves.length; i++) {
         Integer l = leafIndex.get(i).get(leaves[i]);
         if (l == null) {
-          throw new TableException("table '" + definition.name() + "': dimension '"
-              + definition.dimensions().get(i).name() + "' has no leaf '" + leaves[i] + "'");
+          throw new TableException("table '" + Shown.name(definition.name()) + "': dimension '"
+              + Shown.name(definition.dimensions().get(i).name()) + "' has no such leaf (leaves given are not quoted)");
         }
         idx = idx * leafIndex.get(i).size() + l;
       }

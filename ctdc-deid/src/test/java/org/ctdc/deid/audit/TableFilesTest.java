@@ -56,7 +56,7 @@ class TableFilesTest {
     assertError("country,sex,value,status\nDZ,F,317,primary\n", json, "line 2", "column 'value'");
     assertError("country,sex,value,status\nDZ,F,abc,publishable\n", json, "line 2", "column 'value'");
     assertError("country,value,status\nDZ,3,publishable\n", json, "line 1", "missing column 'sex'");
-    assertError("country,sex,value,status\nDZ,F,3,publishable\nDZ,F,4,publishable\n", json, "row 2", "listed twice");
+    assertError("country,sex,value,status\nDZ,F,3,publishable\nDZ,F,4,publishable\n", json, "row 2", "lists the cell of row 1 again");
     TableFormatException e = assertThrows(TableFormatException.class,
         () -> PublishedTable.read(write("country,sex,value,status\nDZ,F,31779153,primary\n"), json));
     // a long value, so that the random name of the temporary folder in the message cannot contain it

@@ -19,6 +19,7 @@ import org.ctdc.deid.audit.PublishedStatus;
 import org.ctdc.deid.audit.PublishedTable;
 import org.ctdc.deid.audit.TableAuditException;
 import org.ctdc.deid.audit.TableDefinition;
+import org.ctdc.schema.internal.Shown;
 
 /**
  * The audit: builds the additivity equations of the published cells over the union space, splits the free
@@ -51,12 +52,12 @@ public final class AuditEngine {
   public static AuditResult run(List<PublishedTable> tables, AuditOptions options, Ticker ticker) {
     ticker.check();
     if (tables.isEmpty()) {
-      throw new IllegalArgumentException("at least one table is required");
+      throw new TableAuditException("at least one table is required");
     }
     Map<String, Integer> tableIndex = new LinkedHashMap<>();
     for (int t = 0; t < tables.size(); t++) {
       if (tableIndex.put(tables.get(t).name(), t) != null) {
-        throw new IllegalArgumentException("two tables are named '" + tables.get(t).name() + "'");
+        throw new TableAuditException("two tables are named '" + Shown.name(tables.get(t).name()) + "'");
       }
     }
     UnionSpace space = new UnionSpace(tables, options.maxCells());
@@ -75,8 +76,8 @@ public final class AuditEngine {
           double v = row.value().getAsDouble();
           scale = Math.max(scale, v);
           if (!Double.isNaN(fixed[c]) && Math.abs(fixed[c] - v) > 1e-9 * Math.max(1, v)) {
-            throw new TableAuditException("tables '" + tables.get(fixedBy[c]).name() + "' and '" + table.name()
-                + "' publish different values for the same cell " + space.describe(c));
+            throw new TableAuditException("tables '" + Shown.name(tables.get(fixedBy[c]).name()) + "' and '"
+                + Shown.name(table.name()) + "' publish different values for the same cell " + space.describe(c));
           }
           fixed[c] = v;
           fixedBy[c] = t;

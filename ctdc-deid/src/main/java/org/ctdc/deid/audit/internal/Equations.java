@@ -3,6 +3,7 @@ package org.ctdc.deid.audit.internal;
 import java.util.Arrays;
 import java.util.List;
 import org.ctdc.deid.audit.TableAuditException;
+import org.ctdc.schema.internal.Shown;
 
 /**
  * The additivity equations with at least one free cell, in compressed sparse rows: equation k is
@@ -60,7 +61,7 @@ final class Equations {
           if (nf == 0) {
             if (Math.abs(r) > tol + 1e-9 * mag) {
               throw new TableAuditException("published tables are not additive: cell " + space.describe(cell)
-                  + " is not the sum of its children along dimension '" + space.dims.get(u).name + "'");
+                  + " is not the sum of its children along dimension '" + Shown.name(space.dims.get(u).name) + "'");
             }
             continue;
           }

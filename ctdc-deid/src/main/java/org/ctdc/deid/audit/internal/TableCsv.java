@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 import org.ctdc.deid.audit.PublishedRow;
 import org.ctdc.deid.audit.PublishedStatus;
 import org.ctdc.deid.audit.PublishedTable;
@@ -28,6 +29,7 @@ import org.ctdc.deid.audit.TableDefinition;
 import org.ctdc.deid.audit.TableDimension;
 import org.ctdc.deid.audit.TableFormatException;
 import org.ctdc.schema.CtdcException;
+import org.ctdc.schema.internal.Shown;
 
 /** Reads and writes the {@code tableFormat: 1} table CSV. Stateless, thread-safe. */
 public final class TableCsv {
@@ -47,11 +49,16 @@ public final class TableCsv {
 
   private TableCsv() {}
 
-  /** Reads the CSV of a table under its definition. */
-  public static PublishedTable read(Path file, TableDefinition def) {
+  /**
+   * Reads the CSV of a table under its definition. Every message names the file, the line and the column
+   * and never quotes a cell: only the definition's own names and codes appear, through {@link Shown}.
+   */
+  public static PublishedTable read(Path path, TableDefinition def) {
+    String file = Shown.file(path);
     List<TableDimension> dims = def.dimensions();
+    List<Set<String>> nodes = dims.stream().map(d -> Set.copyOf(d.nodes())).toList();
     List<PublishedRow> rows = new ArrayList<>();
-    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+    try (Reader in = Files.newBufferedReader(path, StandardCharsets.UTF_8);
         MappingIterator<String[]> it = CSV.readerFor(String[].class).with(CsvSchema.emptySchema()).readValues(in)) {
       if (!it.hasNext()) {
         throw new TableFormatException(file + ": line 1: missing header (one column per dimension, then value, status)");
@@ -64,16 +71,18 @@ public final class TableCsv {
         if (i == 0 && h.startsWith("\uFEFF")) {
           h = h.substring(1);
         }
-        if (col.put(h, i) != null) {
-          throw new TableFormatException(file + ": line 1: column '" + h + "' appears twice");
+        Integer before = col.put(h, i);
+        if (before != null) {
+          throw new TableFormatException(file + ": line 1: columns " + (before + 1) + " and " + (i + 1)
+              + " have the same name");
         }
       }
       int[] dimCol = new int[dims.size()];
       for (int d = 0; d < dims.size(); d++) {
         Integer c = col.get(dims.get(d).name());
         if (c == null) {
-          throw new TableFormatException(file + ": line 1: missing column '" + dims.get(d).name()
-              + "' (a dimension of table '" + def.name() + "')");
+          throw new TableFormatException(file + ": line 1: missing column '" + Shown.name(dims.get(d).name())
+              + "' (a dimension of table '" + Shown.name(def.name()) + "')");
         }
         dimCol[d] = c;
       }
@@ -83,9 +92,10 @@ public final class TableCsv {
         throw new TableFormatException(file + ": line 1: missing column '" + (valueCol == null ? "value" : "status") + "'");
       }
       if (header.length != dims.size() + 2) {
-        for (String h : col.keySet()) {
-          if (!h.equals("value") && !h.equals("status") && def.indexOf(h) < 0) {
-            throw new TableFormatException(file + ": line 1: unexpected column '" + h + "'");
+        for (Map.Entry<String, Integer> h : col.entrySet()) {
+          if (!h.getKey().equals("value") && !h.getKey().equals("status") && def.indexOf(h.getKey()) < 0) {
+            throw new TableFormatException(file + ": line 1: column " + (h.getValue() + 1)
+                + " is not a dimension of the table, 'value' or 'status'");
           }
         }
       }
@@ -104,17 +114,17 @@ public final class TableCsv {
         List<String> codes = new ArrayList<>(dims.size());
         for (int d = 0; d < dims.size(); d++) {
           String code = cells[dimCol[d]].strip();
-          if (!dims.get(d).isNode(code)) {
-            throw new TableFormatException(file + ": line " + lineNo + ": column '" + dims.get(d).name()
-                + "': code '" + code + "' is not in the dimension's hierarchy");
+          if (!nodes.get(d).contains(code)) {
+            throw new TableFormatException(file + ": line " + lineNo + ": column '" + Shown.name(dims.get(d).name())
+                + "': a code that is not in the dimension's hierarchy (codes are not quoted)");
           }
           codes.add(code);
         }
         String st = cells[statusCol].strip();
         Optional<PublishedStatus> status = PublishedStatus.fromToken(st);
         if (status.isEmpty()) {
-          throw new TableFormatException(file + ": line " + lineNo + ": column 'status': '" + st
-              + "' is not one of publishable, primary, secondary, forced-publish, empty");
+          throw new TableFormatException(file + ": line " + lineNo + ": column 'status': not one of"
+              + " publishable, primary, secondary, forced-publish, empty");
         }
         String v = cells[valueCol].strip();
         OptionalDouble value = OptionalDouble.empty();
@@ -128,8 +138,7 @@ public final class TableCsv {
         try {
           rows.add(new PublishedRow(codes, value, status.get()));
         } catch (TableFormatException e) {
-          throw new TableFormatException(file + ": line " + lineNo + ": column 'value': "
-              + e.getMessage().replaceFirst("^row \\[[^]]*]: ", ""), e);
+          throw new TableFormatException(file + ": line " + lineNo + ": column 'value': " + e.getMessage(), e);
         }
       }
     } catch (IOException | RuntimeException e) {
@@ -147,7 +156,7 @@ public final class TableCsv {
     }
   }
 
-  private static void checkColumns(Path file, long line, String[] cells) {
+  private static void checkColumns(String file, long line, String[] cells) {
     if (cells.length > MAX_COLUMNS) {
       throw new TableFormatException(file + ": line " + line + ": more than " + MAX_COLUMNS + " fields (limit)");
     }
@@ -172,7 +181,21 @@ public final class TableCsv {
     if (e instanceof JsonProcessingException) {
       return at + "malformed CSV, such as a stray or unclosed quote";
     }
-    return "cannot read table CSV (" + e.getClass().getSimpleName() + ")";
+    return "cannot read the table CSV (" + reason(e) + ")";
+  }
+
+  /** What went wrong with a file, in words: never the exception's message, which may quote a path or text. */
+  private static String reason(Throwable e) {
+    if (e instanceof java.nio.file.NoSuchFileException) {
+      return "no such file";
+    }
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e.getMessage() != null && e.getMessage().contains("No space left")) {
+      return "no space left on device";
+    }
+    return "an I/O error";
   }
 
   /** Writes a table as CSV. */
@@ -190,7 +213,7 @@ public final class TableCsv {
         writeLine(w, cells);
       }
     } catch (IOException e) {
-      throw new CtdcException(file + ": cannot write table CSV (" + e.getClass().getSimpleName() + ")", e);
+      throw new CtdcException(Shown.file(file) + ": cannot write the table CSV (" + reason(e) + ")", e);
     }
   }
 

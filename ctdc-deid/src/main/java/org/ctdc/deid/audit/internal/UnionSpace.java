@@ -11,6 +11,7 @@ import java.util.Set;
 import org.ctdc.deid.audit.PublishedTable;
 import org.ctdc.deid.audit.TableAuditException;
 import org.ctdc.deid.audit.TableDimension;
+import org.ctdc.schema.internal.Shown;
 
 /**
  * The cells of linked tables: the product, over the union of their dimensions, of every node of each
@@ -61,8 +62,9 @@ final class UnionSpace {
           byName.put(td.name(), d);
           dims.add(d);
         } else if (!d.total.equals(td.total())) {
-          throw new TableAuditException("linked tables: dimension '" + td.name() + "' has total '" + d.total
-              + "' in one table and '" + td.total() + "' in table '" + t.name() + "'");
+          throw new TableAuditException("linked tables: dimension '" + Shown.name(td.name()) + "' has total '"
+              + Shown.name(d.total) + "' in one table and '" + Shown.name(td.total()) + "' in table '"
+              + Shown.name(t.name()) + "'");
         }
         for (String node : td.nodes()) {
           Set<String> leaves = new HashSet<>(td.leavesUnder(node));
@@ -70,8 +72,9 @@ final class UnionSpace {
           if (known == null) {
             d.leafSets.put(node, leaves);
           } else if (!known.equals(leaves)) {
-            throw new TableAuditException("linked tables: dimension '" + td.name() + "': node '" + node
-                + "' covers different categories in table '" + t.name() + "' than in an earlier table");
+            throw new TableAuditException("linked tables: dimension '" + Shown.name(td.name()) + "': node '"
+                + Shown.name(node) + "' covers different categories in table '" + Shown.name(t.name())
+                + "' than in an earlier table");
           }
           int ni = d.add(node);
           List<String> ch = td.hierarchy().get(node);
@@ -130,7 +133,7 @@ final class UnionSpace {
     return c;
   }
 
-  /** The codes of a union cell, for messages. */
+  /** The codes of a union cell, for messages: declared names and codes, shown cut and without control characters. */
   String describe(int cell) {
     StringBuilder sb = new StringBuilder("(");
     for (int u = 0; u < dims.size(); u++) {
@@ -138,7 +141,7 @@ final class UnionSpace {
       if (u > 0) {
         sb.append(", ");
       }
-      sb.append(dims.get(u).name).append('=').append(dims.get(u).nodes.get(k));
+      sb.append(Shown.name(dims.get(u).name)).append('=').append(Shown.name(dims.get(u).nodes.get(k)));
     }
     return sb.append(')').toString();
   }

@@ -1,6 +1,7 @@
 package org.ctdc.deid.table.internal;
 
-import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,35 +37,66 @@ public final class Hier {
       names[i] = d.leaves().get(i);
       index.put(names[i], i);
     }
-    int[] next = {leafCount};
-    int[] leafNext = {0};
-    root = assign(d, d.total(), next, leafNext);
+    root = assign(d);
     parent[root] = -1;
   }
 
-  private int assign(Dimension d, String node, int[] next, int[] leafNext) {
-    List<String> ch = d.hierarchy().get(node);
-    if (ch == null) {
-      int l = leafNext[0]++;
-      lo[l] = l;
-      hi[l] = l + 1;
-      children[l] = new int[0];
-      return l;
+  /** A node being numbered: its children, and how many of them are numbered already. */
+  private static final class Frame {
+    final String node;
+    final List<String> children;
+    final int[] kids;
+    int done;
+
+    Frame(String node, List<String> children) {
+      this.node = node;
+      this.children = children;
+      this.kids = children == null ? null : new int[children.size()];
     }
-    List<Integer> kids = new ArrayList<>();
-    for (String c : ch) {
-      kids.add(assign(d, c, next, leafNext));
+  }
+
+  /**
+   * Numbers the nodes in post-order with an explicit stack (no recursion, whatever the depth): leaves
+   * {@code 0..leafCount-1} in depth-first order, inner nodes after their children.
+   */
+  private int assign(Dimension d) {
+    Deque<Frame> stack = new ArrayDeque<>();
+    stack.push(new Frame(d.total(), d.hierarchy().get(d.total())));
+    int leafNext = 0;
+    int next = leafCount;
+    int last = -1;
+    while (!stack.isEmpty()) {
+      Frame f = stack.peek();
+      if (f.children != null && f.done < f.children.size()) {
+        String c = f.children.get(f.done);
+        stack.push(new Frame(c, d.hierarchy().get(c)));
+        continue;
+      }
+      stack.pop();
+      int me;
+      if (f.children == null) {
+        me = leafNext++;
+        lo[me] = me;
+        hi[me] = me + 1;
+        children[me] = new int[0];
+      } else {
+        me = next++;
+        names[me] = f.node;
+        index.put(f.node, me);
+        children[me] = f.kids;
+        lo[me] = lo[f.kids[0]];
+        hi[me] = hi[f.kids[f.kids.length - 1]];
+        for (int k : f.kids) {
+          parent[k] = me;
+        }
+      }
+      if (!stack.isEmpty()) {
+        Frame up = stack.peek();
+        up.kids[up.done++] = me;
+      }
+      last = me;
     }
-    int me = next[0]++;
-    names[me] = node;
-    index.put(node, me);
-    children[me] = kids.stream().mapToInt(Integer::intValue).toArray();
-    lo[me] = lo[children[me][0]];
-    hi[me] = hi[children[me][children[me].length - 1]];
-    for (int k : children[me]) {
-      parent[k] = me;
-    }
-    return me;
+    return last;
   }
 
   boolean isLeaf(int node) {

@@ -5,12 +5,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.ctdc.deid.verify.VerificationException;
+import org.ctdc.schema.internal.Shown;
 
 /**
  * A validated hierarchy in ARX's layout, as the verifier reads it: the nodes of every level, each node's
  * parent, and for every value the set of levels it occurs at. Immutable and thread-safe. Not API.
  */
 public final class HierarchyTable {
+  /**
+   * The most levels a declared hierarchy may have (bit j of a value's level mask is level j): 64, the same
+   * bound as the de-identification's, kept here because the verifier shares no code with it.
+   */
+  public static final int MAX_LEVELS = 64;
+
   private final String name;
   private final int height;
   /** nodes per level: value to node index within the level. */
@@ -37,15 +44,17 @@ public final class HierarchyTable {
    * @throws VerificationException naming the variable, row and level when malformed
    */
   public static HierarchyTable parse(String name, List<List<String>> rows) {
+    String shown = Shown.name(name);
     if (rows.isEmpty()) {
-      throw new VerificationException("hierarchy of '" + name + "' has no rows");
+      throw new VerificationException("hierarchy of '" + shown + "' has no rows");
     }
     int width = rows.get(0).size();
     if (width < 1) {
-      throw new VerificationException("hierarchy of '" + name + "' row 1 has no columns");
+      throw new VerificationException("hierarchy of '" + shown + "' row 1 has no columns");
     }
-    if (width > 63) {
-      throw new VerificationException("hierarchy of '" + name + "' has more than 63 levels");
+    if (width > MAX_LEVELS) {
+      throw new VerificationException("hierarchy of '" + shown + "' row 1: more than " + MAX_LEVELS
+          + " levels (limit)");
     }
     List<Map<String, Integer>> nodes = new ArrayList<>();
     List<List<Integer>> parents = new ArrayList<>();
@@ -57,7 +66,7 @@ public final class HierarchyTable {
       List<String> row = rows.get(r);
       if (row.size() != width) {
         throw new VerificationException(
-            "hierarchy of '" + name + "' row " + (r + 1) + " has " + row.size() + " levels, row 1 has " + width
+            "hierarchy of '" + shown + "' row " + (r + 1) + " has " + row.size() + " levels, row 1 has " + width
                 + " (rule: equal row lengths)");
       }
       int[] idx = new int[width];
@@ -78,14 +87,14 @@ public final class HierarchyTable {
           parents.get(j).set(idx[j], idx[j + 1]);
         } else if (p != idx[j + 1]) {
           throw new VerificationException(
-              "hierarchy of '" + name + "' row " + (r + 1) + ": a value of level " + j
+              "hierarchy of '" + shown + "' row " + (r + 1) + ": a value of level " + j
                   + " has two different parents at level " + (j + 1) + " (rule: one parent per level)");
         }
       }
     }
     if (nodes.get(width - 1).size() != 1) {
       throw new VerificationException(
-          "hierarchy of '" + name + "' has " + nodes.get(width - 1).size() + " values at its top level "
+          "hierarchy of '" + shown + "' has " + nodes.get(width - 1).size() + " values at its top level "
               + (width - 1) + " (rule: a single top value)");
     }
     int[][] parent = new int[width][];
