@@ -37,7 +37,8 @@ import picocli.CommandLine.Model.CommandSpec;
       "Options: local suppression (blank cells instead of removing records), top and bottom coding.",
       "The report gives risk (sample uniques, prosecutor and global risk) before and after, and utility.",
       "Exit code 0 on success, 1 when the input or the configuration is invalid, 2 on a usage error, 3 when the",
-      "privacy models cannot be satisfied within the suppression limit and level bounds."
+      "privacy models cannot be satisfied within the suppression limit and level bounds.",
+      "With --verify-spec it also writes what ctdc verify needs to re-check the release."
     })
 final class DeidCommand implements Callable<Integer>, CancellableCommand {
 
@@ -55,6 +56,12 @@ final class DeidCommand implements Callable<Integer>, CancellableCommand {
 
   @Option(names = "--report", paramLabel = "REPORT.json", description = "Where to write the report (JSON).")
   Path report;
+
+  @Option(names = "--verify-spec", paramLabel = "VERIFY.yaml",
+      description = {"Also write the verification spec of the release for ctdc verify (docs/verify.md), with its",
+          "hierarchy files (VERIFY-hierarchies/) and the release's schema (VERIFY-release-schema.yaml) or the",
+          "inferred-schema settings beside it; written with the other outputs, all or none."})
+  Path verifySpec;
 
   @Option(names = {"--quiet", "-q"}, description = "Print nothing on success (errors are still printed).")
   boolean quiet;
@@ -76,13 +83,17 @@ final class DeidCommand implements Callable<Integer>, CancellableCommand {
     if (report != null) {
       outputs.put("--report", report);
     }
+    if (verifySpec != null) {
+      outputs.put("--verify-spec", verifySpec);
+    }
     Outputs.requireDistinct(spec, inputs, outputs);
     PrintWriter err = spec.commandLine().getErr();
-    List<Path> promised = report == null ? List.of(out) : List.of(out, report);
+    List<Path> promised = new ArrayList<>(outputs.values());
     PrintWriter o = spec.commandLine().getOut();
     DeidResult r;
+    DeidJob job;
     try {
-      DeidJob job = DeidJob.read(config);
+      job = DeidJob.read(config);
       // nor over a hierarchy or the key file the configuration names
       java.util.Map<String, Path> named = new java.util.LinkedHashMap<>(inputs);
       job.filesRead().forEach(f -> named.put("a file the configuration names (" + f.getFileName() + ")", f));
@@ -113,6 +124,31 @@ final class DeidCommand implements Callable<Integer>, CancellableCommand {
     files.add(new Outputs.Pending(out, w -> DatasetCsv.write(r.release(), w)));
     if (report != null) {
       files.add(new Outputs.Pending(report, w -> w.write(rep.toJson())));
+    }
+    if (verifySpec != null) {
+      Path name = verifySpec.getFileName();
+      Path folder = verifySpec.toAbsolutePath().getParent();
+      java.util.Map<String, Path> written = new java.util.LinkedHashMap<>();
+      try {
+        r.verificationSpecFiles(name == null ? "verify.yaml" : name.toString(), job.schema().isEmpty())
+            .forEach((file, text) -> {
+              Path target = folder.resolve(file);
+              written.put("--verify-spec's " + file, target);
+              files.add(new Outputs.Pending(target, w -> w.write(text)));
+            });
+      } catch (RuntimeException e) {
+        throw Outputs.notWritten(promised, e);
+      }
+      // the spec's hierarchy and schema files never replace an input or another output
+      java.util.Map<String, Path> named = new java.util.LinkedHashMap<>(inputs);
+      job.filesRead().forEach(f -> named.put("a file the configuration names (" + f.getFileName() + ")", f));
+      java.util.Map<String, Path> all = new java.util.LinkedHashMap<>(outputs);
+      written.forEach((k, v) -> {
+        if (!v.toAbsolutePath().normalize().equals(verifySpec.toAbsolutePath().normalize())) {
+          all.put(k, v);
+        }
+      });
+      Outputs.requireDistinct(spec, named, all);
     }
     cancellation.throwIfCancelled(Deidentifier.OPERATION);
     // the release and its report together or neither

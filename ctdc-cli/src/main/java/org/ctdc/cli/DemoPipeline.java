@@ -47,6 +47,7 @@ import org.ctdc.deid.table.TableReport;
 import org.ctdc.deid.table.TableWriter;
 import org.ctdc.deid.table.Tabulation;
 import org.ctdc.deid.verify.VerificationResult;
+import org.ctdc.deid.verify.VerificationSpecFile;
 import org.ctdc.deid.verify.Verifier;
 import org.ctdc.schema.Cancellation;
 import org.ctdc.schema.CtdcException;
@@ -178,7 +179,7 @@ final class DemoPipeline {
     if (verification.passed()) {
       outputs.write("release/release.csv", w -> DatasetCsv.write(release, w));
       outputs.writeString("release/release-schema.yaml", SchemaFiles.toYaml(release.schema()));
-      writeVerifySpec(config, deid.report());
+      writeVerifySpec(config, deid);
     }
     progress.done();
     // 6. tables from the merged data, suppressed and audited
@@ -236,26 +237,16 @@ final class DemoPipeline {
         crosswalkRows, outputs.written(), exit);
   }
 
-  /** Writes {@code release/verify.yaml} and the hierarchy files, so that {@code ctdc verify} re-checks the release. */
-  private void writeVerifySpec(DeidConfig config, DeidReport report) {
-    StringBuilder y = new StringBuilder();
-    y.append("# Re-check the release: ctdc verify --spec verify.yaml --in release.csv (docs/verify.md)\n");
-    y.append("schema: release-schema.yaml\n");
-    y.append("k: ").append(THRESHOLD).append('\n');
-    y.append("quasiIdentifiers:\n");
-    for (int i = 0; i < config.quasiIdentifiers().size(); i++) {
-      String q = config.quasiIdentifiers().get(i);
-      Hierarchy h = config.hierarchies().get(i);
-      String file = "hierarchies/" + q + ".csv";
-      StringWriter w = new StringWriter();
-      h.writeArx(w, ';');
-      outputs.writeString("release/" + file, w.toString());
-      y.append("  - {name: ").append(q).append(", hierarchy: ").append(file).append("}\n");
-    }
-    y.append("suppression: {limit: ").append(SUPPRESSION_LIMIT).append(", originalRows: ")
-        .append(report.inputRecords()).append("}\n");
-    y.append("models:\n  - {type: distinctL, sensitive: ").append(SENSITIVE).append(", l: ").append(L).append("}\n");
-    outputs.writeString("release/verify.yaml", y.toString());
+  /**
+   * Writes {@code release/verify.yaml} and its hierarchy files with the library's call for a finished
+   * de-identification (the same as {@code ctdc deid --verify-spec}), so that {@code ctdc verify} re-checks the
+   * release; then {@code release/deid.yaml}, which names the same hierarchy files.
+   */
+  private void writeVerifySpec(DeidConfig config, DeidResult deid) {
+    DeidReport report = deid.report();
+    new VerificationSpecFile(deid.verificationSpec(), VerificationSpecFile.ReleaseReading.schema("release-schema.yaml"))
+        .files("verify.yaml", "hierarchies")
+        .forEach((file, text) -> outputs.writeString("release/" + file, text));
     StringBuilder d = new StringBuilder();
     d.append("# The demo's de-identification, for ctdc deid (docs/deid-config.md):\n")
         .append("#   ctdc deid --config deid.yaml --in ../aligned/merged.csv --out release.csv --report deid.json\n");

@@ -1,11 +1,8 @@
 package org.ctdc.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Reader;
@@ -14,15 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.ctdc.deid.HierarchyFile;
 import org.ctdc.deid.verify.VerificationResult;
-import org.ctdc.deid.verify.VerificationSpec;
+import org.ctdc.deid.verify.VerificationSpecFile;
 import org.ctdc.deid.verify.Verifier;
 import org.ctdc.deid.verify.Violation;
 import org.ctdc.schema.CtdcException;
@@ -49,7 +44,8 @@ import picocli.CommandLine.Spec;
       "Check a released CSV file against k-anonymity, l-diversity, t-closeness, declared hierarchies and a",
       "suppression limit, with the independent verifier (docs/verify.md describes VERIFY.yaml).",
       "Violations name rules, variables and generalised class values, never sensitive values.",
-      "Exit code 0 when the release passes, 1 when it does not."
+      "Exit code 0 when the release passes, 1 when it does not, 4 when it was not verified because the spec,",
+      "a hierarchy or the release could not be read (the message says which: 'not verified: ...')."
     })
 final class VerifyCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -64,49 +60,26 @@ final class VerifyCommand implements Callable<Integer> {
   @Option(names = {"--quiet", "-q"}, description = "Print only the summary line.")
   boolean quiet;
 
+  /** Exit code: the spec, a hierarchy or the release could not be read, so nothing was verified. */
+  static final int NOT_VERIFIED = 4;
+
   @Override
   public Integer call() {
-    JsonNode root = readYaml(specFile);
-    Path base = specFile.toAbsolutePath().getParent();
-    List<String> qis = new ArrayList<>();
-    VerificationSpec.Builder b = VerificationSpec.builder();
-    JsonNode qiNodes = required(root, "quasiIdentifiers", "");
-    if (!qiNodes.isArray()) {
-      throw fail("quasiIdentifiers", "must be a list");
-    }
-    Map<String, Path> hierarchies = new LinkedHashMap<>();
-    for (int i = 0; i < qiNodes.size(); i++) {
-      JsonNode q = qiNodes.get(i);
-      String where = "quasiIdentifiers[" + i + "]";
-      String name = q.isTextual() ? q.asText() : required(q, "name", where).asText();
-      qis.add(name);
-      if (q.has("hierarchy")) {
-        hierarchies.put(name, base.resolve(q.get("hierarchy").asText()));
-      }
-    }
-    b.quasiIdentifiers(qis);
-    hierarchies.forEach((name, file) -> b.hierarchy(name, readHierarchy(file)));
-    if (root.has("k")) {
-      b.k(intField(root, "k", ""));
-    }
-    b.missingAsWildcard(root.path("missingAsWildcard").asBoolean(false));
-    if (root.has("suppression")) {
-      JsonNode s = root.get("suppression");
-      b.suppressionLimit(doubleField(s, "limit", "suppression"), intField(s, "originalRows", "suppression"));
-    }
-    JsonNode models = root.path("models");
-    for (int i = 0; i < models.size(); i++) {
-      addModel(b, models.get(i), "models[" + i + "]", base);
-    }
-    VerificationSpec verification;
-    try {
-      verification = b.build();
-    } catch (IllegalArgumentException e) {
-      throw new CtdcException(specFile + ": " + e.getMessage());
-    }
-    Dataset release = readRelease(root, base, qis);
-    VerificationResult result = Verifier.verify(release, verification);
     PrintWriter out = spec.commandLine().getOut();
+    VerificationSpecFile file;
+    Dataset release;
+    try {
+      file = VerificationSpecFile.read(specFile, VerifyCommand::readHierarchy);
+    } catch (CtdcException e) {
+      return notVerified("cannot read the verification spec", e);
+    }
+    try {
+      release = readRelease(file.release(), file.spec().quasiIdentifiers());
+    } catch (CtdcException e) {
+      return notVerified("cannot read the release", e);
+    }
+    List<String> qis = file.spec().quasiIdentifiers();
+    VerificationResult result = Verifier.verify(release, file.spec());
     if (!quiet) {
       for (Violation v : result.violations()) {
         out.println(in.getFileName() + ": " + v.rule().id() + ": " + v.detail()
@@ -117,72 +90,16 @@ final class VerifyCommand implements Callable<Integer> {
     return result.passed() ? Main.OK : Main.INVALID;
   }
 
-  private void addModel(VerificationSpec.Builder b, JsonNode m, String where, Path base) {
-    String type = required(m, "type", where).asText();
-    String s = required(m, "sensitive", where).asText();
-    try {
-      switch (type) {
-        case "distinctL" -> b.distinctL(s, intField(m, "l", where));
-        case "entropyL" -> b.entropyL(s, doubleField(m, "l", where));
-        case "recursiveCL" -> b.recursiveCL(s, doubleField(m, "c", where), intField(m, "l", where));
-        case "tClosenessEqual" -> b.tClosenessEqual(s, doubleField(m, "t", where));
-        case "tClosenessHierarchical" -> b.tClosenessHierarchical(s, doubleField(m, "t", where),
-            readHierarchy(base.resolve(required(m, "hierarchy", where).asText())));
-        default -> throw fail(where + ".type", "unknown model '" + type
-            + "' (distinctL, entropyL, recursiveCL, tClosenessEqual, tClosenessHierarchical)");
-      }
-      if (m.has("reference")) {
-        Map<String, Long> ref = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> it = m.get("reference").fields();
-        while (it.hasNext()) {
-          Map.Entry<String, JsonNode> e = it.next();
-          ref.put(e.getKey(), e.getValue().asLong());
-        }
-        b.tClosenessReference(s, ref);
-      }
-    } catch (IllegalArgumentException e) {
-      throw fail(where, e.getMessage());
+  /**
+   * "Cannot read" is not "verification failed": a separate message and exit code (issue 14). The library's
+   * messages name the file, path and rule and never a value.
+   */
+  private int notVerified(String what, CtdcException e) {
+    if (debug != null && debug.debug) {
+      e.printStackTrace(spec.commandLine().getErr());
     }
-  }
-
-  private CtdcException fail(String path, String rule) {
-    return new CtdcException(specFile + ": " + (path.isEmpty() ? "" : path + ": ") + rule);
-  }
-
-  private JsonNode required(JsonNode node, String field, String where) {
-    JsonNode v = node.get(field);
-    if (v == null || v.isNull()) {
-      throw fail(where.isEmpty() ? field : where + "." + field, "is required");
-    }
-    return v;
-  }
-
-  private int intField(JsonNode node, String field, String where) {
-    JsonNode v = required(node, field, where);
-    if (!v.canConvertToInt() || !v.isIntegralNumber()) {
-      throw fail(where.isEmpty() ? field : where + "." + field, "must be an integer");
-    }
-    return v.asInt();
-  }
-
-  private double doubleField(JsonNode node, String field, String where) {
-    JsonNode v = required(node, field, where);
-    if (!v.isNumber()) {
-      throw fail(where.isEmpty() ? field : where + "." + field, "must be a number");
-    }
-    return v.asDouble();
-  }
-
-  private JsonNode readYaml(Path file) {
-    try {
-      JsonNode n = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
-      if (n == null || !n.isObject()) {
-        throw new CtdcException(file + ": the verification spec must be a YAML mapping");
-      }
-      return n;
-    } catch (IOException e) {
-      throw new CtdcException(file + ": cannot read the verification spec (" + e.getClass().getSimpleName() + ")", e);
-    }
+    spec.commandLine().getErr().println("ctdc: not verified: " + what + ": " + e.getMessage());
+    return NOT_VERIFIED;
   }
 
   /**
@@ -194,11 +111,9 @@ final class VerifyCommand implements Callable<Integer> {
     return HierarchyFile.read(file, ';');
   }
 
-  private Dataset readRelease(JsonNode root, Path base, List<String> qis) {
-    if (root.has("schema")) {
-      String s = root.get("schema").asText();
-      Path p = base.resolve(s);
-      Schema schema = Files.isRegularFile(p) ? Schemas.resolve(p.toString()) : Schemas.resolve(s);
+  private Dataset readRelease(VerificationSpecFile.ReleaseReading reading, List<String> qis) {
+    if (reading.schema().isPresent()) {
+      Schema schema = Schemas.resolve(reading.schema().get());
       DatasetCsv.ReadResult read = DatasetCsv.read(in, schema, DatasetCsv.CsvOptions.defaults());
       if (!read.report().isValid()) {
         throw new DataFormatException(in + ": the release does not follow schema " + schema.id() + ": "
@@ -206,23 +121,15 @@ final class VerifyCommand implements Callable<Integer> {
       }
       return read.dataset();
     }
-    Set<String> missing = new TreeSet<>();
-    JsonNode m = root.path("missing");
-    if (m.isMissingNode()) {
-      missing.add("");
-    } else {
-      m.forEach(t -> missing.add(t.asText()));
-    }
-    String suppressed = root.path("suppressedRecordToken").isTextual() ? root.get("suppressedRecordToken").asText() : null;
-    return readInferred(missing, suppressed, qis);
+    return readInferred(new TreeSet<>(reading.missingTokens()), reading.suppressedRecordToken().orElse(null),
+        qis, reading.delimiter());
   }
 
   /** Reads the release with every column categorical, its value set the distinct tokens of the file. */
-  private Dataset readInferred(Set<String> missing, String suppressedToken, List<String> qis) {
+  private Dataset readInferred(Set<String> missing, String suppressedToken, List<String> qis, char delimiter) {
     List<String[]> rows = new ArrayList<>();
     String[] header;
     CsvMapper mapper = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY);
-    char delimiter = ',';
     try (Reader r = Files.newBufferedReader(in, StandardCharsets.UTF_8)) {
       Iterator<String[]> it = mapper.readerFor(String[].class)
           .with(CsvSchema.emptySchema().withColumnSeparator(delimiter)).readValues(r);
@@ -247,7 +154,10 @@ final class VerifyCommand implements Callable<Integer> {
       if (e instanceof CtdcException c) {
         throw c;
       }
-      throw new DataFormatException(in + ": cannot read the release (" + e.getClass().getSimpleName() + ")", e);
+      // a CSV parser's exception quotes the file: neither its message nor the exception is kept
+      throw new DataFormatException(in + ": " + (e instanceof java.nio.file.NoSuchFileException ? "no such file"
+          : e instanceof java.nio.charset.CharacterCodingException ? "the file is not UTF-8 text"
+          : "not valid CSV (" + e.getClass().getSimpleName() + ")"));
     }
     Schema.Builder sb = Schema.builder("release", "inferred");
     List<List<String>> valuesOf = new ArrayList<>();
@@ -269,7 +179,8 @@ final class VerifyCommand implements Callable<Integer> {
     int[] qiCols = qis.stream().mapToInt(q -> {
       int i = schema.indexOf(q);
       if (i < 0) {
-        throw new DataFormatException(in + ": the header has no column '" + q + "'");
+        throw new DataFormatException(in + ": header: no column '" + org.ctdc.schema.internal.Shown.name(q)
+            + "', a quasi-identifier of the spec");
       }
       return i;
     }).toArray();

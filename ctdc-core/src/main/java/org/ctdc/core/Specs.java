@@ -33,7 +33,7 @@ public final class Specs {
   public static final String KANON_TO_VICTIM_PERPETRATOR = "kanon-2020-to-victim-perpetrator-2022";
 
   /** The largest spec file read, in bytes (as {@code SchemaFiles.MAX_FILE_BYTES}). */
-  public static final int MAX_FILE_BYTES = 16 * 1024 * 1024;
+  public static final int MAX_FILE_BYTES = org.ctdc.schema.internal.StrictTree.MAX_FILE_BYTES;
 
   private static final String ROOT = "/META-INF/ctdc/specs/";
   private static final List<String> NAMES =
@@ -81,18 +81,7 @@ public final class Specs {
    * @throws AlignmentSpecException naming the file, the path inside it and the rule
    */
   public static AlignmentSpec read(Path file) {
-    String text;
-    try {
-      if (Files.size(file) > MAX_FILE_BYTES) {
-        throw new AlignmentSpecException(file.toString(), "", "the file is larger than " + MAX_FILE_BYTES + " bytes (limit)");
-      }
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (java.nio.charset.CharacterCodingException e) {
-      throw new AlignmentSpecException(file.toString(), "", "the file is not UTF-8 text");
-    } catch (IOException e) {
-      throw new AlignmentSpecException(file.toString(), "", "cannot be read (" + e.getClass().getSimpleName() + ")", e);
-    }
-    return parse(text, file.toString());
+    return SpecReader.read(file);
   }
 
   /**

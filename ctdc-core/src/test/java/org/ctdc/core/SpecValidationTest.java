@@ -80,8 +80,9 @@ class SpecValidationTest {
 
   @Test
   void unknownPropertiesNormalisersAndFormatsAreErrors() {
-    assertEquals("rules[0].colum",
-        fails(HEAD + "  - {target: gender, colum: sex}\n" + rest("gender")).path());
+    AlignmentSpecException misspelt = fails(HEAD + "  - {target: gender, colum: sex}\n" + rest("gender"));
+    assertEquals("rules[0]", misspelt.path());
+    assertTrue(misspelt.rule().startsWith("unknown key 'colum' (known: "), misspelt::getMessage);
     assertEquals("rules[0].normalize[0]",
         fails(HEAD + "  - {target: gender, column: sex, normalize: [soundex]}\n" + rest("gender")).path());
     assertEquals("alignmentFormat", fails(HEAD.replace("alignmentFormat: 1", "alignmentFormat: 2")).path());

@@ -12,13 +12,15 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.ctdc.deid.internal.SafeYaml;
+import org.ctdc.schema.internal.StrictTree;
 import org.ctdc.schema.Role;
 
 /**
  * A de-identification run read from a YAML file ({@code docs/deid-config.md}): the {@link DeidConfig} and
  * how to read the input (a schema reference, or a schema inferred from the CSV header; the delimiter and
- * missing tokens of an inferred schema). Hierarchy and key files are resolved against the YAML file's
- * folder. Unknown keys are errors naming the file and the key's path.
+ * missing tokens of an inferred schema). Every relative path in the file (the schema file, hierarchy and key
+ * files) is resolved against the YAML file's folder. The file is read with the library's one strict reader
+ * set-up (issue 14): unknown and duplicate keys are errors naming the file, the path and the key.
  *
  * <p>This record is immutable and thread-safe.
  *
@@ -69,20 +71,17 @@ public record DeidJob(DeidConfig config, Optional<String> schema, char delimiter
    */
   public static DeidJob read(Path yaml) {
     String f = yaml.toString();
-    String text;
-    try {
-      text = SafeYaml.readText(yaml);
-    } catch (IOException e) {
-      throw new DeidException(f + ": cannot read the de-identification configuration ("
-          + (e.getClass() == IOException.class ? e.getMessage() : e.getClass().getSimpleName()) + ")");
-    }
-    JsonNode root = SafeYaml.parse(text, rule -> new DeidException(f + ": " + rule));
+    JsonNode root = StrictTree.read(yaml, failure(f));
     try {
       return read(f, root, yaml.toAbsolutePath().getParent(), new ArrayList<>());
     } catch (DeidException e) {
       // rules checked by the builders (DeidConfig, PrivacyModel, Hierarchy) do not know the file
       throw e.getMessage().startsWith(f + ": ") ? e : new DeidException(f + ": " + e.getMessage(), e);
     }
+  }
+
+  private static StrictTree.Failure failure(String f) {
+    return (path, rule) -> new DeidException(f + ": " + (path.isEmpty() ? "" : path + ": ") + rule);
   }
 
   private static DeidJob read(String f, JsonNode root, Path dir, List<Path> files) {
@@ -98,7 +97,7 @@ public record DeidJob(DeidConfig config, Optional<String> schema, char delimiter
     if (!input.isMissingNode()) {
       checkKeys(f, "input", input, Set.of("schema", "delimiter", "missing"));
       if (input.has("schema")) {
-        schema = Optional.of(text(f, "input.schema", input.get("schema")));
+        schema = Optional.of(StrictTree.schemaReference(dir, text(f, "input.schema", input.get("schema"))));
       }
       if (input.has("delimiter")) {
         String d = text(f, "input.delimiter", input.get("delimiter"));
@@ -154,7 +153,7 @@ public record DeidJob(DeidConfig config, Optional<String> schema, char delimiter
     }
     if (root.has("pseudonymKeyFile")) {
       String name = text(f, "pseudonymKeyFile", root.get("pseudonymKeyFile"));
-      Path key = dir.resolve(name);
+      Path key = StrictTree.file(dir, name);
       files.add(key);
       try {
         // a key is a few dozen bytes: a device or a huge file named by mistake is not read
@@ -177,7 +176,10 @@ public record DeidJob(DeidConfig config, Optional<String> schema, char delimiter
       b.timeBudget(Duration.ofMillis((long) (1000 * number(f, "timeBudgetSeconds", root.get("timeBudgetSeconds")))));
     }
     if (root.has("classifyLattice")) {
-      b.classifyLattice(root.get("classifyLattice").asBoolean());
+      if (!root.get("classifyLattice").isBoolean()) {
+        throw new DeidException(f + ": classifyLattice must be true or false");
+      }
+      b.classifyLattice(root.get("classifyLattice").booleanValue());
     }
     if (root.has("localSuppression")) {
       b.localSuppression(enumOf(LocalSuppressionMode.class, f, "localSuppression", root.get("localSuppression")));
@@ -240,7 +242,7 @@ public record DeidJob(DeidConfig config, Optional<String> schema, char delimiter
       }
       d = s.charAt(0);
     }
-    Path hp = dir.resolve(file);
+    Path hp = StrictTree.file(dir, file);
     files.add(hp);
     if (!Files.isRegularFile(hp)) {
       throw new DeidException(f + ": " + p + ".hierarchy: no such file '" + SafeYaml.shown(file)
@@ -296,16 +298,7 @@ public record DeidJob(DeidConfig config, Optional<String> schema, char delimiter
   }
 
   private static void checkKeys(String f, String p, JsonNode n, Set<String> allowed) {
-    if (n == null || !n.isObject()) {
-      throw new DeidException(f + ": " + (p.isEmpty() ? "the document" : p) + " must be a mapping");
-    }
-    for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
-      String k = it.next();
-      if (!allowed.contains(k)) {
-        throw new DeidException(f + ": " + (p.isEmpty() ? "" : p + ".") + SafeYaml.shown(k) + ": unknown key; expected one of "
-            + new java.util.TreeSet<>(allowed));
-      }
-    }
+    StrictTree.keys(n, p, failure(f), allowed);
   }
 
   private static String text(String f, String p, JsonNode n) {
@@ -321,6 +314,9 @@ public record DeidJob(DeidConfig config, Optional<String> schema, char delimiter
     }
     List<String> out = new ArrayList<>();
     for (JsonNode x : n) {
+      if (!x.isValueNode() || x.isNull()) {
+        throw new DeidException(f + ": " + p + " must be a list of texts");
+      }
       out.add(x.asText());
     }
     return out;

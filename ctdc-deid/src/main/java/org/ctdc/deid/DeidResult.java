@@ -3,6 +3,7 @@ package org.ctdc.deid;
 import java.util.List;
 import java.util.Map;
 import org.ctdc.deid.verify.VerificationSpec;
+import org.ctdc.deid.verify.VerificationSpecFile;
 import org.ctdc.deid.verify.Verifier;
 import org.ctdc.schema.Dataset;
 
@@ -68,6 +69,34 @@ public final class DeidResult {
             || config.localSuppression() != LocalSuppressionMode.NONE)
         .suppressionLimit(config.suppressionLimit(), (int) report.inputRecords())
         .build();
+  }
+
+  /**
+   * The files of the verification spec of this release, for {@code ctdc verify} ({@code docs/verify.md}):
+   * {@link #verificationSpec()} with what verify needs to read the release. A release read under a schema
+   * gets its own schema written beside the spec ({@code STEM-release-schema.yaml}); a release whose schema
+   * was inferred from its header gets the inferred-schema settings (its delimiter and missing tokens). The
+   * hierarchies go to {@code STEM-hierarchies/}. Paths in the spec are relative to its folder.
+   *
+   * @param specFileName the spec's file name, such as {@code verify.yaml}
+   * @param schemaInferred whether the input's schema was inferred from its CSV header
+   * @return relative file name to text, in writing order, the spec last
+   */
+  public Map<String, String> verificationSpecFiles(String specFileName, boolean schemaInferred) {
+    int dot = specFileName.lastIndexOf('.');
+    String stem = dot > 0 ? specFileName.substring(0, dot) : specFileName;
+    Map<String, String> out = new java.util.LinkedHashMap<>();
+    VerificationSpecFile.ReleaseReading reading;
+    if (schemaInferred) {
+      reading = VerificationSpecFile.ReleaseReading.inferred(release.schema().format().delimiter(),
+          release.schema().format().missingTokens());
+    } else {
+      String schemaFile = stem + "-release-schema.yaml";
+      out.put(schemaFile, org.ctdc.schema.SchemaFiles.toYaml(release.schema()));
+      reading = VerificationSpecFile.ReleaseReading.schema(schemaFile);
+    }
+    out.putAll(new VerificationSpecFile(verificationSpec(), reading).files(specFileName, stem + "-hierarchies"));
+    return out;
   }
 
   /** @return the de-identified dataset */

@@ -33,7 +33,7 @@ class DeidFilesFuzzFindingsTest {
   void aDuplicateKeyInADeidConfigIsAnErrorNotASilentOverride() throws IOException {
     Path f = config("metric: loss\nmetric: precision\n");
     DeidException e = assertThrows(DeidException.class, () -> DeidJob.read(f));
-    assertEquals(f + ": line 6: a key appears twice in one mapping", e.getMessage());
+    assertEquals(f + ": line 6: the key 'metric' appears twice in one mapping", e.getMessage());
   }
 
   @Test
@@ -99,7 +99,7 @@ class DeidFilesFuzzFindingsTest {
   void aDuplicateKeyInATablesConfigIsAnError() throws IOException {
     Path f = write("t.yaml", "tablesConfig: 1\ntablesConfig: 1\n");
     TableException e = assertThrows(TableException.class, () -> TablesConfig.read(f));
-    assertEquals(f + ": line 2: a key appears twice in one mapping", e.getMessage());
+    assertEquals(f + ": line 2: the key 'tablesConfig' appears twice in one mapping", e.getMessage());
   }
 
   @Test

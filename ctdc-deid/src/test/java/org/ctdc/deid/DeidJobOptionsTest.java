@@ -79,7 +79,7 @@ class DeidJobOptionsTest {
     assertTrue(a.getMessage().contains("localSuppression") && a.getMessage().contains("afterGeneralisation"),
         a.getMessage());
     DeidException b = assertThrows(DeidException.class, () -> DeidJob.read(job(dir, "risk: {treshold: 1}\n")));
-    assertTrue(b.getMessage().contains("risk.treshold"), b.getMessage());
+    assertTrue(b.getMessage().contains("risk: unknown key 'treshold'"), b.getMessage());
     DeidException c = assertThrows(DeidException.class,
         () -> DeidJob.read(job(dir, "topBottomCoding:\n  - {variable: age}\n")));
     assertTrue(c.getMessage().contains("topBottomCoding[0]"), c.getMessage());

@@ -1,9 +1,6 @@
 package org.ctdc.schema;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -15,12 +12,11 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.ctdc.schema.internal.SchemaTreeReader;
 import org.ctdc.schema.internal.SchemaTreeWriter;
-import org.yaml.snakeyaml.LoaderOptions;
+import org.ctdc.schema.internal.StrictTree;
 
 /**
  * Reads and writes schema files in the documented format ({@code schemaFormat: 1}, see
@@ -29,7 +25,8 @@ import org.yaml.snakeyaml.LoaderOptions;
  * path inside it and the rule. Writing then reading gives an equal schema.
  *
  * <p>Limits on reading, so that a hostile file cannot exhaust memory: at most {@value #MAX_FILE_BYTES} bytes,
- * nesting depth {@value #MAX_NESTING}, and {@value #MAX_ALIASES} YAML aliases.
+ * nesting depth {@value #MAX_NESTING}, texts and keys of at most 1,048,576 characters; YAML aliases are not
+ * expanded. Unknown and duplicate keys are errors naming the path and the key (issue 14).
  *
  * <p>This class is thread-safe: it has no mutable state.
  */
@@ -39,12 +36,12 @@ public final class SchemaFiles {
   public static final int FORMAT_VERSION = SchemaTreeReader.FORMAT_VERSION;
 
   /** The largest schema file read, in bytes. */
-  public static final int MAX_FILE_BYTES = 16 * 1024 * 1024;
+  public static final int MAX_FILE_BYTES = StrictTree.MAX_FILE_BYTES;
 
   /** The deepest nesting of mappings and lists read. */
-  public static final int MAX_NESTING = 32;
+  public static final int MAX_NESTING = StrictTree.MAX_NESTING;
 
-  /** The most YAML aliases read in one file. */
+  /** Kept for compatibility: YAML aliases are not expanded by the reader, so no file grows by them. */
   public static final int MAX_ALIASES = 20;
 
   private static final ObjectMapper JSON = jsonMapper();
@@ -54,31 +51,19 @@ public final class SchemaFiles {
 
   private static ObjectMapper jsonMapper() {
     ObjectMapper m = new ObjectMapper();
-    m.getFactory()
-        .setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build());
-    m.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     m.enable(SerializationFeature.INDENT_OUTPUT);
     return m;
   }
 
   private static YAMLMapper yamlMapper() {
-    LoaderOptions lo = new LoaderOptions();
-    lo.setAllowDuplicateKeys(false);
-    lo.setMaxAliasesForCollections(MAX_ALIASES);
-    lo.setNestingDepthLimit(MAX_NESTING);
-    lo.setCodePointLimit(MAX_FILE_BYTES);
     YAMLFactory f =
         YAMLFactory.builder()
-            .loaderOptions(lo)
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
             .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
             .build();
-    f.setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build());
-    YAMLMapper m = new YAMLMapper(f);
-    m.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-    return m;
+    return new YAMLMapper(f);
   }
 
   /**
@@ -90,20 +75,8 @@ public final class SchemaFiles {
    */
   public static Schema read(Path file) {
     String name = file.toString();
-    try {
-      if (Files.size(file) > MAX_FILE_BYTES) {
-        throw new SchemaFormatException(name, "", "the file is larger than " + MAX_FILE_BYTES + " bytes");
-      }
-      try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-        return isJson(file) ? readJson(r, name) : readYaml(r, name);
-      }
-    } catch (java.nio.file.NoSuchFileException e) {
-      throw new SchemaFormatException(name, "", "no such file");
-    } catch (java.nio.charset.CharacterCodingException e) {
-      throw new SchemaFormatException(name, "", "the file is not UTF-8 text");
-    } catch (IOException e) {
-      throw new SchemaFormatException(name, "", "cannot read the file (" + e.getClass().getSimpleName() + ")");
-    }
+    StrictTree.Failure fail = failure(name);
+    return tree(name, StrictTree.read(file, fail));
   }
 
   /**
@@ -115,7 +88,7 @@ public final class SchemaFiles {
    * @throws SchemaFormatException if the text is not YAML or breaks a rule
    */
   public static Schema readYaml(Reader in, String sourceName) {
-    return new SchemaTreeReader(sourceName).read(parse(YAML, in, sourceName, "YAML"));
+    return tree(sourceName, parse(in, sourceName, StrictTree.Format.YAML));
   }
 
   /**
@@ -127,7 +100,7 @@ public final class SchemaFiles {
    * @throws SchemaFormatException if the text is not JSON or breaks a rule
    */
   public static Schema readJson(Reader in, String sourceName) {
-    return new SchemaTreeReader(sourceName).read(parse(JSON, in, sourceName, "JSON"));
+    return tree(sourceName, parse(in, sourceName, StrictTree.Format.JSON));
   }
 
   /**
@@ -211,43 +184,33 @@ public final class SchemaFiles {
     return fn != null && fn.toString().toLowerCase(Locale.ROOT).endsWith(".json");
   }
 
-  private static JsonNode parse(ObjectMapper mapper, Reader in, String source, String what) {
+  private static StrictTree.Failure failure(String source) {
+    return (path, rule) -> new SchemaFormatException(source, path, rule);
+  }
+
+  private static Schema tree(String source, JsonNode n) {
+    if (n.isMissingNode() || n.isNull()) {
+      throw new SchemaFormatException(source, "", "the document is empty");
+    }
+    return new SchemaTreeReader(source).read(n);
+  }
+
+  private static JsonNode parse(Reader in, String source, StrictTree.Format format) {
+    StrictTree.Failure fail = failure(source);
+    StringBuilder sb = new StringBuilder();
+    char[] buf = new char[8192];
     try {
-      JsonNode n = mapper.readTree(in);
-      if (n == null || n.isMissingNode()) {
-        throw new SchemaFormatException(source, "", "the document is empty");
+      for (int n; (n = in.read(buf)) >= 0; ) {
+        sb.append(buf, 0, n);
+        if (sb.length() > MAX_FILE_BYTES) {
+          throw fail.at("", "the text is longer than " + MAX_FILE_BYTES + " characters (limit)");
+        }
       }
-      return n;
-    } catch (JsonProcessingException e) {
-      if (causedByCoding(e)) {
-        // the original message is the JDK's exception (class name and all), not a reason a user can act on
-        throw new SchemaFormatException(source, "", "the file is not valid UTF-8");
-      }
-      JsonLocation loc = e.getLocation();
-      String where = loc == null ? "" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ": ";
-      throw new SchemaFormatException(source, "", where + "not valid " + what + " (" + firstLine(e.getOriginalMessage()) + ")");
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw fail.at("", "the file is not UTF-8 text");
     } catch (IOException e) {
-      throw new SchemaFormatException(source, "", "cannot read (" + e.getClass().getSimpleName() + ")");
-    } catch (RuntimeException e) {
-      if (e instanceof CtdcException) {
-        throw e;
-      }
-      // SnakeYAML signals its limits (aliases, nesting, size) with its own unchecked exceptions.
-      throw new SchemaFormatException(source, "", "not valid " + what + " or over a reading limit (" + e.getClass().getSimpleName() + ")");
+      throw fail.at("", "cannot read (" + e.getClass().getSimpleName() + ")");
     }
-  }
-
-  private static boolean causedByCoding(Throwable e) {
-    for (Throwable c = e; c != null && c.getCause() != c; c = c.getCause()) {
-      if (c instanceof java.nio.charset.CharacterCodingException) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static String firstLine(String s) {
-    int nl = s.indexOf('\n');
-    return nl < 0 ? s : s.substring(0, nl);
+    return StrictTree.parse(sb.toString(), format, fail);
   }
 }

@@ -96,7 +96,7 @@ class SchemaFilesTest {
           alias collides with code | variables: [{name: a, kind: categorical, values: [{code: X}, {code: Y, aliases: [X]}]}] | variables[0].values | alias 'X' of code 'Y' collides with code 'X'
           empty value set | variables: [{name: a, kind: categorical, values: []}] | variables[0].values | must not be empty
           derivation refers to unknown | variables: [{name: a, kind: flag}, {name: b, kind: flag, derivedFrom: {rule: anyOf, sources: [a, zz]}}] | variables[1].derivedFrom.sources[1] | unknown variable 'zz'
-          unknown property | variables: [{name: a, kind: year, colour: red}] | variables[0].colour | unknown property
+          unknown property | variables: [{name: a, kind: year, colour: red}] | variables[0] | unknown key 'colour' (known:
           unknown value set reference | variables: [{name: a, kind: country, valueSet: nope}] | variables[0].valueSet | no value set named 'nope'
           closed kind without values | variables: [{name: a, kind: orderedBand}] | variables[0] | needs 'values' or 'valueSet'
           flag with values | variables: [{name: a, kind: flag, values: [{code: Y}]}] | variables[0] | takes no value set

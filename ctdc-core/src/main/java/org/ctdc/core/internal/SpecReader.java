@@ -1,10 +1,6 @@
 package org.ctdc.core.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -21,7 +17,8 @@ import org.ctdc.schema.CtdcException;
 import org.ctdc.schema.DerivationKind;
 import org.ctdc.schema.Schema;
 import org.ctdc.schema.Schemas;
-import org.ctdc.schema.internal.LimitedYaml;
+import org.ctdc.schema.internal.Shown;
+import org.ctdc.schema.internal.StrictTree;
 
 /**
  * Reads alignment spec files ({@code alignmentFormat: 1}, YAML or JSON). Unknown keys are errors; every
@@ -33,15 +30,14 @@ public final class SpecReader {
   public static final int FORMAT_VERSION = 1;
 
   /** Deepest nesting of mappings and lists read (a spec needs 5), as {@code SchemaFiles.MAX_NESTING}. */
-  public static final int MAX_NESTING = 32;
+  public static final int MAX_NESTING = StrictTree.MAX_NESTING;
   /** Longest text value or key read, in characters. */
-  public static final int MAX_STRING_LENGTH = 1 << 20;
+  public static final int MAX_STRING_LENGTH = StrictTree.MAX_STRING_LENGTH;
   /** Longest key shown in a message; a longer one is cut, so that no message repeats much of a file. */
-  static final int MAX_KEY_SHOWN = 24;
+  static final int MAX_KEY_SHOWN = Shown.MAX_SHOWN;
 
   // limits and duplicate keys refused: fuzzing found Jackson's defaults too loose (a second "F:" in a map
   // overrode the first)
-  private static final ObjectMapper YAML = LimitedYaml.mapper(MAX_NESTING, MAX_STRING_LENGTH);
   private static final Set<String> ROOT_KEYS =
       Set.of("alignmentFormat", "name", "partner", "description", "target", "conventions",
           "identifierColumns", "freeTextColumns", "notes", "rules");
@@ -64,22 +60,26 @@ public final class SpecReader {
    * @throws AlignmentSpecException naming the origin, the path and the rule
    */
   public static AlignmentSpec parse(String text, String origin) {
-    JsonNode root;
-    try {
-      root = YAML.readTree(text);
-    } catch (JsonProcessingException e) {
-      // the parser's message (and so the exception as a cause) may quote the file: keep the line only
-      long line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
-      String rule =
-          e instanceof StreamConstraintsException
-              ? "over a reading limit (nesting deeper than " + MAX_NESTING + ", or a text or key longer than "
-                  + MAX_STRING_LENGTH + " characters)"
-              : e instanceof MismatchedInputException && e.getMessage() != null
-                      && e.getMessage().startsWith("Duplicate field")
-                  ? "a key appears twice in one mapping"
-                  : "not valid YAML or JSON";
-      throw new AlignmentSpecException(origin, line > 0 ? "line " + line : "", rule);
-    }
+    return tree(StrictTree.parse(text, StrictTree.Format.YAML, failure(origin)), origin);
+  }
+
+  /**
+   * Reads a spec file: YAML, or JSON for {@code .json}, within the limits of {@link StrictTree}.
+   *
+   * @param file the file
+   * @return the validated spec
+   * @throws AlignmentSpecException naming the file, the path and the rule
+   */
+  public static AlignmentSpec read(java.nio.file.Path file) {
+    String origin = file.toString();
+    return tree(StrictTree.read(file, failure(origin)), origin);
+  }
+
+  private static StrictTree.Failure failure(String origin) {
+    return (path, rule) -> new AlignmentSpecException(origin, path, rule);
+  }
+
+  private static AlignmentSpec tree(JsonNode root, String origin) {
     if (root == null || !root.isObject()) {
       throw new AlignmentSpecException(origin, "", "a spec is a YAML or JSON object");
     }
@@ -94,7 +94,7 @@ public final class SpecReader {
    * @return it, or its beginning and its length
    */
   public static String shown(String key) {
-    return key.length() <= MAX_KEY_SHOWN ? key : key.substring(0, MAX_KEY_SHOWN - 4) + "...(" + key.length() + " chars)";
+    return Shown.name(key);
   }
 
   private AlignmentSpecException fail(String path, String rule) {
@@ -102,12 +102,7 @@ public final class SpecReader {
   }
 
   private void keys(JsonNode node, String path, Set<String> allowed) {
-    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-      String k = it.next();
-      if (!allowed.contains(k)) {
-        throw fail(path.isEmpty() ? shown(k) : path + "." + shown(k), "unknown property; known: " + new java.util.TreeSet<>(allowed));
-      }
-    }
+    StrictTree.keys(node, path, this::fail, allowed);
   }
 
   private String text(JsonNode node, String path) {

@@ -11,12 +11,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.ctdc.schema.internal.Shown;
 
 /**
  * A perturbation table for cell-key perturbation of counts, in the CSV layout of the R package ptable:
  * columns {@code i} (original count), {@code j} (published count), {@code p} (probability), {@code v}
  * (deviation {@code j - i}), {@code p_int_lb} and {@code p_int_ub} (the sub-interval of {@code [0, 1)}
- * assigned to this deviation); other columns (ptable's {@code type}) are ignored. The rows of the largest
+ * assigned to this deviation), and ptable's {@code type}, which is ignored; any other column, or a column
+ * given twice, is an error. The rows of the largest
  * {@code i} serve every larger count.
  *
  * <p>{@link #perturb} maps a cell key to {@code u = key / 2^32} in {@code [0, 1)} and adds the deviation
@@ -109,6 +111,9 @@ public final class PerturbationTable {
     }
   }
 
+  /** The columns of ptable's layout; {@code type} is read and ignored. */
+  private static final List<String> KNOWN_COLUMNS = List.of("i", "j", "p", "v", "p_int_lb", "p_int_ub", "type");
+
   /** The largest perturbation table file read, in bytes. */
   public static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
 
@@ -126,6 +131,18 @@ public final class PerturbationTable {
     String sep = header.contains(",") || !header.contains(";") ? "," : ";";
     String[] names = split(header, sep);
     String[] required = {"i", "j", "p", "v", "p_int_lb", "p_int_ub"};
+    // the header is read as strictly as every other file (issue 14): a misspelt or repeated column is an
+    // error, never a column silently ignored or taken twice
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (String n : names) {
+      if (!KNOWN_COLUMNS.contains(n)) {
+        throw new PerturbationTableException(file + ": row 1 (header): unknown column '" + Shown.name(n)
+            + "' (known: " + String.join(", ", KNOWN_COLUMNS) + ")");
+      }
+      if (!seen.add(n)) {
+        throw new PerturbationTableException(file + ": row 1 (header): column '" + n + "' appears twice");
+      }
+    }
     int[] col = new int[required.length];
     for (int k = 0; k < required.length; k++) {
       col[k] = -1;

@@ -1,7 +1,6 @@
 package org.ctdc.deid.table;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -11,7 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.ctdc.deid.internal.SafeYaml;
+import org.ctdc.schema.internal.Shown;
+import org.ctdc.schema.internal.StrictTree;
 
 /**
  * The YAML configuration of {@code ctdc tables} ({@code tablesConfig: 1}, documented in
@@ -98,14 +98,8 @@ public record TablesConfig(
    * @throws TableException naming the file and key when it is unreadable or invalid
    */
   public static TablesConfig read(Path file) {
-    String text;
-    try {
-      text = SafeYaml.readText(file);
-    } catch (IOException e) {
-      throw new TableException(file + ": cannot read the tables configuration ("
-          + (e.getClass() == IOException.class ? e.getMessage() : e.getClass().getSimpleName()) + ")");
-    }
-    return parse(text, file.toString(), file.toAbsolutePath().getParent());
+    String source = file.toString();
+    return tree(StrictTree.read(file, failure(source)), source, file.toAbsolutePath().getParent());
   }
 
   /**
@@ -118,7 +112,14 @@ public record TablesConfig(
    * @throws TableException naming the source and key when invalid
    */
   public static TablesConfig parse(String yaml, String source, Path baseDir) {
-    JsonNode root = SafeYaml.parse(yaml, rule -> new TableException(source + ": " + rule));
+    return tree(StrictTree.parse(yaml, StrictTree.Format.YAML, failure(source)), source, baseDir.toAbsolutePath());
+  }
+
+  private static StrictTree.Failure failure(String source) {
+    return (path, rule) -> new TableException(source + ": " + (path.isEmpty() ? "" : path + ": ") + rule);
+  }
+
+  private static TablesConfig tree(JsonNode root, String source, Path baseDir) {
     try {
       return parse(root, source, baseDir);
     } catch (TableException e) {
@@ -127,39 +128,45 @@ public record TablesConfig(
     }
   }
 
+  private static final String[] TOP_KEYS = {"tablesConfig", "schema", "method", "base", "resolution",
+      "cellKeySeed", "recordKey", "perturbationTable", "rules", "output", "dimensions", "tables"};
+
   private static TablesConfig parse(JsonNode root, String source, Path baseDir) {
+    StrictTree.Failure f = failure(source);
     if (!root.isObject()) {
       throw new TableException(source + ": the configuration must be a mapping");
     }
+    StrictTree.keys(root, "", f, TOP_KEYS);
     P p = new P(source);
-    if (root.path("tablesConfig").asInt(-1) != 1) {
+    if (!root.has("tablesConfig") || StrictTree.integer(root, "tablesConfig", "", f, -1) != 1) {
       throw p.err("tablesConfig", "must be 1");
     }
-    String schema = p.text(root, "schema");
-    Method method = switch (root.path("method").asText("suppression")) {
+    String schema = StrictTree.schemaReference(baseDir, StrictTree.text(root, "schema", "", f));
+    Method method = switch (StrictTree.text(root, "method", "", f, "suppression")) {
       case "suppression" -> Method.SUPPRESSION;
       case "round-to-base" -> Method.ROUND_TO_BASE;
       case "round-down" -> Method.ROUND_DOWN;
       case "cell-key" -> Method.CELL_KEY;
       default -> throw p.err("method", "must be suppression, round-to-base, round-down or cell-key");
     };
-    int base = root.path("base").asInt(5);
-    int resolution = root.path("resolution").asInt(10);
+    int base = StrictTree.integer(root, "base", "", f, 5);
+    int resolution = StrictTree.integer(root, "resolution", "", f, 10);
     if (base < 1 || resolution < 1) {
       throw p.err("base/resolution", "must be at least 1");
     }
-    long seed = root.path("cellKeySeed").asLong(0);
+    long seed = StrictTree.integer(root, "cellKeySeed", "", f, 0L);
     Optional<Path> ptable = root.has("perturbationTable")
-        ? Optional.of(baseDir.resolve(root.get("perturbationTable").asText())) : Optional.empty();
+        ? Optional.of(StrictTree.file(baseDir, StrictTree.text(root, "perturbationTable", "", f))) : Optional.empty();
     Optional<String> recordKey = Optional.empty();
     if (root.has("recordKey")) {
-      recordKey = Optional.of(p.text(root, "recordKey"));
+      recordKey = Optional.of(StrictTree.text(root, "recordKey", "", f));
     }
-    SuppressionRules rules = rules(root.path("rules"), p);
-    JsonNode out = root.path("output");
+    SuppressionRules rules = rules(root, f, p);
+    JsonNode out = StrictTree.object(root, "output", "", f, "suppressedLabel", "hxl");
     Map<String, String> hxl = new LinkedHashMap<>();
-    out.path("hxl").fields().forEachRemaining(e -> hxl.put(e.getKey(), e.getValue().asText()));
-    OutputOptions output = new OutputOptions(out.path("suppressedLabel").asText(".."), rules.minWidth(), hxl);
+    JsonNode hx = StrictTree.dataMap(out, "hxl", "output", f);
+    hx.fieldNames().forEachRemaining(k -> hxl.put(k, StrictTree.text(hx, k, "output.hxl", f)));
+    OutputOptions output = new OutputOptions(StrictTree.text(out, "suppressedLabel", "output", f, ".."), rules.minWidth(), hxl);
     Map<String, Dimension> dims = new LinkedHashMap<>();
     Map<String, String> vars = new LinkedHashMap<>();
     Map<String, Map<String, String>> maps = new LinkedHashMap<>();
@@ -169,47 +176,65 @@ public record TablesConfig(
     int i = 0;
     for (JsonNode d : root.path("dimensions")) {
       String key = "dimensions[" + i++ + "]";
-      String name = p.text(d, "name", key);
-      String total = d.path("total").asText("Total");
+      StrictTree.keys(d, key, f, "name", "variable", "total", "hierarchy", "leaves", "map");
+      String name = StrictTree.text(d, "name", key, f);
+      String total = StrictTree.text(d, "total", key, f, "Total");
       Dimension dim;
+      if (d.has("hierarchy") && d.has("leaves")) {
+        throw p.err(key, "has both 'leaves' and 'hierarchy'; give one");
+      }
       if (d.has("hierarchy")) {
         Map<String, List<String>> h = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> it = d.get("hierarchy").fields();
+        JsonNode hn = StrictTree.dataMap(d, "hierarchy", key, f);
+        Iterator<String> it = hn.fieldNames();
         while (it.hasNext()) {
-          Map.Entry<String, JsonNode> e = it.next();
-          h.put(e.getKey(), strings(e.getValue()));
+          String parent = it.next();
+          h.put(parent, StrictTree.texts(hn, parent, key + ".hierarchy", f));
         }
         dim = Dimension.hierarchical(name, total, h);
       } else if (d.has("leaves")) {
-        dim = Dimension.flat(name, total, strings(d.get("leaves")));
+        dim = Dimension.flat(name, total, StrictTree.texts(d, "leaves", key, f));
       } else {
         throw p.err(key, "needs 'leaves' or 'hierarchy'");
       }
       if (dims.put(name, dim) != null) {
-        throw p.err(key, "dimension '" + SafeYaml.shown(name) + "' is defined twice");
+        throw p.err(key, "dimension '" + Shown.name(name) + "' is defined twice");
       }
-      vars.put(name, d.path("variable").asText(name));
+      vars.put(name, StrictTree.text(d, "variable", key, f, name));
       if (d.has("map")) {
         Map<String, String> m = new LinkedHashMap<>();
-        d.get("map").fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().asText()));
+        JsonNode mn = StrictTree.dataMap(d, "map", key, f);
+        mn.fieldNames().forEachRemaining(c -> m.put(c, StrictTree.text(mn, c, key + ".map", f)));
         maps.put(name, m);
       }
     }
     List<TableSpec> tables = new ArrayList<>();
     i = 0;
-    for (JsonNode t : root.path("tables")) {
+    JsonNode tablesNode = root.path("tables");
+    if (!tablesNode.isMissingNode() && !tablesNode.isArray()) {
+      throw p.err("tables", "must be a list");
+    }
+    for (JsonNode t : tablesNode) {
       String key = "tables[" + i++ + "]";
-      String name = p.text(t, "name", key);
-      List<String> tdims = strings(t.path("dimensions"));
+      StrictTree.keys(t, key, f, "name", "dimensions", "margins", "magnitude", "flagGroup");
+      String name = StrictTree.text(t, "name", key, f);
+      List<String> tdims = StrictTree.texts(t, "dimensions", key, f);
       for (String dn : tdims) {
         if (!dims.containsKey(dn)) {
-          throw p.err(key + ".dimensions", "unknown dimension '" + SafeYaml.shown(dn) + "'");
+          throw p.err(key + ".dimensions", "unknown dimension '" + Shown.name(dn) + "'");
         }
       }
       Map<String, Set<String>> margins = new LinkedHashMap<>();
-      t.path("margins").fields().forEachRemaining(e -> margins.put(e.getKey(), new LinkedHashSet<>(strings(e.getValue()))));
-      Optional<String> mag = t.has("magnitude") ? Optional.of(t.get("magnitude").asText()) : Optional.empty();
-      tables.add(new TableSpec(name, tdims, margins, mag, strings(t.path("flagGroup"))));
+      JsonNode mg = StrictTree.dataMap(t, "margins", key, f);
+      mg.fieldNames().forEachRemaining(dn -> {
+        if (!tdims.contains(dn)) {
+          throw p.err(key + ".margins", "unknown key '" + Shown.name(dn) + "' (known: the table's dimensions "
+              + String.join(", ", tdims.stream().map(Shown::name).toList()) + ")");
+        }
+        margins.put(dn, new LinkedHashSet<>(StrictTree.texts(mg, dn, key + ".margins", f)));
+      });
+      Optional<String> mag = t.has("magnitude") ? Optional.of(StrictTree.text(t, "magnitude", key, f)) : Optional.empty();
+      tables.add(new TableSpec(name, tdims, margins, mag, StrictTree.texts(t, "flagGroup", key, f)));
     }
     if (tables.isEmpty()) {
       throw p.err("tables", "at least one table is required");
@@ -217,30 +242,25 @@ public record TablesConfig(
     return new TablesConfig(schema, method, base, resolution, seed, ptable, recordKey, rules, output, dims, vars, maps, tables);
   }
 
-  private static SuppressionRules rules(JsonNode r, P p) {
+  private static SuppressionRules rules(JsonNode root, StrictTree.Failure f, P p) {
+    JsonNode r = StrictTree.object(root, "rules", "", f, "threshold", "bound", "protectZeros", "dominance",
+        "pPercent", "minContributors", "minWidth", "minWidthPercent", "forceGrandTotal");
     SuppressionRules d = SuppressionRules.ctdcDefaults();
-    String bound = r.path("bound").asText("<");
+    String bound = StrictTree.text(r, "bound", "rules", f, "<");
     SuppressionRules.ThresholdBound b = switch (bound) {
       case "<" -> SuppressionRules.ThresholdBound.LESS_THAN;
       case "≤", "<=" -> SuppressionRules.ThresholdBound.AT_MOST;
       default -> throw p.err("rules.bound", "must be '<' or '≤'");
     };
-    JsonNode dom = r.path("dominance");
+    JsonNode dom = StrictTree.object(r, "dominance", "rules", f, "n", "k");
     return new SuppressionRules(
-        r.path("threshold").asLong(d.threshold()), b, r.path("protectZeros").asBoolean(false),
-        dom.path("n").asInt(0), dom.path("k").asDouble(0), r.path("pPercent").asDouble(0),
-        r.path("minContributors").asInt(0), r.path("minWidth").asLong(1), r.path("minWidthPercent").asDouble(0),
-        r.path("forceGrandTotal").asBoolean(false));
-  }
-
-  private static List<String> strings(JsonNode n) {
-    List<String> out = new ArrayList<>();
-    if (n.isArray()) {
-      n.forEach(x -> out.add(x.asText()));
-    } else if (!n.isMissingNode() && !n.isNull()) {
-      out.add(n.asText());
-    }
-    return out;
+        StrictTree.integer(r, "threshold", "rules", f, d.threshold()), b,
+        StrictTree.bool(r, "protectZeros", "rules", f, false),
+        StrictTree.integer(dom, "n", "rules.dominance", f, 0), StrictTree.number(dom, "k", "rules.dominance", f, 0),
+        StrictTree.number(r, "pPercent", "rules", f, 0),
+        StrictTree.integer(r, "minContributors", "rules", f, 0), StrictTree.integer(r, "minWidth", "rules", f, 1L),
+        StrictTree.number(r, "minWidthPercent", "rules", f, 0),
+        StrictTree.bool(r, "forceGrandTotal", "rules", f, false));
   }
 
   private record P(String source) {

@@ -284,15 +284,7 @@ public final class SchemaTreeReader {
   }
 
   private void checkKeys(JsonNode node, String p, Set<String> allowed) {
-    Iterator<String> names = node.fieldNames();
-    while (names.hasNext()) {
-      String n = names.next();
-      if (!allowed.contains(n)) {
-        List<String> sorted = new ArrayList<>(allowed);
-        java.util.Collections.sort(sorted);
-        throw fail(p.isEmpty() ? n : p + "." + n, "unknown property; allowed here: " + String.join(", ", sorted));
-      }
-    }
+    StrictTree.keys(node, p, this::fail, allowed);
   }
 
   private String requiredText(JsonNode node, String p, String key) {

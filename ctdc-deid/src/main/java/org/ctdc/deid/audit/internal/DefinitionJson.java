@@ -1,16 +1,11 @@
 package org.ctdc.deid.audit.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -21,56 +16,51 @@ import java.util.OptionalDouble;
 import org.ctdc.deid.audit.TableDefinition;
 import org.ctdc.deid.audit.TableDimension;
 import org.ctdc.deid.audit.TableFormatException;
+import org.ctdc.schema.internal.Shown;
+import org.ctdc.schema.internal.StrictTree;
 
-/** Reads and writes {@code tableFormat: 1} definition JSON. Stateless, thread-safe. */
+/**
+ * Reads and writes {@code tableFormat: 1} definition JSON; reading uses the library's one strict reader set-up
+ * (unknown and duplicate keys are errors naming the path and the key). Stateless, thread-safe.
+ */
 public final class DefinitionJson {
   /** The deepest nesting of objects and arrays read (a definition needs 4). */
-  public static final int MAX_NESTING = 32;
+  public static final int MAX_NESTING = StrictTree.MAX_NESTING;
   /** The largest definition file read, in bytes. */
-  public static final long MAX_FILE_BYTES = 16L * 1024 * 1024;
+  public static final long MAX_FILE_BYTES = StrictTree.MAX_FILE_BYTES;
   /** The longest string (a name or a code) read, in characters. */
-  public static final int MAX_STRING_LENGTH = 1 << 20;
+  public static final int MAX_STRING_LENGTH = StrictTree.MAX_STRING_LENGTH;
 
   private static final ObjectMapper JSON = mapper();
 
   private static ObjectMapper mapper() {
-    ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    m.getFactory().setStreamReadConstraints(
-        StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).maxStringLength(MAX_STRING_LENGTH).build());
-    return m;
+    return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   }
 
   private DefinitionJson() {}
 
-  /** Reads a definition file. */
+  /** Reads a definition file: JSON, with the library's one strict reader set-up (issue 14). */
   public static TableDefinition read(Path file) {
-    String text;
-    try {
-      if (Files.size(file) > MAX_FILE_BYTES) {
-        throw new TableFormatException(file + ": the table definition is larger than " + MAX_FILE_BYTES
-            + " bytes (limit)");
-      }
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new TableFormatException(file + ": cannot read table definition (" + e.getClass().getSimpleName() + ")", e);
-    }
-    return parse(text, file.toString());
+    String source = file.toString();
+    StrictTree.Failure fail = failure(source);
+    return tree(StrictTree.parse(StrictTree.readText(file, fail), StrictTree.Format.JSON, fail), source);
   }
 
   /** Parses definition text; {@code source} names it in messages. */
   public static TableDefinition parse(String text, String source) {
-    JsonNode root;
-    try {
-      root = JSON.readTree(text);
-    } catch (StreamConstraintsException e) {
-      throw new TableFormatException(source + ": " + where(e) + "over a reading limit (nesting deeper than "
-          + MAX_NESTING + ", or a string longer than " + MAX_STRING_LENGTH + " characters, or a number too long)");
-    } catch (JsonProcessingException e) {
-      throw new TableFormatException(source + ": " + where(e) + "not valid JSON");
-    }
+    return tree(StrictTree.parse(text, StrictTree.Format.JSON, failure(source)), source);
+  }
+
+  private static StrictTree.Failure failure(String source) {
+    return (path, rule) -> new TableFormatException(source + ": " + (path.isEmpty() ? "" : path + ": ") + rule);
+  }
+
+  private static TableDefinition tree(JsonNode root, String source) {
+    StrictTree.Failure fail = failure(source);
     if (root == null || !root.isObject()) {
       throw new TableFormatException(source + ": a table definition must be a JSON object");
     }
+    StrictTree.keys(root, "", fail, "tableFormat", "name", "dimensions", "protection");
     JsonNode version = root.get("tableFormat");
     if (version == null || !version.isInt() || version.intValue() != TableDefinition.FORMAT_VERSION) {
       throw new TableFormatException(source + ": field 'tableFormat' must be " + TableDefinition.FORMAT_VERSION);
@@ -87,6 +77,7 @@ public final class DefinitionJson {
       if (!d.isObject()) {
         throw new TableFormatException(source + ": field '" + where + "' must be an object");
       }
+      StrictTree.keys(d, where, fail, "name", "total", "hierarchy");
       String dn = text(d, "name", source, where + ".");
       String total = d.has("total") ? text(d, "total", source, where + ".") : "Total";
       JsonNode h = d.get("hierarchy");
@@ -99,13 +90,13 @@ public final class DefinitionJson {
       while (it.hasNext()) {
         Map.Entry<String, JsonNode> e = it.next();
         if (!e.getValue().isArray()) {
-          throw new TableFormatException(source + ": field '" + where + ".hierarchy." + e.getKey()
+          throw new TableFormatException(source + ": field '" + where + ".hierarchy." + Shown.name(e.getKey())
               + "' must be an array of codes");
         }
         List<String> children = new ArrayList<>();
         for (JsonNode c : e.getValue()) {
           if (!c.isTextual()) {
-            throw new TableFormatException(source + ": field '" + where + ".hierarchy." + e.getKey()
+            throw new TableFormatException(source + ": field '" + where + ".hierarchy." + Shown.name(e.getKey())
                 + "' must contain strings only");
           }
           children.add(c.textValue());
@@ -124,6 +115,7 @@ public final class DefinitionJson {
       if (!p.isObject()) {
         throw new TableFormatException(source + ": field 'protection' must be an object");
       }
+      StrictTree.keys(p, "protection", fail, "minWidth");
       JsonNode w = p.get("minWidth");
       if (w != null && !w.isNull()) {
         if (!w.isNumber()) {
@@ -137,11 +129,6 @@ public final class DefinitionJson {
     } catch (TableFormatException e) {
       throw new TableFormatException(source + ": " + e.getMessage(), e);
     }
-  }
-
-  private static String where(JsonProcessingException e) {
-    long line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
-    return line > 0 ? "line " + line + ": " : "";
   }
 
   private static String text(JsonNode node, String field, String source, String prefix) {
