@@ -84,7 +84,7 @@ final class AlignCommand implements Callable<Integer>, CancellableCommand {
     }
     AlignmentReport rep = r.report();
     // both files or neither: an aligned file without its report (or a stale one) must not look complete
-    Outputs.writeAll(List.of(
+    Outputs.writeAll(cancellation, List.of(
         new Outputs.Pending(out, w -> DatasetCsv.write(r.dataset(), w)),
         new Outputs.Pending(report, w -> w.write(rep.toJson()))));
     PrintWriter pw = spec.commandLine().getOut();

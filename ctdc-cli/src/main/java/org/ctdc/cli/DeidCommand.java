@@ -116,7 +116,7 @@ final class DeidCommand implements Callable<Integer>, CancellableCommand {
     }
     cancellation.throwIfCancelled(Deidentifier.OPERATION);
     // the release and its report together or neither
-    Outputs.writeAll(files);
+    Outputs.writeAll(cancellation, files);
     if (quiet) {
       return Main.OK;
     }

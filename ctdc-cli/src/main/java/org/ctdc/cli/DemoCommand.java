@@ -73,6 +73,10 @@ final class DemoCommand implements Callable<Integer>, CancellableCommand {
     DemoPipeline.Outcome o;
     try (Progress progress = Progress.start("ctdc demo", DemoPipeline.STEPS, quiet)) {
       o = new DemoPipeline(outputs, rows, progress, cancellation).run();
+      // the single decision point: a signal before it deletes every file of the run, after it is ignored
+      if (!cancellation.commit()) {
+        throw new OperationCancelledException(DemoPipeline.OPERATION);
+      }
     } catch (OperationCancelledException e) {
       outputs.discard();
       throw e;

@@ -91,7 +91,8 @@ final class TablesCommand implements Callable<Integer>, CancellableCommand {
         progress.done();
       }
       cancellation.throwIfCancelled(org.ctdc.deid.table.TableProtector.OPERATION);
-      outputs.moveIn(staging, "");
+      // the single decision point: a signal before it leaves no table, after it every table is moved in
+      outputs.commitIn(cancellation, staging, "");
     } catch (RuntimeException e) {
       if (staging != null) {
         Outputs.deleteQuietly(staging);
