@@ -59,6 +59,8 @@ final class DeidCommand implements Callable<Integer>, CancellableCommand {
   @Option(names = {"--quiet", "-q"}, description = "Print nothing on success (errors are still printed).")
   boolean quiet;
 
+  @Mixin FormulaGuardOption formulaGuard;
+
   private Cancellation cancellation = Cancellation.none();
 
   @Override
@@ -108,15 +110,19 @@ final class DeidCommand implements Callable<Integer>, CancellableCommand {
     } catch (RuntimeException e) {
       throw Outputs.notWritten(promised, e);
     }
-    DeidReport rep = r.report();
+    // the report says what writing the release did (the cells the formula guard neutralised); the release is
+    // written first
+    DeidReport[] written = {r.report()};
     List<Outputs.Pending> files = new ArrayList<>();
-    files.add(new Outputs.Pending(out, w -> DatasetCsv.write(r.release(), w)));
+    files.add(new Outputs.Pending(out,
+        w -> written[0] = written[0].withOutput(DatasetCsv.write(r.release(), w, formulaGuard.options()))));
     if (report != null) {
-      files.add(new Outputs.Pending(report, w -> w.write(rep.toJson())));
+      files.add(new Outputs.Pending(report, w -> w.write(written[0].toJson())));
     }
     cancellation.throwIfCancelled(Deidentifier.OPERATION);
     // the release and its report together or neither
     Outputs.writeAll(cancellation, files);
+    DeidReport rep = written[0];
     if (quiet) {
       return Main.OK;
     }
@@ -133,6 +139,7 @@ final class DeidCommand implements Callable<Integer>, CancellableCommand {
       o.printf(java.util.Locale.ROOT, "local suppression: %d cells blanked in %d records%n", rep.totalCellsSuppressed(),
           rep.recordsWithSuppressedCells());
     }
+    formulaGuard.say(o, rep.output());
     if (rep.riskBefore().isPresent() && rep.riskAfter().isPresent()) {
       DeidReport.RiskSummary b = rep.riskBefore().get();
       DeidReport.RiskSummary a = rep.riskAfter().get();

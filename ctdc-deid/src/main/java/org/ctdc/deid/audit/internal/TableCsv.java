@@ -27,7 +27,10 @@ import org.ctdc.deid.audit.PublishedTable;
 import org.ctdc.deid.audit.TableDefinition;
 import org.ctdc.deid.audit.TableDimension;
 import org.ctdc.deid.audit.TableFormatException;
+import org.ctdc.schema.AtomicFiles;
+import org.ctdc.schema.CsvWriteOptions;
 import org.ctdc.schema.CtdcException;
+import org.ctdc.schema.FormulaGuard;
 
 /** Reads and writes the {@code tableFormat: 1} table CSV. Stateless, thread-safe. */
 public final class TableCsv {
@@ -72,6 +75,10 @@ public final class TableCsv {
       for (int d = 0; d < dims.size(); d++) {
         Integer c = col.get(dims.get(d).name());
         if (c == null) {
+          // written by the formula guard with a ' in front (org.ctdc.schema.FormulaGuard)
+          c = col.get(FormulaGuard.neutralise(dims.get(d).name()));
+        }
+        if (c == null) {
           throw new TableFormatException(file + ": line 1: missing column '" + dims.get(d).name()
               + "' (a dimension of table '" + def.name() + "')");
         }
@@ -103,7 +110,7 @@ public final class TableCsv {
         }
         List<String> codes = new ArrayList<>(dims.size());
         for (int d = 0; d < dims.size(); d++) {
-          String code = cells[dimCol[d]].strip();
+          String code = unguarded(cells[dimCol[d]].strip(), dims.get(d));
           if (!dims.get(d).isNode(code)) {
             throw new TableFormatException(file + ": line " + lineNo + ": column '" + dims.get(d).name()
                 + "': code '" + code + "' is not in the dimension's hierarchy");
@@ -147,6 +154,20 @@ public final class TableCsv {
     }
   }
 
+  /**
+   * A label as the definition knows it: a label that the formula guard wrote with a {@code '} in front is read
+   * as the definition's label; any other text is kept as it is.
+   */
+  private static String unguarded(String code, TableDimension dim) {
+    if (code.length() > 1 && code.charAt(0) == FormulaGuard.PREFIX && !dim.isNode(code)) {
+      String label = code.substring(1);
+      if (FormulaGuard.isFormula(label) && dim.isNode(label)) {
+        return label;
+      }
+    }
+    return code;
+  }
+
   private static void checkColumns(Path file, long line, String[] cells) {
     if (cells.length > MAX_COLUMNS) {
       throw new TableFormatException(file + ": line " + line + ": more than " + MAX_COLUMNS + " fields (limit)");
@@ -175,22 +196,22 @@ public final class TableCsv {
     return "cannot read table CSV (" + e.getClass().getSimpleName() + ")";
   }
 
-  /** Writes a table as CSV. */
-  public static void write(PublishedTable table, Path file) {
+  /** Writes a table as CSV, every cell through the formula guard when it is on. */
+  public static void write(PublishedTable table, Path file, CsvWriteOptions options) {
     try (Writer w = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
       List<String> header = new ArrayList<>();
       table.definition().dimensions().forEach(d -> header.add(d.name()));
       header.add("value");
       header.add("status");
-      writeLine(w, header);
+      writeLine(w, header, options);
       for (PublishedRow r : table.rows()) {
         List<String> cells = new ArrayList<>(r.codes());
         cells.add(r.value().isPresent() ? number(r.value().getAsDouble()) : "");
         cells.add(r.status().token());
-        writeLine(w, cells);
+        writeLine(w, cells, options);
       }
     } catch (IOException e) {
-      throw new CtdcException(file + ": cannot write table CSV (" + e.getClass().getSimpleName() + ")", e);
+      throw AtomicFiles.cannotWrite(file, e);
     }
   }
 
@@ -202,12 +223,12 @@ public final class TableCsv {
     return Double.toString(v);
   }
 
-  private static void writeLine(Writer w, List<String> cells) throws IOException {
+  private static void writeLine(Writer w, List<String> cells, CsvWriteOptions options) throws IOException {
     for (int i = 0; i < cells.size(); i++) {
       if (i > 0) {
         w.write(',');
       }
-      String c = cells.get(i);
+      String c = options.cell(cells.get(i));
       if (c.indexOf(',') >= 0 || c.indexOf('"') >= 0 || c.indexOf('\n') >= 0 || c.indexOf('\r') >= 0) {
         w.write('"' + c.replace("\"", "\"\"") + '"');
       } else {
