@@ -76,6 +76,7 @@ final class DemoCommand implements Callable<Integer>, CancellableCommand {
     try (Progress progress = Progress.start("ctdc demo", DemoPipeline.STEPS, quiet)) {
       o = new DemoPipeline(outputs, rows, progress, cancellation).csv(formulaGuard.options()).run();
       // the single decision point: a signal before it deletes every file of the run, after it is ignored
+      Outputs.hook.at(Outputs.Step.STAGED, 0, cancellation);
       if (!cancellation.commit()) {
         throw new OperationCancelledException(DemoPipeline.OPERATION);
       }

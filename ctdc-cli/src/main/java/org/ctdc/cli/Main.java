@@ -114,6 +114,9 @@ public final class Main implements Runnable {
    * Thread-safe.
    */
   static final class Stop {
+    /** Operating-system signals received by this process, for tests that wait until one has arrived. */
+    static final java.util.concurrent.atomic.AtomicInteger RECEIVED = new java.util.concurrent.atomic.AtomicInteger();
+
     private final Cancellation cancellation;
     private volatile int signal;
     private final java.util.concurrent.atomic.AtomicBoolean watching = new java.util.concurrent.atomic.AtomicBoolean();
@@ -134,6 +137,7 @@ public final class Main implements Runnable {
      * @return true if the run is now cancelled, false if it has committed (the signal is ignored)
      */
     boolean raise(int number) {
+      RECEIVED.incrementAndGet();
       if (signal == 0 && !cancellation.isCommitted()) {
         signal = number;
       }
