@@ -54,7 +54,9 @@ class Issue14SignalEndToEndTest {
         assertEquals(0, new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor());
       }
       assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the child exits");
-      String log = Files.readString(dir.resolve("child.log"));
+      // the test class path holds two SLF4J providers, which SLF4J reports; the command line's jar has one
+      String log = String.join("\n", Files.readAllLines(dir.resolve("child.log")).stream()
+          .filter(l -> !l.startsWith("SLF4J(")).toList());
       assertEquals(expected, p.exitValue(), log);
       List<String> left;
       try (Stream<Path> s = Files.list(out)) {
@@ -62,7 +64,7 @@ class Issue14SignalEndToEndTest {
       }
       assertEquals(expected == 0 ? List.of("release.csv", "report.json") : List.of(), left, log);
       if (expected != 0) {
-        assertEquals("ctdc: writing the outputs cancelled; no output written\n", log);
+        assertEquals("ctdc: writing the outputs cancelled; no output written", log);
       }
     } finally {
       p.destroyForcibly();
