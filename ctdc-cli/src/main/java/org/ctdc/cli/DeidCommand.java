@@ -24,8 +24,9 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code ctdc deid}: optimal generalisation with record suppression of a CSV file. An unsatisfiable privacy
  * model ({@link org.ctdc.deid.UnsatisfiableModelException}) exits with {@link Main#UNSATISFIABLE}, mapped in
  * {@link Main}. The search and local suppression report to the progress bar and stop on Ctrl-C (exit code
- * {@link Main#CANCELLED}) before anything is written; once writing has started it completes (each file is
- * written atomically). Not thread-safe.
+ * {@link Main#CANCELLED}, or {@link Main#TERMINATED} on SIGTERM) before anything is written; the release and
+ * its report are committed together ({@link Outputs#writeAll}): a signal after the decision to commit is
+ * ignored. Not thread-safe.
  */
 @Command(
     name = "deid",

@@ -443,7 +443,7 @@ final class CliArgumentsHarness {
     Set<Path> changed = new TreeSet<>();
     for (Map.Entry<Path, byte[]> e : after.entrySet()) {
       String name = e.getKey().getFileName().toString();
-      assertFalse(name.startsWith(".") && (name.endsWith(".partial") || name.startsWith(".staging-")),
+      assertFalse(org.ctdc.schema.AtomicFiles.isTemporary(name),
           () -> "a temporary file was left behind: " + e.getKey() + "\n" + run.shown());
       byte[] old = before.get(e.getKey());
       if (old == null || !Arrays.equals(old, e.getValue())) {
