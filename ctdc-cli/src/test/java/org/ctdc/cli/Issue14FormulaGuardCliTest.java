@@ -52,19 +52,17 @@ class Issue14FormulaGuardCliTest {
     return in;
   }
 
-  private List<String> noteColumn(Path release) throws Exception {
-    List<String> lines = Files.readAllLines(release);
-    int c = List.of(lines.get(0).split(",")).indexOf("note");
-    return lines.subList(1, lines.size()).stream().map(l -> {
-      List<String> f = new java.util.ArrayList<>();
-      try (var p = new com.fasterxml.jackson.dataformat.csv.CsvMapper().readerFor(String[].class)
-          .with(com.fasterxml.jackson.dataformat.csv.CsvSchema.emptySchema()).readValues(l)) {
-        f.addAll(List.of((String[]) p.next()));
-      } catch (java.io.IOException e) {
-        throw new IllegalStateException(e);
-      }
-      return f.get(c);
-    }).sorted().toList();
+  /** The release's {@code note} column as the library reads it back (the reader keeps the quote), sorted. */
+  private List<String> noteColumn(Path release) {
+    org.ctdc.schema.Schema schema = org.ctdc.schema.InferredSchemas.fromCsv(release, ',');
+    org.ctdc.schema.Dataset d = org.ctdc.schema.DatasetCsv.read(release, schema,
+        org.ctdc.schema.DatasetCsv.CsvOptions.defaults()).dataset();
+    int c = d.column("note");
+    List<String> notes = new java.util.ArrayList<>();
+    for (int r = 0; r < d.rowCount(); r++) {
+      notes.add(d.token(r, c));
+    }
+    return notes.stream().sorted().toList();
   }
 
   @Test
