@@ -153,4 +153,29 @@ class Issue14CommitTest {
     assertEquals(Main.TERMINATED, early.exitCode(), "the first signal decides the exit code");
     assertFalse(early.cancellation().commit());
   }
+
+  @Test
+  void issue14_aDiskFullDuringASetOfOutputsNamesTheFileAndLeavesNone() throws Exception {
+    Path a = dir.resolve("release.csv");
+    Path b = dir.resolve("report.json");
+    org.ctdc.schema.CtdcException e = org.junit.jupiter.api.Assertions.assertThrows(
+        org.ctdc.schema.CtdcException.class, () -> Outputs.writeAll(Cancellation.create(), List.of(
+            new Outputs.Pending(a, w -> w.write("complete")),
+            new Outputs.Pending(b, w -> {
+              throw new java.io.IOException("No space left on device");
+            }))));
+    assertEquals(b + ": cannot be written: no space left on device; not written: " + a + ", " + b, e.getMessage());
+    assertEquals(List.of(), files(dir));
+  }
+
+  @Test
+  void issue14_aDeviceIsNeverReplacedByAnOutput() throws Exception {
+    Path devNull = Path.of("/dev/null");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(devNull));
+    Path tmp = Files.createTempFile(dir, "x", "");
+    org.ctdc.schema.CtdcException e = org.junit.jupiter.api.Assertions.assertThrows(
+        org.ctdc.schema.CtdcException.class, () -> AtomicFiles.move(tmp, devNull));
+    assertEquals("/dev/null: cannot be written: it is not a regular file", e.getMessage());
+    assertTrue(Files.exists(devNull) && !Files.isRegularFile(devNull));
+  }
 }

@@ -131,7 +131,8 @@ public final class AtomicFiles {
   }
 
   /**
-   * Moves a complete temporary file into place, atomically where the file system can.
+   * Moves a complete temporary file into place, atomically where the file system can. A target that is a
+   * folder, a device, a pipe or a socket is refused (it would be replaced).
    *
    * @param tmp the temporary file
    * @param file the target
@@ -142,6 +143,11 @@ public final class AtomicFiles {
     try {
       if (Files.isDirectory(abs, LinkOption.NOFOLLOW_LINKS)) {
         throw new CtdcException(file + ": cannot be written: it is a folder");
+      }
+      if (Files.exists(abs, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(abs, LinkOption.NOFOLLOW_LINKS)
+          && !Files.isSymbolicLink(abs)) {
+        // a device, a pipe or a socket would be replaced by a regular file
+        throw new CtdcException(file + ": cannot be written: it is not a regular file");
       }
       try {
         Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
