@@ -114,7 +114,7 @@ public final class Main implements Runnable {
    * Thread-safe.
    */
   static final class Stop {
-    /** Operating-system signals received by this process, for tests that wait until one has arrived. */
+    /** Signals handled by this process (counted once handled), for tests that wait until one has been. */
     static final java.util.concurrent.atomic.AtomicInteger RECEIVED = new java.util.concurrent.atomic.AtomicInteger();
 
     private final Cancellation cancellation;
@@ -137,11 +137,13 @@ public final class Main implements Runnable {
      * @return true if the run is now cancelled, false if it has committed (the signal is ignored)
      */
     boolean raise(int number) {
-      RECEIVED.incrementAndGet();
       if (signal == 0 && !cancellation.isCommitted()) {
         signal = number;
       }
-      return cancellation.cancel();
+      boolean cancelled = cancellation.cancel();
+      // counted last, so that whoever sees the count sees the signal's effect
+      RECEIVED.incrementAndGet();
+      return cancelled;
     }
 
     /** @return {@value #TERMINATED} after SIGTERM, else {@value #CANCELLED} */

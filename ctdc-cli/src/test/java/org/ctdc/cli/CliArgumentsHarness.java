@@ -60,7 +60,8 @@ import picocli.CommandLine.ParseResult;
 final class CliArgumentsHarness {
 
   /** The documented exit codes of {@link Main}. */
-  static final Set<Integer> EXIT_CODES = Set.of(Main.OK, Main.INVALID, Main.USAGE, Main.UNSATISFIABLE, Main.CANCELLED);
+  static final Set<Integer> EXIT_CODES = Set.of(Main.OK, Main.INVALID, Main.USAGE, Main.UNSATISFIABLE, Main.CANCELLED,
+      Main.TERMINATED);
 
   /** The canary's mark: identifiers of {@code canary.csv}, {@code hotline.csv} and {@code cm.jsonl} start with it. */
   static final String CANARY = "CANARY-qx";

@@ -6,8 +6,9 @@ import java.util.Arrays;
 
 /**
  * The child process of {@link Issue14SignalEndToEndTest}: {@link Main#main} with a commit hook that, at one step
- * of the commit, creates a marker file and waits until the test's signal has arrived (the cancellation raised,
- * or, after the decision to commit, the signal received), so that the signal lands exactly at that step.
+ * of the commit, creates a marker file and waits until the test's signal has been handled
+ * ({@link Main.Stop#RECEIVED}, counted after the cancellation is raised or, after the decision to commit,
+ * ignored), so that the signal lands exactly at that step.
  *
  * <p>Arguments: the step, the number of files moved at that step, the marker file, then the command line.
  */
@@ -25,7 +26,8 @@ final class Issue14SignalMain {
       try {
         Files.writeString(marker, "ready");
         long deadline = System.nanoTime() + 120_000_000_000L;
-        while (!cancellation.isCancelled() && Main.Stop.RECEIVED.get() == 0 && System.nanoTime() < deadline) {
+        // before the decision to commit the signal raises the cancellation; after it, it is only counted
+        while (Main.Stop.RECEIVED.get() == 0 && System.nanoTime() < deadline) {
           Thread.sleep(5);
         }
       } catch (Exception e) {
