@@ -99,7 +99,7 @@ final class AlignCommand implements Callable<Integer>, CancellableCommand {
       return Main.INVALID;
     }
     // both files or neither: an aligned file without its report (or a stale one) must not look complete
-    Outputs.writeAll(List.of(
+    Outputs.writeAll(cancellation, List.of(
         new Outputs.Pending(out, w -> DatasetCsv.write(r.dataset(), w)),
         new Outputs.Pending(report, w -> w.write(rep.toJson()))));
     printSummary(pw, rep);

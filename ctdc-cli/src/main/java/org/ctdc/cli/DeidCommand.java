@@ -24,8 +24,9 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code ctdc deid}: optimal generalisation with record suppression of a CSV file. An unsatisfiable privacy
  * model ({@link org.ctdc.deid.UnsatisfiableModelException}) exits with {@link Main#UNSATISFIABLE}, mapped in
  * {@link Main}. The search and local suppression report to the progress bar and stop on Ctrl-C (exit code
- * {@link Main#CANCELLED}) before anything is written; once writing has started it completes (each file is
- * written atomically). Not thread-safe.
+ * {@link Main#CANCELLED}, or {@link Main#TERMINATED} on SIGTERM) before anything is written; the release and
+ * its report are committed together ({@link Outputs#writeAll}): a signal after the decision to commit is
+ * ignored. Not thread-safe.
  */
 @Command(
     name = "deid",
@@ -65,6 +66,8 @@ final class DeidCommand implements Callable<Integer>, CancellableCommand {
 
   @Option(names = {"--quiet", "-q"}, description = "Print nothing on success (errors are still printed).")
   boolean quiet;
+
+  @Mixin FormulaGuardOption formulaGuard;
 
   private Cancellation cancellation = Cancellation.none();
 
@@ -119,21 +122,24 @@ final class DeidCommand implements Callable<Integer>, CancellableCommand {
     } catch (RuntimeException e) {
       throw Outputs.notWritten(promised, e);
     }
-    DeidReport rep = r.report();
+    // the report says what writing the release did (the cells the formula guard neutralised); the release is
+    // written first
+    DeidReport[] written = {r.report()};
     List<Outputs.Pending> files = new ArrayList<>();
-    files.add(new Outputs.Pending(out, w -> DatasetCsv.write(r.release(), w)));
+    files.add(new Outputs.Pending(out,
+        w -> written[0] = written[0].withOutput(DatasetCsv.write(r.release(), w, formulaGuard.options()))));
     if (report != null) {
-      files.add(new Outputs.Pending(report, w -> w.write(rep.toJson())));
+      files.add(new Outputs.Pending(report, w -> w.write(written[0].toJson())));
     }
     if (verifySpec != null) {
       Path name = verifySpec.getFileName();
       Path folder = verifySpec.toAbsolutePath().getParent();
-      java.util.Map<String, Path> written = new java.util.LinkedHashMap<>();
+      java.util.Map<String, Path> specFiles = new java.util.LinkedHashMap<>();
       try {
         r.verificationSpecFiles(name == null ? "verify.yaml" : name.toString(), job.schema().isEmpty())
             .forEach((file, text) -> {
               Path target = folder.resolve(file);
-              written.put("--verify-spec's " + file, target);
+              specFiles.put("--verify-spec's " + file, target);
               files.add(new Outputs.Pending(target, w -> w.write(text)));
             });
       } catch (RuntimeException e) {
@@ -143,7 +149,7 @@ final class DeidCommand implements Callable<Integer>, CancellableCommand {
       java.util.Map<String, Path> named = new java.util.LinkedHashMap<>(inputs);
       job.filesRead().forEach(f -> named.put("a file the configuration names (" + f.getFileName() + ")", f));
       java.util.Map<String, Path> all = new java.util.LinkedHashMap<>(outputs);
-      written.forEach((k, v) -> {
+      specFiles.forEach((k, v) -> {
         if (!v.toAbsolutePath().normalize().equals(verifySpec.toAbsolutePath().normalize())) {
           all.put(k, v);
         }
@@ -152,7 +158,8 @@ final class DeidCommand implements Callable<Integer>, CancellableCommand {
     }
     cancellation.throwIfCancelled(Deidentifier.OPERATION);
     // the release and its report together or neither
-    Outputs.writeAll(files);
+    Outputs.writeAll(cancellation, files);
+    DeidReport rep = written[0];
     if (quiet) {
       return Main.OK;
     }
@@ -169,6 +176,7 @@ final class DeidCommand implements Callable<Integer>, CancellableCommand {
       o.printf(java.util.Locale.ROOT, "local suppression: %d cells blanked in %d records%n", rep.totalCellsSuppressed(),
           rep.recordsWithSuppressedCells());
     }
+    formulaGuard.say(o, rep.output());
     if (rep.riskBefore().isPresent() && rep.riskAfter().isPresent()) {
       DeidReport.RiskSummary b = rep.riskBefore().get();
       DeidReport.RiskSummary a = rep.riskAfter().get();

@@ -55,6 +55,8 @@ final class DemoCommand implements Callable<Integer>, CancellableCommand {
   @Option(names = {"--quiet", "-q"}, description = "Print only the line naming the output folder; no progress bar.")
   boolean quiet;
 
+  @Mixin FormulaGuardOption formulaGuard;
+
   private Cancellation cancellation = Cancellation.none();
 
   @Override
@@ -72,7 +74,12 @@ final class DemoCommand implements Callable<Integer>, CancellableCommand {
     Outputs outputs = new Outputs(outDir);
     DemoPipeline.Outcome o;
     try (Progress progress = Progress.start("ctdc demo", DemoPipeline.STEPS, quiet)) {
-      o = new DemoPipeline(outputs, rows, progress, cancellation).run();
+      o = new DemoPipeline(outputs, rows, progress, cancellation).csv(formulaGuard.options()).run();
+      // the single decision point: a signal before it deletes every file of the run, after it is ignored
+      Outputs.hook.at(Outputs.Step.STAGED, 0, cancellation);
+      if (!cancellation.commit()) {
+        throw new OperationCancelledException(DemoPipeline.OPERATION);
+      }
     } catch (OperationCancelledException e) {
       outputs.discard();
       throw e;

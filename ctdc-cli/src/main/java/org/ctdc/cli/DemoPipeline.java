@@ -50,6 +50,7 @@ import org.ctdc.deid.verify.VerificationResult;
 import org.ctdc.deid.verify.VerificationSpecFile;
 import org.ctdc.deid.verify.Verifier;
 import org.ctdc.schema.Cancellation;
+import org.ctdc.schema.CsvWriteOptions;
 import org.ctdc.schema.CtdcException;
 import org.ctdc.schema.Dataset;
 import org.ctdc.schema.DatasetCsv;
@@ -98,12 +99,24 @@ final class DemoPipeline {
   private final Progress progress;
   private final Cancellation cancellation;
   private final ObjectMapper json = new ObjectMapper();
+  private CsvWriteOptions csv = CsvWriteOptions.defaults();
 
   DemoPipeline(Outputs outputs, int rows, Progress progress, Cancellation cancellation) {
     this.outputs = outputs;
     this.rows = rows;
     this.progress = progress;
     this.cancellation = cancellation;
+  }
+
+  /**
+   * Sets how the CSV outputs are written (the formula guard, on by default).
+   *
+   * @param options the options
+   * @return this pipeline
+   */
+  DemoPipeline csv(CsvWriteOptions options) {
+    this.csv = options;
+    return this;
   }
 
   /** Names the step that starts now, after checking the signal. */
@@ -137,7 +150,7 @@ final class DemoPipeline {
       Path extract = outputs.write("extracts/" + slug + ".csv", w -> PartnerSamples.writeCsv(p, n, SEED, w));
       AlignmentResult r = Aligner.builder(Specs.load(p.specName())).progress(progress).cancellation(cancellation)
           .build().alignCsv(extract);
-      outputs.write("aligned/" + slug + ".csv", w -> DatasetCsv.write(r.dataset(), w));
+      outputs.write("aligned/" + slug + ".csv", w -> DatasetCsv.write(r.dataset(), w, csv));
       partners.add(new PartnerFacts(r.report().partner(), p.specName(), "extracts/" + slug + ".csv",
           "aligned/" + slug + ".csv", r.report().rowsRead(), r.report().rowsAligned(), r.report().rowsRejected()));
       parts.add(PartnerDataset.of(r));
@@ -148,7 +161,7 @@ final class DemoPipeline {
     step("merging");
     MergedDataset merged = MergedDataset.of(parts);
     Dataset data = merged.dataset();
-    outputs.write("aligned/merged.csv", w -> DatasetCsv.write(data, w));
+    outputs.write("aligned/merged.csv", w -> DatasetCsv.write(data, w, csv));
     List<String> qis = new ArrayList<>();
     for (Variable v : data.schema().variables()) {
       if (v.role() == Role.QUASI_IDENTIFIER) {
@@ -177,7 +190,7 @@ final class DemoPipeline {
     VerificationResult verification = Verifier.verify(release, deid.verificationSpec());
     RiskReport after = RiskMeasures.of(release, qis, riskOptions);
     if (verification.passed()) {
-      outputs.write("release/release.csv", w -> DatasetCsv.write(release, w));
+      outputs.write("release/release.csv", w -> DatasetCsv.write(release, w, csv));
       outputs.writeString("release/release-schema.yaml", SchemaFiles.toYaml(release.schema()));
       writeVerifySpec(config, deid);
     }
@@ -347,7 +360,7 @@ final class DemoPipeline {
     Path staging = outputs.stage();
     List<String> files;
     try {
-      OutputOptions options = new OutputOptions(SMALL, 1, Map.of());
+      OutputOptions options = new OutputOptions(SMALL, 1, Map.of(), csv.formulaGuard());
       for (ProtectedTable t : protectedTables) {
         TableWriter.write(t, staging, options);
       }
@@ -431,8 +444,10 @@ final class DemoPipeline {
         generalised.add(q.name());
       }
     }
+    // re-read as data (the guard off), converted, and written below through the guard
+    CsvWriteOptions asData = CsvWriteOptions.defaults().withFormulaGuard(false);
     StringWriter releaseCsv = new StringWriter();
-    DatasetCsv.write(release, releaseCsv);
+    DatasetCsv.write(release, releaseCsv, asData);
     List<Map<String, String>> rowsIn = readCsv(releaseCsv.toString());
     List<Map<String, String>> input = new ArrayList<>();
     for (Map<String, String> r : rowsIn) {
@@ -446,11 +461,11 @@ final class DemoPipeline {
           + r.report().rowsRejected() + " row(s) (rule: every released row converts)");
     }
     StringWriter target = new StringWriter();
-    DatasetCsv.write(r.dataset(), target);
+    DatasetCsv.write(r.dataset(), target, asData);
     List<Map<String, String>> out = readCsv(target.toString());
     List<String> header = r.dataset().schema().variables().stream().map(Variable::name).toList();
     List<String> carried = generalised.stream().filter(header::contains).toList();
-    StringBuilder sb = new StringBuilder(PartnerSamples.csvLine(header));
+    StringBuilder sb = new StringBuilder(PartnerSamples.csvLine(header.stream().map(csv::cell).toList()));
     for (int i = 0; i < out.size(); i++) {
       Map<String, String> row = out.get(i);
       for (String q : carried) {
@@ -460,7 +475,7 @@ final class DemoPipeline {
       for (String h : header) {
         fields.add(row.getOrDefault(h, ""));
       }
-      sb.append(PartnerSamples.csvLine(fields));
+      sb.append(PartnerSamples.csvLine(fields.stream().map(csv::cell).toList()));
     }
     outputs.writeString("release/release-synthetic-2024.csv", sb.toString());
     facts.put("spec", Specs.KANON_TO_SYNTHETIC);

@@ -15,16 +15,24 @@ import picocli.CommandLine.Command;
  * <p>Exit codes: {@value #OK} success; {@value #INVALID} invalid data (a file that breaks its schema, a
  * schema file that breaks the format) or a failed verification or audit; {@value #USAGE} usage error
  * (unknown option or command, unknown schema name); {@value #UNSATISFIABLE} the privacy model cannot be
- * satisfied within the limits; {@value #CANCELLED} the run was cancelled (Ctrl-C) and wrote no output. Errors
- * are one line on standard error; {@code --debug} adds the stack trace.
+ * satisfied within the limits; {@value #CANCELLED} the run was cancelled (Ctrl-C, SIGINT) and {@value #TERMINATED}
+ * the run was stopped by SIGTERM, and wrote no output. Errors are one line on standard error; {@code --debug}
+ * adds the stack trace.
  *
  * <p>Arguments are taken as written: an argument {@code @FILE} is not replaced by the contents of FILE (picocli's
  * default), so that the records of a data file never become arguments echoed in an error. A command refuses
  * (usage error) an output path that names one of its inputs or another of its outputs.
  *
- * <p>Cancellation: {@link #main(String[])} installs a JVM shutdown hook that raises a {@link Cancellation}
- * shared with the running command (see {@link CancellableCommand}) and waits up to {@value #CANCEL_WAIT_SECONDS}
- * seconds for the command to stop and clean up, so that Ctrl-C leaves no partial output.
+ * <p>Cancellation: {@link #main(String[])} handles SIGINT and SIGTERM itself ({@link Stop#install}, with
+ * {@code sun.misc.Signal}, the only way on the JDK to know which signal arrived): the handler records the
+ * signal and raises a {@link Cancellation} shared with the running command (see {@link CancellableCommand}).
+ * A command that writes outputs takes one decision to commit them ({@link Cancellation#commit()}): a signal
+ * before it stops the run, which removes what it staged and exits with 130 (SIGINT) or 143 (SIGTERM); a
+ * signal after it is ignored, and the run puts every output in place and exits as it would have. A command
+ * that does not stop within {@value #CANCEL_WAIT_SECONDS} seconds of an accepted signal is ended with that
+ * exit code (temporary files it leaves are hidden and removed by the next run writing the same target). Where
+ * the signals cannot be handled, and for other ways of ending the JVM, a shutdown hook raises the signal and
+ * waits as long for the command to stop.
  *
  * <p>Not thread-safe; run once per process.
  */
@@ -62,6 +70,9 @@ public final class Main implements Runnable {
   /** The run was cancelled (Ctrl-C); by the shell convention 128 + SIGINT (2). */
   public static final int CANCELLED = 130;
 
+  /** The run was stopped by SIGTERM; by the shell convention 128 + SIGTERM (15). */
+  public static final int TERMINATED = 143;
+
   /** How long the shutdown hook waits for a cancelled command to stop and clean up. */
   static final int CANCEL_WAIT_SECONDS = 5;
 
@@ -78,10 +89,11 @@ public final class Main implements Runnable {
    * @param args the arguments
    */
   public static void main(String[] args) {
-    Cancellation cancellation = Cancellation.create();
+    Stop stop = new Stop(Cancellation.create());
     java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
+    stop.install(finished);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      cancellation.cancel();
+      stop.cancellation().cancel();
       try {
         finished.await(CANCEL_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
       } catch (InterruptedException e) {
@@ -90,11 +102,91 @@ public final class Main implements Runnable {
     }, "ctdc-cancel"));
     int code;
     try {
-      code = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), cancellation);
+      code = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), stop);
     } finally {
       finished.countDown();
     }
     System.exit(code);
+  }
+
+  /**
+   * The signal of a run and which operating-system signal raised it, for the exit code of a cancelled run.
+   * Thread-safe.
+   */
+  static final class Stop {
+    /** Signals handled by this process (counted once handled), for tests that wait until one has been. */
+    static final java.util.concurrent.atomic.AtomicInteger RECEIVED = new java.util.concurrent.atomic.AtomicInteger();
+
+    private final Cancellation cancellation;
+    private volatile int signal;
+    private final java.util.concurrent.atomic.AtomicBoolean watching = new java.util.concurrent.atomic.AtomicBoolean();
+
+    Stop(Cancellation cancellation) {
+      this.cancellation = cancellation;
+    }
+
+    /** @return the signal the command watches */
+    Cancellation cancellation() {
+      return cancellation;
+    }
+
+    /**
+     * Raises the signal for an operating-system signal, unless the run has committed its outputs.
+     *
+     * @param number the signal's number (2 for SIGINT, 15 for SIGTERM)
+     * @return true if the run is now cancelled, false if it has committed (the signal is ignored)
+     */
+    boolean raise(int number) {
+      if (signal == 0 && !cancellation.isCommitted()) {
+        signal = number;
+      }
+      boolean cancelled = cancellation.cancel();
+      // counted last, so that whoever sees the count sees the signal's effect
+      RECEIVED.incrementAndGet();
+      return cancelled;
+    }
+
+    /** @return {@value #TERMINATED} after SIGTERM, else {@value #CANCELLED} */
+    int exitCode() {
+      return signal == 15 ? TERMINATED : CANCELLED;
+    }
+
+    /**
+     * Handles SIGINT and SIGTERM: each raises the signal ({@link #raise}) and, when accepted, starts a watchdog
+     * that ends the process with the exit code if the command has not finished within
+     * {@value #CANCEL_WAIT_SECONDS} seconds and has not committed. Where a signal cannot be handled (a JVM run
+     * with {@code -Xrs}, a platform without it), its default stays and the shutdown hook of {@link #main}
+     * applies.
+     *
+     * @param finished counted down when the command has finished
+     */
+    @SuppressWarnings("removal")
+    void install(java.util.concurrent.CountDownLatch finished) {
+      for (String name : java.util.List.of("INT", "TERM")) {
+        try {
+          sun.misc.Signal.handle(new sun.misc.Signal(name), s -> {
+            if (raise(s.getNumber()) && watching.compareAndSet(false, true)) {
+              Thread watchdog = new Thread(() -> watch(finished), "ctdc-cancel-watchdog");
+              watchdog.setDaemon(true);
+              watchdog.start();
+            }
+          });
+        } catch (IllegalArgumentException | UnsupportedOperationException | LinkageError e) {
+          // the default handling stays: the JVM shuts down and the shutdown hook raises the signal
+        }
+      }
+    }
+
+    private void watch(java.util.concurrent.CountDownLatch finished) {
+      try {
+        if (!finished.await(CANCEL_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS)
+            && !cancellation.isCommitted()) {
+          Runtime.getRuntime().halt(exitCode());
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   /**
@@ -114,6 +206,15 @@ public final class Main implements Runnable {
    * of the tests.
    */
   static int run(String[] args, PrintWriter out, PrintWriter err, Cancellation cancellation) {
+    return run(args, out, err, new Stop(cancellation));
+  }
+
+  /**
+   * Runs the command line with a signal whose cancellation exit code follows the operating-system signal that
+   * raised it (130 or 143).
+   */
+  static int run(String[] args, PrintWriter out, PrintWriter err, Stop stop) {
+    Cancellation cancellation = stop.cancellation();
     boolean debug = java.util.Arrays.asList(args).contains("--debug");
     CommandLine cl = commandLine(cancellation);
     cl.setOut(out);
@@ -125,7 +226,7 @@ public final class Main implements Runnable {
           }
           if (ex instanceof OperationCancelledException) {
             err.println("ctdc: " + ex.getMessage() + "; no output written");
-            return CANCELLED;
+            return stop.exitCode();
           }
           if (ex instanceof UnsatisfiableModelException) {
             err.println("ctdc: " + ex.getMessage());

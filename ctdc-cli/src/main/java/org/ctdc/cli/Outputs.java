@@ -2,20 +2,18 @@ package org.ctdc.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.ctdc.schema.CtdcException;
 import org.ctdc.schema.AtomicFiles;
+import org.ctdc.schema.Cancellation;
+import org.ctdc.schema.CtdcException;
+import org.ctdc.schema.OperationCancelledException;
 
 /**
  * The output files of one run under one folder. Every file is written to a temporary file in its target
@@ -75,18 +73,65 @@ final class Outputs {
   }
 
   /**
-   * A fresh staging folder inside the output folder (hidden, named {@code .staging-*}), for code that writes
-   * files itself.
+   * A fresh staging folder inside the output folder (hidden, named {@code .ctdc-staging-DIGITS}), for code that
+   * writes files itself. Stale staging folders of earlier runs that were killed ({@code .ctdc-staging-DIGITS},
+   * and {@code .staging-DIGITS} of earlier versions) are deleted first.
    *
    * @return the folder
    */
   Path stage() {
     try {
       Files.createDirectories(dir);
-      return Files.createTempDirectory(dir, ".staging-");
+      removeStaleStaging(dir);
+      return Files.createTempDirectory(dir, AtomicFiles.STAGING_PREFIX);
     } catch (IOException e) {
-      throw new CtdcException(dir + ": cannot create a staging folder (" + e.getClass().getSimpleName() + ")", e);
+      throw AtomicFiles.cannotWrite(dir, e);
     }
+  }
+
+  /**
+   * Deletes the staging folders a killed run left in an output folder: folders (not links) named
+   * {@code .ctdc-staging-DIGITS} or {@code .staging-DIGITS}; nothing else.
+   *
+   * @param dir the output folder
+   */
+  static void removeStaleStaging(Path dir) {
+    try (Stream<Path> all = Files.list(dir)) {
+      for (Path p : all.toList()) {
+        String n = p.getFileName().toString();
+        if ((isStaging(n, AtomicFiles.STAGING_PREFIX) || isStaging(n, ".staging-"))
+            && Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+          deleteQuietly(p);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // the folder cannot be listed: creating the staging folder reports the problem itself
+    }
+  }
+
+  private static boolean isStaging(String name, String prefix) {
+    return name.startsWith(prefix) && name.length() > prefix.length()
+        && name.substring(prefix.length()).chars().allMatch(c -> c >= '0' && c <= '9');
+  }
+
+  /**
+   * Commits the files of a staging folder, the last step of a run: takes the decision to commit
+   * ({@link Cancellation#commit()}), then moves them all in ({@link #moveIn}) whatever signal arrives. A
+   * signal raised before the decision deletes the staging folder and throws.
+   *
+   * @param cancellation the run's signal
+   * @param staging the staging folder
+   * @param relativeDir the target folder under the output folder
+   * @return the relative paths moved in, sorted
+   * @throws OperationCancelledException if the signal was raised before the decision
+   */
+  List<String> commitIn(Cancellation cancellation, Path staging, String relativeDir) {
+    hook.at(Step.STAGED, 0, cancellation);
+    if (!cancellation.commit()) {
+      deleteQuietly(staging);
+      throw new OperationCancelledException(OPERATION);
+    }
+    return moveIn(staging, relativeDir, cancellation);
   }
 
   /**
@@ -98,6 +143,10 @@ final class Outputs {
    * @return the relative paths moved in, sorted
    */
   List<String> moveIn(Path staging, String relativeDir) {
+    return moveIn(staging, relativeDir, Cancellation.none());
+  }
+
+  private List<String> moveIn(Path staging, String relativeDir, Cancellation cancellation) {
     Path target = dir.resolve(relativeDir);
     List<String> moved = new ArrayList<>();
     try (Stream<Path> files = Files.list(staging)) {
@@ -106,23 +155,20 @@ final class Outputs {
       for (Path f : all) {
         if (Files.isDirectory(target.resolve(f.getFileName()))) {
           // checked before anything moves, so that a failure leaves no part of the set in place
-          throw new CtdcException(target.resolve(f.getFileName()) + ": cannot write the file (it is a folder)");
+          throw new CtdcException(target.resolve(f.getFileName()) + ": cannot be written: it is a folder");
         }
       }
       for (Path f : all) {
         String rel = relativeDir.isEmpty() ? f.getFileName().toString() : relativeDir + "/" + f.getFileName();
-        try {
-          Files.move(f, target.resolve(f.getFileName()), StandardCopyOption.ATOMIC_MOVE,
-              StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(f, target.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-        }
+        hook.at(Step.BEFORE_MOVE, moved.size(), cancellation);
+        AtomicFiles.move(f, target.resolve(f.getFileName()));
         expected.add(rel);
         written.add(rel);
         moved.add(rel);
       }
+      hook.at(Step.AFTER_LAST_MOVE, moved.size(), cancellation);
     } catch (IOException e) {
-      throw new CtdcException(target + ": cannot move files into place (" + e.getClass().getSimpleName() + ")", e);
+      throw AtomicFiles.cannotWrite(target, e);
     } finally {
       deleteQuietly(staging);
     }
@@ -182,67 +228,86 @@ final class Outputs {
    */
   record Pending(Path file, AtomicFiles.Content content) {}
 
+  /** The operation named when a signal arrives after the outputs are staged and before they are committed. */
+  static final String OPERATION = "writing the outputs";
+
+  /** The steps of committing a set of outputs, where {@link #hook} is called. */
+  enum Step {
+    /** Every file is complete in its temporary file; the decision to commit comes next. */
+    STAGED,
+    /** The decision is taken; the file numbered {@code moved} is moved next. */
+    BEFORE_MOVE,
+    /** Every file is in place. */
+    AFTER_LAST_MOVE
+  }
+
+  /** A test seam called at each {@link Step}; production code never sets it. */
+  @FunctionalInterface
+  interface CommitHook {
+    /**
+     * Called at a step.
+     *
+     * @param step the step
+     * @param moved files moved into place so far
+     * @param cancellation the run's signal
+     */
+    void at(Step step, int moved, Cancellation cancellation);
+  }
+
+  /** The hook; does nothing unless a test sets it. */
+  static volatile CommitHook hook = (step, moved, cancellation) -> { };
+
   /**
-   * Writes several files all or none: each goes to a hidden temporary file ({@code .NAME*.partial}) next to its
-   * target, and only when every one is complete are they moved into place. On failure the temporary files are
-   * deleted and the error, still one line, ends with the files not written. A target that is a folder fails
-   * before anything is written.
+   * Writes several files all or none: each goes to a hidden temporary file ({@code .NAME.ctdc-partial-DIGITS},
+   * {@link AtomicFiles#temporaryFile}, which first removes the stale ones of that target) next to its target;
+   * when every one is complete the decision to commit is taken ({@link Cancellation#commit()}) and they are all
+   * moved into place, whatever signal arrives then. A signal raised before the decision, or any failure, deletes
+   * the temporary files; the error, still one line, ends with the files not written. A target that is a folder
+   * fails before anything is written.
    *
+   * @param cancellation the run's signal
    * @param files the files, in the order they are named
+   * @throws OperationCancelledException if the signal was raised before the decision to commit
    * @throws CtdcException naming the file that failed and the files not written
    */
-  static void writeAll(List<Pending> files) {
+  static void writeAll(Cancellation cancellation, List<Pending> files) {
     List<Path> all = files.stream().map(Pending::file).toList();
     List<Path> temps = new ArrayList<>();
     List<Path> moved = new ArrayList<>();
     try {
       for (Path f : all) {
         if (Files.isDirectory(f)) {
-          throw new CtdcException(f + ": cannot write the file (it is a folder)");
+          throw new CtdcException(f + ": cannot be written: it is a folder");
         }
       }
       for (Pending p : files) {
-        Path abs = p.file().toAbsolutePath();
-        Path parent = abs.getParent();
-        Path tmp;
-        try {
-          Files.createDirectories(parent);
-          tmp = Files.createTempFile(parent, "." + abs.getFileName(), ".partial");
-        } catch (IOException e) {
-          throw new CtdcException(p.file() + ": cannot write the file (" + e.getClass().getSimpleName() + ")", e);
-        }
+        Path tmp = AtomicFiles.temporaryFile(p.file());
         temps.add(tmp);
-        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-          p.content().writeTo(w);
-        } catch (IOException e) {
-          throw new CtdcException(p.file() + ": cannot write the file (" + e.getClass().getSimpleName() + ")", e);
-        }
+        AtomicFiles.writeTemporary(p.file(), tmp, p.content());
+      }
+      hook.at(Step.STAGED, 0, cancellation);
+      // the single decision point: before it a signal removes everything, after it every file is moved in
+      if (!cancellation.commit()) {
+        throw new OperationCancelledException(OPERATION);
       }
       for (int i = 0; i < files.size(); i++) {
-        Path target = all.get(i).toAbsolutePath();
-        try {
-          try {
-            Files.move(temps.get(i), target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-          } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temps.get(i), target, StandardCopyOption.REPLACE_EXISTING);
-          }
-        } catch (IOException e) {
-          throw new CtdcException(all.get(i) + ": cannot write the file (" + e.getClass().getSimpleName() + ")", e);
-        }
+        hook.at(Step.BEFORE_MOVE, i, cancellation);
+        AtomicFiles.move(temps.get(i), all.get(i));
         moved.add(all.get(i));
       }
+      hook.at(Step.AFTER_LAST_MOVE, moved.size(), cancellation);
     } catch (RuntimeException e) {
       for (Path t : temps) {
         try {
           Files.deleteIfExists(t);
         } catch (IOException ignored) {
-          // a leftover hidden .partial file does not look complete
+          // a leftover hidden temporary file does not look complete, and the next run removes it
         }
       }
-      RuntimeException named = notWritten(all.stream().filter(f -> !moved.contains(f)).toList(), e);
+      List<Path> notMoved = all.stream().filter(f -> !moved.contains(f)).toList();
+      RuntimeException named = notWritten(notMoved, e);
       throw named instanceof CtdcException ? named
-          : new CtdcException("cannot write the outputs (" + e.getClass().getSimpleName() + "); not written: "
-              + names(all.stream().filter(f -> !moved.contains(f)).toList()), e);
+          : new CtdcException("cannot write the outputs (internal error); not written: " + names(notMoved), e);
     }
   }
 

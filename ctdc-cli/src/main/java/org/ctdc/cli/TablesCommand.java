@@ -47,6 +47,8 @@ final class TablesCommand implements Callable<Integer>, CancellableCommand {
   @Option(names = {"--quiet", "-q"}, description = "Print only the last line (how many tables were written where).")
   boolean quiet;
 
+  @Mixin FormulaGuardOption formulaGuard;
+
   private Cancellation cancellation = Cancellation.none();
 
   @Override
@@ -56,7 +58,8 @@ final class TablesCommand implements Callable<Integer>, CancellableCommand {
 
   @Override
   public Integer call() {
-    TablesConfig cfg = TablesConfig.read(config);
+    TablesConfig configured = TablesConfig.read(config);
+    TablesConfig cfg = configured.withOutput(configured.output().withFormulaGuard(!formulaGuard.off));
     // the files the run will move into --out, none of which may be an input
     java.util.Map<String, Path> inputs = new java.util.LinkedHashMap<>();
     inputs.put("--in", in);
@@ -91,7 +94,8 @@ final class TablesCommand implements Callable<Integer>, CancellableCommand {
         progress.done();
       }
       cancellation.throwIfCancelled(org.ctdc.deid.table.TableProtector.OPERATION);
-      outputs.moveIn(staging, "");
+      // the single decision point: a signal before it leaves no table, after it every table is moved in
+      outputs.commitIn(cancellation, staging, "");
     } catch (RuntimeException e) {
       if (staging != null) {
         Outputs.deleteQuietly(staging);

@@ -95,7 +95,8 @@ class CancellationTest {
     assertFalse(Files.exists(out));
     assertFalse(Files.exists(report));
     try (Stream<Path> s = Files.list(dir)) {
-      assertTrue(s.noneMatch(p -> p.getFileName().toString().endsWith(".partial")), "no temporary file left");
+      assertTrue(s.noneMatch(p -> org.ctdc.schema.AtomicFiles.isTemporary(p.getFileName().toString())),
+          "no temporary file left");
     }
   }
 

@@ -60,8 +60,8 @@ import picocli.CommandLine.ParseResult;
 final class CliArgumentsHarness {
 
   /** The documented exit codes of {@link Main}. */
-  static final Set<Integer> EXIT_CODES =
-      Set.of(Main.OK, Main.INVALID, Main.USAGE, Main.UNSATISFIABLE, StoppedInput.EXIT, Main.CANCELLED);
+  static final Set<Integer> EXIT_CODES = Set.of(Main.OK, Main.INVALID, Main.USAGE, Main.UNSATISFIABLE,
+      StoppedInput.EXIT, Main.CANCELLED, Main.TERMINATED);
 
   /** The canary's mark: identifiers of {@code canary.csv}, {@code hotline.csv} and {@code cm.jsonl} start with it. */
   static final String CANARY = "CANARY-qx";
@@ -444,7 +444,7 @@ final class CliArgumentsHarness {
     Set<Path> changed = new TreeSet<>();
     for (Map.Entry<Path, byte[]> e : after.entrySet()) {
       String name = e.getKey().getFileName().toString();
-      assertFalse(name.startsWith(".") && (name.endsWith(".partial") || name.startsWith(".staging-")),
+      assertFalse(org.ctdc.schema.AtomicFiles.isTemporary(name),
           () -> "a temporary file was left behind: " + e.getKey() + "\n" + run.shown());
       byte[] old = before.get(e.getKey());
       if (old == null || !Arrays.equals(old, e.getValue())) {

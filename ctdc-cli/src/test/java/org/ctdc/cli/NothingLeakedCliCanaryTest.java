@@ -573,7 +573,7 @@ class NothingLeakedCliCanaryTest {
   private void assertNoPartialFiles() throws IOException {
     try (Stream<Path> all = Files.walk(out)) {
       List<String> partial = all.map(p -> p.getFileName().toString())
-          .filter(n -> n.endsWith(".partial") || n.startsWith(".staging-")).toList();
+          .filter(org.ctdc.schema.AtomicFiles::isTemporary).toList();
       assertEquals(List.of(), partial, "temporary files left behind");
     }
   }

@@ -19,7 +19,8 @@ import org.ctdc.deid.risk.RiskReport;
  * whether the result is proven optimal, the elapsed time, and the prosecutor risk of the release; the cells
  * blanked by local suppression and recoded by top and bottom coding; and the re-identification risk of the
  * input (over the quasi-identifiers) and of the release, measured by {@link org.ctdc.deid.risk.RiskMeasures}.
- * It holds aggregates only, never a record value.
+ * and, once the release is written, what writing it did ({@link #output()}: the cells the CSV formula guard
+ * neutralised). It holds aggregates only, never a record value.
  *
  * <p>This record is immutable and thread-safe.
  *
@@ -53,6 +54,8 @@ import org.ctdc.deid.risk.RiskReport;
  * @param riskBefore risk of the input over the quasi-identifiers (before top and bottom coding); empty
  *     for {@link Deidentifier#plan}
  * @param riskAfter risk of the release over the quasi-identifiers; empty for {@link Deidentifier#plan}
+ * @param output what writing the release as CSV did (rows, whether the formula guard was on, the cells it
+ *     neutralised); empty until the caller that wrote the release adds it with {@link #withOutput}
  */
 public record DeidReport(
     String schema,
@@ -81,7 +84,8 @@ public record DeidReport(
     boolean optimal,
     long elapsedMillis,
     Optional<RiskSummary> riskBefore,
-    Optional<RiskSummary> riskAfter) {
+    Optional<RiskSummary> riskAfter,
+    Optional<org.ctdc.schema.CsvWriteSummary> output) {
 
   /** The JSON layout version: 2 added local suppression, recoding and risk before and after. */
   public static final int LAYOUT = 2;
@@ -156,6 +160,37 @@ public record DeidReport(
    * @param height the hierarchy's height
    */
   public record QiLevel(String name, String hierarchy, int level, int height) {}
+
+  /**
+   * A report of a release not yet written ({@link #output()} empty); the parameters are the components'.
+   */
+  public DeidReport(String schema, List<QiLevel> quasiIdentifiers, List<String> models, double suppressionLimit,
+      Metric metric, MissingValues missingValues, LocalSuppressionMode localSuppression, List<String> codings,
+      List<String> droppedVariables, List<String> pseudonymisedVariables, long inputRecords,
+      long recordsSuppressed, long maxSuppressed, long releasedRecords, long classes, long smallestClass,
+      long wildcardSmallestMatch, Map<String, Long> cellsSuppressed, long recordsWithSuppressedCells,
+      Map<String, Long> recodedCells, Map<String, Double> metrics, long latticeSize, long nodesEvaluated,
+      boolean optimal, long elapsedMillis, Optional<RiskSummary> riskBefore, Optional<RiskSummary> riskAfter) {
+    this(schema, quasiIdentifiers, models, suppressionLimit, metric, missingValues, localSuppression, codings,
+        droppedVariables, pseudonymisedVariables, inputRecords, recordsSuppressed, maxSuppressed, releasedRecords,
+        classes, smallestClass, wildcardSmallestMatch, cellsSuppressed, recordsWithSuppressedCells, recodedCells,
+        metrics, latticeSize, nodesEvaluated, optimal, elapsedMillis, riskBefore, riskAfter, Optional.empty());
+  }
+
+  /**
+   * A copy that says what writing the release did.
+   *
+   * @param written the summary {@link org.ctdc.schema.DatasetCsv#write(org.ctdc.schema.Dataset,
+   *     java.nio.file.Path, org.ctdc.schema.CsvWriteOptions)} returned
+   * @return the report
+   */
+  public DeidReport withOutput(org.ctdc.schema.CsvWriteSummary written) {
+    return new DeidReport(schema, quasiIdentifiers, models, suppressionLimit, metric, missingValues,
+        localSuppression, codings, droppedVariables, pseudonymisedVariables, inputRecords, recordsSuppressed,
+        maxSuppressed, releasedRecords, classes, smallestClass, wildcardSmallestMatch, cellsSuppressed,
+        recordsWithSuppressedCells, recodedCells, metrics, latticeSize, nodesEvaluated, optimal, elapsedMillis,
+        riskBefore, riskAfter, Optional.of(written));
+  }
 
   /** Copies the collections. */
   public DeidReport {
@@ -278,6 +313,8 @@ public record DeidReport(
       riskBefore.ifPresent(r -> r.write(risk.putObject("before")));
       riskAfter.ifPresent(r -> r.write(risk.putObject("after")));
     }
+    output.ifPresent(w -> root.putObject("output").put("rows", w.rows()).put("formulaGuard", w.formulaGuard())
+        .put("formulaCellsNeutralised", w.cellsNeutralised()));
     ObjectNode s = root.putObject("search");
     s.put("latticeSize", latticeSize);
     s.put("nodesEvaluated", nodesEvaluated);

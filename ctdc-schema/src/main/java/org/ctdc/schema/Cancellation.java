@@ -1,6 +1,6 @@
 package org.ctdc.schema;
 
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A cancellation signal for long operations. An embedding system creates one with {@link #create()}, passes it
@@ -8,6 +8,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * any thread to ask the operation to stop. The operation checks the signal at a coarse interval and then stops
  * cleanly by throwing {@link OperationCancelledException}; it writes no partial output and leaves its inputs
  * unchanged. Cancellation cannot be undone.
+ *
+ * <p><b>Commit.</b> An operation that ends by putting several outputs in place takes one decision first,
+ * {@link #commit()}: it succeeds only while the signal has not been raised, and from then on the signal can no
+ * longer be raised ({@link #cancel()} does nothing), so the outputs are all put in place. A signal raised
+ * before the decision makes it fail, and the operation removes what it staged. Either all outputs or none.
  *
  * <p>{@link #none()} is a signal that is never raised, the default of every operation.
  *
@@ -17,7 +22,11 @@ public final class Cancellation {
   private static final Cancellation NONE = new Cancellation(false);
 
   private final boolean cancellable;
-  private final AtomicBoolean cancelled = new AtomicBoolean();
+  private static final int OPEN = 0;
+  private static final int CANCELLED = 1;
+  private static final int COMMITTED = 2;
+
+  private final AtomicInteger state = new AtomicInteger(OPEN);
 
   private Cancellation(boolean cancellable) {
     this.cancellable = cancellable;
@@ -42,15 +51,42 @@ public final class Cancellation {
   }
 
   /**
-   * Raises the signal. Operations watching it stop at their next check. Calling it again does nothing.
+   * Raises the signal. Operations watching it stop at their next check. Calling it again does nothing; after
+   * {@link #commit()} it does nothing either.
    *
+   * @return true if the signal is raised now or was before, false if the operation has committed
    * @throws UnsupportedOperationException on {@link #none()}, which cannot be cancelled
    */
-  public void cancel() {
+  public boolean cancel() {
     if (!cancellable) {
       throw new UnsupportedOperationException("Cancellation.none() cannot be cancelled; use Cancellation.create()");
     }
-    cancelled.set(true);
+    state.compareAndSet(OPEN, CANCELLED);
+    return state.get() == CANCELLED;
+  }
+
+  /**
+   * Takes the decision to commit: succeeds if the signal has not been raised, after which it can no longer be
+   * raised. Always succeeds on {@link #none()}.
+   *
+   * @return true if the operation may (and must) now put all its outputs in place; false if the signal was
+   *     raised first, and the operation must remove what it staged and stop
+   */
+  public boolean commit() {
+    if (!cancellable) {
+      return true;
+    }
+    state.compareAndSet(OPEN, COMMITTED);
+    return state.get() == COMMITTED;
+  }
+
+  /**
+   * Tells whether {@link #commit()} has succeeded.
+   *
+   * @return true after a successful commit
+   */
+  public boolean isCommitted() {
+    return state.get() == COMMITTED;
   }
 
   /**
@@ -59,7 +95,7 @@ public final class Cancellation {
    * @return true after {@link #cancel()}
    */
   public boolean isCancelled() {
-    return cancelled.get();
+    return state.get() == CANCELLED;
   }
 
   /**
@@ -69,13 +105,13 @@ public final class Cancellation {
    * @throws OperationCancelledException when the signal has been raised
    */
   public void throwIfCancelled(String operation) {
-    if (cancelled.get()) {
+    if (state.get() == CANCELLED) {
       throw new OperationCancelledException(operation);
     }
   }
 
   @Override
   public String toString() {
-    return cancellable ? "Cancellation[cancelled=" + cancelled.get() + "]" : "Cancellation.none()";
+    return cancellable ? "Cancellation[cancelled=" + isCancelled() + ", committed=" + isCommitted() + "]" : "Cancellation.none()";
   }
 }

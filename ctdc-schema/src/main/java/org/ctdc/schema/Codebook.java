@@ -42,7 +42,8 @@ public final class Codebook {
    * for an inline value set. A flag gives two rows, value set {@code flag}: the format's set token
    * (label {@code Yes}) and its unset token (label {@code No}, possibly an empty code). Notes are joined
    * with {@code "; "}. Quoting follows RFC 4180 (a field is quoted only when it holds the delimiter, a
-   * quote or a line break); lines end with LF.
+   * quote or a line break); lines end with LF. Every cell goes through the {@link FormulaGuard} (a codebook
+   * is opened in spreadsheets).
    *
    * @param schema the schema
    * @return the CSV text

@@ -43,13 +43,15 @@ import org.ctdc.schema.internal.Utf8Input;
  * value.
  *
  * <p><b>Writing.</b> The header is the variable names in order; each cell is written as
- * {@link Dataset#token(int, int)} gives it; fields are quoted only when they hold the delimiter, a quote or a
+ * {@link Dataset#token(int, int)} gives it, through the {@link FormulaGuard} unless {@link CsvWriteOptions}
+ * turn it off (a cell a spreadsheet would run as a formula gets a {@code '} in front; numbers such as
+ * {@code -99} are left alone); fields are quoted only when they hold the delimiter, a quote or a
  * line break; lines end with LF, the last one included. The same dataset always gives the same bytes, and
  * reading them gives an equal dataset as long as every missing value has reason
- * {@link MissingReason#UNKNOWN} and no value is written as a missing token (a release format cannot tell
- * these apart; see {@link ReleaseFormat}), and, under a format whose missing token is empty, no row of two or
- * more columns has every value missing (it is written as a row of only delimiters, which reads as an
- * {@code empty-row}).
+ * {@link MissingReason#UNKNOWN}, no value is written as a missing token (a release format cannot tell
+ * these apart; see {@link ReleaseFormat}), the guard neutralised no cell (the reader keeps the quote), and,
+ * under a format whose missing token is empty, no row of two or more columns has every value missing (it is
+ * written as a row of only delimiters, which reads as an {@code empty-row}).
  *
  * <p>This class is stateless and thread-safe.
  */
@@ -252,19 +254,50 @@ public final class DatasetCsv {
   }
 
   /**
-   * Writes a dataset as a UTF-8 CSV file, replacing the file if it exists.
+   * Writes a dataset as a UTF-8 CSV file, replacing the file if it exists, with the formula guard on
+   * ({@link CsvWriteOptions#defaults()}).
    *
    * @param dataset the dataset
    * @param file the file
-   * @throws DataFormatException naming the file when it cannot be written
+   * @throws DataFormatException naming the file and the reason when it cannot be written
    */
   public static void write(Dataset dataset, Path file) {
+    write(dataset, file, CsvWriteOptions.defaults());
+  }
+
+  /**
+   * Writes a dataset as a UTF-8 CSV file through a temporary file moved into place ({@link AtomicFiles}),
+   * replacing the file if it exists.
+   *
+   * @param dataset the dataset
+   * @param file the file
+   * @param options how cells are written (the formula guard)
+   * @return the rows written and the cells the formula guard neutralised
+   * @throws DataFormatException naming the file and the reason when it cannot be written
+   */
+  public static CsvWriteSummary write(Dataset dataset, Path file, CsvWriteOptions options) {
     String name = file.toString();
+    CsvWriteSummary[] summary = new CsvWriteSummary[1];
     try {
-      AtomicFiles.write(file, w -> CsvDatasetWriter.write(dataset, w, name));
+      AtomicFiles.write(file, w -> summary[0] = CsvDatasetWriter.write(dataset, w, name, options));
+    } catch (DataFormatException e) {
+      throw e;
     } catch (CtdcException e) {
-      throw new DataFormatException(name + ": cannot be written (through a temporary file moved into place)", e);
+      throw new DataFormatException(e.getMessage(), e);
     }
+    return summary[0];
+  }
+
+  /**
+   * Writes a dataset as CSV text with the formula guard on. The writer is flushed, not closed.
+   *
+   * @param dataset the dataset
+   * @param writer where to write
+   * @throws DataFormatException when the writer fails, naming {@code <writer>} and the reason (the I/O
+   *     failure is the cause, so that a caller such as {@link AtomicFiles#write} names its file)
+   */
+  public static void write(Dataset dataset, Writer writer) {
+    write(dataset, writer, CsvWriteOptions.defaults());
   }
 
   /**
@@ -272,9 +305,11 @@ public final class DatasetCsv {
    *
    * @param dataset the dataset
    * @param writer where to write
-   * @throws DataFormatException when the writer fails
+   * @param options how cells are written (the formula guard)
+   * @return the rows written and the cells the formula guard neutralised
+   * @throws DataFormatException when the writer fails, naming {@code <writer>} and the reason
    */
-  public static void write(Dataset dataset, Writer writer) {
-    CsvDatasetWriter.write(dataset, writer, "<writer>");
+  public static CsvWriteSummary write(Dataset dataset, Writer writer, CsvWriteOptions options) {
+    return CsvDatasetWriter.write(dataset, writer, "<writer>", options);
   }
 }

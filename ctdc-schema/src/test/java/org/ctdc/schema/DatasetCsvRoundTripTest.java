@@ -29,9 +29,16 @@ class DatasetCsvRoundTripTest {
     return TestSchemas.FORMATS.stream();
   }
 
+  /**
+   * The CSV mechanics (quoting, delimiters, missing tokens) with the formula guard off: the random text of
+   * these properties begins with {@code -}, tab or carriage return at times, which the guard, on by default,
+   * writes with a quote in front (Issue14FormulaGuardTest covers the guard's own round trip).
+   */
+  private static final CsvWriteOptions AS_IS = CsvWriteOptions.defaults().withFormulaGuard(false);
+
   private static String write(Dataset d) {
     StringWriter w = new StringWriter();
-    DatasetCsv.write(d, w);
+    DatasetCsv.write(d, w, AS_IS);
     return w.toString();
   }
 
@@ -83,7 +90,7 @@ class DatasetCsvRoundTripTest {
     Schema schema = TestSchemas.allKinds(TestSchemas.NA_FORMAT);
     Dataset d = TestSchemas.randomDataset(schema, 3, 120);
     Path file = dir.resolve("out.csv");
-    DatasetCsv.write(d, file);
+    DatasetCsv.write(d, file, AS_IS);
     assertArrayEquals(write(d).getBytes(StandardCharsets.UTF_8), Files.readAllBytes(file));
     ReadResult back = DatasetCsv.read(file, schema, CsvOptions.defaults());
     assertEquals(d, back.dataset());

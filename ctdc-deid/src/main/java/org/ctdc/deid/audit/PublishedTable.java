@@ -78,13 +78,25 @@ public final class PublishedTable {
 
   /**
    * Writes this table as a {@code tableFormat: 1} CSV (header, then the rows in order, {@code \n} line
-   * ends, values in shortest round-trip form, integers without a decimal point).
+   * ends, values in shortest round-trip form, integers without a decimal point), with the formula guard on
+   * ({@link org.ctdc.schema.FormulaGuard}; {@link #read} reads a guarded label back as the definition's).
    *
    * @param csv the file to write
-   * @throws org.ctdc.schema.CtdcException if the file cannot be written
+   * @throws org.ctdc.schema.CtdcException naming the file and the reason if it cannot be written
    */
   public void writeCsv(Path csv) {
-    TableCsv.write(this, csv);
+    writeCsv(csv, org.ctdc.schema.CsvWriteOptions.defaults());
+  }
+
+  /**
+   * Writes this table as a {@code tableFormat: 1} CSV with the given write options.
+   *
+   * @param csv the file to write
+   * @param options the formula guard on or off
+   * @throws org.ctdc.schema.CtdcException naming the file and the reason if it cannot be written
+   */
+  public void writeCsv(Path csv, org.ctdc.schema.CsvWriteOptions options) {
+    TableCsv.write(this, csv, options);
   }
 
   /**

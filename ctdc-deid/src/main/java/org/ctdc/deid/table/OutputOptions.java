@@ -12,14 +12,21 @@ import java.util.Objects;
  * <p>A label such as {@code <11} states the threshold; when zeros are also protected it is shown on zeros
  * too, which tells a reader that a hidden cell may be 0: the label never depends on the cell's value.
  *
+ * <p>Every cell of the CSV files ({@code NAME.csv}, {@code NAME.hxl.csv}) goes through the library's formula
+ * guard ({@link org.ctdc.schema.FormulaGuard}: a label a spreadsheet would run as a formula gets a {@code '} in
+ * front; numbers are left alone) unless {@code formulaGuard} is off, for machine consumers. The JSON files
+ * are not CSV and keep every label as it is.
+ *
  * <p>Instances are immutable and thread-safe.
  *
  * @param suppressedLabel the display value of a suppressed cell, the same for every suppressed cell
  * @param minWidth the {@code protection.minWidth} written into each definition JSON
  * @param hxlTags dimension name → HXL hashtag (such as {@code #country+code}), and {@code value} /
  *     {@code status} for those columns; empty: no HXL file
+ * @param formulaGuard whether CSV cells that look like formulas are neutralised (default on)
  */
-public record OutputOptions(String suppressedLabel, long minWidth, Map<String, String> hxlTags) {
+public record OutputOptions(String suppressedLabel, long minWidth, Map<String, String> hxlTags,
+    boolean formulaGuard) {
   /**
    * Validates and copies.
    *
@@ -42,7 +49,34 @@ public record OutputOptions(String suppressedLabel, long minWidth, Map<String, S
   }
 
   /**
-   * Label {@code ..}, width 1, no HXL.
+   * Options with the formula guard on.
+   *
+   * @param suppressedLabel the display value of a suppressed cell
+   * @param minWidth the {@code protection.minWidth} written into each definition JSON
+   * @param hxlTags dimension name → HXL hashtag; empty: no HXL file
+   * @throws TableException when the label is blank, the width below 1 or a tag does not start with #
+   */
+  public OutputOptions(String suppressedLabel, long minWidth, Map<String, String> hxlTags) {
+    this(suppressedLabel, minWidth, hxlTags, true);
+  }
+
+  /**
+   * A copy with the formula guard on or off.
+   *
+   * @param on whether CSV cells that look like formulas are neutralised
+   * @return the options
+   */
+  public OutputOptions withFormulaGuard(boolean on) {
+    return new OutputOptions(suppressedLabel, minWidth, hxlTags, on);
+  }
+
+  /** @return the CSV write options of these output options (the formula guard) */
+  public org.ctdc.schema.CsvWriteOptions csv() {
+    return org.ctdc.schema.CsvWriteOptions.defaults().withFormulaGuard(formulaGuard);
+  }
+
+  /**
+   * Label {@code ..}, width 1, no HXL, the formula guard on.
    *
    * @return the defaults
    */

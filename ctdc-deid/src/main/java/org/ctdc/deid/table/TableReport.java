@@ -19,6 +19,9 @@ import java.util.Objects;
  * @param primaries the primary cells with their intervals
  * @param secondaries the secondary cells with the reason each was chosen
  * @param notes anything else worth knowing
+ * @param formulaCellsNeutralised cells of the table's CSV files that the formula guard wrote with a
+ *     {@code '} in front ({@link TableWriter#neutralisedCells}); 0 until the table is written, and with the
+ *     guard off
  */
 public record TableReport(
     String table,
@@ -27,7 +30,8 @@ public record TableReport(
     Map<CellStatus, Integer> statusCounts,
     List<PrimaryCell> primaries,
     List<SecondaryCell> secondaries,
-    List<String> notes) {
+    List<String> notes,
+    long formulaCellsNeutralised) {
 
   /**
    * A primary cell and the interval an attacker can derive for it from everything published.
@@ -76,6 +80,35 @@ public record TableReport(
     primaries = List.copyOf(primaries);
     secondaries = List.copyOf(secondaries);
     notes = List.copyOf(notes);
+    if (formulaCellsNeutralised < 0) {
+      throw new IllegalArgumentException("formulaCellsNeutralised must not be negative");
+    }
+  }
+
+  /**
+   * A report of a table not yet written (no cell neutralised).
+   *
+   * @param table the table's name
+   * @param method the protection method
+   * @param rules the rules applied, in words
+   * @param statusCounts cells per status
+   * @param primaries the primary cells with their intervals
+   * @param secondaries the secondary cells with the reason each was chosen
+   * @param notes anything else worth knowing
+   */
+  public TableReport(String table, String method, List<String> rules, Map<CellStatus, Integer> statusCounts,
+      List<PrimaryCell> primaries, List<SecondaryCell> secondaries, List<String> notes) {
+    this(table, method, rules, statusCounts, primaries, secondaries, notes, 0);
+  }
+
+  /**
+   * A copy with the count of cells the formula guard neutralised when the table was written.
+   *
+   * @param cells the count; at least 0
+   * @return the report
+   */
+  public TableReport withFormulaCellsNeutralised(long cells) {
+    return new TableReport(table, method, rules, statusCounts, primaries, secondaries, notes, cells);
   }
 
   /**
@@ -109,6 +142,9 @@ public record TableReport(
     }
     for (String n : notes) {
       out.add("  note: " + n);
+    }
+    if (formulaCellsNeutralised > 0) {
+      out.add("  formula guard: " + formulaCellsNeutralised + " CSV cells written with a ' in front");
     }
     return out;
   }

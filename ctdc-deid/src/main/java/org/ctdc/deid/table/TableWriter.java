@@ -25,8 +25,10 @@ import java.util.Map;
  *   <li>{@code NAME.hxl.csv} when HXL tags are configured: the display table with a hashtag row.
  * </ul>
  *
- * <p>A suppressed cell's true value is not in the {@link ProtectedTable}, so it cannot be written. Output is
- * byte-identical for the same table and options. This class is thread-safe (stateless).
+ * <p>A suppressed cell's true value is not in the {@link ProtectedTable}, so it cannot be written. Every cell of
+ * the CSV files goes through the formula guard of the options ({@link OutputOptions#formulaGuard()}, on by
+ * default; {@link #neutralisedCells} counts what it changes). Output is byte-identical for the same table and
+ * options. This class is thread-safe (stateless).
  */
 public final class TableWriter {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -47,51 +49,86 @@ public final class TableWriter {
     List<Path> out = new ArrayList<>();
     try {
       Files.createDirectories(dir);
-      out.add(write(dir.resolve(name + ".csv"), longCsv(table)));
+      out.add(write(dir.resolve(name + ".csv"), csv(longRows(table), options)));
       out.add(write(dir.resolve(name + ".table.json"), definitionJson(table.definition(), options.minWidth())));
       out.add(write(dir.resolve(name + ".json"), displayJson(table, options)));
       if (!options.hxlTags().isEmpty()) {
         out.add(write(dir.resolve(name + ".hxl.csv"), hxlCsv(table, options)));
       }
     } catch (IOException e) {
-      throw new TableException("cannot write table '" + name + "' into " + dir + ": " + e.getClass().getSimpleName(), e);
+      throw new TableException(org.ctdc.schema.AtomicFiles.cannotWrite(dir, e).getMessage(), e);
+    } catch (org.ctdc.schema.CtdcException e) {
+      throw new TableException(e.getMessage(), e);
     }
     return out;
   }
 
-  private static Path write(Path file, String text) throws IOException {
-    try {
-      org.ctdc.schema.AtomicFiles.writeString(file, text);
-    } catch (org.ctdc.schema.CtdcException e) {
-      throw new IOException("cannot write " + file.getFileName(), e);
-    }
+  private static Path write(Path file, String text) {
+    org.ctdc.schema.AtomicFiles.writeString(file, text);
     return file;
   }
 
   /**
-   * The long-format CSV.
+   * The long-format CSV, with the formula guard on.
    *
    * @param table the table
    * @return the CSV text
    */
   public static String longCsv(ProtectedTable table) {
+    return csv(longRows(table), OutputOptions.defaults());
+  }
+
+  /**
+   * The cells the formula guard neutralises when the table is written with these options: in {@code NAME.csv}
+   * and, with HXL tags, in {@code NAME.hxl.csv} (header rows included). 0 when the guard is off.
+   *
+   * @param table the table
+   * @param options the options
+   * @return the count
+   */
+  public static long neutralisedCells(ProtectedTable table, OutputOptions options) {
+    if (!options.formulaGuard()) {
+      return 0;
+    }
+    long n = count(longRows(table));
+    if (!options.hxlTags().isEmpty()) {
+      n += count(hxlRows(table, options));
+    }
+    return n;
+  }
+
+  private static long count(List<List<String>> rows) {
+    return rows.stream().flatMap(List::stream).filter(org.ctdc.schema.FormulaGuard::isFormula).count();
+  }
+
+  private static String csv(List<List<String>> rows, OutputOptions o) {
     StringBuilder sb = new StringBuilder();
+    rows.forEach(r -> line(sb, r, o));
+    return sb.toString();
+  }
+
+  private static List<List<String>> longRows(ProtectedTable table) {
+    List<List<String>> rows = new ArrayList<>();
     List<String> header = new ArrayList<>();
     table.definition().dimensions().forEach(d -> header.add(d.name()));
     header.add("value");
     header.add("status");
-    line(sb, header);
+    rows.add(header);
     for (ProtectedTable.Cell c : table.cells()) {
       List<String> row = new ArrayList<>(c.nodes());
       row.add(c.value().isPresent() ? Long.toString(c.value().getAsLong()) : "");
       row.add(c.status().token());
-      line(sb, row);
+      rows.add(row);
     }
-    return sb.toString();
+    return rows;
   }
 
   private static String hxlCsv(ProtectedTable table, OutputOptions o) {
-    StringBuilder sb = new StringBuilder();
+    return csv(hxlRows(table, o), o);
+  }
+
+  private static List<List<String>> hxlRows(ProtectedTable table, OutputOptions o) {
+    List<List<String>> rows = new ArrayList<>();
     List<String> header = new ArrayList<>();
     List<String> tags = new ArrayList<>();
     for (Dimension d : table.definition().dimensions()) {
@@ -102,15 +139,15 @@ public final class TableWriter {
     tags.add(o.hxlTags().getOrDefault("value", "#affected"));
     header.add("status");
     tags.add(o.hxlTags().getOrDefault("status", "#status"));
-    line(sb, header);
-    line(sb, tags);
+    rows.add(header);
+    rows.add(tags);
     for (ProtectedTable.Cell c : table.cells()) {
       List<String> row = new ArrayList<>(c.nodes());
       row.add(display(c, o));
       row.add(c.status().token());
-      line(sb, row);
+      rows.add(row);
     }
-    return sb.toString();
+    return rows;
   }
 
   /**
@@ -169,12 +206,12 @@ public final class TableWriter {
     }
   }
 
-  private static void line(StringBuilder sb, List<String> fields) {
+  private static void line(StringBuilder sb, List<String> fields, OutputOptions o) {
     for (int i = 0; i < fields.size(); i++) {
       if (i > 0) {
         sb.append(',');
       }
-      String f = fields.get(i);
+      String f = o.formulaGuard() ? org.ctdc.schema.FormulaGuard.neutralise(fields.get(i)) : fields.get(i);
       if (f.indexOf(',') >= 0 || f.indexOf('"') >= 0 || f.indexOf('\n') >= 0 || f.indexOf('\r') >= 0) {
         sb.append('"').append(f.replace("\"", "\"\"")).append('"');
       } else {

@@ -89,6 +89,17 @@ public record TablesConfig(
     leafMaps = Map.copyOf(leafMaps);
     tables = List.copyOf(tables);
   }
+  /**
+   * A copy with other output options, such as the formula guard turned off for machine consumers.
+   *
+   * @param options the output options
+   * @return the configuration
+   */
+  public TablesConfig withOutput(OutputOptions options) {
+    return new TablesConfig(schema, method, base, resolution, cellKeySeed, perturbationTable, recordKey, rules,
+        options, dimensions, variables, leafMaps, tables);
+  }
+
 
   /**
    * Reads a configuration file.

@@ -151,8 +151,10 @@ public final class TablesRun {
     List<Path> files = new ArrayList<>();
     try {
       List<Path[]> audited = new ArrayList<>();
-      for (ProtectedTable t : out) {
+      for (int i = 0; i < out.length; i++) {
+        ProtectedTable t = out[i];
         List<Path> f = TableWriter.write(t, outDir, config.output());
+        reports[i] = reports[i].withFormulaCellsNeutralised(TableWriter.neutralisedCells(t, config.output()));
         files.addAll(f);
         audited.add(new Path[] {f.get(0), f.get(1)});
       }

@@ -82,6 +82,14 @@ class TableCsvLayoutTest {
     t.writeCsv(f);
     assertEquals("d,value,status\n\"a,b\",3,publishable\n\"say \"\"hi\"\"\",2.5,publishable\n\"two\nlines\",1,publishable\n"
         + "\"cr\rhere\",0,publishable\nplain,,secondary\n\",lead\",1,publishable\n\"\"\"q\",1,publishable\n"
-        + "\"\nn\",1,publishable\n\"\rr\",1,publishable\n", Files.readString(f));
+        + "\"\nn\",1,publishable\n\"'\rr\",1,publishable\n", Files.readString(f));
+    // a label beginning with a carriage return is one a spreadsheet may run: the formula guard (issue 14) puts a
+    // quote in front, and the reader reads it back as the definition's label
+    TableDefinition guarded = TableDefinition.of("g", List.of(TableDimension.flat("d", "All", List.of("\rr", "-x"))));
+    Path g = dir.resolve("g.csv");
+    PublishedTable.of(guarded, List.of(PublishedRow.published(1, "\rr"), PublishedRow.published(2, "-x"))).writeCsv(g);
+    assertEquals("d,value,status\n\"'\rr\",1,publishable\n'-x,2,publishable\n", Files.readString(g));
+    PublishedTable back = org.ctdc.deid.audit.internal.TableCsv.read(g, guarded);
+    assertEquals(List.of(List.of("\rr"), List.of("-x")), back.rows().stream().map(PublishedRow::codes).toList());
   }
 }

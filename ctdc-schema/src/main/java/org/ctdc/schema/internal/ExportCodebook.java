@@ -57,10 +57,10 @@ public final class ExportCodebook {
       for (Variable v : schema.variables()) {
         List<String[]> codes = codeRows(v, f);
         if (codes.isEmpty()) {
-          w.write(row(v, "", "", "", ""));
+          w.write(guarded(row(v, "", "", "", "")));
         } else {
           for (String[] c : codes) {
-            w.write(row(v, c[0], c[1], c[2], c[3]));
+            w.write(guarded(row(v, c[0], c[1], c[2], c[3])));
           }
         }
       }
@@ -68,6 +68,15 @@ public final class ExportCodebook {
       throw new UncheckedIOException("cannot write a CSV codebook to memory", e);
     }
     return out.toString();
+  }
+
+  /** Every cell through the library's formula guard (a codebook is opened in spreadsheets). */
+  private static String[] guarded(String[] cells) {
+    String[] out = new String[cells.length];
+    for (int i = 0; i < cells.length; i++) {
+      out[i] = org.ctdc.schema.FormulaGuard.neutralise(cells[i]);
+    }
+    return out;
   }
 
   private static String[] row(

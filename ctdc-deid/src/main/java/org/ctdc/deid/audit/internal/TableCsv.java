@@ -28,8 +28,11 @@ import org.ctdc.deid.audit.PublishedTable;
 import org.ctdc.deid.audit.TableDefinition;
 import org.ctdc.deid.audit.TableDimension;
 import org.ctdc.deid.audit.TableFormatException;
+import org.ctdc.schema.AtomicFiles;
+import org.ctdc.schema.CsvWriteOptions;
 import org.ctdc.schema.CtdcException;
 import org.ctdc.schema.internal.Shown;
+import org.ctdc.schema.FormulaGuard;
 
 /** Reads and writes the {@code tableFormat: 1} table CSV. Stateless, thread-safe. */
 public final class TableCsv {
@@ -81,6 +84,10 @@ public final class TableCsv {
       for (int d = 0; d < dims.size(); d++) {
         Integer c = col.get(dims.get(d).name());
         if (c == null) {
+          // written by the formula guard with a ' in front (org.ctdc.schema.FormulaGuard)
+          c = col.get(FormulaGuard.neutralise(dims.get(d).name()));
+        }
+        if (c == null) {
           throw new TableFormatException(file + ": line 1: missing column '" + Shown.name(dims.get(d).name())
               + "' (a dimension of table '" + Shown.name(def.name()) + "')");
         }
@@ -113,7 +120,7 @@ public final class TableCsv {
         }
         List<String> codes = new ArrayList<>(dims.size());
         for (int d = 0; d < dims.size(); d++) {
-          String code = cells[dimCol[d]].strip();
+          String code = unguarded(cells[dimCol[d]].strip(), nodes.get(d));
           if (!nodes.get(d).contains(code)) {
             throw new TableFormatException(file + ": line " + lineNo + ": column '" + Shown.name(dims.get(d).name())
                 + "': a code that is not in the dimension's hierarchy (codes are not quoted)");
@@ -154,6 +161,20 @@ public final class TableCsv {
     } catch (TableFormatException e) {
       throw new TableFormatException(file + ": " + e.getMessage() + " (row n is line n+1)", e);
     }
+  }
+
+  /**
+   * A label as the definition knows it: a label that the formula guard wrote with a {@code '} in front is read
+   * as the definition's label; any other text is kept as it is.
+   */
+  private static String unguarded(String code, Set<String> nodes) {
+    if (code.length() > 1 && code.charAt(0) == FormulaGuard.PREFIX && !nodes.contains(code)) {
+      String label = code.substring(1);
+      if (FormulaGuard.isFormula(label) && nodes.contains(label)) {
+        return label;
+      }
+    }
+    return code;
   }
 
   private static void checkColumns(String file, long line, String[] cells) {
@@ -198,22 +219,22 @@ public final class TableCsv {
     return "an I/O error";
   }
 
-  /** Writes a table as CSV. */
-  public static void write(PublishedTable table, Path file) {
+  /** Writes a table as CSV, every cell through the formula guard when it is on. */
+  public static void write(PublishedTable table, Path file, CsvWriteOptions options) {
     try (Writer w = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
       List<String> header = new ArrayList<>();
       table.definition().dimensions().forEach(d -> header.add(d.name()));
       header.add("value");
       header.add("status");
-      writeLine(w, header);
+      writeLine(w, header, options);
       for (PublishedRow r : table.rows()) {
         List<String> cells = new ArrayList<>(r.codes());
         cells.add(r.value().isPresent() ? number(r.value().getAsDouble()) : "");
         cells.add(r.status().token());
-        writeLine(w, cells);
+        writeLine(w, cells, options);
       }
     } catch (IOException e) {
-      throw new CtdcException(Shown.file(file) + ": cannot write the table CSV (" + reason(e) + ")", e);
+      throw AtomicFiles.cannotWrite(file, e);
     }
   }
 
@@ -225,12 +246,12 @@ public final class TableCsv {
     return Double.toString(v);
   }
 
-  private static void writeLine(Writer w, List<String> cells) throws IOException {
+  private static void writeLine(Writer w, List<String> cells, CsvWriteOptions options) throws IOException {
     for (int i = 0; i < cells.size(); i++) {
       if (i > 0) {
         w.write(',');
       }
-      String c = cells.get(i);
+      String c = options.cell(cells.get(i));
       if (c.indexOf(',') >= 0 || c.indexOf('"') >= 0 || c.indexOf('\n') >= 0 || c.indexOf('\r') >= 0) {
         w.write('"' + c.replace("\"", "\"\"") + '"');
       } else {
