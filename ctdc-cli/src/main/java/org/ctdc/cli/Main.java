@@ -64,6 +64,12 @@ public final class Main implements Runnable {
   /** Usage error. */
   public static final int USAGE = 2;
 
+  /**
+   * An input could not be read (to its end), so nothing was done with it: {@code align} and {@code validate}
+   * stopped reading and wrote nothing; {@code verify} verified nothing (issue 14).
+   */
+  public static final int NOT_READ = 4;
+
   /** The privacy model cannot be satisfied within the suppression limit. */
   public static final int UNSATISFIABLE = 3;
 

@@ -15,7 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
 final class StoppedInput {
 
   /** The exit code of a run whose input could not be read to its end; nothing was written. */
-  static final int EXIT = 4;
+  static final int EXIT = Main.NOT_READ;
 
   private StoppedInput() {}
 

@@ -61,7 +61,7 @@ final class VerifyCommand implements Callable<Integer> {
   boolean quiet;
 
   /** Exit code: the spec, a hierarchy or the release could not be read, so nothing was verified. */
-  static final int NOT_VERIFIED = 4;
+  static final int NOT_VERIFIED = Main.NOT_READ;
 
   @Override
   public Integer call() {
