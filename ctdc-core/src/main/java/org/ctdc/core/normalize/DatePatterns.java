@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.ResolverStyle;
-import java.time.temporal.ChronoField;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -124,20 +123,23 @@ public final class DatePatterns {
   }
 
   private static DateTimeFormatter compile(String pattern) {
-    StringBuilder quoted = new StringBuilder();
-    for (int i = 0; i < pattern.length(); i++) {
+    DateTimeFormatterBuilder b = new DateTimeFormatterBuilder().parseCaseInsensitive();
+    int i = 0;
+    while (i < pattern.length()) {
       char c = pattern.charAt(i);
-      if (c == 'd' || c == 'M' || c == 'y') {
-        quoted.append(c == 'y' ? 'u' : c);
-      } else {
-        quoted.append('\'').append(c).append('\'');
+      int j = i;
+      while (j < pattern.length() && pattern.charAt(j) == c) {
+        j++;
       }
+      if (c == 'd' || c == 'M' || c == 'y') {
+        // uuuu: the proleptic year, which the strict resolver needs without an era
+        b.appendPattern(String.valueOf(c == 'y' ? 'u' : c).repeat(j - i));
+      } else {
+        b.appendLiteral(pattern.substring(i, j));
+      }
+      i = j;
     }
-    return new DateTimeFormatterBuilder()
-        .parseCaseInsensitive()
-        .appendPattern(quoted.toString())
-        .toFormatter(Locale.ENGLISH)
-        .withResolverStyle(ResolverStyle.STRICT);
+    return b.toFormatter(Locale.ENGLISH).withResolverStyle(ResolverStyle.STRICT);
   }
 
   /** @return the declared patterns (ISO not included) */
