@@ -146,6 +146,9 @@ class Issue15PartnerFormatsTest {
     assertEquals(Map.of(RejectReason.NOT_A_NUMBER, 1L, RejectReason.AMBIGUOUS_DATE, 1L),
         rep.target("ageBroad").turnedMissing());
     assertEquals(Map.of(MissingReason.UNKNOWN, 2L), rep.target("ageBroad").missing());
+    // the unreadable values are counted like unmapped ones, not shown (fewer than k rows hold them)
+    assertEquals(2, rep.target("ageBroad").unmappedWithheld());
+    assertEquals(1, rep.target("year").unmappedWithheld());
     Dataset d = r.dataset();
     assertEquals("9--17", d.token(0, d.column("ageBroad")));
     assertEquals("2019", d.token(2, d.column("year")));

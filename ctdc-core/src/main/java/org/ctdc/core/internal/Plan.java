@@ -1081,6 +1081,11 @@ public final class Plan {
       }
       if (res.kind != Resolution.VALUE) {
         if (!reject && res.reject != null && res.reject.isUnreadableValue()) {
+          if (res.kind != Resolution.UNMAPPED) {
+            // counted among the unmapped values like a mapped column's (a band's is counted above)
+            String value = raw[slotOf(run.rejectColumn)];
+            run.noteUnmapped(index, value == null ? "" : value.strip());
+          }
           run.turnMissing(index, res.reject);
           return null;
         }
@@ -1102,6 +1107,16 @@ public final class Plan {
       run.stage(index, res);
       return null;
     }
+  }
+
+  /** The slot of a source column read. */
+  int slotOf(String column) {
+    for (int i = 0; i < slots.length; i++) {
+      if (slots[i].equals(column)) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException("column not read");
   }
 
   /** The reject reason of a date that cannot be read. */
