@@ -71,6 +71,23 @@ class Issue15DerivationsTest {
     assertTrue(e.getMessage().contains("rules[0]") && e.getMessage().contains("not a flag"), e.getMessage());
   }
 
+  @Test
+  void issue15_aSchemaDerivingAFlagByAllOfIsDerivedWithoutARule() {
+    org.ctdc.schema.Schema schema = org.ctdc.schema.Schema.builder("both", "1")
+        .add(org.ctdc.schema.Variable.builder("sex", org.ctdc.schema.VariableKind.FLAG).build())
+        .add(org.ctdc.schema.Variable.builder("labour", org.ctdc.schema.VariableKind.FLAG).build())
+        .add(org.ctdc.schema.Variable.builder("sexAndLabour", org.ctdc.schema.VariableKind.FLAG)
+            .derivation(new org.ctdc.schema.Derivation(DerivationKind.ALL_OF, List.of("sex", "labour"))).build())
+        .build();
+    AlignmentSpec spec = AlignmentSpec.builder("both", schema).map("sex", "s", Map.of()).map("labour", "l", Map.of()).build();
+    Dataset d = Aligner.of(spec).align(List.of(row("1", "1"), row("1", "0"), row("1", ""), row("0", "")), "rows").dataset();
+    int c = d.column("sexAndLabour");
+    // this schema's release format writes 0 and missing alike; the dataset keeps them apart
+    assertEquals(List.of("1", "0", "missing", "0"),
+        java.util.stream.IntStream.range(0, d.rowCount())
+            .mapToObj(r -> d.isMissing(r, c) ? "missing" : Integer.toString(d.code(r, c))).toList());
+  }
+
   private static Map<String, String> row(String labour, String sex) {
     Map<String, String> m = new HashMap<>();
     m.put("date", "2019");
