@@ -18,11 +18,18 @@ public sealed interface TargetRule {
   /** @return the name of the target variable this rule fills */
   String target();
 
-  /** What to do with a source value that no mapping, normaliser or code of the target recognises. */
+  /**
+   * What to do with a source value that cannot be read: one no mapping, normaliser or code of the target
+   * recognises, a number, year or date that is not one, or an ambiguous date (the reasons of
+   * {@link RejectReason#isUnreadableValue()}).
+   */
   enum OnUnmapped {
-    /** Reject the row (reason {@link RejectReason#UNMAPPED_VALUE}); the default. */
+    /** Reject the row (reason {@link RejectReason#UNMAPPED_VALUE} or the other unreadable ones); the default. */
     REJECT,
-    /** Keep the row; the cell is missing with reason {@link org.ctdc.schema.MissingReason#UNKNOWN}. */
+    /**
+     * Keep the row; the cell is missing with reason {@link org.ctdc.schema.MissingReason#UNKNOWN}, counted
+     * by its reason in {@link AlignmentReport.TargetCoverage#turnedMissing()}.
+     */
     MISSING
   }
 
@@ -82,7 +89,8 @@ public sealed interface TargetRule {
    * @param normalizers the normaliser names, run in order (see {@code docs/alignment-spec.md})
    * @param map source value to target code; keys compared folded
    * @param missing extra tokens read as missing for this column only (compared folded)
-   * @param onUnmapped what to do with an unrecognised value
+   * @param onUnmapped what to do with a value that cannot be read (unmapped, not a number or date, an
+   *     ambiguous date)
    */
   record Mapped(
       String target,
