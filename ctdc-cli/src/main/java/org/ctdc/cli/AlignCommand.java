@@ -113,5 +113,12 @@ final class AlignCommand implements Callable<Integer>, CancellableCommand {
           + (g.column().equals("*") ? "" : " (column " + g.column() + ", target " + g.target() + ")")
           + " rows " + g.rows() + (g.rows().size() < g.count() ? " ..." : ""));
     }
+    // onUnmapped: missing: the values left missing instead of rejecting their rows, by reason and target
+    for (AlignmentReport.TargetCoverage t : rep.targets()) {
+      t.turnedMissing().entrySet().stream()
+          .sorted(java.util.Map.Entry.comparingByKey())
+          .forEach(e -> pw.println("  left missing " + e.getValue() + " value(s): " + e.getKey().id()
+              + " (target " + t.target() + ")"));
+    }
   }
 }

@@ -87,6 +87,9 @@ public final class AlignmentReport {
    * @param fuzzyMatches fuzzy matches applied whose value may be shown, most frequent first
    * @param fuzzyWithheld rows with a fuzzy match whose value is not shown
    * @param fuzzyWithheldDistinct distinct fuzzily matched values not shown
+   * @param turnedMissing aligned rows whose value could not be read and was left missing (reason unknown,
+   *     counted in {@code missing} too) by {@code onUnmapped: missing}, by the reason that would have
+   *     rejected the row: {@code unmapped-value}, {@code not-a-number}, {@code ambiguous-date}
    */
   public record TargetCoverage(
       String target,
@@ -100,10 +103,12 @@ public final class AlignmentReport {
       long unmappedWithheldDistinct,
       List<FuzzyMatch> fuzzyMatches,
       long fuzzyWithheld,
-      long fuzzyWithheldDistinct) {
+      long fuzzyWithheldDistinct,
+      Map<RejectReason, Long> turnedMissing) {
     /** Validates and copies. */
     public TargetCoverage {
       columns = List.copyOf(columns);
+      turnedMissing = Map.copyOf(turnedMissing.isEmpty() ? Map.of() : new EnumMap<>(turnedMissing));
       missing = Map.copyOf(missing.isEmpty() ? Map.of() : new EnumMap<>(missing));
       unmapped = List.copyOf(unmapped);
       fuzzyMatches = List.copyOf(fuzzyMatches);
@@ -253,6 +258,20 @@ public final class AlignmentReport {
         .orElseThrow(() -> new IllegalArgumentException("no target variable '" + name + "'"));
   }
 
+  /**
+   * Cells left missing because their value could not be read ({@code onUnmapped: missing}), over all
+   * targets, by reason in the order of {@link RejectReason}.
+   *
+   * @return the counts, only reasons with cells
+   */
+  public Map<RejectReason, Long> turnedMissing() {
+    Map<RejectReason, Long> out = new EnumMap<>(RejectReason.class);
+    for (TargetCoverage t : targets) {
+      t.turnedMissing().forEach((r, n) -> out.merge(r, n, Long::sum));
+    }
+    return java.util.Collections.unmodifiableMap(out);
+  }
+
   /** @return the source columns no rule read (identifier and free-text columns included) */
   public List<String> droppedColumns() {
     return droppedColumns;
@@ -290,6 +309,8 @@ public final class AlignmentReport {
     counts.put("rowsRejected", rowsRejected);
     counts.put("stoppedEarly", stoppedEarly);
     counts.put("blankLines", blankLines);
+    ObjectNode turnedAll = counts.putObject("turnedMissing");
+    turnedMissing().forEach((r, n) -> turnedAll.put(r.id(), n));
     root.put("showThreshold", showThreshold);
     ArrayNode rj = root.putArray("rejects");
     for (RejectGroup g : rejects) {
@@ -334,6 +355,13 @@ public final class AlignmentReport {
       }
       o.put("fuzzyWithheld", t.fuzzyWithheld());
       o.put("fuzzyWithheldDistinct", t.fuzzyWithheldDistinct());
+      ObjectNode turned = o.putObject("turnedMissing");
+      for (RejectReason r : RejectReason.values()) {
+        long k = t.turnedMissing().getOrDefault(r, 0L);
+        if (k > 0) {
+          turned.put(r.id(), k);
+        }
+      }
     }
     ArrayNode dc = root.putArray("droppedColumns");
     droppedColumns.forEach(dc::add);

@@ -27,6 +27,7 @@ public final class AlignmentSpec {
   private final String description;
   private final Schema target;
   private final SourceConventions conventions;
+  private final SourceFormats formats;
   private final List<String> identifierColumns;
   private final List<String> freeTextColumns;
   private final List<TargetRule> rules;
@@ -39,6 +40,7 @@ public final class AlignmentSpec {
     this.description = b.description;
     this.target = b.target;
     this.conventions = b.conventions;
+    this.formats = b.formats;
     this.identifierColumns = List.copyOf(b.identifierColumns);
     this.freeTextColumns = List.copyOf(b.freeTextColumns);
     this.rules = List.copyOf(completed);
@@ -86,6 +88,11 @@ public final class AlignmentSpec {
     return conventions;
   }
 
+  /** @return how the partner writes dates and ages (the {@code formats} section) */
+  public SourceFormats formats() {
+    return formats;
+  }
+
   /** @return columns holding identifiers: never read, never copied, listed as dropped */
   public List<String> identifierColumns() {
     return identifierColumns;
@@ -126,6 +133,7 @@ public final class AlignmentSpec {
     private String partner;
     private String description = "";
     private SourceConventions conventions = SourceConventions.DEFAULTS;
+    private SourceFormats formats = SourceFormats.DEFAULTS;
     private final List<String> identifierColumns = new ArrayList<>();
     private final List<String> freeTextColumns = new ArrayList<>();
     private final List<TargetRule> rules = new ArrayList<>();
@@ -158,6 +166,12 @@ public final class AlignmentSpec {
     /** @param conventions the partner's conventions @return this builder */
     public Builder conventions(SourceConventions conventions) {
       this.conventions = Objects.requireNonNull(conventions);
+      return this;
+    }
+
+    /** @param formats how the partner writes dates and ages @return this builder */
+    public Builder formats(SourceFormats formats) {
+      this.formats = Objects.requireNonNull(formats);
       return this;
     }
 

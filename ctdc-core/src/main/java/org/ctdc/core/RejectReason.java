@@ -27,7 +27,24 @@ public enum RejectReason {
   /** An age below 0 or above the rule's maximum, or a birth date after the reference date. */
   IMPOSSIBLE_AGE,
   /** An age band or age that contradicts a given majority status. */
-  CONTRADICTORY_AGE;
+  CONTRADICTORY_AGE,
+  /**
+   * A date two of the partner's declared date patterns read as two different dates (such as
+   * {@code 03/04/2019} with both {@code d/M/yyyy} and {@code M/d/yyyy}): never guessed.
+   */
+  AMBIGUOUS_DATE;
+
+  /**
+   * Whether a value with this reason is one the source wrote in a form that cannot be read (unmapped, not
+   * a number or date, an ambiguous date), which {@code onUnmapped: missing} turns into a missing cell,
+   * rather than a readable value that breaks a rule (out of range, an impossible or contradictory age) or
+   * a broken row.
+   *
+   * @return whether {@code onUnmapped: missing} covers it
+   */
+  public boolean isUnreadableValue() {
+    return this == UNMAPPED_VALUE || this == NOT_A_NUMBER || this == AMBIGUOUS_DATE;
+  }
 
   /** @return the id used in reports, such as {@code unmapped-value} */
   public String id() {

@@ -18,11 +18,18 @@ public sealed interface TargetRule {
   /** @return the name of the target variable this rule fills */
   String target();
 
-  /** What to do with a source value that no mapping, normaliser or code of the target recognises. */
+  /**
+   * What to do with a source value that cannot be read: one no mapping, normaliser or code of the target
+   * recognises, a number, year or date that is not one, or an ambiguous date (the reasons of
+   * {@link RejectReason#isUnreadableValue()}).
+   */
   enum OnUnmapped {
-    /** Reject the row (reason {@link RejectReason#UNMAPPED_VALUE}); the default. */
+    /** Reject the row (reason {@link RejectReason#UNMAPPED_VALUE} or the other unreadable ones); the default. */
     REJECT,
-    /** Keep the row; the cell is missing with reason {@link org.ctdc.schema.MissingReason#UNKNOWN}. */
+    /**
+     * Keep the row; the cell is missing with reason {@link org.ctdc.schema.MissingReason#UNKNOWN}, counted
+     * by its reason in {@link AlignmentReport.TargetCoverage#turnedMissing()}.
+     */
     MISSING
   }
 
@@ -82,7 +89,8 @@ public sealed interface TargetRule {
    * @param normalizers the normaliser names, run in order (see {@code docs/alignment-spec.md})
    * @param map source value to target code; keys compared folded
    * @param missing extra tokens read as missing for this column only (compared folded)
-   * @param onUnmapped what to do with an unrecognised value
+   * @param onUnmapped what to do with a value that cannot be read (unmapped, not a number or date, an
+   *     ambiguous date)
    */
   record Mapped(
       String target,
@@ -159,15 +167,25 @@ public sealed interface TargetRule {
    * band, tried in that order per row (the first non-missing wins). An age above {@code maximum} or below
    * 0, or a birth date after the reference date, rejects the row ({@link RejectReason#IMPOSSIBLE_AGE}).
    * When {@code majorityColumn} is given and contradicts the computed age, the row is rejected
-   * ({@link RejectReason#CONTRADICTORY_AGE}).
+   * ({@link RejectReason#CONTRADICTORY_AGE}). Exact ages are read with the spec's declared age words and
+   * dates with its declared date patterns ({@link SourceFormats}).
    *
    * @param target the target variable: an age band ({@code ageBroad}, "Age range 1") or majority status
    * @param exact the column of the exact age in years, if any
-   * @param birthDate the column of the birth date (ISO {@code yyyy-MM-dd}), if any
+   * @param birthDate the column of the birth date, if any
    * @param referenceDate the column of the reference date, such as the registration date, if any
    * @param band the column of a source age band, if any
    * @param majorityColumn a column of a given majority status ({@code Adult}/{@code Minor}), if any
    * @param maximum the largest possible age
+   * @param exactMayBeBirthDate whether a value of the {@code exact} column that is a date (not an age) is a
+   *     birth date, whose age is computed on the reference date (a column mixing ages and birth dates);
+   *     needs {@code referenceDate}
+   * @param majorityValues how the majority column writes Adult and Minor, such as {@code Y: Adult},
+   *     {@code N: Minor} (keys compared folded); {@code Adult} and {@code Minor} themselves are always read
+   * @param onUnmapped what to do with an age, a date, a band or a majority value that cannot be read
+   *     ({@code not-a-number}, {@code ambiguous-date}, {@code unmapped-value}): reject the row (the default)
+   *     or leave the cell missing, counted by reason in the report; an impossible or contradictory age
+   *     always rejects the row
    */
   record Age(
       String target,
@@ -176,9 +194,12 @@ public sealed interface TargetRule {
       Optional<String> referenceDate,
       Optional<String> band,
       Optional<String> majorityColumn,
-      int maximum)
+      int maximum,
+      boolean exactMayBeBirthDate,
+      Map<String, String> majorityValues,
+      OnUnmapped onUnmapped)
       implements TargetRule {
-    /** Validates. */
+    /** Validates and copies. */
     public Age {
       Objects.requireNonNull(target, "target");
       Objects.requireNonNull(exact, "exact");
@@ -186,9 +207,30 @@ public sealed interface TargetRule {
       Objects.requireNonNull(referenceDate, "referenceDate");
       Objects.requireNonNull(band, "band");
       Objects.requireNonNull(majorityColumn, "majorityColumn");
+      majorityValues = Map.copyOf(majorityValues);
+      Objects.requireNonNull(onUnmapped, "onUnmapped");
       if (maximum < 1) {
         throw new IllegalArgumentException("maximum age must be positive");
       }
+    }
+
+    /**
+     * An age rule with today's defaults: plain ages, no birth dates in the exact column, {@code Adult} and
+     * {@code Minor} only, unreadable values rejected.
+     *
+     * @param target the target variable
+     * @param exact the exact age column
+     * @param birthDate the birth date column
+     * @param referenceDate the reference date column
+     * @param band the source band column
+     * @param majorityColumn the given majority column
+     * @param maximum the largest possible age
+     */
+    public Age(
+        String target, Optional<String> exact, Optional<String> birthDate, Optional<String> referenceDate,
+        Optional<String> band, Optional<String> majorityColumn, int maximum) {
+      this(target, exact, birthDate, referenceDate, band, majorityColumn, maximum, false, Map.of(),
+          OnUnmapped.REJECT);
     }
   }
 }

@@ -14,5 +14,10 @@ public enum DerivationKind {
   /** {@code Adult} or {@code Minor} from one ordered age-band source ({@code Adult} from 18). */
   MAJORITY_FROM_AGE_BAND,
   /** A flag set when any of the source flags is set (the merged means of control of CTDC v2024). */
-  ANY_OF
+  ANY_OF,
+  /**
+   * A flag set when every source flag is set: 1 when all are 1, 0 when any is 0, otherwise missing (such
+   * as CTDC's {@code isSexAndLabour} from {@code isSexualExploit} and {@code isForcedLabour}).
+   */
+  ALL_OF
 }

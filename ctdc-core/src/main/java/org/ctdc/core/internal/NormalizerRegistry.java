@@ -14,6 +14,7 @@ import org.ctdc.core.normalize.Country;
 import org.ctdc.core.normalize.CountryForm;
 import org.ctdc.core.normalize.CountryMatch;
 import org.ctdc.core.normalize.CountryResolver;
+import org.ctdc.core.normalize.DatePatterns;
 import org.ctdc.core.normalize.InvalidValueException;
 import org.ctdc.core.normalize.MatchKind;
 import org.ctdc.core.normalize.Periods;
@@ -123,13 +124,29 @@ public final class NormalizerRegistry {
    * @throws IllegalArgumentException for an unknown name
    */
   public static Step compile(String name, Variable target) {
+    return compile(name, target, DatePatterns.ISO_ONLY, Ages.AgeWords.NONE);
+  }
+
+  /**
+   * Compiles a normaliser for a target variable with a partner's declared formats: {@code year} and
+   * {@code periodBand} also read the declared date patterns, {@code ageBroad}, {@code rangeOne} and
+   * {@code majority} the declared age words.
+   *
+   * @param name a known name
+   * @param target the target variable
+   * @param dates the declared date patterns
+   * @param words the declared age words
+   * @return the step
+   * @throws IllegalArgumentException for an unknown name
+   */
+  public static Step compile(String name, Variable target, DatePatterns dates, Ages.AgeWords words) {
     return switch (name) {
       case "fold" -> in -> Outcome.value(fold(in));
       case "band" -> in -> Outcome.value(band(in));
-      case "year" -> in -> year(in).map(y -> Outcome.value(Integer.toString(y)))
+      case "year" -> in -> dates.year(in).map(y -> Outcome.value(Integer.toString(y)))
           .orElse(Outcome.invalid(RejectReason.NOT_A_NUMBER));
       case "periodBand" -> in -> {
-        Optional<Integer> y = year(in);
+        Optional<Integer> y = dates.year(in);
         if (y.isEmpty()) {
           return Outcome.invalid(RejectReason.NOT_A_NUMBER);
         }
@@ -137,7 +154,7 @@ public final class NormalizerRegistry {
             .orElse(Outcome.invalid(RejectReason.OUT_OF_RANGE));
       };
       case "ageBroad", "rangeOne", "majority" -> in -> {
-        OptionalInt age = parseInt(in);
+        OptionalInt age = words.isEmpty() ? parseInt(in) : Ages.parseAge(in, words);
         if (age.isEmpty()) {
           return Outcome.invalid(RejectReason.NOT_A_NUMBER);
         }

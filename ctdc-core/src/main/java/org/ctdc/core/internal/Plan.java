@@ -16,6 +16,8 @@ import org.ctdc.core.AlignmentSpec;
 import org.ctdc.core.RejectReason;
 import org.ctdc.core.SourceConventions;
 import org.ctdc.core.TargetRule;
+import org.ctdc.core.normalize.Ages;
+import org.ctdc.core.normalize.DatePatterns;
 import org.ctdc.schema.Dataset;
 import org.ctdc.schema.MissingReason;
 import org.ctdc.schema.Variable;
@@ -64,6 +66,10 @@ public final class Plan {
   final Set<String> flagTrue;
   final Set<String> flagFalse;
   final String[] separators;
+  /** The partner's declared date patterns (ISO only by default). */
+  final DatePatterns dates;
+  /** The partner's declared age words (none by default). */
+  final Ages.AgeWords ageWords;
 
   /**
    * Compiles a spec.
@@ -79,6 +85,8 @@ public final class Plan {
     this.flagFalse = lower(c.flagFalse());
     this.separators =
         c.separators().stream().sorted((a, b) -> b.length() - a.length()).toArray(String[]::new);
+    this.dates = spec.formats().datePatterns();
+    this.ageWords = spec.formats().ageWords();
     Map<String, Integer> slotIndex = new LinkedHashMap<>();
     // per column read by FlagWhen rules: the vocabulary
     Map<String, Set<String>> vocab = new HashMap<>();
@@ -647,7 +655,7 @@ public final class Plan {
       this.slot = slot;
       this.v = v;
       this.steps =
-          m.normalizers().stream().map(n -> NormalizerRegistry.compile(n, v)).toArray(NormalizerRegistry.Step[]::new);
+          m.normalizers().stream().map(n -> NormalizerRegistry.compile(n, v, dates, ageWords)).toArray(NormalizerRegistry.Step[]::new);
       for (Map.Entry<String, String> e : m.map().entrySet()) {
         mapped.put(NormalizerRegistry.fold(e.getKey()), resolveTargetValue(v, e.getValue()));
       }
@@ -927,6 +935,10 @@ public final class Plan {
     final AgeOutput output;
     final Variable v;
     final List<String> cols;
+    final boolean reject;
+    final boolean exactMayBeBirthDate;
+    /** Folded source spelling of a majority status to 1 (Adult) or 2 (Minor). */
+    final Map<String, Integer> majorityOf = new HashMap<>();
 
     AgeTarget(int t, TargetRule.Age a, int exact, int birth, int ref, int band, int majority, Variable v) {
       super(t, a, a.exact().or(a::birthDate).or(a::band).orElse(""));
@@ -938,6 +950,11 @@ public final class Plan {
       this.maximum = a.maximum();
       this.output = AgeOutput.of(v).orElseThrow();
       this.v = v;
+      this.reject = a.onUnmapped() == TargetRule.OnUnmapped.REJECT;
+      this.exactMayBeBirthDate = a.exactMayBeBirthDate();
+      majorityOf.put(NormalizerRegistry.fold("Adult"), 1);
+      majorityOf.put(NormalizerRegistry.fold("Minor"), 2);
+      a.majorityValues().forEach((k, x) -> majorityOf.put(NormalizerRegistry.fold(k), x.equals("Adult") ? 1 : 2));
       List<String> c = new ArrayList<>();
       for (Optional<String> o : List.of(a.exact(), a.birthDate(), a.referenceDate(), a.band(), a.majorityColumn())) {
         o.ifPresent(c::add);
@@ -973,14 +990,14 @@ public final class Plan {
       return new Resolution(Resolution.VALUE, v.values().indexOf(code), m, 1, null);
     }
 
-    /** Resolves an exact age. */
+    /** Resolves an exact age, written with the spec's declared age words. */
     @Override
     Resolution resolve(String raw) {
       String s = raw.strip();
       if (s.startsWith("-") && NormalizerRegistry.parseInt(s.substring(1)).isPresent()) {
         return Resolution.invalid(RejectReason.IMPOSSIBLE_AGE);
       }
-      OptionalInt a = NormalizerRegistry.parseInt(s);
+      OptionalInt a = ageWords.isEmpty() ? NormalizerRegistry.parseInt(s) : Ages.parseAge(s, ageWords);
       if (a.isEmpty()) {
         return Resolution.invalid(RejectReason.NOT_A_NUMBER);
       }
@@ -1008,36 +1025,49 @@ public final class Plan {
       return withMajority(out.get(), NormalizerRegistry.majorityOfBand(b).orElse(null));
     }
 
+    /**
+     * The age from a birth date (in the column {@code birthSlot}) on the reference date; sets the run's
+     * reject column to the date that cannot be read.
+     */
+    private Resolution fromDates(Run run, String birthRaw, String refRaw, int birthSlot) {
+      int pb = NormalizerRegistry.packedDate(birthRaw);
+      int pr = pb < 0 ? -1 : NormalizerRegistry.packedDate(refRaw);
+      if (pr >= 0) {
+        // both dates in the strict ISO form: the age without LocalDate and Period
+        int a = NormalizerRegistry.ageOnPacked(pb, pr);
+        return a < 0 || a > maximum ? Resolution.invalid(RejectReason.IMPOSSIBLE_AGE) : ofAge(a);
+      }
+      DatePatterns.Reading b = run.date(birthRaw);
+      if (b.kind() != DatePatterns.Reading.Kind.DATE) {
+        run.rejectColumn = col(birthSlot);
+        return Resolution.invalid(unreadable(b));
+      }
+      DatePatterns.Reading r = run.date(refRaw);
+      if (r.kind() != DatePatterns.Reading.Kind.DATE) {
+        run.rejectColumn = col(ref);
+        return Resolution.invalid(unreadable(r));
+      }
+      OptionalInt a = NormalizerRegistry.ageOn(b.date().orElseThrow(), r.date().orElseThrow());
+      if (a.isEmpty() || a.getAsInt() > maximum) {
+        return Resolution.invalid(RejectReason.IMPOSSIBLE_AGE);
+      }
+      return ofAge(a.getAsInt());
+    }
+
     @Override
     @Nullable RejectReason eval(Run run, @Nullable String[] raw) {
       Resolution res = null;
       if (exact >= 0 && missingOf(raw[exact]) == 0) {
         run.rejectColumn = col(exact);
         res = run.memo(this, raw[exact]);
+        if (exactMayBeBirthDate && res.kind == Resolution.INVALID && res.reject == RejectReason.NOT_A_NUMBER
+            && missingOf(raw[ref]) == 0) {
+          // a column mixing ages and birth dates: a value that is not an age may be a birth date
+          res = fromDates(run, raw[exact], raw[ref], exact);
+        }
       } else if (birth >= 0 && missingOf(raw[birth]) == 0 && missingOf(raw[ref]) == 0) {
         run.rejectColumn = col(birth);
-        int pb = NormalizerRegistry.packedDate(raw[birth]);
-        int pr = pb < 0 ? -1 : NormalizerRegistry.packedDate(raw[ref]);
-        if (pr >= 0) {
-          // both dates in the strict ISO form: the age without LocalDate and Period
-          int a = NormalizerRegistry.ageOnPacked(pb, pr);
-          if (a < 0 || a > maximum) {
-            return RejectReason.IMPOSSIBLE_AGE;
-          }
-          res = ofAge(a);
-        } else {
-        Optional<LocalDate> b = NormalizerRegistry.date(raw[birth]);
-        Optional<LocalDate> r = NormalizerRegistry.date(raw[ref]);
-        if (b.isEmpty() || r.isEmpty()) {
-          run.rejectColumn = col(b.isEmpty() ? birth : ref);
-          return RejectReason.NOT_A_NUMBER;
-        }
-        OptionalInt a = NormalizerRegistry.ageOn(b.get(), r.get());
-        if (a.isEmpty() || a.getAsInt() > maximum) {
-          return RejectReason.IMPOSSIBLE_AGE;
-        }
-        res = ofAge(a.getAsInt());
-        }
+        res = fromDates(run, raw[birth], raw[ref], birth);
       } else if (band >= 0 && missingOf(raw[band]) == 0) {
         run.rejectColumn = col(band);
         res = run.memoBand(this, raw[band]);
@@ -1050,12 +1080,26 @@ public final class Plan {
         return null;
       }
       if (res.kind != Resolution.VALUE) {
+        if (!reject && res.reject != null && res.reject.isUnreadableValue()) {
+          if (res.kind != Resolution.UNMAPPED) {
+            // counted among the unmapped values like a mapped column's (a band's is counted above)
+            String value = raw[slotOf(run.rejectColumn)];
+            run.noteUnmapped(index, value == null ? "" : value.strip());
+          }
+          run.turnMissing(index, res.reject);
+          return null;
+        }
         return res.reject;
       }
       if (majority >= 0 && res.mask != 0 && missingOf(raw[majority]) == 0) {
-        String given = NormalizerRegistry.fold(raw[majority]);
-        String computed = NormalizerRegistry.fold(res.mask == 1 ? "Adult" : "Minor");
-        if (!given.equals(computed)) {
+        Integer given = majorityOf.get(NormalizerRegistry.fold(raw[majority]));
+        if (given == null) {
+          run.noteUnmapped(index, raw[majority].strip());
+          if (reject) {
+            run.rejectColumn = col(majority);
+            return RejectReason.UNMAPPED_VALUE;
+          }
+        } else if (given != res.mask) {
           run.rejectColumn = col(majority);
           return RejectReason.CONTRADICTORY_AGE;
         }
@@ -1063,6 +1107,30 @@ public final class Plan {
       run.stage(index, res);
       return null;
     }
+  }
+
+  /** The slot of a source column read. */
+  int slotOf(String column) {
+    for (int i = 0; i < slots.length; i++) {
+      if (slots[i].equals(column)) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException("column not read");
+  }
+
+  /** The reject reason of a date that cannot be read. */
+  static RejectReason unreadable(DatePatterns.Reading r) {
+    return r.kind() == DatePatterns.Reading.Kind.AMBIGUOUS ? RejectReason.AMBIGUOUS_DATE : RejectReason.NOT_A_NUMBER;
+  }
+
+  /** Reads a date: ISO first (as the aligner always did), then the declared patterns. */
+  DatePatterns.Reading readDate(String raw) {
+    Optional<LocalDate> iso = NormalizerRegistry.date(raw);
+    if (iso.isPresent()) {
+      return new DatePatterns.Reading(DatePatterns.Reading.Kind.DATE, iso);
+    }
+    return dates.read(raw);
   }
 
   final class DerivedTarget extends Target {
@@ -1073,6 +1141,8 @@ public final class Plan {
 
     /** For majorityFromAgeBand: per source band code, the target code, or -1 when unknown. */
     final int[] majorityOfCode;
+    /** For joinedLabels: per source flag, the bit of its code (the value set's order is the written order). */
+    final long[] codeBit;
 
     DerivedTarget(int t, TargetRule.Derived d, int[] from, Variable v) {
       super(t, d, "");
@@ -1089,6 +1159,15 @@ public final class Plan {
         }
       } else {
         majorityOfCode = new int[0];
+      }
+      if (d.kind() == org.ctdc.schema.DerivationKind.JOINED_LABELS) {
+        int[] codes = SpecValidator.joinedCodes(spec.target(), v, d.from()).orElseThrow();
+        codeBit = new long[codes.length];
+        for (int i = 0; i < codes.length; i++) {
+          codeBit[i] = 1L << codes[i];
+        }
+      } else {
+        codeBit = new long[0];
       }
     }
 
@@ -1124,7 +1203,7 @@ public final class Plan {
               missing++;
               common = missing == 1 ? run.miss[s] : (common == run.miss[s] ? common : MU);
             } else if (run.val[s] == 1) {
-              mask |= 1L << i;
+              mask |= codeBit[i];
             }
           }
           if (mask != 0) {
@@ -1153,6 +1232,26 @@ public final class Plan {
             run.stageMissing(index, allNc && missing == from.length ? MNC : MU);
           } else {
             run.stage(index, Resolution.ZERO);
+          }
+        }
+        case ALL_OF -> {
+          boolean anyZero = false;
+          int missing = 0;
+          boolean allNc = true;
+          for (int s : from) {
+            if (run.miss[s] != 0) {
+              missing++;
+              allNc &= run.miss[s] == MNC;
+            } else if (run.val[s] == 0) {
+              anyZero = true;
+            }
+          }
+          if (anyZero) {
+            run.stage(index, Resolution.ZERO);
+          } else if (missing > 0) {
+            run.stageMissing(index, allNc && missing == from.length ? MNC : MU);
+          } else {
+            run.stage(index, Resolution.ONE);
           }
         }
       }

@@ -72,6 +72,12 @@ public final class Run {
   final int[] miss;
   /** The missing constant of each cell of the row appended, 0 when present. */
   private final int[] missOut;
+  /** Per target of the row: 1 + the ordinal of the reason its unreadable value was turned missing, or 0. */
+  private final byte[] turnedRow;
+  /** Per target and reject reason: cells turned missing by {@code onUnmapped: missing}. */
+  private final long[][] turnedBy;
+  private static final int REASON_COUNT = RejectReason.values().length;
+  private static final RejectReason[] REJECT_REASONS = RejectReason.values();
 
   private final List<Map<String, Plan.Resolution>> memo = new ArrayList<>();
   /** Per picklist column: raw value to parsed value (bounded). */
@@ -157,6 +163,8 @@ public final class Run {
     this.mask = new long[n];
     this.miss = new int[n];
     this.missOut = new int[n];
+    this.turnedRow = new byte[n];
+    this.turnedBy = new long[n][REASON_COUNT];
     this.present = new long[n];
     this.missingBy = new long[n][MissingReason.values().length];
     this.unmappedOverflow = new long[n];
@@ -205,6 +213,8 @@ public final class Run {
     final int[] miss;
     /** Non-null: a rule rejects the value; the row is evaluated rule by rule instead. */
     @Nullable RejectReason reject;
+    /** Per member: 1 + the ordinal of the reason its value was turned missing, or 0. */
+    final byte[] turned;
     /** Per note: the member index (a map or flag target), ascending. */
     int[] noteMember = NO_INTS;
     /** Per note: the fuzzy match to count, or null to count an unmapped value. */
@@ -220,6 +230,7 @@ public final class Run {
       this.val = new int[members];
       this.mask = new long[members];
       this.miss = new int[members];
+      this.turned = new byte[members];
     }
 
     void note(int member, Plan.@Nullable Resolution fuzzyMatch, String strippedValue) {
@@ -317,10 +328,16 @@ public final class Run {
           }
           out.note(k, null, raw.strip());
           out.miss[k] = Plan.MU;
+          out.turned[k] = turnedCode(RejectReason.UNMAPPED_VALUE);
         }
         default -> {
-          out.reject = res.reject;
-          return out;
+          if (rejectUnmapped || res.reject == null || !res.reject.isUnreadableValue()) {
+            out.reject = res.reject;
+            return out;
+          }
+          out.note(k, null, raw.strip());
+          out.miss[k] = Plan.MU;
+          out.turned[k] = turnedCode(res.reject);
         }
       }
     }
@@ -409,6 +426,33 @@ public final class Run {
 
   void stageMissing(int t, int reason) {
     miss[t] = reason;
+  }
+
+  private static byte turnedCode(RejectReason reason) {
+    return (byte) (reason.ordinal() + 1);
+  }
+
+  /**
+   * Leaves a cell missing (unknown) because its value cannot be read and the rule says
+   * {@code onUnmapped: missing}; counted by reason in the report.
+   */
+  void turnMissing(int t, RejectReason reason) {
+    miss[t] = Plan.MU;
+    turnedRow[t] = turnedCode(reason);
+  }
+
+  private final Map<String, org.ctdc.core.normalize.DatePatterns.Reading> dateMemo = new HashMap<>();
+
+  /** A date read with the spec's patterns (memoised, bounded). */
+  org.ctdc.core.normalize.DatePatterns.Reading date(String raw) {
+    org.ctdc.core.normalize.DatePatterns.Reading r = dateMemo.get(raw);
+    if (r == null) {
+      r = plan.readDate(raw);
+      if (dateMemo.size() < MEMO_LIMIT) {
+        dateMemo.put(raw, r);
+      }
+    }
+    return r;
   }
 
   void stageMask(int t, long m) {
@@ -518,10 +562,15 @@ public final class Run {
           rejectColumn = plan.targets[t].column;
           return RejectReason.UNMAPPED_VALUE;
         }
-        miss[t] = Plan.MU;
+        turnMissing(t, RejectReason.UNMAPPED_VALUE);
         return null;
       }
       default -> {
+        if (!rejectUnmapped && r.reject != null && r.reject.isUnreadableValue()) {
+          noteUnmapped(t, raw.strip());
+          turnMissing(t, r.reject);
+          return null;
+        }
         rejectColumn = plan.targets[t].column;
         return r.reject;
       }
@@ -584,6 +633,9 @@ public final class Run {
     }
     Plan.Target[] targets = plan.targets;
     int[] others = plan.others;
+    for (int t : others) {
+      turnedRow[t] = 0;
+    }
     for (int i = 0; i < others.length; i++) {
       Plan.Target target = targets[others[i]];
       rejectColumn = "";
@@ -622,6 +674,9 @@ public final class Run {
     // by the rows aligned here
     for (int t : plan.rowCounted) {
       count(t, ms[t], 1);
+      if (turnedRow[t] != 0) {
+        turnedBy[t][turnedRow[t] - 1]++;
+      }
     }
     for (Plan.ColumnProgram p : programs) {
       Result r = cur[p.id];
@@ -652,6 +707,9 @@ public final class Run {
     int[] members = p.members;
     for (int k = 0; k < members.length; k++) {
       count(members[k], r.miss[k], rows);
+      if (r.turned[k] != 0) {
+        turnedBy[members[k]][r.turned[k] - 1] += rows;
+      }
     }
   }
 
@@ -696,6 +754,7 @@ public final class Run {
   private void ruleByRule(@Nullable String[] raw, long row) {
     Plan.Target[] targets = plan.targets;
     byte[] kinds = plan.evalKind;
+    java.util.Arrays.fill(turnedRow, (byte) 0);
     for (int t : plan.direct) {
       Plan.Target target = targets[t];
       rejectColumn = "";
@@ -770,6 +829,9 @@ public final class Run {
     cells();
     for (int t = 0; t < n; t++) {
       count(t, miss[t], 1);
+      if (turnedRow[t] != 0) {
+        turnedBy[t][turnedRow[t] - 1]++;
+      }
     }
     appender.appendRow(val, mask, missOut);
     rowsAligned++;
@@ -831,6 +893,12 @@ public final class Run {
           missing.put(r, missingBy[t][r.ordinal()]);
         }
       }
+      Map<RejectReason, Long> turned = new EnumMap<>(RejectReason.class);
+      for (int k = 0; k < REASON_COUNT; k++) {
+        if (turnedBy[t][k] > 0) {
+          turned.put(REJECT_REASONS[k], turnedBy[t][k]);
+        }
+      }
       boolean mayShow = SafeValues.mayShowValuesOf(plan.spec, v, target.columns());
       List<AlignmentReport.ValueCount> shown = new ArrayList<>();
       long withheld = unmappedOverflow[t];
@@ -864,7 +932,7 @@ public final class Run {
           new AlignmentReport.TargetCoverage(
               v.name(), ruleName(target.rule), target.columns(), present[t], missing,
               rowsAligned == 0 ? 0 : (double) present[t] / rowsAligned, shown, withheld, withheldDistinct,
-              fz, fzWithheld, fzWithheldDistinct));
+              fz, fzWithheld, fzWithheldDistinct, turned));
     }
     AlignmentReport report =
         new AlignmentReport(
@@ -898,6 +966,7 @@ public final class Run {
       case JOINED_LABELS -> "joinedLabels";
       case MAJORITY_FROM_AGE_BAND -> "majorityFromAgeBand";
       case ANY_OF -> "anyOf";
+      case ALL_OF -> "allOf";
     };
   }
 }

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.ctdc.core.AlignmentSpec;
 import org.ctdc.core.AlignmentSpecException;
 import org.ctdc.core.SourceConventions;
+import org.ctdc.core.SourceFormats;
 import org.ctdc.core.TargetRule;
 import org.ctdc.schema.CtdcException;
 import org.ctdc.schema.DerivationKind;
@@ -40,7 +41,7 @@ public final class SpecReader {
   // overrode the first)
   private static final Set<String> ROOT_KEYS =
       Set.of("alignmentFormat", "name", "partner", "description", "target", "conventions",
-          "identifierColumns", "freeTextColumns", "notes", "rules");
+          "identifierColumns", "freeTextColumns", "notes", "rules", "formats");
   private static final Set<String> RULE_KEYS =
       Set.of("target", "note", "constant", "notCollected", "column", "normalize", "map", "missing",
           "onUnmapped", "split", "when", "unknownWhen", "otherValues", "anyOf", "age", "derive", "from");
@@ -194,6 +195,25 @@ public final class SpecReader {
             ? "a flag spelling is in both flagTrue and flagFalse" : String.valueOf(e.getMessage()));
       }
     }
+    JsonNode fm = root.get("formats");
+    if (fm != null) {
+      if (!fm.isObject()) {
+        throw fail("formats", "must be an object");
+      }
+      keys(fm, "formats", Set.of("dates", "ageUnits", "approximate"));
+      List<String> dates = list(fm, "dates", "formats");
+      for (int i = 0; i < dates.size(); i++) {
+        String why = org.ctdc.core.normalize.DatePatterns.problem(dates.get(i));
+        if (why != null) {
+          throw fail("formats.dates[" + i + "]", why);
+        }
+      }
+      List<String> units = list(fm, "ageUnits", "formats");
+      List<String> approx = list(fm, "approximate", "formats");
+      words(units, "formats.ageUnits");
+      words(approx, "formats.approximate");
+      b.formats(new SourceFormats(dates, units, approx));
+    }
     b.identifierColumns(list(root, "identifierColumns", ""));
     b.freeTextColumns(list(root, "freeTextColumns", ""));
     list(root, "notes", "").forEach(b::note);
@@ -247,17 +267,19 @@ public final class SpecReader {
               case "joinedLabels" -> DerivationKind.JOINED_LABELS;
               case "majorityFromAgeBand" -> DerivationKind.MAJORITY_FROM_AGE_BAND;
               case "anyOf" -> DerivationKind.ANY_OF;
-              default -> throw fail(path + ".derive", "one of joinedLabels, majorityFromAgeBand, anyOf");
+              case "allOf" -> DerivationKind.ALL_OF;
+              default -> throw fail(path + ".derive", "one of joinedLabels, majorityFromAgeBand, anyOf, allOf");
             };
         return new TargetRule.Derived(t, k, list(r, "from", path));
       }
       case "age": {
-        only(r, path, Set.of("target", "note", "age"));
+        only(r, path, Set.of("target", "note", "age", "onUnmapped"));
         JsonNode a = r.get("age");
         if (!a.isObject()) {
           throw fail(path + ".age", "must be an object");
         }
-        keys(a, path + ".age", Set.of("exact", "birthDate", "referenceDate", "band", "majority", "maximum"));
+        keys(a, path + ".age", Set.of("exact", "birthDate", "referenceDate", "band", "majority", "maximum",
+            "exactMayBeBirthDate", "majorityValues"));
         int max = 120;
         if (a.has("maximum")) {
           if (!a.get("maximum").isInt() || a.get("maximum").asInt() < 1) {
@@ -266,22 +288,29 @@ public final class SpecReader {
           max = a.get("maximum").asInt();
         }
         String p = path + ".age";
+        Map<String, String> majorityValues = new LinkedHashMap<>();
+        JsonNode mv = a.get("majorityValues");
+        if (mv != null) {
+          if (!mv.isObject()) {
+            throw fail(p + ".majorityValues", "must be an object: source value -> Adult or Minor");
+          }
+          for (Iterator<Map.Entry<String, JsonNode>> it = mv.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String to = text(e.getValue(), p + ".majorityValues." + shown(e.getKey()));
+            if (!to.equals("Adult") && !to.equals("Minor")) {
+              throw fail(p + ".majorityValues." + shown(e.getKey()), "maps onto Adult or Minor only");
+            }
+            majorityValues.put(e.getKey(), to);
+          }
+        }
         return new TargetRule.Age(
             t, optText(a, "exact", p), optText(a, "birthDate", p), optText(a, "referenceDate", p),
-            optText(a, "band", p), optText(a, "majority", p), max);
+            optText(a, "band", p), optText(a, "majority", p), max, bool(a, "exactMayBeBirthDate", p),
+            majorityValues, onUnmapped(r, path));
       }
       default: {
         String column = text(r.get("column"), path + ".column");
-        TargetRule.OnUnmapped on = TargetRule.OnUnmapped.REJECT;
-        Optional<String> o = optText(r, "onUnmapped", path);
-        if (o.isPresent()) {
-          on =
-              switch (o.get()) {
-                case "reject" -> TargetRule.OnUnmapped.REJECT;
-                case "missing" -> TargetRule.OnUnmapped.MISSING;
-                default -> throw fail(path + ".onUnmapped", "reject or missing");
-              };
-        }
+        TargetRule.OnUnmapped on = onUnmapped(r, path);
         if (r.has("when")) {
           only(r, path, Set.of("target", "note", "column", "split", "when", "unknownWhen", "otherValues", "onUnmapped"));
           return new TargetRule.FlagWhen(
@@ -303,6 +332,27 @@ public final class SpecReader {
         return new TargetRule.Mapped(t, column, list(r, "normalize", path), map, list(r, "missing", path), on);
       }
     }
+  }
+
+  private void words(List<String> words, String path) {
+    for (int i = 0; i < words.size(); i++) {
+      String f = org.ctdc.core.normalize.TextFold.fold(words.get(i));
+      if (f.isEmpty() || f.chars().anyMatch(Character::isDigit)) {
+        throw fail(path + "[" + i + "]", "a word must not be blank or hold a digit");
+      }
+    }
+  }
+
+  private TargetRule.OnUnmapped onUnmapped(JsonNode r, String path) {
+    Optional<String> o = optText(r, "onUnmapped", path);
+    if (o.isEmpty()) {
+      return TargetRule.OnUnmapped.REJECT;
+    }
+    return switch (o.get()) {
+      case "reject" -> TargetRule.OnUnmapped.REJECT;
+      case "missing" -> TargetRule.OnUnmapped.MISSING;
+      default -> throw fail(path + ".onUnmapped", "reject or missing");
+    };
   }
 
   private void only(JsonNode r, String path, Set<String> allowed) {

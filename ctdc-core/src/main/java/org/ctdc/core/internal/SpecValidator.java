@@ -134,9 +134,27 @@ public final class SpecValidator {
           throw new AlignmentSpecException(
               origin, path + ".age", "needs at least one of exact, birthDate (with referenceDate) or band");
         }
-        if (a.birthDate().isPresent() != a.referenceDate().isPresent()) {
+        if (a.birthDate().isPresent() && a.referenceDate().isEmpty()) {
           throw new AlignmentSpecException(
               origin, path + ".age", "birthDate and referenceDate go together");
+        }
+        if (a.referenceDate().isPresent() && a.birthDate().isEmpty() && !a.exactMayBeBirthDate()) {
+          throw new AlignmentSpecException(
+              origin, path + ".age", "birthDate and referenceDate go together");
+        }
+        if (a.exactMayBeBirthDate() && (a.exact().isEmpty() || a.referenceDate().isEmpty())) {
+          throw new AlignmentSpecException(
+              origin, path + ".age.exactMayBeBirthDate", "needs exact and referenceDate");
+        }
+        if (!a.majorityValues().isEmpty() && a.majorityColumn().isEmpty()) {
+          throw new AlignmentSpecException(
+              origin, path + ".age.majorityValues", "needs majority, the column it reads");
+        }
+        for (Map.Entry<String, String> e : new java.util.TreeMap<>(a.majorityValues()).entrySet()) {
+          if (!e.getValue().equals("Adult") && !e.getValue().equals("Minor")) {
+            throw new AlignmentSpecException(
+                origin, path + ".age.majorityValues." + SpecReader.shown(e.getKey()), "maps onto Adult or Minor only");
+          }
         }
         for (String c : List.of(a.exact(), a.birthDate(), a.referenceDate(), a.band(), a.majorityColumn())
             .stream().flatMap(java.util.Optional::stream).toList()) {
@@ -167,12 +185,13 @@ public final class SpecValidator {
           }
         }
         switch (d.kind()) {
-          case ANY_OF -> flag(origin, path, v);
+          case ANY_OF, ALL_OF -> flag(origin, path, v);
           case JOINED_LABELS -> {
-            if (!v.isMultiValued() || v.values().size() != d.from().size()) {
+            if (!v.isMultiValued() || joinedCodes(schema, v, d.from()).isEmpty()) {
               throw new AlignmentSpecException(
                   origin, path,
-                  "joinedLabels needs a multi-valued target with one code per source flag, in order");
+                  "joinedLabels needs a multi-valued target with one code per source flag: a source the schema "
+                      + "derives it from, or a flag whose label is one of its codes, each code once");
             }
           }
           case MAJORITY_FROM_AGE_BAND -> {
@@ -184,6 +203,46 @@ public final class SpecValidator {
           }
         }
     }
+  }
+
+  /**
+   * The code of a joinedLabels target that each source flag sets: its place among the sources the schema
+   * derives the target from (the schema's value set lists one code per source, in that order), else the
+   * code equal (folded) to the flag's label or one of the code's aliases. The written order of the labels
+   * is then the value set's, whatever order a spec lists the sources in.
+   *
+   * @param schema the target schema
+   * @param v the multi-valued target
+   * @param from the source flags
+   * @return one code index per source, distinct, or empty when a source has no code
+   */
+  static java.util.Optional<int[]> joinedCodes(Schema schema, Variable v, List<String> from) {
+    List<String> declared =
+        v.derivation().filter(x -> x.kind() == DerivationKind.JOINED_LABELS)
+            .map(org.ctdc.schema.Derivation::sources).orElse(List.of());
+    int[] codes = new int[from.size()];
+    Set<Integer> seen = new HashSet<>();
+    for (int i = 0; i < from.size(); i++) {
+      int c = declared.size() == v.values().size() ? declared.indexOf(from.get(i)) : -1;
+      if (c < 0) {
+        Variable flag = schema.variable(from.get(i)).orElse(null);
+        if (flag != null) {
+          String label = NormalizerRegistry.fold(flag.label());
+          for (int k = 0; k < v.values().size() && c < 0; k++) {
+            org.ctdc.schema.Code code = v.values().code(k);
+            if (NormalizerRegistry.fold(code.code()).equals(label)
+                || code.aliases().stream().anyMatch(al -> NormalizerRegistry.fold(al).equals(label))) {
+              c = k;
+            }
+          }
+        }
+      }
+      if (c < 0 || !seen.add(c)) {
+        return java.util.Optional.empty();
+      }
+      codes[i] = c;
+    }
+    return java.util.Optional.of(codes);
   }
 
   private static void flag(String origin, String path, Variable v) {

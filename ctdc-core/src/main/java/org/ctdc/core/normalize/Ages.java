@@ -199,4 +199,106 @@ public final class Ages {
     }
     return List.of(out);
   }
+
+  /**
+   * The words a partner writes around an exact age, declared in its alignment spec: unit words after the
+   * number ({@code yrs}, {@code years old}, {@code y/o}) and approximation marks before or after it
+   * ({@code approx.}, {@code about}, {@code ~}, {@code ?}). Words are compared folded ({@link TextFold#fold}:
+   * case and accents ignored), so {@code AÑOS} matches {@code años}.
+   *
+   * <p>This record is immutable and thread-safe.
+   *
+   * @param units words after the number, such as {@code yrs}, {@code years}, {@code years old}
+   * @param approximate marks of an approximate age, before or after the number, such as {@code approx.},
+   *     {@code about}, {@code ~}, {@code ?}; an approximate age reads as its number
+   */
+  public record AgeWords(List<String> units, List<String> approximate) {
+    /** No words: only a plain whole number is an age (the default). */
+    public static final AgeWords NONE = new AgeWords(List.of(), List.of());
+
+    /**
+     * Validates and copies; the words are kept folded, longest first.
+     *
+     * @throws InvalidValueException if a word is blank or holds a digit
+     */
+    public AgeWords {
+      units = folded(units, "unit");
+      approximate = folded(approximate, "approximate");
+    }
+
+    private static List<String> folded(List<String> words, String what) {
+      java.util.List<String> out = new java.util.ArrayList<>();
+      for (String w : words) {
+        String f = TextFold.fold(w);
+        if (f.isEmpty() || f.chars().anyMatch(Character::isDigit)) {
+          throw new InvalidValueException("Ages.AgeWords: an " + what + " word must not be blank or hold a digit");
+        }
+        if (!out.contains(f)) {
+          out.add(f);
+        }
+      }
+      out.sort(java.util.Comparator.comparingInt(String::length).reversed().thenComparing(s -> s));
+      return List.copyOf(out);
+    }
+
+    /** @return whether no word is declared */
+    public boolean isEmpty() {
+      return units.isEmpty() && approximate.isEmpty();
+    }
+  }
+
+  /**
+   * Reads an exact age written with declared words: an optional approximation mark, a whole number of at
+   * most three digits, an optional unit word, an optional approximation mark, with or without spaces
+   * between them ({@code 17 yrs}, {@code 17yrs}, {@code 17 years old}, {@code approx. 30}, {@code ~30},
+   * {@code 30?}, {@code about 30 years}). Anything else is not an age: a range ({@code 17-18}), a word
+   * ({@code teen}), a decimal ({@code 17.5}), a negative number, or a word the partner did not declare.
+   * Never a guess.
+   *
+   * @param text the text
+   * @param words the declared words
+   * @return the age, or empty
+   */
+  public static OptionalInt parseAge(String text, AgeWords words) {
+    String s = words.isEmpty() ? text.strip() : TextFold.fold(text);
+    if (!words.isEmpty()) {
+      s = stripPrefix(s, words.approximate());
+      s = stripSuffix(s, words.approximate());
+      s = stripSuffix(s, words.units());
+    }
+    int n = s.length();
+    if (n == 0 || n > 3) {
+      return OptionalInt.empty();
+    }
+    int v = 0;
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return OptionalInt.empty();
+      }
+      v = v * 10 + (c - '0');
+    }
+    return OptionalInt.of(v);
+  }
+
+  private static String stripPrefix(String s, List<String> words) {
+    for (String w : words) {
+      if (s.startsWith(w) && s.length() > w.length()
+          && !(Character.isLetter(w.charAt(w.length() - 1)) && Character.isLetter(s.charAt(w.length())))) {
+        return s.substring(w.length()).strip();
+      }
+    }
+    return s;
+  }
+
+  private static String stripSuffix(String s, List<String> words) {
+    for (String w : words) {
+      int at = s.length() - w.length();
+      if (at > 0 && s.endsWith(w)
+          && !(Character.isLetter(w.charAt(0)) && Character.isLetter(s.charAt(at - 1)))) {
+        return s.substring(0, at).strip();
+      }
+    }
+    return s;
+  }
 }

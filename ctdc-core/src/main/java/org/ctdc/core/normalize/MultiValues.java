@@ -68,10 +68,40 @@ public final class MultiValues {
   }
 
   /**
-   * Joins labels as CTDC's {@code *Concatenated} columns do: duplicates removed, sorted in
-   * {@link String} natural order (by UTF-16 code unit, so case-sensitive: {@code "Z"} sorts before
-   * {@code "a"}), joined by the separator (CTDC uses {@code ";"}). CTDC's release data shows this order,
-   * e.g. {@code Female;Male} and {@code No;Yes}.
+   * Joins labels in a stated order, as the aligner writes a {@code *Concatenated} column: duplicates
+   * removed, in the order of {@code order} (such as a schema value set's codes), never in the input's
+   * order and never re-sorted; joined by the separator.
+   *
+   * @param labels the labels of the positive flags
+   * @param order every label, in the order to write them
+   * @param separator the separator
+   * @return the joined labels; empty for no labels
+   * @throws InvalidValueException if a label is not in {@code order} (the message names neither)
+   */
+  public static String joinLabels(Collection<String> labels, List<String> order, String separator) {
+    java.util.Set<String> set = new java.util.HashSet<>(labels);
+    if (!order.containsAll(set)) {
+      throw new InvalidValueException("MultiValues.joinLabels: a label is not in the stated order");
+    }
+    StringBuilder sb = new StringBuilder();
+    java.util.Set<String> written = new java.util.HashSet<>();
+    for (String o : order) {
+      if (set.contains(o) && written.add(o)) {
+        if (sb.length() > 0) {
+          sb.append(separator);
+        }
+        sb.append(o);
+      }
+    }
+    return sb.toString();
+  }
+
+  /**
+   * Joins labels sorted: duplicates removed, sorted in {@link String} natural order (by UTF-16 code unit,
+   * so case-sensitive: {@code "Z"} sorts before {@code "a"}), joined by the separator (CTDC uses
+   * {@code ";"}), as in the victim-perpetrator release ({@code Female;Male}, {@code No;Yes}). An aligned
+   * {@code *Concatenated} column follows its schema's value set instead
+   * ({@link #joinLabels(Collection, List, String)}).
    *
    * @param labels the labels of the positive flags
    * @param separator the separator
