@@ -13,40 +13,68 @@ import org.ctdc.schema.VariableKind;
 import org.ctdc.schema.internal.Shown;
 
 /**
- * Hierarchies built from what a schema knows about a variable:
+ * Hierarchies built from what a schema knows about a variable, each level named for reports
+ * ({@link Hierarchy#levelNames()}). A level that would repeat the level below it for every value is left
+ * out, so that no hierarchy pads itself with levels that generalise nothing.
  *
  * <ul>
- *   <li>a country (kind {@code country}): country → UN sub-region → UN region → {@code *}, read from the
- *       code definitions of the bundled CTDC schemas ({@code UN M49 (as in CTDC's country table): Region /
- *       Sub-region}, taken from CTDC's region lookup of 2022); codes without that note (uninhabited
- *       territories) go to sub-region and region {@code Other};
- *   <li>an ordered age band whose codes read {@code N--M} or {@code N+} (CTDC's {@code ageBroad} and its
- *       "Age range" lookups): band → majority status ({@code Minor} when the band ends below 18, else
- *       {@code Adult}) → {@code *};
+ *   <li>a country (kind {@code country}) whose codes are countries: country → UN sub-region → UN region →
+ *       {@code *}, read from the code definitions of the bundled CTDC schemas ({@code UN M49 (as in CTDC's
+ *       country table): Region / Sub-region}, taken from CTDC's region lookup of 2022); codes without that
+ *       note (uninhabited territories) go to sub-region and region {@code Other};
+ *   <li>a country variable whose codes are UN regions (a definition {@code ... the UN M49 region Africa ...},
+ *       as in the Victim-Perpetrator release): region → {@code *}, a hierarchy of height 1, since nothing in
+ *       UN M49 lies between a region and the world; codes that are sub-regions ({@code ... the UN M49
+ *       sub-region Western Africa of the region Africa ...}) go to their region first;
+ *   <li>an ordered age band whose codes read {@code N--M} or {@code N+}: when the codes are CTDC's finer "Age
+ *       range 1" bands, band → {@code ageBroad} band; then → majority status ({@code Minor} when the band ends
+ *       below 18, {@code Adult} when it starts at 18 or later), left out when a band spans 18 (the
+ *       perpetrators' {@code 0--29}); then {@code *};
+ *   <li>an ordered band of years whose codes read {@code YYYY} or {@code YYYY-YYYY} (the Victim-Perpetrator
+ *       {@code yearRegister}): consecutive bands joined into periods of at least 5 years, those joined into
+ *       periods of at least 10 years (from the earliest band on; the last period of a level may be
+ *       shorter), then {@code *}: {@code 2005-2013, 2014-2018, 2019, 2020, 2021-2022 → 2005-2013, 2014-2018,
+ *       2019-2022 → 2005-2018, 2019-2022 → *};
  *   <li>a year: year → five-year periods → ten-year periods → {@code *} (periods start at years divisible
  *       by 5), over the years present in the data;
- *   <li>any other single-valued closed variable (categorical, flag, other bands): value → {@code *}.
+ *   <li>a count whose label or name holds the word "age": the exact-age hierarchy of
+ *       {@link #exactAge(Dataset, String)};
+ *   <li>any other single-valued closed variable (gender, majority status, data source, flags, other bands):
+ *       value → {@code *}. Gender is one of them: its values are not ordered and no grouping of them is
+ *       published (CTDC shows every gender it releases), so a release either shows a person's gender or
+ *       withholds it.
  * </ul>
- *
- * <p>A schema does not say that a count holds ages; {@link #exactAge(Dataset, String)} builds the
- * exact-age hierarchy (exact age → "Age range 1" → {@code ageBroad} → majority status → {@code *}) on
- * request.
  *
  * <p>This class is thread-safe: it has only static methods.
  */
 public final class SchemaHierarchies {
   private static final Pattern M49 = Pattern.compile("UN M49[^:]*:\\s*([^/]+?)\\s*/\\s*([^.]+?)\\s*\\.");
+  private static final Pattern M49_REGION = Pattern.compile("UN M49 region ([A-Z][A-Za-z ]*[a-z])");
+  private static final Pattern M49_SUB_REGION =
+      Pattern.compile("UN M49 sub-region ([A-Z][A-Za-z -]*[a-z]) of the region ([A-Z][A-Za-z ]*[a-z])");
   private static final Pattern BAND = Pattern.compile("(\\d+)\\s*(?:--\\s*(\\d+)|\\+)");
+  private static final Pattern YEAR_BAND = Pattern.compile("(\\d{4})(?:-(\\d{4}))?");
+  private static final Pattern AGE_LABEL = Pattern.compile("(?i)\\bage\\b");
+  private static final Pattern AGE_NAME = Pattern.compile("(?:^|[^A-Za-z])[Aa]ge(?:[^a-z]|$)|[a-z]Age(?:[^a-z]|$)");
+
+  /** Lower bounds of CTDC's {@code ageBroad} bands, as {@link Hierarchies} has them. */
+  private static final int[] AGE_BROAD_LOWER = {0, 9, 18, 21, 24, 27, 30, 39, 48};
+
+  /** The age of majority. */
+  private static final int MAJORITY = 18;
+
+  /** The shortest spans, in years, of the period levels of a band of years. */
+  private static final int[] PERIOD_SPANS = {5, 10};
 
   private SchemaHierarchies() {}
 
   /**
    * The hierarchy the schema implies for a variable of a dataset.
    *
-   * @param data the dataset (its values are needed for years)
+   * @param data the dataset (its values are needed for years and counts)
    * @param variable the variable's name
-   * @return the hierarchy named after the variable, or empty for free text, identifiers, counts and
-   *     multi-valued variables
+   * @return the hierarchy named after the variable, or empty for free text, identifiers, counts other than
+   *     ages and multi-valued variables
    * @throws DeidException if the dataset has no such variable
    */
   public static Optional<Hierarchy> forVariable(Dataset data, String variable) {
@@ -70,33 +98,192 @@ public final class SchemaHierarchies {
       if (years.isEmpty()) {
         return Optional.empty();
       }
-      return Optional.of(Hierarchies.intervals(variable, years.stream().map(String::valueOf).toList(), 0, 5, 10));
+      return Optional.of(Hierarchies.intervals(variable, years.stream().map(String::valueOf).toList(), 0, 5, 10)
+          .withLevelNames(List.of("year", "5-year period", "10-year period", Hierarchies.TOP)));
+    }
+    if (v.kind() == VariableKind.COUNT) {
+      if (AGE_NAME.matcher(v.name()).find() || AGE_LABEL.matcher(v.label()).find()) {
+        return Optional.of(exactAge(data, variable));
+      }
+      return Optional.empty();
     }
     if (!v.kind().isClosed()) {
       return Optional.empty();
     }
-    List<Code> codes = v.values().codes();
+    List<String> codes = v.values().codes().stream().map(Code::code).toList();
     if (v.kind() == VariableKind.COUNTRY) {
-      List<List<String>> rows = new ArrayList<>();
-      for (Code c : codes) {
-        Matcher m = M49.matcher(c.definition());
-        String region = m.find() ? m.group(1) : "Other";
-        String sub = region.equals("Other") ? "Other" : m.group(2);
-        rows.add(List.of(c.code(), sub, region, Hierarchies.TOP));
-      }
-      return Optional.of(Hierarchy.of(variable, rows));
+      return Optional.of(country(variable, v.values().codes()));
     }
-    if (v.kind() == VariableKind.ORDERED_BAND && codes.stream().allMatch(c -> BAND.matcher(c.code()).matches())) {
-      List<List<String>> rows = new ArrayList<>();
-      for (Code c : codes) {
-        Matcher m = BAND.matcher(c.code());
-        m.matches();
-        boolean minor = m.group(2) != null && Integer.parseInt(m.group(2)) < 18;
-        rows.add(List.of(c.code(), minor ? "Minor" : "Adult", Hierarchies.TOP));
-      }
-      return Optional.of(Hierarchy.of(variable, rows));
+    if (v.kind() == VariableKind.ORDERED_BAND && codes.stream().allMatch(c -> BAND.matcher(c).matches())) {
+      return Optional.of(ageBands(variable, codes));
     }
-    return Optional.of(Hierarchies.flat(variable, codes.stream().map(Code::code).toList()));
+    if (v.kind() == VariableKind.ORDERED_BAND && codes.stream().allMatch(c -> YEAR_BAND.matcher(c).matches())) {
+      Optional<Hierarchy> periods = yearBands(variable, codes);
+      if (periods.isPresent()) {
+        return periods;
+      }
+    }
+    return Optional.of(Hierarchies.flat(variable, codes));
+  }
+
+  /** Country codes to sub-region and region, or region codes to themselves. */
+  private static Hierarchy country(String variable, List<Code> codes) {
+    List<List<String>> rows = new ArrayList<>();
+    boolean allRegions = true;
+    for (Code c : codes) {
+      String def = c.definition();
+      Matcher country = M49.matcher(def);
+      Matcher sub = M49_SUB_REGION.matcher(def);
+      Matcher region = M49_REGION.matcher(def);
+      if (country.find()) {
+        rows.add(List.of(c.code(), country.group(2), country.group(1), Hierarchies.TOP));
+        allRegions = false;
+      } else if (sub.find()) {
+        rows.add(List.of(c.code(), c.code(), sub.group(2), Hierarchies.TOP));
+        allRegions = false;
+      } else if (region.find()) {
+        rows.add(List.of(c.code(), c.code(), c.code(), Hierarchies.TOP));
+      } else {
+        rows.add(List.of(c.code(), "Other", "Other", Hierarchies.TOP));
+        allRegions = false;
+      }
+    }
+    return withoutRepeatedLevels(variable, rows,
+        List.of(allRegions ? "UN region" : "country", "UN sub-region", "UN region", Hierarchies.TOP));
+  }
+
+  /** Age bands to ageBroad (for finer bands) and majority status (when no band spans 18). */
+  private static Hierarchy ageBands(String variable, List<String> codes) {
+    int n = codes.size();
+    int[] lo = new int[n];
+    int[] hi = new int[n];
+    for (int i = 0; i < n; i++) {
+      Matcher m = BAND.matcher(codes.get(i));
+      m.matches();
+      lo[i] = Integer.parseInt(m.group(1));
+      hi[i] = m.group(2) == null ? Integer.MAX_VALUE : Integer.parseInt(m.group(2));
+    }
+    boolean nestsInBroad = true;
+    boolean sided = true;
+    String[] broad = new String[n];
+    for (int i = 0; i < n; i++) {
+      int b = AGE_BROAD_LOWER.length - 1;
+      while (AGE_BROAD_LOWER[b] > lo[i]) {
+        b--;
+      }
+      int bHi = b + 1 < AGE_BROAD_LOWER.length ? AGE_BROAD_LOWER[b + 1] - 1 : Integer.MAX_VALUE;
+      nestsInBroad &= hi[i] <= bHi;
+      broad[i] = bHi == Integer.MAX_VALUE ? AGE_BROAD_LOWER[b] + "+" : AGE_BROAD_LOWER[b] + "--" + bHi;
+      sided &= hi[i] < MAJORITY || lo[i] >= MAJORITY;
+    }
+    List<List<String>> rows = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      List<String> row = new ArrayList<>();
+      row.add(codes.get(i));
+      row.add(nestsInBroad ? broad[i] : codes.get(i));
+      row.add(sided ? (hi[i] < MAJORITY ? "Minor" : "Adult") : codes.get(i));
+      row.add(Hierarchies.TOP);
+      rows.add(row);
+    }
+    return withoutRepeatedLevels(variable, rows, List.of("age band", "ageBroad", "majority status", Hierarchies.TOP));
+  }
+
+  /** Bands of years joined into periods of at least 5 and 10 years; empty if the bands overlap or are unordered. */
+  private static Optional<Hierarchy> yearBands(String variable, List<String> codes) {
+    int n = codes.size();
+    Integer[] order = new Integer[n];
+    int[] from = new int[n];
+    int[] to = new int[n];
+    for (int i = 0; i < n; i++) {
+      Matcher m = YEAR_BAND.matcher(codes.get(i));
+      m.matches();
+      from[i] = Integer.parseInt(m.group(1));
+      to[i] = m.group(2) == null ? from[i] : Integer.parseInt(m.group(2));
+      if (to[i] < from[i]) {
+        return Optional.empty();
+      }
+      order[i] = i;
+    }
+    java.util.Arrays.sort(order, java.util.Comparator.comparingInt(i -> from[i]));
+    for (int j = 1; j < n; j++) {
+      if (from[order[j]] <= to[order[j - 1]]) {
+        return Optional.empty();
+      }
+    }
+    List<List<String>> rows = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      rows.add(new ArrayList<>(List.of(codes.get(i))));
+    }
+    // groups of the level below, as runs of band positions in year order
+    int[] groupStart = new int[n];
+    int[] groupEnd = new int[n];
+    int groups = n;
+    for (int j = 0; j < n; j++) {
+      groupStart[j] = j;
+      groupEnd[j] = j;
+    }
+    for (int span : PERIOD_SPANS) {
+      int[] ns = new int[n];
+      int[] ne = new int[n];
+      int g = 0;
+      int cur = 0;
+      while (cur < groups) {
+        int first = groupStart[cur];
+        int last = groupEnd[cur];
+        while (to[order[last]] - from[order[first]] + 1 < span && cur + 1 < groups) {
+          cur++;
+          last = groupEnd[cur];
+        }
+        ns[g] = first;
+        ne[g] = last;
+        g++;
+        cur++;
+      }
+      for (int k = 0; k < g; k++) {
+        int first = from[order[ns[k]]];
+        int last = to[order[ne[k]]];
+        String label = first == last ? Integer.toString(first) : first + "-" + last;
+        for (int j = ns[k]; j <= ne[k]; j++) {
+          rows.get(order[j]).add(label);
+        }
+      }
+      groupStart = ns;
+      groupEnd = ne;
+      groups = g;
+    }
+    for (List<String> row : rows) {
+      row.add(Hierarchies.TOP);
+    }
+    return Optional.of(withoutRepeatedLevels(variable, rows,
+        List.of("period", "periods of 5+ years", "periods of 10+ years", Hierarchies.TOP)));
+  }
+
+  /**
+   * A hierarchy from rows whose levels may repeat the level below for every row; such levels are left out
+   * (the top level is always kept).
+   */
+  private static Hierarchy withoutRepeatedLevels(String variable, List<List<String>> rows, List<String> names) {
+    int levels = names.size();
+    List<Integer> kept = new ArrayList<>();
+    kept.add(0);
+    for (int l = 1; l < levels; l++) {
+      int prev = kept.get(kept.size() - 1);
+      boolean repeats = l < levels - 1;
+      for (List<String> row : rows) {
+        if (!row.get(l).equals(row.get(prev))) {
+          repeats = false;
+          break;
+        }
+      }
+      if (!repeats) {
+        kept.add(l);
+      }
+    }
+    List<List<String>> out = new ArrayList<>();
+    for (List<String> row : rows) {
+      out.add(kept.stream().map(row::get).toList());
+    }
+    return Hierarchy.of(variable, out).withLevelNames(kept.stream().map(names::get).toList());
   }
 
   /**
