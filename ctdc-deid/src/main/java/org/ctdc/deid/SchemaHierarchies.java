@@ -63,6 +63,12 @@ public final class SchemaHierarchies {
   /** The age of majority. */
   private static final int MAJORITY = 18;
 
+  /** The first year of CTDC's data (the Global Dataset's {@code yearOfRegistration} starts in 2002). */
+  private static final int CTDC_FIRST_YEAR = 2002;
+
+  /** Where CTDC's period bands start (2014, 2019, 2020, 2021), as in the Victim-Perpetrator release. */
+  private static final int[] CTDC_PERIOD_CUTS = {2014, 2019, 2020, 2021};
+
   /** The shortest spans, in years, of the period levels of a band of years. */
   private static final int[] PERIOD_SPANS = {5, 10};
 
@@ -98,8 +104,7 @@ public final class SchemaHierarchies {
       if (years.isEmpty()) {
         return Optional.empty();
       }
-      return Optional.of(Hierarchies.intervals(variable, years.stream().map(String::valueOf).toList(), 0, 5, 10)
-          .withLevelNames(List.of("year", "5-year period", "10-year period", Hierarchies.TOP)));
+      return Optional.of(years(variable, years));
     }
     if (v.kind() == VariableKind.COUNT) {
       if (AGE_NAME.matcher(v.name()).find() || AGE_LABEL.matcher(v.label()).find()) {
@@ -130,6 +135,7 @@ public final class SchemaHierarchies {
   private static Hierarchy country(String variable, List<Code> codes) {
     List<List<String>> rows = new ArrayList<>();
     boolean allRegions = true;
+    boolean allSubRegions = true;
     for (Code c : codes) {
       String def = c.definition();
       Matcher country = M49.matcher(def);
@@ -138,18 +144,21 @@ public final class SchemaHierarchies {
       if (country.find()) {
         rows.add(List.of(c.code(), country.group(2), country.group(1), Hierarchies.TOP));
         allRegions = false;
+        allSubRegions = false;
       } else if (sub.find()) {
         rows.add(List.of(c.code(), c.code(), sub.group(2), Hierarchies.TOP));
         allRegions = false;
       } else if (region.find()) {
         rows.add(List.of(c.code(), c.code(), c.code(), Hierarchies.TOP));
+        allSubRegions = false;
       } else {
         rows.add(List.of(c.code(), "Other", "Other", Hierarchies.TOP));
         allRegions = false;
+        allSubRegions = false;
       }
     }
-    return withoutRepeatedLevels(variable, rows,
-        List.of(allRegions ? "UN region" : "country", "UN sub-region", "UN region", Hierarchies.TOP));
+    String leaves = allRegions ? "UN region" : allSubRegions ? "UN sub-region" : "country";
+    return withoutRepeatedLevels(variable, rows, List.of(leaves, "UN sub-region", "UN region", Hierarchies.TOP));
   }
 
   /** Age bands to ageBroad (for finer bands) and majority status (when no band spans 18). */
@@ -188,7 +197,7 @@ public final class SchemaHierarchies {
     return withoutRepeatedLevels(variable, rows, List.of("age band", "ageBroad", "majority status", Hierarchies.TOP));
   }
 
-  /** Bands of years joined into periods of at least 5 and 10 years; empty if the bands overlap or are unordered. */
+  /** Bands of years joined into periods of at least 5 and 10 years; empty if the bands overlap. */
   private static Optional<Hierarchy> yearBands(String variable, List<String> codes) {
     int n = codes.size();
     Integer[] order = new Integer[n];
@@ -205,23 +214,101 @@ public final class SchemaHierarchies {
       order[i] = i;
     }
     java.util.Arrays.sort(order, java.util.Comparator.comparingInt(i -> from[i]));
-    for (int j = 1; j < n; j++) {
-      if (from[order[j]] <= to[order[j - 1]]) {
+    int[] sortedFrom = new int[n];
+    int[] sortedTo = new int[n];
+    for (int j = 0; j < n; j++) {
+      sortedFrom[j] = from[order[j]];
+      sortedTo[j] = to[order[j]];
+      if (j > 0 && sortedFrom[j] <= sortedTo[j - 1]) {
         return Optional.empty();
       }
     }
+    List<String[]> periods = periods(sortedFrom, sortedTo);
     List<List<String>> rows = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      rows.add(new ArrayList<>(List.of(codes.get(i))));
+      rows.add(null);
     }
-    // groups of the level below, as runs of band positions in year order
+    for (int j = 0; j < n; j++) {
+      List<String> row = new ArrayList<>(List.of(codes.get(order[j])));
+      for (String[] level : periods) {
+        row.add(level[j]);
+      }
+      row.add(Hierarchies.TOP);
+      rows.set(order[j], row);
+    }
+    return Optional.of(withoutRepeatedLevels(variable, rows,
+        List.of("period", "periods of 5+ years", "periods of 10+ years", Hierarchies.TOP)));
+  }
+
+  /**
+   * Years present to CTDC's period bands (cut before 2014, 2019, 2020 and 2021, the bands of the
+   * Victim-Perpetrator release; the first and last band are labelled by the years present), then periods of
+   * at least 5 and 10 years; years before 2002 (not CTDC data) get 5-, 10- and 20-year intervals instead.
+   */
+  private static Hierarchy years(String variable, TreeSet<Integer> years) {
+    List<String> leaves = years.stream().map(String::valueOf).toList();
+    if (years.first() < CTDC_FIRST_YEAR) {
+      return Hierarchies.intervals(variable, leaves, 0, 5, 10, 20)
+          .withLevelNames(List.of("year", "5-year period", "10-year period", "20-year period", Hierarchies.TOP));
+    }
+    // the bands present, in year order: band b spans the cuts around it, the open ends the years present
+    List<Integer> bandFrom = new ArrayList<>();
+    List<Integer> bandTo = new ArrayList<>();
+    int[] bandOfYear = new int[years.size()];
+    int i = 0;
+    int lastBand = -1;
+    for (int y : years) {
+      int b = 0;
+      while (b < CTDC_PERIOD_CUTS.length && y >= CTDC_PERIOD_CUTS[b]) {
+        b++;
+      }
+      if (b != lastBand) {
+        bandFrom.add(b == 0 ? years.first() : CTDC_PERIOD_CUTS[b - 1]);
+        bandTo.add(b == CTDC_PERIOD_CUTS.length ? years.last() : CTDC_PERIOD_CUTS[b] - 1);
+        lastBand = b;
+      }
+      bandOfYear[i++] = bandFrom.size() - 1;
+    }
+    int n = bandFrom.size();
+    int[] from = bandFrom.stream().mapToInt(Integer::intValue).toArray();
+    int[] to = bandTo.stream().mapToInt(Integer::intValue).toArray();
+    String[] bandLabel = new String[n];
+    for (int j = 0; j < n; j++) {
+      bandLabel[j] = from[j] == to[j] ? Integer.toString(from[j]) : from[j] + "-" + to[j];
+    }
+    List<String[]> periods = periods(from, to);
+    List<List<String>> rows = new ArrayList<>();
+    i = 0;
+    for (String leaf : leaves) {
+      int b = bandOfYear[i++];
+      List<String> row = new ArrayList<>(List.of(leaf, bandLabel[b]));
+      for (String[] level : periods) {
+        row.add(level[b]);
+      }
+      row.add(Hierarchies.TOP);
+      rows.add(row);
+    }
+    return withoutRepeatedLevels(variable, rows,
+        List.of("year", "CTDC period", "periods of 5+ years", "periods of 10+ years", Hierarchies.TOP));
+  }
+
+  /**
+   * Consecutive periods (ascending, disjoint) joined greedily from the earliest into periods of at least
+   * {@link #PERIOD_SPANS} years, each level joining the periods of the one before; the last period of a level
+   * may be shorter.
+   *
+   * @return per span, the label of each input period
+   */
+  private static List<String[]> periods(int[] from, int[] to) {
+    int n = from.length;
     int[] groupStart = new int[n];
     int[] groupEnd = new int[n];
-    int groups = n;
     for (int j = 0; j < n; j++) {
       groupStart[j] = j;
       groupEnd[j] = j;
     }
+    int groups = n;
+    List<String[]> out = new ArrayList<>();
     for (int span : PERIOD_SPANS) {
       int[] ns = new int[n];
       int[] ne = new int[n];
@@ -230,7 +317,7 @@ public final class SchemaHierarchies {
       while (cur < groups) {
         int first = groupStart[cur];
         int last = groupEnd[cur];
-        while (to[order[last]] - from[order[first]] + 1 < span && cur + 1 < groups) {
+        while (to[last] - from[first] + 1 < span && cur + 1 < groups) {
           cur++;
           last = groupEnd[cur];
         }
@@ -239,23 +326,21 @@ public final class SchemaHierarchies {
         g++;
         cur++;
       }
+      String[] labels = new String[n];
       for (int k = 0; k < g; k++) {
-        int first = from[order[ns[k]]];
-        int last = to[order[ne[k]]];
+        int first = from[ns[k]];
+        int last = to[ne[k]];
         String label = first == last ? Integer.toString(first) : first + "-" + last;
         for (int j = ns[k]; j <= ne[k]; j++) {
-          rows.get(order[j]).add(label);
+          labels[j] = label;
         }
       }
+      out.add(labels);
       groupStart = ns;
       groupEnd = ne;
       groups = g;
     }
-    for (List<String> row : rows) {
-      row.add(Hierarchies.TOP);
-    }
-    return Optional.of(withoutRepeatedLevels(variable, rows,
-        List.of("period", "periods of 5+ years", "periods of 10+ years", Hierarchies.TOP)));
+    return out;
   }
 
   /**
@@ -327,6 +412,30 @@ public final class SchemaHierarchies {
     }
     throw new DeidException("variable '" + Shown.name(variable) + "' is " + v.kind()
         + ": an exact-age hierarchy needs a count variable or a closed variable whose codes are ages");
+  }
+
+  /** The record-suppression limit of {@link #ctdcDefaults(Dataset)}: 5 % of the records. */
+  public static final double CTDC_DEFAULT_SUPPRESSION_LIMIT = 0.05;
+
+  /**
+   * The CTDC default configuration, as {@code ctdc demo} runs it: every variable the schema marks as a
+   * quasi-identifier with its schema hierarchy, k = {@value PrivacyModel#CTDC_DEFAULT_K}, at most
+   * {@value #CTDC_DEFAULT_SUPPRESSION_LIMIT} of the records suppressed, metric {@link Metric#LOSS}. Further
+   * models (the demo adds distinct 2-diversity of {@code isSexualExploit}) can still be added.
+   *
+   * @param data the dataset
+   * @return the builder
+   * @throws DeidException if a quasi-identifier of the schema has no hierarchy the schema implies
+   */
+  public static DeidConfig.Builder ctdcDefaults(Dataset data) {
+    List<String> qis = new ArrayList<>();
+    for (Variable v : data.schema().variables()) {
+      if (v.role() == org.ctdc.schema.Role.QUASI_IDENTIFIER) {
+        qis.add(v.name());
+      }
+    }
+    return configFor(data, qis).k(PrivacyModel.CTDC_DEFAULT_K).suppressionLimit(CTDC_DEFAULT_SUPPRESSION_LIMIT)
+        .metric(Metric.LOSS);
   }
 
   /**
