@@ -111,14 +111,18 @@ final class ReportFacts {
   }
 
   /**
-   * The information kept per quasi-identifier, one line: {@code name: level name (level 1 of 3), 21 -> 5
-   * distinct values (24 %)}, joined by {@code ; }.
+   * The information kept per quasi-identifier, one line: {@code name: level name, level 1 of 3, 21 -> 5
+   * distinct values (24 %)}, joined by {@code ; }; the name is left out when it is the default {@code level N}
+   * of a hierarchy file.
    */
   static String informationKept(DeidReport report) {
     StringBuilder b = new StringBuilder();
     for (DeidReport.QiLevel q : report.quasiIdentifiers()) {
-      b.append(b.length() == 0 ? "" : "; ").append(q.name()).append(": ").append(q.levelName()).append(" (level ")
-          .append(q.level()).append(" of ").append(q.height()).append("), ").append(q.distinctInput()).append(" -> ")
+      b.append(b.length() == 0 ? "" : "; ").append(q.name()).append(": ");
+      if (!q.levelName().equals("level " + q.level())) {
+        b.append(q.levelName()).append(", ");
+      }
+      b.append("level ").append(q.level()).append(" of ").append(q.height()).append(", ").append(q.distinctInput()).append(" -> ")
           .append(q.distinctReleased()).append(" distinct values (")
           .append(String.format(java.util.Locale.ROOT, "%.0f %%", 100 * q.distinctShareKept())).append(')');
     }
