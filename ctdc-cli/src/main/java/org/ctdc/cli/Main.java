@@ -65,8 +65,9 @@ public final class Main implements Runnable {
   public static final int USAGE = 2;
 
   /**
-   * An input could not be read (to its end), so nothing was done with it: {@code align} and {@code validate}
-   * stopped reading and wrote nothing; {@code verify} verified nothing (issue 14).
+   * An input could not be read (to its end), so nothing was done with it: {@code align}, {@code validate},
+   * {@code deid}, {@code tables} and {@code risk} stopped reading and wrote nothing; {@code verify} verified
+   * nothing (issue 14).
    */
   public static final int NOT_READ = 4;
 
@@ -242,6 +243,10 @@ public final class Main implements Runnable {
             err.println("ctdc: " + ex.getMessage());
             return USAGE;
           }
+          if (stoppedInput(ex)) {
+            err.println("ctdc: " + ex.getMessage());
+            return NOT_READ;
+          }
           if (ex instanceof CtdcException) {
             err.println("ctdc: " + ex.getMessage());
             return INVALID;
@@ -259,6 +264,19 @@ public final class Main implements Runnable {
     out.flush();
     err.flush();
     return code;
+  }
+
+  /**
+   * Whether a failure is, or names as its cause, a reader that stopped part-way through its input: every
+   * command then exits {@link #NOT_READ}, even when it re-worded the error to name the files it did not write.
+   */
+  private static boolean stoppedInput(Throwable ex) {
+    for (Throwable t = ex; t != null; t = t.getCause()) {
+      if (t instanceof org.ctdc.schema.InputStoppedException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
