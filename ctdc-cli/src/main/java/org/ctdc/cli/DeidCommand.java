@@ -172,6 +172,7 @@ final class DeidCommand implements Callable<Integer>, CancellableCommand {
         out, rep.releasedRecords(), rep.inputRecords(), rep.recordsSuppressed(), 100 * rep.suppressionRate(),
         levels, rep.optimal() ? "optimal" : "NOT proven optimal (budget reached)",
         rep.metric().name().toLowerCase(java.util.Locale.ROOT) + "=" + rep.metrics().get(rep.metric().name()));
+    o.println("information kept: " + ReportFacts.informationKept(rep));
     if (rep.localSuppression() != org.ctdc.deid.LocalSuppressionMode.NONE) {
       o.printf(java.util.Locale.ROOT, "local suppression: %d cells blanked in %d records%n", rep.totalCellsSuppressed(),
           rep.recordsWithSuppressedCells());

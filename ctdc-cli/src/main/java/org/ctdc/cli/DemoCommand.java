@@ -121,6 +121,7 @@ final class DemoCommand implements Callable<Integer>, CancellableCommand {
           .append(q.height());
     }
     out.println("  generalisation: " + levels);
+    out.println("  information kept: " + ReportFacts.informationKept(d));
     out.printf(Locale.ROOT, "  records: %d in, %d released, %s suppressed (%s)%n", d.inputRecords(), d.releasedRecords(),
         DemoPipeline.shown(d.recordsSuppressed()), pct(d.suppressionRate()));
     out.printf(Locale.ROOT, "  risk before: highest %.3f, average %.3f, %s records in classes below 11%n",

@@ -25,7 +25,6 @@ import org.ctdc.deid.DeidReport;
 import org.ctdc.deid.DeidResult;
 import org.ctdc.deid.Deidentifier;
 import org.ctdc.deid.Hierarchy;
-import org.ctdc.deid.Metric;
 import org.ctdc.deid.PrivacyModel;
 import org.ctdc.deid.SchemaHierarchies;
 import org.ctdc.deid.audit.AuditOptions;
@@ -69,13 +68,13 @@ import org.ctdc.schema.VariableKind;
 final class DemoPipeline {
 
   /** CTDC's threshold: k, and the smallest count shown. */
-  static final int THRESHOLD = 11;
+  static final int THRESHOLD = PrivacyModel.CTDC_DEFAULT_K;
   /** The sensitive variable of the l-diversity model. */
   static final String SENSITIVE = "isSexualExploit";
   /** l of the distinct l-diversity model. */
   static final int L = 2;
   /** The record-suppression limit (share of the merged rows). */
-  static final double SUPPRESSION_LIMIT = 0.05;
+  static final double SUPPRESSION_LIMIT = SchemaHierarchies.CTDC_DEFAULT_SUPPRESSION_LIMIT;
   /** The seed of the generated extracts. */
   static final long SEED = 2020L;
   /** The flags of the type-of-exploitation tables. */
@@ -176,11 +175,8 @@ final class DemoPipeline {
     progress.done();
     // 4. de-identify (an unsatisfiable model throws, which the command line turns into exit code 3)
     step("de-identifying");
-    DeidConfig config = SchemaHierarchies.configFor(data, qis)
-        .k(THRESHOLD)
+    DeidConfig config = SchemaHierarchies.ctdcDefaults(data)
         .model(new PrivacyModel.DistinctLDiversity(SENSITIVE, L))
-        .suppressionLimit(SUPPRESSION_LIMIT)
-        .metric(Metric.LOSS)
         .build();
     DeidResult deid = Deidentifier.run(data, config, progress, cancellation);
     Dataset release = deid.release();

@@ -77,6 +77,12 @@ final class ReportFacts {
       var.put("name", q);
       var.put("level", level);
       var.put("height", h.height());
+      DeidReport.QiLevel kept = report.quasiIdentifiers().get(i);
+      var.put("levelName", kept.levelName());
+      var.put("atTop", kept.atTop());
+      var.put("distinctInput", kept.distinctInput());
+      var.put("distinctReleased", kept.distinctReleased());
+      var.put("distinctShareKept", round(kept.distinctShareKept()));
       long missBefore = missing(before, q);
       long missAfter = missing(release, q);
       var.put("missingBefore", DemoPipeline.shown(missBefore));
@@ -102,6 +108,25 @@ final class ReportFacts {
       throw new CtdcException("cannot read the de-identification report (" + e.getClass().getSimpleName() + ")", e);
     }
     return m;
+  }
+
+  /**
+   * The information kept per quasi-identifier, one line: {@code name: level name, level 1 of 3, 21 -> 5
+   * distinct values (24 %)}, joined by {@code ; }; the name is left out when it is the default {@code level N}
+   * of a hierarchy file.
+   */
+  static String informationKept(DeidReport report) {
+    StringBuilder b = new StringBuilder();
+    for (DeidReport.QiLevel q : report.quasiIdentifiers()) {
+      b.append(b.length() == 0 ? "" : "; ").append(q.name()).append(": ");
+      if (!q.levelName().equals("level " + q.level())) {
+        b.append(q.levelName()).append(", ");
+      }
+      b.append("level ").append(q.level()).append(" of ").append(q.height()).append(", ").append(q.distinctInput()).append(" -> ")
+          .append(q.distinctReleased()).append(" distinct values (")
+          .append(String.format(java.util.Locale.ROOT, "%.0f %%", 100 * q.distinctShareKept())).append(')');
+    }
+    return b.toString();
   }
 
   static Map<String, Object> risk(RiskReport r) {

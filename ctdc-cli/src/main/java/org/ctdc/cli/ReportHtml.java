@@ -111,16 +111,20 @@ final class ReportHtml {
     List<String> names = new ArrayList<>();
     List<List<JsonNode>> gv = List.of(new ArrayList<>(), new ArrayList<>());
     List<List<JsonNode>> mv = List.of(new ArrayList<>(), new ArrayList<>());
+    List<List<JsonNode>> kv = List.of(new ArrayList<>());
     for (JsonNode v : de.path("variables")) {
-      names.add(v.path("name").asText() + " (level " + v.path("level").asText() + " of " + v.path("height").asText() + ")");
+      names.add(v.path("name").asText() + " (" + v.path("levelName").asText() + ", level " + v.path("level").asText()
+          + " of " + v.path("height").asText() + ")");
       gv.get(0).add(JSON.getNodeFactory().numberNode(v.path("level").asInt()));
       gv.get(1).add(JSON.getNodeFactory().numberNode(v.path("height").asInt()));
+      kv.get(0).add(JSON.getNodeFactory().numberNode(100 * v.path("distinctShareKept").asDouble()));
       mv.get(0).add(JSON.getNodeFactory().numberNode(100 * v.path("missingShareBefore").asDouble()));
       mv.get(1).add(JSON.getNodeFactory().numberNode(100 * v.path("missingShareAfter").asDouble()));
     }
     h.append("<div class=\"grid\">");
     h.append(bars("Generalisation level chosen (of the hierarchy's height)", names, List.of("level", "height"), gv, ""));
     h.append(bars("Missing values (% of rows) before and after", names, List.of("before", "after"), mv, "%"));
+    h.append(bars("Distinct values kept (% of the released records' own)", names, List.of("kept"), kv, "%"));
     h.append("</div>\n<p class=\"note\">Records suppressed as a whole: ").append(esc(res.path("recordsSuppressed").asText()))
         .append(" of ").append(esc(res.path("inputRecords").asText())).append(" (")
         .append(pct(res.path("suppressionRate").asDouble())).append(").</p>\n");

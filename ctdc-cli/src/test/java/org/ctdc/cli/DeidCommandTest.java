@@ -53,7 +53,7 @@ class DeidCommandTest {
     assertEquals(8, lines.size());
     assertFalse(Files.readString(out).contains("P0"), "the identifier is dropped");
     JsonNode j = new ObjectMapper().readTree(report.toFile());
-    assertEquals(2, j.get("layout").asInt());
+    assertEquals(3, j.get("layout").asInt());
     assertEquals(2, j.get("result").get("levels").get("age").asInt());
     assertEquals(0, j.get("result").get("levels").get("gender").asInt());
     assertEquals(3, j.get("result").get("levels").get("zipcode").asInt());

@@ -25,7 +25,8 @@ import org.ctdc.deid.risk.RiskReport;
  * <p>This record is immutable and thread-safe.
  *
  * @param schema the input schema's id
- * @param quasiIdentifiers the quasi-identifiers with their hierarchy, chosen level and height, in order
+ * @param quasiIdentifiers the quasi-identifiers with their hierarchy, chosen level, its name, height and the
+ *     distinct values kept, in order
  * @param models the privacy models, described
  * @param suppressionLimit the record-suppression limit (share of input rows)
  * @param metric the metric minimised
@@ -87,8 +88,12 @@ public record DeidReport(
     Optional<RiskSummary> riskAfter,
     Optional<org.ctdc.schema.CsvWriteSummary> output) {
 
-  /** The JSON layout version: 2 added local suppression, recoding and risk before and after. */
-  public static final int LAYOUT = 2;
+  /**
+   * The JSON layout version: 2 added local suppression, recoding and risk before and after; 3 added
+   * {@code result.informationKept} (per quasi-identifier the chosen level, its name and the share of
+   * distinct values kept).
+   */
+  public static final int LAYOUT = 3;
 
   /**
    * Risk aggregates of one dataset over the quasi-identifiers (definitions on
@@ -152,14 +157,54 @@ public record DeidReport(
   }
 
   /**
-   * The level chosen for one quasi-identifier.
+   * The level chosen for one quasi-identifier and the information it keeps.
+   *
+   * <p>This record is immutable and thread-safe.
    *
    * @param name the variable
    * @param hierarchy the hierarchy's name
    * @param level the chosen level
    * @param height the hierarchy's height
+   * @param levelName the chosen level's name ({@link Hierarchy#levelName(int)}), for example {@code UN region}
+   * @param distinctInput distinct values of the variable in the input (before top and bottom coding) over
+   *     the records that are released; missing values not counted
+   * @param distinctReleased distinct values of the variable in the release (generalised, after local
+   *     suppression); missing values and blanked cells not counted
    */
-  public record QiLevel(String name, String hierarchy, int level, int height) {}
+  public record QiLevel(String name, String hierarchy, int level, int height, String levelName,
+      long distinctInput, long distinctReleased) {
+
+    /**
+     * Checks the components.
+     *
+     * @throws IllegalArgumentException if a level or count is negative, or the level exceeds the height
+     */
+    public QiLevel {
+      java.util.Objects.requireNonNull(name, "name");
+      java.util.Objects.requireNonNull(hierarchy, "hierarchy");
+      java.util.Objects.requireNonNull(levelName, "levelName");
+      if (level < 0 || level > height || distinctInput < 0 || distinctReleased < 0) {
+        throw new IllegalArgumentException("quasi-identifier level: negative level or count, or level above height");
+      }
+    }
+
+    /**
+     * The share of distinct values kept: {@link #distinctReleased()} / {@link #distinctInput()}, both over
+     * the released records; 1 when the released records hold no value of the variable (nothing to lose). At
+     * level 0 without local suppression and coding it is 1; at the top level it is 1 / distinct input values
+     * (or 0 when every cell was blanked).
+     *
+     * @return the share, in [0, 1] for generalisation (a hierarchy never splits a value)
+     */
+    public double distinctShareKept() {
+      return distinctInput == 0 ? 1.0 : (double) distinctReleased / distinctInput;
+    }
+
+    /** @return whether the chosen level is the hierarchy's top ({@code *}: nothing of the variable is shown) */
+    public boolean atTop() {
+      return level == height;
+    }
+  }
 
   /**
    * A report of a release not yet written ({@link #output()} empty); the parameters are the components'.
@@ -287,6 +332,12 @@ public record DeidReport(
     ObjectNode lv = res.putObject("levels");
     for (QiLevel l : quasiIdentifiers) {
       lv.put(l.name(), l.level());
+    }
+    ArrayNode kept = res.putArray("informationKept");
+    for (QiLevel l : quasiIdentifiers) {
+      kept.addObject().put("name", l.name()).put("level", l.level()).put("height", l.height())
+          .put("levelName", l.levelName()).put("atTop", l.atTop()).put("distinctInput", l.distinctInput())
+          .put("distinctReleased", l.distinctReleased()).put("distinctShareKept", l.distinctShareKept());
     }
     res.put("inputRecords", inputRecords);
     res.put("recordsSuppressed", recordsSuppressed);

@@ -29,6 +29,7 @@ import org.ctdc.schema.Schema;
 import org.ctdc.schema.ValueSet;
 import org.ctdc.schema.Variable;
 import org.ctdc.schema.VariableKind;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -217,9 +218,7 @@ public final class Deidentifier {
     boolean[] keep = null;
     Dataset release = null;
     cancellation.throwIfCancelled(OPERATION);
-    if (write || local || config.missingValues() == MissingValues.WILDCARD) {
-      keep = engine.apply(data, out, ids);
-    }
+    keep = engine.apply(data, out, ids);
     if (local) {
       java.util.Arrays.fill(keep, true);
     }
@@ -275,8 +274,23 @@ public final class Deidentifier {
     }
     List<DeidReport.QiLevel> levels = new ArrayList<>();
     for (int i = 0; i < m; i++) {
-      levels.add(new DeidReport.QiLevel(config.quasiIdentifiers().get(i), config.hierarchies().get(i).name(),
-          out.levels[i], config.hierarchies().get(i).height()));
+      String q = config.quasiIdentifiers().get(i);
+      Hierarchy h = config.hierarchies().get(i);
+      long distinctIn = distinct(input, input.column(q), keep);
+      long distinctOut;
+      if (release != null) {
+        distinctOut = distinct(release, release.column(q), null);
+      } else {
+        java.util.BitSet seen = new java.util.BitSet();
+        for (int r = 0; r < keep.length; r++) {
+          if (keep[r] && engine.missingOf(i, out.levels[i], ids[i][r]) == 0) {
+            seen.set(ids[i][r]);
+          }
+        }
+        distinctOut = seen.cardinality();
+      }
+      levels.add(new DeidReport.QiLevel(q, h.name(), out.levels[i], h.height(), h.levelName(out.levels[i]),
+          distinctIn, distinctOut));
     }
     List<LatticeNode> lattice = new ArrayList<>();
     if (config.classifyLattice()) {
@@ -318,6 +332,31 @@ public final class Deidentifier {
       }
     }
     return new DeidResult(release == null ? data : release, report, config, lattice, references);
+  }
+
+  /**
+   * Distinct non-missing values of a column over the rows marked (all rows when {@code rows} is null): codes
+   * of a closed variable, numbers of a year or count, texts otherwise.
+   */
+  private static long distinct(Dataset d, int col, boolean @Nullable [] rows) {
+    Variable v = d.variable(col);
+    boolean codes = v.kind().isClosed() && !v.isMultiValued();
+    boolean ints = v.kind() == VariableKind.YEAR || v.kind() == VariableKind.COUNT;
+    java.util.BitSet seenCodes = new java.util.BitSet();
+    java.util.Set<Object> seen = new java.util.HashSet<>();
+    for (int r = 0; r < d.rowCount(); r++) {
+      if ((rows != null && !rows[r]) || d.isMissing(r, col)) {
+        continue;
+      }
+      if (codes) {
+        seenCodes.set(d.code(r, col));
+      } else if (ints) {
+        seen.add(d.intValue(r, col));
+      } else {
+        seen.add(d.token(r, col));
+      }
+    }
+    return seenCodes.cardinality() + seen.size();
   }
 
   private static int largestK(DeidConfig config) {

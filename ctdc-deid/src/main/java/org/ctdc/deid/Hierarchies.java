@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * Builders of generalisation hierarchies: intervals over numbers, ordered groupings, masking of code
  * suffixes, exact ages to CTDC's age bands; explicit tables are {@link Hierarchy#of(String, List)}. Every builder ends with a top level
- * {@code *}, unless its last level is already a single value.
+ * {@code *}, unless its last level is already a single value, and names its levels
+ * ({@link Hierarchy#levelNames()}; the top level is named {@code *}).
  *
  * <p>This class is thread-safe: it has only static methods.
  */
@@ -69,7 +70,13 @@ public final class Hierarchies {
       row.add(TOP);
       rows.add(row);
     }
-    return Hierarchy.of(name, rows);
+    List<String> names = new ArrayList<>();
+    names.add("value");
+    for (int w : widths) {
+      names.add(w == 1 ? "value from " + origin : w + "-wide interval");
+    }
+    names.add(TOP);
+    return Hierarchy.of(name, rows).withLevelNames(names);
   }
 
   /**
@@ -107,7 +114,15 @@ public final class Hierarchies {
     for (List<String> row : rows) {
       row.add(TOP);
     }
-    return Hierarchy.of(name, rows);
+    List<String> names = new ArrayList<>();
+    names.add("value");
+    int groups = 1;
+    for (int size : sizes) {
+      groups *= size;
+      names.add("groups of " + groups);
+    }
+    names.add(TOP);
+    return Hierarchy.of(name, rows).withLevelNames(names);
   }
 
   /**
@@ -140,7 +155,15 @@ public final class Hierarchies {
       }
       rows.add(row);
     }
-    return Hierarchy.of(name, rows);
+    List<String> names = new ArrayList<>();
+    names.add("value");
+    for (int i = 1; i <= max; i++) {
+      names.add(i + " masked");
+    }
+    if (min != max) {
+      names.add(TOP);
+    }
+    return Hierarchy.of(name, rows).withLevelNames(names);
   }
 
   /**
@@ -187,7 +210,7 @@ public final class Hierarchies {
       rows.add(List.of(v, band(age, AGE_RANGE_ONE_LOWER), band(age, AGE_BROAD_LOWER),
           age >= MAJORITY ? "Adult" : "Minor", TOP));
     }
-    return Hierarchy.of(name, rows);
+    return Hierarchy.of(name, rows).withLevelNames(List.of("age", "age range 1", "ageBroad", "majority status", TOP));
   }
 
   /** The label {@code lo--hi} or {@code lo+} of the band holding an age. */
@@ -211,6 +234,6 @@ public final class Hierarchies {
     for (String v : values) {
       rows.add(List.of(v, TOP));
     }
-    return Hierarchy.of(name, rows);
+    return Hierarchy.of(name, rows).withLevelNames(List.of("value", TOP));
   }
 }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A generalisation hierarchy of one variable in the table layout ARX uses: one row per original value
@@ -29,6 +30,9 @@ import java.util.Optional;
  *
  * <p>The labels of a level are kept in the order of their first appearance in the rows; that order is the
  * order of the value set of a generalised variable in a release.
+ *
+ * <p>Every level has a name for reports ({@link #levelNames()}): {@code level 0}, {@code level 1}, ... unless
+ * a builder or {@link #withLevelNames(List)} names them ({@code country}, {@code UN sub-region}, ...).
  *
  * <p>Create one with {@link #of(String, List)}, {@link #readArx(Path, char)} or the builders of
  * {@link Hierarchies}. This class is immutable and thread-safe.
@@ -57,8 +61,13 @@ public final class Hierarchy {
   private final int[][] rowGroup;
   private final int[][] parent;
   private final int[][] leafCount;
+  private final List<String> levelNames;
 
   private Hierarchy(String name, List<List<String>> rows) {
+    this(name, rows, null);
+  }
+
+  private Hierarchy(String name, List<List<String>> rows, @Nullable List<String> names) {
     this.name = name;
     if (name.isBlank()) {
       throw new HierarchyException("<unnamed>", "a hierarchy needs a name");
@@ -156,6 +165,26 @@ public final class Hierarchy {
       frozenIdx.add(Map.copyOf(m));
     }
     this.labelIndex = List.copyOf(frozenIdx);
+    if (names == null) {
+      List<String> defaults = new ArrayList<>();
+      for (int l = 0; l < levels; l++) {
+        defaults.add("level " + l);
+      }
+      this.levelNames = List.copyOf(defaults);
+    } else {
+      if (names.size() != levels) {
+        throw new HierarchyException(name, names.size() + " level names given for " + levels
+            + " levels (rule: one name per level)");
+      }
+      for (int l = 0; l < levels; l++) {
+        String n = names.get(l);
+        if (n == null || n.isBlank() || n.chars().anyMatch(Character::isISOControl)) {
+          throw new HierarchyException(name, "the name of level " + l
+              + " is blank or holds a control character (rule: printable level names)");
+        }
+      }
+      this.levelNames = List.copyOf(names);
+    }
   }
 
   /**
@@ -265,7 +294,42 @@ public final class Hierarchy {
    * @throws HierarchyException if the name is blank
    */
   public Hierarchy withName(String newName) {
-    return new Hierarchy(newName, rows);
+    return new Hierarchy(newName, rows, levelNames);
+  }
+
+  /**
+   * The same hierarchy with names for its levels, as reports show them.
+   *
+   * @param names one name per level, level 0 first, each non-blank without control characters
+   * @return a hierarchy with the same name and rows
+   * @throws HierarchyException if the number of names differs from {@link #levels()} or a name is blank or
+   *     holds a control character
+   */
+  public Hierarchy withLevelNames(List<String> names) {
+    Objects.requireNonNull(names, "names");
+    return new Hierarchy(name, rows, new ArrayList<>(names));
+  }
+
+  /**
+   * The names of the levels, level 0 first: {@code level 0}, {@code level 1}, ... for a hierarchy read from a
+   * file or built with {@link #of(String, List)}; the builders of {@link Hierarchies} and
+   * {@link SchemaHierarchies} name theirs (for example {@code year}, {@code 5-year period}, {@code *}).
+   *
+   * @return the names, one per level; immutable
+   */
+  public List<String> levelNames() {
+    return levelNames;
+  }
+
+  /**
+   * The name of one level.
+   *
+   * @param level the level
+   * @return its name
+   * @throws IndexOutOfBoundsException if the level is out of range
+   */
+  public String levelName(int level) {
+    return levelNames.get(Objects.checkIndex(level, levels));
   }
 
   /** @return the rows, one per leaf, one column per level; immutable */
@@ -395,12 +459,12 @@ public final class Hierarchy {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Hierarchy h && h.name.equals(name) && h.rows.equals(rows);
+    return o instanceof Hierarchy h && h.name.equals(name) && h.rows.equals(rows) && h.levelNames.equals(levelNames);
   }
 
   @Override
   public int hashCode() {
-    return 31 * name.hashCode() + rows.hashCode();
+    return (31 * name.hashCode() + rows.hashCode()) * 31 + levelNames.hashCode();
   }
 
   /** @return the name, the number of leaves and of levels */

@@ -49,7 +49,7 @@ class DeidReportRiskTest {
 
     String json = rep.toJson();
     JsonNode j = new ObjectMapper().readTree(json);
-    assertEquals(2, j.get("layout").asInt());
+    assertEquals(3, j.get("layout").asInt());
     assertEquals(7, j.get("risk").get("before").get("sampleUniques").asInt());
     assertEquals(1, j.get("risk").get("after").get("classSizeHistogram").get("4").asInt());
     assertEquals("NONE", j.get("configuration").get("localSuppression").asText());
