@@ -35,6 +35,7 @@ import picocli.CommandLine.Spec;
 final class AlignCommand implements Callable<Integer>, CancellableCommand {
   @Spec CommandSpec spec;
   @Mixin DebugOption debug;
+  @Mixin FormulaGuardOption formulaGuard;
 
   @Option(names = "--spec", required = true, paramLabel = "SPEC",
       description = "A bundled spec name (hotline-to-kanon-2020, case-management-to-kanon-2020, kanon-2020-to-synthetic-2024, kanon-2020-to-victim-perpetrator-2022) or a spec file.")
@@ -99,10 +100,12 @@ final class AlignCommand implements Callable<Integer>, CancellableCommand {
       return Main.INVALID;
     }
     // both files or neither: an aligned file without its report (or a stale one) must not look complete
+    org.ctdc.schema.CsvWriteSummary[] written = new org.ctdc.schema.CsvWriteSummary[1];
     Outputs.writeAll(cancellation, List.of(
-        new Outputs.Pending(out, w -> DatasetCsv.write(r.dataset(), w)),
+        new Outputs.Pending(out, w -> written[0] = DatasetCsv.write(r.dataset(), w, formulaGuard.options())),
         new Outputs.Pending(report, w -> w.write(rep.toJson()))));
     printSummary(pw, rep);
+    formulaGuard.say(pw, java.util.Optional.ofNullable(written[0]));
     return rep.rowsRejected() == 0 ? Main.OK : Main.INVALID;
   }
 
