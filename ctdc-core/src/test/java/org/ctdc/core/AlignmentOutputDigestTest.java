@@ -31,7 +31,12 @@ import org.junit.jupiter.params.provider.CsvSource;
  * fuzzy matches, fails here. Change them only for an intended, documented change of behaviour. Issue 14
  * changed the report digests only (the dataset digests are the recorded ones): the report shows a value
  * only when k = 11 rows hold it, counts the distinct values it does not show, and states its threshold and
- * the blank lines skipped.
+ * the blank lines skipped. Issue 15 changed the two noisy cases only (dataset and report), by its country
+ * rules: typos in country names (a letter dropped at the end, an {@code e} inserted: {@code Chin},
+ * {@code Iendia}, {@code Brazi}) are matched by Damerau–Levenshtein at 0.80 where Levenshtein at 0.85 left
+ * them unmapped; typos that OCHA's patterns or a contained name used to resolve silently as names
+ * ({@code Ukrain}, {@code Moldov}, {@code Kyrgyzsta}) are fuzzy matches with their score; and a name inside a
+ * longer value ({@code Tehe Philippines}) is unmapped.
  *
  * <p>Inputs: both generated partner samples (5,000 rows each, seed 2024, as maps) and 2,000 hotline rows
  * from CSV; the case-management extract with injected faults of {@code PartnerSamplesTest} (ragged, extra
@@ -137,8 +142,8 @@ class AlignmentOutputDigestTest {
     "hotline-csv | d88f350cff663f2fc78309c444b82a259d8b9ae47b4225c2d9b03e5a4ce5efc2 bd5cf8b04954b7405b64fb5be654cccf4e46dffd6a10bd27a3b6bac10fbe20ff",
     "faulty-lenient | 64188054b42b6128660275125d3e44d99ae077f3f5e97747ab26e9377f6d4dcd 7537d447280f8a3d8d79f388227cb6e21f3aa9dd05b308e189769efd438b5615",
     "faulty-strict | 81067a2e2910f331514e6265303f427851599852b8fa7a2fdf7df04676d15fbd 1278208934b672cc3e5674428c9b35d7be0e07b6e691457e08b938a19fe69e9a",
-    "noisy-hotline | 9a5d4d5a98fb0db99a7aff7a73617e0f5bddd48d139aab02663a731b7a22402b 399e7b1e1b144d526ad6168815b92744d23d6669f408dfe2910b46d07acbce1b",
-    "noisy-case-management | 0f00584ee0f7280a8c146c208e50d16a35f33bbd4260bb3c889fa01f02ca1d78 47f08812fbd39863697223615c123298f61a29911ce38b6974c3dd23fb3de9ef",
+    "noisy-hotline | 944e0eb237cbab5eb9f67778429a336010e6b624c6abb44d0eb8bd5571d07d99 e1b91eb158d3482d40281655e1ccf674496a3b2a73fe7473ad46ef8bfbe1abc7",
+    "noisy-case-management | 1ae5b85d1268588961d25aae06c57c0c91638d692832d77f50d95ac1be28507a 1f867a592953e3974d509fe69aa7f5ffc1dcd6848f5e0efab83f3d815e49a261",
     "crosswalk-synthetic | fda7bea87e4ed4cd9c7f6f3210b7b124c8f2637442b3c5fc60ca5649b61d971a cb6cefd9203d2a144652697410aae98c71f1e17fac52307b35ecf5d3ef91ce7f",
     "crosswalk-victim-perpetrator | 81e38502dcc589f5f21c556cd019e6d389a36fd96d3b754352970982fb6a85d4 fdbb9ad92cd83a64cf6f65eae00737aa73d33186435dc5206ba68654afff298f",
   })

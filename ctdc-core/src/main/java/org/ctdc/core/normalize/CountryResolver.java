@@ -58,7 +58,9 @@ import org.ctdc.core.normalize.internal.CountryEngine;
  */
 public final class CountryResolver {
   /** Default fuzzy threshold. */
-  public static final double DEFAULT_FUZZY_THRESHOLD = 0.85;
+  public static final double DEFAULT_FUZZY_THRESHOLD = 0.80;
+  /** Default similarity of misspellings. */
+  public static final FuzzyMetric DEFAULT_FUZZY_METRIC = FuzzyMetric.DAMERAU_LEVENSHTEIN;
   /** Default unknown tokens. */
   public static final List<String> DEFAULT_UNKNOWN_TOKENS =
       List.of("00", "ZZ", "0", "-99", "Unknown", "unknown", "N/A");
@@ -69,6 +71,7 @@ public final class CountryResolver {
 
   private final CountryTable table;
   private final double fuzzyThreshold;
+  private final FuzzyMetric fuzzyMetric;
   private final PrivateCodePolicy privateCodePolicy;
   private final List<String> unknownTokens;
   private final CountryEngine engine;
@@ -76,9 +79,10 @@ public final class CountryResolver {
   private CountryResolver(Builder b) {
     this.table = b.table;
     this.fuzzyThreshold = b.fuzzyThreshold;
+    this.fuzzyMetric = b.fuzzyMetric;
     this.privateCodePolicy = b.privateCodePolicy;
     this.unknownTokens = List.copyOf(b.unknownTokens);
-    this.engine = new CountryEngine(table.data(), fuzzyThreshold, privateCodePolicy, unknownTokens);
+    this.engine = new CountryEngine(table.data(), fuzzyThreshold, fuzzyMetric, privateCodePolicy, unknownTokens);
   }
 
   /**
@@ -120,6 +124,11 @@ public final class CountryResolver {
     return fuzzyThreshold;
   }
 
+  /** @return the similarity of misspellings */
+  public FuzzyMetric fuzzyMetric() {
+    return fuzzyMetric;
+  }
+
   /** @return the Kosovo policy */
   public PrivateCodePolicy privateCodePolicy() {
     return privateCodePolicy;
@@ -137,6 +146,7 @@ public final class CountryResolver {
   public static final class Builder {
     private CountryTable table = CountryTable.standard();
     private double fuzzyThreshold = DEFAULT_FUZZY_THRESHOLD;
+    private FuzzyMetric fuzzyMetric = DEFAULT_FUZZY_METRIC;
     private PrivateCodePolicy privateCodePolicy = PrivateCodePolicy.KOSOVO_AS_SERBIA;
     private List<String> unknownTokens = DEFAULT_UNKNOWN_TOKENS;
 
@@ -165,6 +175,17 @@ public final class CountryResolver {
         throw new InvalidValueException("CountryResolver.Builder: fuzzyThreshold must be in (0, 1]");
       }
       this.fuzzyThreshold = threshold;
+      return this;
+    }
+
+    /**
+     * Sets the similarity of misspellings.
+     *
+     * @param metric the metric
+     * @return this builder
+     */
+    public Builder fuzzyMetric(FuzzyMetric metric) {
+      this.fuzzyMetric = Objects.requireNonNull(metric, "metric");
       return this;
     }
 
