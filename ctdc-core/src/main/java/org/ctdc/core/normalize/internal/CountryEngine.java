@@ -278,8 +278,8 @@ public final class CountryEngine {
 
   /**
    * The best country as a misspelling, when its score reaches the threshold, the runner-up is at least
-   * {@link #MARGIN} lower, the token and the name it matched have the same qualifier words, and the token
-   * is not the name with letters added at its end.
+   * {@link #MARGIN} lower, the token has no more words than the name it matched, the two have the same
+   * qualifier words, and the token is not the name with a demonym ending added.
    */
   private Optional<CountryMatch> fuzzy(String key, Scores scores) {
     List<Map.Entry<String, Double>> ranked = rank(scores.best());
@@ -292,6 +292,9 @@ public final class CountryEngine {
       return Optional.empty();
     }
     String name = scores.bestKey().get(top.getKey());
+    if (words(key) > words(name)) {
+      return Optional.empty(); // a word more is more than a misspelling: CONGO ED M REP is not CONGO REP
+    }
     if (!qualifiers(key).equals(qualifiers(name))) {
       return Optional.empty();
     }
@@ -313,6 +316,16 @@ public final class CountryEngine {
     String added = key.substring(name.length());
     boolean doubled = added.length() == 1 && added.charAt(0) == name.charAt(name.length() - 1);
     return !doubled && DEMONYM_ENDINGS.contains(added);
+  }
+
+  private static int words(String key) {
+    int n = 1;
+    for (int i = 0; i < key.length(); i++) {
+      if (key.charAt(i) == ' ') {
+        n++;
+      }
+    }
+    return n;
   }
 
   /** The qualifier words of a key, a word one edit (or one transposition) from a qualifier counting as it. */
