@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,26 +47,12 @@ class Issue15FuzzyMetricTest {
    */
   private static Issue15CountryLists.Tally at(
       double threshold, List<Issue15CountryLists.Entry> entries, List<CountryMatch> atLowest) {
-    int right = 0;
-    int wrong = 0;
-    int unmapped = 0;
-    for (int i = 0; i < entries.size(); i++) {
-      Issue15CountryLists.Entry e = entries.get(i);
-      CountryMatch m = atLowest.get(i);
+    List<Optional<String>> answers = new ArrayList<>();
+    for (CountryMatch m : atLowest) {
       boolean applied = m.isResolved() && (m.kind() != MatchKind.FUZZY || m.score() >= threshold);
-      if (!applied) {
-        if (e.mustResolve()) {
-          unmapped++;
-        } else {
-          right++;
-        }
-      } else if (m.country().orElseThrow().alpha3().equals(e.expected())) {
-        right++;
-      } else {
-        wrong++;
-      }
+      answers.add(applied ? m.country().map(Country::alpha3) : Optional.empty());
     }
-    return new Issue15CountryLists.Tally(entries.size(), right, wrong, unmapped);
+    return Issue15CountryLists.count(entries, answers);
   }
 
   /** Every metric at every threshold. */
