@@ -155,15 +155,16 @@ public final class CountryEngine {
     if (exact != null) {
       return resolved(MatchKind.NAME, exact, 1.0);
     }
-    // 5. a misspelling of one name, and of no other country's
+    // 5. a misspelling of one name, and of no other country's, with no other country's name inside it
+    String masked = mask(key);
+    Map<String, Set<String>> inside = contained(masked);
+    Set<String> found = inside.keySet();
     Scores scores = scores(key);
-    Optional<CountryMatch> fuzzy = fuzzy(key, scores);
+    Optional<CountryMatch> fuzzy = fuzzy(key, scores, inside);
     if (fuzzy.isPresent()) {
       return fuzzy.get();
     }
     // 6. names contained in the token, then OCHA patterns: candidates only, never applied
-    String masked = mask(key);
-    Set<String> found = contained(masked);
     if (found.isEmpty()) {
       found = patterns(masked);
     }
@@ -201,11 +202,15 @@ public final class CountryEngine {
     return padded.trim();
   }
 
-  /** Countries whose name keys occur as whole words in the key, after dropping occurrences nested in longer ones. */
-  private Set<String> contained(String key) {
+  /**
+   * Countries whose name keys occur as whole words in the key, after dropping occurrences nested in longer
+   * ones, with the name keys found.
+   */
+  private Map<String, Set<String>> contained(String key) {
     String padded = " " + key + " ";
     List<int[]> spans = new ArrayList<>();
     List<String> owners = new ArrayList<>();
+    List<String> names = new ArrayList<>();
     for (Map.Entry<String, String> e : containedKeys) {
       String needle = " " + e.getKey() + " ";
       int from = 0;
@@ -213,10 +218,11 @@ public final class CountryEngine {
       while ((at = padded.indexOf(needle, from)) >= 0) {
         spans.add(new int[] {at, at + needle.length()});
         owners.add(e.getValue());
+        names.add(e.getKey());
         from = at + 1;
       }
     }
-    Set<String> result = new java.util.TreeSet<>();
+    Map<String, Set<String>> result = new TreeMap<>();
     for (int i = 0; i < spans.size(); i++) {
       int[] s = spans.get(i);
       boolean nested = false;
@@ -225,7 +231,7 @@ public final class CountryEngine {
         nested = j != i && o[0] <= s[0] && s[1] <= o[1] && (o[1] - o[0]) > (s[1] - s[0]);
       }
       if (!nested && !qualified(padded, s)) {
-        result.add(owners.get(i));
+        result.computeIfAbsent(owners.get(i), k -> new java.util.TreeSet<>()).add(names.get(i));
       }
     }
     return result;
@@ -278,10 +284,11 @@ public final class CountryEngine {
 
   /**
    * The best country as a misspelling, when its score reaches the threshold, the runner-up is at least
-   * {@link #MARGIN} lower, the token has no more words than the name it matched, the two have the same
-   * qualifier words, and the token is not the name with a demonym ending added.
+   * {@link #MARGIN} lower, no other country's name is inside the token, the token has no more words than
+   * the name it matched, the two have the same qualifier words, and the token is not the name with a
+   * demonym ending added.
    */
-  private Optional<CountryMatch> fuzzy(String key, Scores scores) {
+  private Optional<CountryMatch> fuzzy(String key, Scores scores, Map<String, Set<String>> inside) {
     List<Map.Entry<String, Double>> ranked = rank(scores.best());
     if (ranked.isEmpty() || key.length() < MIN_FUZZY) {
       return Optional.empty();
@@ -292,6 +299,18 @@ public final class CountryEngine {
       return Optional.empty();
     }
     String name = scores.bestKey().get(top.getKey());
+    for (Map.Entry<String, Set<String>> e : inside.entrySet()) {
+      if (applyPolicy(e.getKey()).equals(top.getKey())) {
+        continue;
+      }
+      for (String other : e.getValue()) {
+        if (!(" " + name + " ").contains(" " + other + " ")) {
+          // another country's name, not part of the name matched: MEXICO / UNITED STATES is not
+          // UNITED MEXICAN STATES (SUDAN in SUOTH SUDAN is part of SOUTH SUDAN)
+          return Optional.empty();
+        }
+      }
+    }
     if (words(key) > words(name)) {
       return Optional.empty(); // a word more is more than a misspelling: CONGO ED M REP is not CONGO REP
     }
