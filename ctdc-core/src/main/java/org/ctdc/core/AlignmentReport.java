@@ -87,6 +87,9 @@ public final class AlignmentReport {
    * @param fuzzyMatches fuzzy matches applied whose value may be shown, most frequent first
    * @param fuzzyWithheld rows with a fuzzy match whose value is not shown
    * @param fuzzyWithheldDistinct distinct fuzzily matched values not shown
+   * @param unmappedSuggestions for unmapped values with a candidate (a country name inside a longer value,
+   *     a misspelling below the threshold), the candidate's code and the rows, most frequent first: codes
+   *     of a closed value set (country alpha-3), never the values, shown whatever the count
    */
   public record TargetCoverage(
       String target,
@@ -100,13 +103,15 @@ public final class AlignmentReport {
       long unmappedWithheldDistinct,
       List<FuzzyMatch> fuzzyMatches,
       long fuzzyWithheld,
-      long fuzzyWithheldDistinct) {
+      long fuzzyWithheldDistinct,
+      List<ValueCount> unmappedSuggestions) {
     /** Validates and copies. */
     public TargetCoverage {
       columns = List.copyOf(columns);
       missing = Map.copyOf(missing.isEmpty() ? Map.of() : new EnumMap<>(missing));
       unmapped = List.copyOf(unmapped);
       fuzzyMatches = List.copyOf(fuzzyMatches);
+      unmappedSuggestions = List.copyOf(unmappedSuggestions);
     }
   }
 
@@ -324,6 +329,10 @@ public final class AlignmentReport {
       }
       o.put("unmappedWithheld", t.unmappedWithheld());
       o.put("unmappedWithheldDistinct", t.unmappedWithheldDistinct());
+      ArrayNode sg = o.putArray("unmappedSuggestions");
+      for (ValueCount v : t.unmappedSuggestions()) {
+        sg.addObject().put("code", v.value()).put("count", v.count());
+      }
       ArrayNode fz = o.putArray("fuzzyMatches");
       for (FuzzyMatch f : t.fuzzyMatches()) {
         fz.addObject()

@@ -47,6 +47,8 @@ public final class CountryEngine {
   /** Endings that make a demonym or adjective of a country name. */
   private static final Set<String> DEMONYM_ENDINGS = Set.of("N", "AN", "IAN", "ESE", "I", "ISH", "S");
   private static final DamerauLevenshteinDistance OSA = new DamerauLevenshteinDistance();
+  /** Least score of a suggestion that is not a name inside the token ({@code Paris} suggests nothing). */
+  static final double MIN_SUGGESTION = 0.6;
   /** Least lead of the best country's score over the runner-up's for a misspelling to be applied. */
   static final double MARGIN = 0.05;
   /** Shortest alias key looked for inside a longer token. */
@@ -372,7 +374,10 @@ public final class CountryEngine {
     return ranked;
   }
 
-  /** Up to three suggestions, best first; only among the given countries when some are given. */
+  /**
+   * Up to three suggestions, best first: among the given countries (names inside the token) when some are
+   * given, else the countries scoring at least {@link #MIN_SUGGESTION}.
+   */
   private List<Suggestion> suggestions(Scores scores, Set<String> among) {
     Map<String, Double> best = new TreeMap<>(scores.best());
     if (!among.isEmpty()) {
@@ -393,7 +398,7 @@ public final class CountryEngine {
       if (out.size() == MAX_SUGGESTIONS) {
         break;
       }
-      if (e.getValue() <= 0.0 && among.isEmpty()) {
+      if (among.isEmpty() && e.getValue() < MIN_SUGGESTION) {
         break;
       }
       Country c = country(e.getKey());
