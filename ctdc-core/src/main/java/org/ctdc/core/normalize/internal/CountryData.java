@@ -205,7 +205,7 @@ public final class CountryData {
 
   /**
    * @param alpha2 a country's alpha-2 code
-   * @return whether it is a territory (not an independent state), which makes it more specific
+   * @return whether it is a territory (not an independent state), per OCHA's "Independent" column
    */
   public boolean isTerritory(String alpha2) {
     return territories.contains(alpha2);
