@@ -90,6 +90,9 @@ public final class AlignmentReport {
    * @param turnedMissing aligned rows whose value could not be read and was left missing (reason unknown,
    *     counted in {@code missing} too) by {@code onUnmapped: missing}, by the reason that would have
    *     rejected the row: {@code unmapped-value}, {@code not-a-number}, {@code ambiguous-date}
+   * @param unmappedSuggestions for unmapped values with a candidate (a country name inside a longer value,
+   *     a misspelling below the threshold), the candidate's code and the rows, most frequent first: codes
+   *     of a closed value set (country alpha-3), never the values, shown whatever the count
    */
   public record TargetCoverage(
       String target,
@@ -104,7 +107,8 @@ public final class AlignmentReport {
       List<FuzzyMatch> fuzzyMatches,
       long fuzzyWithheld,
       long fuzzyWithheldDistinct,
-      Map<RejectReason, Long> turnedMissing) {
+      Map<RejectReason, Long> turnedMissing,
+      List<ValueCount> unmappedSuggestions) {
     /** Validates and copies. */
     public TargetCoverage {
       columns = List.copyOf(columns);
@@ -112,6 +116,7 @@ public final class AlignmentReport {
       missing = Map.copyOf(missing.isEmpty() ? Map.of() : new EnumMap<>(missing));
       unmapped = List.copyOf(unmapped);
       fuzzyMatches = List.copyOf(fuzzyMatches);
+      unmappedSuggestions = List.copyOf(unmappedSuggestions);
     }
   }
 
@@ -345,6 +350,10 @@ public final class AlignmentReport {
       }
       o.put("unmappedWithheld", t.unmappedWithheld());
       o.put("unmappedWithheldDistinct", t.unmappedWithheldDistinct());
+      ArrayNode sg = o.putArray("unmappedSuggestions");
+      for (ValueCount v : t.unmappedSuggestions()) {
+        sg.addObject().put("code", v.value()).put("count", v.count());
+      }
       ArrayNode fz = o.putArray("fuzzyMatches");
       for (FuzzyMatch f : t.fuzzyMatches()) {
         fz.addObject()

@@ -31,8 +31,14 @@ import org.junit.jupiter.params.provider.CsvSource;
  * fuzzy matches, fails here. Change them only for an intended, documented change of behaviour. Issue 14
  * changed the report digests only (the dataset digests are the recorded ones): the report shows a value
  * only when k = 11 rows hold it, counts the distinct values it does not show, and states its threshold and
- * the blank lines skipped. Issue 15 changed the report digests only: the report counts the values
- * {@code onUnmapped: missing} left missing, by reason ({@code turnedMissing}, empty here).
+ * the blank lines skipped. Issue 15 changed every report digest: the report counts the values
+ * {@code onUnmapped: missing} left missing, by reason ({@code turnedMissing}, empty here), and each target has
+ * the new array {@code unmappedSuggestions}. Its country rules changed the two noisy cases (dataset and
+ * report): typos in country names (a letter dropped at the end, an {@code e} inserted: {@code Chin},
+ * {@code Iendia}, {@code Brazi}) are matched by Damerau–Levenshtein at 0.80 where Levenshtein at 0.85 left
+ * them unmapped; typos that OCHA's patterns or a contained name used to resolve silently as names
+ * ({@code Ukrain}, {@code Moldov}, {@code Kyrgyzsta}) are fuzzy matches with their score; and a name inside a
+ * longer value ({@code Tehe Philippines}) is unmapped.
  *
  * <p>Inputs: both generated partner samples (5,000 rows each, seed 2024, as maps) and 2,000 hotline rows
  * from CSV; the case-management extract with injected faults of {@code PartnerSamplesTest} (ragged, extra
@@ -133,15 +139,15 @@ class AlignmentOutputDigestTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
-    "hotline | 814956f050e2bfde76c15542a6856119f4b8cd9715ededcb9df1f211372c1f93 57a115789206f0c92d3f1b1ea0ff2cd5341c8a804927ea7ae539a7dc02029cfb",
-    "case-management | 5d2b0bf243bfa37d09683fc2a454bfc6544b99da6bde59655c83df8e7fb18899 4e70a4e3b5d89c4127ede1a8613d2b9f9f7d9bee49e8dc641d1dec327242b217",
-    "hotline-csv | d88f350cff663f2fc78309c444b82a259d8b9ae47b4225c2d9b03e5a4ce5efc2 eac9b83f84a9a03d251b2fd2de8a2cb70f4dfc442a273320da72e41bdb876697",
-    "faulty-lenient | 64188054b42b6128660275125d3e44d99ae077f3f5e97747ab26e9377f6d4dcd cc5b90974bae63990909b4bf47fa7d1736baad466c47aafb0719b7719a1fe624",
-    "faulty-strict | 81067a2e2910f331514e6265303f427851599852b8fa7a2fdf7df04676d15fbd 8d0163e4095d37d9d90796dbd4441c1d8132876186a26fc20f0be16bacff6944",
-    "noisy-hotline | 9a5d4d5a98fb0db99a7aff7a73617e0f5bddd48d139aab02663a731b7a22402b 202b86b9ea6d8fc7726d57e74eb239b462bb321c3c6a576fdf52948853b2bfbf",
-    "noisy-case-management | 0f00584ee0f7280a8c146c208e50d16a35f33bbd4260bb3c889fa01f02ca1d78 68bd6f1688da2ed4d6e2806a93f3394a236fadc26924ba7dad5b3a048e1b7674",
-    "crosswalk-synthetic | fda7bea87e4ed4cd9c7f6f3210b7b124c8f2637442b3c5fc60ca5649b61d971a 5cd33dbdaff0b29860442ffd0a79a423458ea2cfcaadfd1b58edbbf4ac3c462e",
-    "crosswalk-victim-perpetrator | 81e38502dcc589f5f21c556cd019e6d389a36fd96d3b754352970982fb6a85d4 7e62ecc9878d6ece4bf002b1f870da8d6244b520d5870f371f1df380df379c51",
+    "hotline | 814956f050e2bfde76c15542a6856119f4b8cd9715ededcb9df1f211372c1f93 b0b745c8131dcf46e22b134b83aaf6df5c0c7784a0aa291bdd2b24a800d177a2",
+    "case-management | 5d2b0bf243bfa37d09683fc2a454bfc6544b99da6bde59655c83df8e7fb18899 de4d2422b962350a0e34824ce7a11c4c3468445ac2e39bce2e20d6e166a3cf4c",
+    "hotline-csv | d88f350cff663f2fc78309c444b82a259d8b9ae47b4225c2d9b03e5a4ce5efc2 a16d9b35bc7416520bce50a7f68082e8bedb45d4743e05e035ebc23e07a57e03",
+    "faulty-lenient | 64188054b42b6128660275125d3e44d99ae077f3f5e97747ab26e9377f6d4dcd 97ab8d037997b05f86231616eaa0c3a54cd4b4f290154af145adb89c3655450a",
+    "faulty-strict | 81067a2e2910f331514e6265303f427851599852b8fa7a2fdf7df04676d15fbd c7b69cf2abd7b7bf8de32953ced762cb8077bc15b660e3bd770e8bfadac94d7d",
+    "noisy-hotline | 944e0eb237cbab5eb9f67778429a336010e6b624c6abb44d0eb8bd5571d07d99 4016799875b4a0fd1ad5f40e2a58c923aceae780551a7eda8f6f88eb96a872db",
+    "noisy-case-management | 1ae5b85d1268588961d25aae06c57c0c91638d692832d77f50d95ac1be28507a 9f73e769176f553462202593415e94f3f236ba90138519d9ee9d5cfce3357fc9",
+    "crosswalk-synthetic | fda7bea87e4ed4cd9c7f6f3210b7b124c8f2637442b3c5fc60ca5649b61d971a 413e85f7c6826e763a996a7a73bb06f83502f1245418dd4cc7d6312f53f1ec81",
+    "crosswalk-victim-perpetrator | 81e38502dcc589f5f21c556cd019e6d389a36fd96d3b754352970982fb6a85d4 16b580bb04943403efe52b358c85f5f42127ca14a2ef0ef77eb72267cb66fe53",
   })
   void alignedDatasetAndReportKeepTheirRecordedBytes(String name, String expected) {
     assertEquals(expected, digest(run(name)), name);

@@ -477,13 +477,28 @@ public final class Plan {
     final long mask;
     final double score;
     final @Nullable RejectReason reject;
+    /** Unmapped: the closest candidate of the normaliser (a code of a closed set, e.g. a country's alpha-3), or null. */
+    final @Nullable String suggestion;
 
     Resolution(int kind, int code, long mask, double score, @Nullable RejectReason reject) {
+      this(kind, code, mask, score, reject, null);
+    }
+
+    private Resolution(
+        int kind, int code, long mask, double score, @Nullable RejectReason reject, @Nullable String suggestion) {
       this.kind = kind;
       this.code = code;
       this.mask = mask;
       this.score = score;
       this.reject = reject;
+      this.suggestion = suggestion;
+    }
+
+    /** An unmapped value with the normaliser's suggestions; the first is kept for the report. */
+    static Resolution unmapped(List<String> suggestions) {
+      return suggestions.isEmpty()
+          ? UNMAPPED_VALUE
+          : new Resolution(UNMAPPED, 0, 0, 0, RejectReason.UNMAPPED_VALUE, suggestions.get(0));
     }
 
     static Resolution code(int code, double score) {
@@ -734,7 +749,7 @@ public final class Plan {
           case MISSING:
             return Resolution.UNKNOWN;
           case UNMAPPED:
-            return Resolution.UNMAPPED_VALUE;
+            return Resolution.unmapped(o.suggestions());
           case INVALID:
             return Resolution.invalid(o.reject());
           default:
@@ -905,7 +920,7 @@ public final class Plan {
         int f = parseFlag(s);
         if (f < 0) {
           run.rejectColumn = cols.get(i);
-          run.noteUnmapped(index, s);
+          run.noteUnmapped(index, s, null);
           return RejectReason.UNMAPPED_VALUE;
         }
         if (f == 1) {
@@ -1072,7 +1087,7 @@ public final class Plan {
         run.rejectColumn = col(band);
         res = run.memoBand(this, raw[band]);
         if (res.kind == Resolution.UNMAPPED) {
-          run.noteUnmapped(index, raw[band].strip());
+          run.noteUnmapped(index, raw[band].strip(), null);
         }
       }
       if (res == null) {
@@ -1084,7 +1099,7 @@ public final class Plan {
           if (res.kind != Resolution.UNMAPPED) {
             // counted among the unmapped values like a mapped column's (a band's is counted above)
             String value = raw[slotOf(run.rejectColumn)];
-            run.noteUnmapped(index, value == null ? "" : value.strip());
+            run.noteUnmapped(index, value == null ? "" : value.strip(), null);
           }
           run.turnMissing(index, res.reject);
           return null;
@@ -1094,7 +1109,7 @@ public final class Plan {
       if (majority >= 0 && res.mask != 0 && missingOf(raw[majority]) == 0) {
         Integer given = majorityOf.get(NormalizerRegistry.fold(raw[majority]));
         if (given == null) {
-          run.noteUnmapped(index, raw[majority].strip());
+          run.noteUnmapped(index, raw[majority].strip(), null);
           if (reject) {
             run.rejectColumn = col(majority);
             return RejectReason.UNMAPPED_VALUE;

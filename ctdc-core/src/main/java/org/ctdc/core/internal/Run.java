@@ -90,6 +90,8 @@ public final class Run {
   private final long[] present;
   private final long[][] missingBy;
   private final List<Map<String, long[]>> unmapped = new ArrayList<>();
+  /** Per target: suggested code of unmapped values → rows (issue 15: candidates shown, values never). */
+  private final List<Map<String, Long>> suggested = new ArrayList<>();
   private final long[] unmappedOverflow;
   private final long[] fuzzyOverflow;
   private final List<Map<String, Fuzzy>> fuzzy = new ArrayList<>();
@@ -179,6 +181,7 @@ public final class Run {
     for (int i = 0; i < n; i++) {
       memo.add(new HashMap<>());
       unmapped.add(new HashMap<>());
+      suggested.add(new TreeMap<>());
       fuzzy.add(new HashMap<>());
     }
     int progs = plan.programs.length;
@@ -217,7 +220,7 @@ public final class Run {
     final byte[] turned;
     /** Per note: the member index (a map or flag target), ascending. */
     int[] noteMember = NO_INTS;
-    /** Per note: the fuzzy match to count, or null to count an unmapped value. */
+    /** Per note: the fuzzy match to count, an unmapped resolution with a suggestion, or null to count an unmapped value. */
     Plan.@Nullable Resolution[] noteFuzzy = NO_RESOLUTIONS;
     /** The stripped raw value, as the notes count it (set when there are notes). */
     String stripped = "";
@@ -326,7 +329,7 @@ public final class Run {
             out.reject = RejectReason.UNMAPPED_VALUE;
             return out;
           }
-          out.note(k, null, raw.strip());
+          out.note(k, res.suggestion == null ? null : res, raw.strip());
           out.miss[k] = Plan.MU;
           out.turned[k] = turnedCode(RejectReason.UNMAPPED_VALUE);
         }
@@ -557,7 +560,7 @@ public final class Run {
         return null;
       }
       case Plan.Resolution.UNMAPPED -> {
-        noteUnmapped(t, raw.strip());
+        noteUnmapped(t, raw.strip(), r);
         if (rejectUnmapped) {
           rejectColumn = plan.targets[t].column;
           return RejectReason.UNMAPPED_VALUE;
@@ -567,7 +570,7 @@ public final class Run {
       }
       default -> {
         if (!rejectUnmapped && r.reject != null && r.reject.isUnreadableValue()) {
-          noteUnmapped(t, raw.strip());
+          noteUnmapped(t, raw.strip(), null);
           turnMissing(t, r.reject);
           return null;
         }
@@ -577,7 +580,19 @@ public final class Run {
     }
   }
 
-  void noteUnmapped(int t, String value) {
+  /** The suggested codes of a target's unmapped values with their rows, most frequent first, then by code. */
+  private List<AlignmentReport.ValueCount> suggestions(int t) {
+    List<AlignmentReport.ValueCount> out = new ArrayList<>();
+    suggested.get(t).forEach((code, rows) -> out.add(new AlignmentReport.ValueCount(code, rows)));
+    out.sort(Comparator.comparingLong(AlignmentReport.ValueCount::count).reversed()
+        .thenComparing(AlignmentReport.ValueCount::value));
+    return out;
+  }
+
+  void noteUnmapped(int t, String value, Plan.@Nullable Resolution r) {
+    if (r != null && r.suggestion != null) {
+      suggested.get(t).merge(r.suggestion, 1L, Long::sum);
+    }
     Map<String, long[]> m = unmapped.get(t);
     long[] c = m.get(value);
     if (c == null) {
@@ -742,8 +757,8 @@ public final class Run {
         continue;
       }
       Plan.Resolution f = r.noteFuzzy[i];
-      if (f == null) {
-        noteUnmapped(p.members[k], r.stripped);
+      if (f == null || f.kind == Plan.Resolution.UNMAPPED) {
+        noteUnmapped(p.members[k], r.stripped, f);
       } else {
         noteFuzzy(p.members[k], r.stripped, f);
       }
@@ -932,7 +947,7 @@ public final class Run {
           new AlignmentReport.TargetCoverage(
               v.name(), ruleName(target.rule), target.columns(), present[t], missing,
               rowsAligned == 0 ? 0 : (double) present[t] / rowsAligned, shown, withheld, withheldDistinct,
-              fz, fzWithheld, fzWithheldDistinct, turned));
+              fz, fzWithheld, fzWithheldDistinct, turned, suggestions(t)));
     }
     AlignmentReport report =
         new AlignmentReport(

@@ -26,30 +26,33 @@ import org.ctdc.core.normalize.internal.CountryEngine;
  *   <li><b>Current codes</b>: two letters as alpha-2, three letters as alpha-3, one to three digits as
  *       numeric (zero-padded) give {@link MatchKind#CODE}. Note that {@code NA} is Namibia: a partner
  *       who writes {@code NA} for "not available" adds it to the unknown tokens.
- *   <li><b>Exact names</b>: the token's name key (folded; a trailing qualifier such as
- *       {@code ", Republic of"}, {@code " (the)"}, {@code ", The"} or {@code ", South"} moved to the front; punctuation
- *       removed; {@code THE} dropped; {@code ST} read as {@code SAINT}) equals the key of a known name:
- *       CTDC's two name columns, OCHA's English names and alternative names, and a short curated list
- *       ({@code Ivory Coast}, {@code Swaziland}, {@code Burma}, ...). Gives {@link MatchKind#NAME}.
- *   <li><b>Names inside the token</b>: known names of at least four characters found as whole words in
- *       the token's key (after masking phrases such as {@code NEW MEXICO}, {@code NEW JERSEY},
- *       {@code SOUTH AMERICA}); an occurrence nested inside a longer one is dropped
- *       ({@code GUINEA} inside {@code PAPUA NEW GUINEA}), and so is one with a qualifier word right
- *       before or after it ({@code NORTH}, {@code SOUTH}, {@code NEW}, {@code EQUATORIAL}, ...: in
- *       {@code Guinea Equatorial} the name {@code GUINEA} does not mean Guinea). If none is found, OCHA's matching patterns are
- *       tried instead. If one country is found it wins; if several are, the <b>most specific</b> wins: the
- *       only territory (a country that is not an independent state, per OCHA) among them, so
- *       {@code Taiwan Province of the People's Republic of China} gives Taiwan and
- *       {@code Hong Kong, China} gives Hong Kong. Two independent states (or two territories) are
- *       ambiguous: {@link MatchKind#UNMATCHED} with them as suggestions. Gives {@link MatchKind#NAME}.
- *   <li><b>Edit distance</b>: the score against a name key is
- *       {@code 1 - levenshtein(tokenKey, nameKey) / max(length)} (commons-text
- *       {@code LevenshteinDistance}), a country's score is its best over its names. Tokens with keys
- *       shorter than four characters are not compared. The best country is applied as
- *       {@link MatchKind#FUZZY} with its score only if the score is at least the threshold (default
- *       0.85: one edit in a name of seven or more characters) and no other country has the same score;
- *       otherwise {@link MatchKind#UNMATCHED} with up to three suggestions, best first (ties by
- *       alpha-3). Nothing below the threshold is ever applied.
+ *   <li><b>Exact names</b>: the token's words equal, in any order, the words of a known name, after
+ *       folding, moving a trailing qualifier such as {@code ", Republic of"} or {@code " (the)"} to the
+ *       front, joining initials ({@code D.R.} → {@code DR}, {@code U.S.} → {@code US}), dropping
+ *       {@code THE}, {@code OF}, {@code AND} and punctuation, and spelling out {@code ST}, {@code DEM},
+ *       {@code REP}, {@code DR}, {@code DRC}, {@code PDR}, {@code DPR}. Every qualifier word counts, so
+ *       {@code Congo, Dem. Rep.}, {@code Dem. Rep. Congo}, {@code Congo DR} and {@code DR Congo} are the
+ *       Democratic Republic of the Congo and only {@code Congo} or {@code Congo, Rep.} is the Republic of
+ *       the Congo. Known names: CTDC's two name columns, OCHA's English, alternative, French and Spanish
+ *       names, the World Bank's names, and curated endonyms, exonyms and former names ({@code Brasil},
+ *       {@code Deutschland}, {@code Burma}, {@code Swaziland}, ...); no two countries share a name (the
+ *       table is rejected when loaded otherwise). Gives {@link MatchKind#NAME}.
+ *   <li><b>Misspellings</b>: the score against a name is the {@link FuzzyMetric} similarity (default
+ *       Damerau–Levenshtein, {@code 1 - distance / longer length}) of the two name keys, or of their
+ *       sorted words, whichever is higher; a country's score is its best over its English names (names in
+ *       other languages match exactly only). The best country is applied as {@link MatchKind#FUZZY} with
+ *       its score only if the token has four or more characters, the score is at least the threshold
+ *       (default 0.80: one edit in a name of five or more characters), the runner-up country scores at
+ *       least 0.05 less, no other country's name (other than a part of the matched name) is inside the
+ *       token, the token has no more words than the name, both have the same qualifier words
+ *       ({@code NORTH}, {@code SOUTH}, {@code DEMOCRATIC}, {@code EQUATORIAL}, {@code NEW}, ..., a word one
+ *       edit from one counting as it), and the token is not the name with a demonym ending
+ *       ({@code Dominican}, {@code Nigerian}).
+ *   <li><b>Otherwise unmatched</b>: {@link MatchKind#UNMATCHED}, with up to three suggestions, best
+ *       first (ties by alpha-3). When known names occur as whole words inside the token ({@code Chad Smith},
+ *       {@code Jordan Reyes}), or, failing that, OCHA's matching patterns match it, the suggestions are
+ *       those countries only: a name inside a longer value is a candidate, never a match. Nothing below
+ *       the threshold is ever applied.
  * </ol>
  *
  * <p>Kosovo, however reached, follows the {@link PrivateCodePolicy} (default: Serbia, as CTDC counts it).
@@ -58,7 +61,9 @@ import org.ctdc.core.normalize.internal.CountryEngine;
  */
 public final class CountryResolver {
   /** Default fuzzy threshold. */
-  public static final double DEFAULT_FUZZY_THRESHOLD = 0.85;
+  public static final double DEFAULT_FUZZY_THRESHOLD = 0.80;
+  /** Default similarity of misspellings. */
+  public static final FuzzyMetric DEFAULT_FUZZY_METRIC = FuzzyMetric.DAMERAU_LEVENSHTEIN;
   /** Default unknown tokens. */
   public static final List<String> DEFAULT_UNKNOWN_TOKENS =
       List.of("00", "ZZ", "0", "-99", "Unknown", "unknown", "N/A");
@@ -69,6 +74,7 @@ public final class CountryResolver {
 
   private final CountryTable table;
   private final double fuzzyThreshold;
+  private final FuzzyMetric fuzzyMetric;
   private final PrivateCodePolicy privateCodePolicy;
   private final List<String> unknownTokens;
   private final CountryEngine engine;
@@ -76,9 +82,10 @@ public final class CountryResolver {
   private CountryResolver(Builder b) {
     this.table = b.table;
     this.fuzzyThreshold = b.fuzzyThreshold;
+    this.fuzzyMetric = b.fuzzyMetric;
     this.privateCodePolicy = b.privateCodePolicy;
     this.unknownTokens = List.copyOf(b.unknownTokens);
-    this.engine = new CountryEngine(table.data(), fuzzyThreshold, privateCodePolicy, unknownTokens);
+    this.engine = new CountryEngine(table.data(), fuzzyThreshold, fuzzyMetric, privateCodePolicy, unknownTokens);
   }
 
   /**
@@ -120,6 +127,11 @@ public final class CountryResolver {
     return fuzzyThreshold;
   }
 
+  /** @return the similarity of misspellings */
+  public FuzzyMetric fuzzyMetric() {
+    return fuzzyMetric;
+  }
+
   /** @return the Kosovo policy */
   public PrivateCodePolicy privateCodePolicy() {
     return privateCodePolicy;
@@ -137,6 +149,7 @@ public final class CountryResolver {
   public static final class Builder {
     private CountryTable table = CountryTable.standard();
     private double fuzzyThreshold = DEFAULT_FUZZY_THRESHOLD;
+    private FuzzyMetric fuzzyMetric = DEFAULT_FUZZY_METRIC;
     private PrivateCodePolicy privateCodePolicy = PrivateCodePolicy.KOSOVO_AS_SERBIA;
     private List<String> unknownTokens = DEFAULT_UNKNOWN_TOKENS;
 
@@ -165,6 +178,17 @@ public final class CountryResolver {
         throw new InvalidValueException("CountryResolver.Builder: fuzzyThreshold must be in (0, 1]");
       }
       this.fuzzyThreshold = threshold;
+      return this;
+    }
+
+    /**
+     * Sets the similarity of misspellings.
+     *
+     * @param metric the metric
+     * @return this builder
+     */
+    public Builder fuzzyMetric(FuzzyMetric metric) {
+      this.fuzzyMetric = Objects.requireNonNull(metric, "metric");
       return this;
     }
 

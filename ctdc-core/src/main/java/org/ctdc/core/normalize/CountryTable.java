@@ -8,7 +8,9 @@ import org.ctdc.core.normalize.internal.CountryData;
  * The one country table of the library: ISO 3166-1 codes, M49 numeric codes, English names, UN M49
  * regions and sub-regions as CTDC uses them, and IOM regional offices, together with the names, legacy
  * codes, private codes and matching patterns {@link CountryResolver} uses. Built from CTDC's region
- * lookup (2022) and OCHA's Countries &amp; Territories Taxonomy; see
+ * lookup (2022) and OCHA's Countries &amp; Territories Taxonomy, with the World Bank's country names and
+ * curated endonyms, exonyms and former names; no two countries share a name key (the loader rejects a
+ * table where they do); see
  * {@code META-INF/ctdc/countries/SOURCE.md} in this module for sources, licences and rules.
  *
  * <p>It holds 251 rows: every ISO 3166-1 country and territory, Kosovo ({@code XK}/{@code XKX}) and the

@@ -8,7 +8,7 @@ package org.ctdc.core.normalize;
 public enum MatchKind {
   /** A current ISO 3166-1 alpha-2, alpha-3 or numeric code. */
   CODE,
-  /** An English name or a known variant of one (exact after folding, or a name contained in the token). */
+  /** A known name of the country (the same words as it after folding, in any order); never a name found inside a longer token. */
   NAME,
   /** A code withdrawn from ISO 3166-1 ({@code YU}, {@code ZR}, {@code AN}, {@code TP}, ...), mapped to its successor. */
   LEGACY_CODE,

@@ -66,7 +66,8 @@ class CountryResolverTest {
     List<Arguments> out = new ArrayList<>();
     for (Row row : lookupRows()) {
       for (String name : List.of(row.country(), row.description())) {
-        if (!name.isBlank()) {
+        // "Virgin Islands" (the description of VI) could be either Virgin Islands: not a name (issue 15)
+        if (!name.isBlank() && !name.equals("Virgin Islands")) {
           for (PrivateCodePolicy p : PrivateCodePolicy.values()) {
             out.add(Arguments.of(row.line(), name, expectedAlpha3(row, p), p));
           }
@@ -142,12 +143,15 @@ class CountryResolverTest {
   @Test
   void taiwanProvinceOfThePeoplesRepublicOfChinaIsTaiwan() {
     assertEquals("TWN", STANDARD.resolve("Taiwan Province of the People's Republic of China").country().orElseThrow().alpha3());
-    // not an exact name: the most-specific rule decides between Taiwan and China
+    // a word more than a known name is not a misspelling of it: the names inside are suggestions (issue 15)
     CountryMatch m = STANDARD.resolve("Taiwan, a province of the People’s Republic of China");
-    assertEquals(MatchKind.NAME, m.kind());
-    assertEquals("TWN", m.country().orElseThrow().alpha3());
+    assertEquals(MatchKind.UNMATCHED, m.kind());
+    assertEquals("TWN", m.suggestions().get(0).alpha3());
     assertEquals("HKG", STANDARD.resolve("Hong Kong (China)").country().orElseThrow().alpha3());
-    assertEquals("HKG", STANDARD.resolve("Hong Kong special region of China").country().orElseThrow().alpha3());
+    // names inside a longer value are candidates only (issue 15): Hong Kong first, then China
+    CountryMatch inside = STANDARD.resolve("Hong Kong special region of China");
+    assertEquals(MatchKind.UNMATCHED, inside.kind());
+    assertEquals(List.of("HKG", "CHN"), inside.suggestions().stream().map(Suggestion::alpha3).toList());
   }
 
   @ParameterizedTest
@@ -176,7 +180,7 @@ class CountryResolverTest {
         Arguments.of("Viet Nam", "VNM"), Arguments.of("Vietnam", "VNM"), Arguments.of("Tibet", "CHN"),
         Arguments.of("Zaire", "COD"), Arguments.of("Serbia and Montenegro", "SRB"),
         Arguments.of("Sudan, South", "SSD"), Arguments.of("Korea, North", "PRK"),
-        Arguments.of("Guinea Equatorial", "GNQ"), Arguments.of("Kosovo, Serbia", "SRB"));
+        Arguments.of("Guinea Equatorial", "GNQ"));
   }
 
   @ParameterizedTest(name = "{0} -> {1}")

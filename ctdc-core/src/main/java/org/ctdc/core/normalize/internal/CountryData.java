@@ -41,6 +41,9 @@ public final class CountryData {
   private final Set<String> territories = new HashSet<>();
   private final Map<String, Pattern> patterns = new LinkedHashMap<>();
   private final Map<String, String> nameKeys = new LinkedHashMap<>();
+  private final Map<String, String> wordKeys = new LinkedHashMap<>();
+  private final Map<String, String> fuzzyNameKeys = new LinkedHashMap<>();
+  private final Map<String, String> fuzzyWordKeys = new LinkedHashMap<>();
   private final Map<String, CodeAlias> codes = new HashMap<>();
 
   private CountryData(List<Map<String, String>> countryRows, List<Map<String, String>> aliasRows) {
@@ -91,21 +94,36 @@ public final class CountryData {
         throw new CtdcException(where + ": kind must be NAME, LEGACY_CODE or PRIVATE_CODE", e);
       }
       switch (kind) {
-        case NAME -> {
-          String key = NameKey.of(alias);
-          String before = nameKeys.putIfAbsent(key, alpha2);
-          if (key.isEmpty() || (before != null && !before.equals(alpha2))) {
-            throw new CtdcException(where + ": name key names two countries, " + before + " and "
-                + alpha2 + " (rule: a name identifies one country)");
-          }
-        }
+        case NAME -> addName(alias, alpha2, !"N".equals(get(r, "fuzzy")), where);
         case LEGACY_CODE, PRIVATE_CODE -> codes.put(Folding.fold(alias), new CodeAlias(kind, alpha2));
         default -> throw new CtdcException(where + ": kind must be NAME, LEGACY_CODE or PRIVATE_CODE");
       }
     }
     // Every country's own name is a name too.
     for (Country c : countries) {
-      nameKeys.putIfAbsent(NameKey.of(c.name()), c.alpha2());
+      addName(c.name(), c.alpha2(), true, COUNTRIES + " country " + c.alpha2());
+    }
+  }
+
+  /**
+   * Adds a name under its name key and its word key. A key that already names another country is a
+   * collision: an error in the table, never settled by a tie rule.
+   */
+  private void addName(String name, String alpha2, boolean fuzzy, String where) {
+    String key = NameKey.of(name);
+    if (key.isEmpty()) {
+      throw new CtdcException(where + ": a name needs a letter or digit (rule: a name has a key)");
+    }
+    String words = NameKey.words(key);
+    String before = wordKeys.putIfAbsent(words, alpha2);
+    if (before != null && !before.equals(alpha2)) {
+      throw new CtdcException(where + ": name key names two countries, " + before + " and " + alpha2
+          + " (rule: a name identifies one country)");
+    }
+    nameKeys.putIfAbsent(key, alpha2);
+    if (fuzzy) {
+      fuzzyNameKeys.putIfAbsent(key, alpha2);
+      fuzzyWordKeys.putIfAbsent(words, alpha2);
     }
   }
 
@@ -122,6 +140,18 @@ public final class CountryData {
    */
   public static CountryData loadStandard() {
     return new CountryData(read(COUNTRIES), read(ALIASES));
+  }
+
+  /**
+   * Builds the data from rows as the resources hold them (for tests of the loader's checks).
+   *
+   * @param countryRows rows of {@code countries.csv}, by column name
+   * @param aliasRows rows of {@code aliases.csv}, by column name
+   * @return the data
+   * @throws CtdcException if a row is malformed or two countries share a name key
+   */
+  static CountryData of(List<Map<String, String>> countryRows, List<Map<String, String>> aliasRows) {
+    return new CountryData(countryRows, aliasRows);
   }
 
   private static List<Map<String, String>> read(String resource) {
@@ -175,15 +205,30 @@ public final class CountryData {
 
   /**
    * @param alpha2 a country's alpha-2 code
-   * @return whether it is a territory (not an independent state), which makes it more specific
+   * @return whether it is a territory (not an independent state), per OCHA's "Independent" column
    */
   public boolean isTerritory(String alpha2) {
     return territories.contains(alpha2);
   }
 
-  /** @return name key → alpha-2, in resource order */
+  /** @return name key (word order kept) → alpha-2, in resource order */
   public Map<String, String> nameKeys() {
     return nameKeys;
+  }
+
+  /** @return word key (sorted distinct words of a name key) → alpha-2, in resource order */
+  public Map<String, String> wordKeys() {
+    return wordKeys;
+  }
+
+  /** @return name key → alpha-2 of the names a misspelling may be matched to (column {@code fuzzy} not N) */
+  public Map<String, String> fuzzyNameKeys() {
+    return fuzzyNameKeys;
+  }
+
+  /** @return word key → alpha-2 of the names a misspelling may be matched to */
+  public Map<String, String> fuzzyWordKeys() {
+    return fuzzyWordKeys;
   }
 
   /** @return folded private/legacy code → alias */
