@@ -55,6 +55,10 @@ public final class Hypercube {
   private final boolean relax;
   private final long[][] marginal;
   private final List<Witness> witnesses = new ArrayList<>();
+  /** The primary being protected, and whether its hypercube must move no other singleton. */
+  private Grid curGrid;
+  private int curCell;
+  private boolean avoid;
 
   /**
    * Prepares the search.
@@ -209,7 +213,7 @@ public final class Hypercube {
       List<Witness> replaced = new ArrayList<>();
       for (int w : affected) {
         Witness old = witnesses.get(w);
-        Witness nw = search(old.grid(), old.cell(), 0, false);
+        Witness nw = search(old.grid(), old.cell(), 0, false, movesOtherSingleton(old));
         if (nw == null) {
           replaced = null;
           break;
@@ -263,6 +267,23 @@ public final class Hypercube {
    * @return the witness, or null when none is valid within the bound (with apply: throws)
    */
   private Witness search(Grid g, int cell, long bound, boolean apply) {
+    return search(g, cell, bound, apply, true);
+  }
+
+  /**
+   * As {@link #search(Grid, int, long, boolean)}, first among the hypercubes that move no singleton of
+   * another respondent; with {@code fallback}, when none of those is valid, among all (the check then
+   * decides whether the singleton can narrow the primary).
+   */
+  private Witness search(Grid g, int cell, long bound, boolean apply, boolean fallback) {
+    Witness w = search(g, cell, bound, apply, true, true);
+    return w == null && fallback ? search(g, cell, bound, apply, false, false) : w;
+  }
+
+  private Witness search(Grid g, int cell, long bound, boolean apply, boolean avoidSingletons, boolean quiet) {
+    curGrid = g;
+    curCell = cell;
+    avoid = avoidSingletons;
     int[] u = p.unionTuple(g, cell);
     int nd = p.union.size();
     List<List<Opt>> opts = new ArrayList<>();
@@ -298,7 +319,7 @@ public final class Hypercube {
       }
     }
     if (best == null) {
-      if (!apply) {
+      if (!apply || quiet) {
         return null;
       }
       throw new TableException("secondary suppression: primary cell " + g.label(cell)
@@ -367,7 +388,7 @@ public final class Hypercube {
             c += nodes[k][idx[k]] * x.stride[k];
           }
           CellStatus s = x.status[c];
-          if (s == CellStatus.FORCED_PUBLISH) {
+          if (s == CellStatus.FORCED_PUBLISH || movesSingleton(x, c)) {
             return false;
           }
           if (s != CellStatus.PRIMARY && s != CellStatus.SECONDARY) {
@@ -397,6 +418,9 @@ public final class Hypercube {
           c += o.leaves[idx[k]] * x.stride[k];
           sign *= o.signs[idx[k]];
         }
+        if (movesSingleton(x, c)) {
+          return false;
+        }
         if (sign > 0) {
           tMinus = Math.min(tMinus, x.value[c]);
         } else {
@@ -420,7 +444,36 @@ public final class Hypercube {
     result[1] = fresh;
     result[2] = tMinus;
     result[3] = tPlus;
-    return width >= required;
+    return width >= required && tPlus >= curGrid.level[curCell] && tMinus >= curGrid.lowerLevel(curCell);
+  }
+
+  /** Whether a witness moves a singleton of another respondent than its primary's. */
+  private boolean movesOtherSingleton(Witness w) {
+    for (long k : w.cells()) {
+      Grid y = p.grids.get((int) (k >>> 32));
+      int d = (int) k;
+      if (y == w.grid() ? y.otherSingleton(d, w.cell()) : y.respondent[d] >= 0) {
+        return true;
+      }
+    }
+    for (int[] s : w.support()) {
+      Grid y = p.grids.get(s[0]);
+      if (y == w.grid() ? y.otherSingleton(s[1], w.cell()) : y.respondent[s[1]] >= 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether moving this cell defeats the hypercube against a singleton attacker: the cell has one
+   * contributor other than the primary's own respondent, who knows the cell's value exactly.
+   */
+  private boolean movesSingleton(Grid x, int c) {
+    if (!avoid) {
+      return false;
+    }
+    return x == curGrid ? x.otherSingleton(c, curCell) : x.respondent[c] >= 0;
   }
 
   private static boolean active(Grid x, Opt[] combo) {

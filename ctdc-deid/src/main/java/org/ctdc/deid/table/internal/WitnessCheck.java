@@ -60,6 +60,19 @@ final class WitnessCheck {
     if (hi - lo < p.rules.requiredWidth(w.grid().value[w.cell()])) {
       throw fail(w, "the certified interval is too narrow");
     }
+    Grid g = w.grid();
+    if (hi < v + g.level[w.cell()] || lo > v - g.lowerLevel(w.cell())) {
+      throw fail(w, "the certified interval does not reach the protection levels");
+    }
+    for (int gj = 0; gj < p.grids.size(); gj++) {
+      Grid y = p.grids.get(gj);
+      for (Map.Entry<Integer, Long> e : sums.get(gj).entrySet()) {
+        int c = e.getKey();
+        if (e.getValue() != 0 && y.suppressed(c) && (y == g ? y.otherSingleton(c, w.cell()) : y.respondent[c] >= 0)) {
+          throw fail(w, "the direction moves a singleton of another respondent, who knows its value");
+        }
+      }
+    }
     return new double[] {Math.max(lo, 0), hi};
   }
 

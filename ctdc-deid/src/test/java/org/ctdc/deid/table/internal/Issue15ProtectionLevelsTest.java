@@ -1,0 +1,116 @@
+package org.ctdc.deid.table.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.ctdc.deid.table.CellStatus;
+import org.ctdc.deid.table.Dimension;
+import org.ctdc.deid.table.ProtectedTable;
+import org.ctdc.deid.table.SuppressionRules;
+import org.ctdc.deid.table.SuppressionRules.ThresholdBound;
+import org.ctdc.deid.table.Table;
+import org.ctdc.deid.table.TableDefinition;
+import org.ctdc.deid.table.TableProtection;
+import org.ctdc.deid.table.TableProtector;
+import org.ctdc.deid.table.TableReport;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 15: a magnitude primary needs the protection its rule implies (τ-ARGUS's upper and lower protection
+ * levels), not only an interval wider than 1.
+ */
+class Issue15ProtectionLevelsTest {
+
+  static final SuppressionRules OFF = SuppressionRules.ctdcDefaults().withThreshold(0, ThresholdBound.LESS_THAN);
+
+  /** A one-dimensional magnitude table, one leaf per contribution list. */
+  static Table table(long[]... cells) {
+    List<String> leaves = new ArrayList<>();
+    for (int i = 0; i < cells.length; i++) {
+      leaves.add("c" + i);
+    }
+    TableDefinition def = TableDefinition.of("m", List.of(Dimension.flat("cell", "Total", leaves)));
+    Table.Builder b = Table.builder(def, Table.Kind.MAGNITUDE);
+    for (int i = 0; i < cells.length; i++) {
+      for (long v : cells[i]) {
+        b.add(v, "c" + i);
+      }
+    }
+    return b.build();
+  }
+
+  static long[] many(int n, long each) {
+    long[] out = new long[n];
+    java.util.Arrays.fill(out, each);
+    return out;
+  }
+
+  static TableReport.PrimaryCell primary(TableProtection tp, String leaf) {
+    return tp.reports().get(0).primaries().stream().filter(p -> p.nodes().equals(List.of(leaf))).findFirst()
+        .orElseThrow();
+  }
+
+  @Test
+  void issue15_pPercentExampleReachesTheUpperProtectionLevel() {
+    // c0 = 1000 + 900 + 50 = 1950 breaks the p%-rule at p = 10 (50 < 100). Publishing c1 (5, cost 6) and
+    // suppressing it would leave c0's upper bound at 1955: the second contributor could estimate the
+    // largest within 5.5 %. UPL = 0.1 * 1000 - 50 = 50: the upper bound must reach 2000.
+    Table t = table(new long[] {1000, 900, 50}, many(5, 1), many(40, 25), many(50, 30));
+    SuppressionRules rules = OFF.withMagnitudeRules(0, 0, 10, 0);
+    TableProtection tp = TableProtector.suppress(t, rules);
+    TableReport.PrimaryCell c0 = primary(tp, "c0");
+    assertTrue(c0.upper() >= 2000, "upper bound " + c0.upper());
+    assertTrue(c0.lower() <= 1950 - 50, "lower bound " + c0.lower());
+    assertEquals(CellStatus.PUBLISHABLE, tp.tables().get(0).cell("c1").status());
+  }
+
+  @Test
+  void issue15_levelsFromEachRule() {
+    SuppressionRules p10 = OFF.withMagnitudeRules(0, 0, 10, 0);
+    assertEquals(50, p10.protectionLevel(1950, 3, new long[] {1000, 900}));
+    // not broken: 0
+    assertEquals(0, p10.protectionLevel(2100, 3, new long[] {1000, 900}));
+    // fractional: 0.1 * 1005 - 50 = 50.5 -> 51
+    assertEquals(51, p10.protectionLevel(1955, 3, new long[] {1005, 900}));
+    // (2,85)-dominance: 100/85 * (50 + 36) - 100 = 1.176... -> 2
+    SuppressionRules dom = OFF.withMagnitudeRules(2, 85, 0, 0);
+    assertEquals(2, dom.protectionLevel(100, 3, new long[] {50, 36}));
+    // (1,50)-dominance on a singleton: 100/50 * 7 - 7 = 7
+    assertEquals(7, OFF.withMagnitudeRules(1, 50, 0, 0).protectionLevel(7, 1, new long[] {7, 0}));
+    // few contributors with the p%-rule: the other contributors know X - x1: p/100 * x1 = 6
+    SuppressionRules few = OFF.withMagnitudeRules(0, 0, 10, 3);
+    assertEquals(6, few.protectionLevel(120, 2, new long[] {60, 60}));
+    // count tables and cells without rules: 0
+    assertEquals(0, OFF.protectionLevel(120, 2, new long[] {60, 60}));
+  }
+
+  @Test
+  void issue15_dominanceLevelChoosesAWideEnoughPartner() {
+    // (1,60)-dominance: c0 = 90 + 10 = 100, 90 > 60 % -> UPL = 100/60 * 90 - 100 = 50.
+    // c1 = 20 (cheap) would give [.., 120]; the level needs a partner of at least 50.
+    Table t = table(new long[] {90, 10}, many(4, 5), many(10, 6), many(20, 7));
+    TableProtection tp = TableProtector.suppress(t, OFF.withMagnitudeRules(1, 60, 0, 0));
+    TableReport.PrimaryCell c0 = primary(tp, "c0");
+    assertTrue(c0.upper() >= 150, "upper " + c0.upper());
+    assertTrue(c0.lower() <= 50, "lower " + c0.lower());
+    assertEquals(CellStatus.PUBLISHABLE, tp.tables().get(0).cell("c1").status());
+    assertEquals(CellStatus.SECONDARY, tp.tables().get(0).cell("c2").status());
+  }
+
+  @Test
+  void issue15_intervalCheckReportsAMissedLevel() {
+    // Suppress c0 with the cheap partner by hand: the check must call it exposed (upper 1955 < 2000).
+    Table t = table(new long[] {1000, 900, 50}, many(5, 1), many(40, 25));
+    Problem p = new Problem(List.of(t), OFF.withMagnitudeRules(0, 0, 10, 0));
+    Grid g = p.grids().get(0);
+    int c1 = g.h[0].index.get("c1");
+    p.suppress(g, c1, "by hand");
+    IntervalCheck.Interval i = new IntervalCheck(p).interval(0, g.h[0].index.get("c0"));
+    assertEquals(1955, i.upper(), 1e-9);
+    assertTrue(i.exposed());
+    ProtectedTable out = TableProtector.suppress(t, OFF.withMagnitudeRules(0, 0, 10, 0)).tables().get(0);
+    assertEquals(CellStatus.SECONDARY, out.cell("c2").status());
+  }
+}
