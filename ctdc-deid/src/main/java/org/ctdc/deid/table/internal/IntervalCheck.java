@@ -313,46 +313,24 @@ public final class IntervalCheck {
     double reachLower = g.level[cell] > 0 ? g.value[cell] - g.lowerLevel(cell) : Double.POSITIVE_INFINITY;
     double reachUpper = g.level[cell] > 0 ? g.value[cell] + g.level[cell] : Double.NEGATIVE_INFINITY;
     List<Integer> objVars = new ArrayList<>();
-    long fixedSum = 0;
-    int n = g.h.length;
-    int[] idx = new int[n];
-    int[] lo = new int[n];
-    int[] hi = new int[n];
-    for (int d = 0; d < n; d++) {
-      int node = g.coord(cell, d);
-      lo[d] = g.h[d].lo[node];
-      hi[d] = g.h[d].hi[node];
-      idx[d] = lo[d];
-    }
-    while (true) {
-      int c = 0;
-      for (int d = 0; d < n; d++) {
-        c += idx[d] * g.stride[d];
-      }
+    long[] fixedSum = new long[1];
+    forInnerUnder(g, cell, c -> {
       Integer v = varIndex.get(((long) gi << 32) | c);
       if (v == null) {
-        fixedSum += g.value[c];
+        fixedSum[0] += g.value[c];
       } else {
         objVars.add(v);
       }
-      int d = n - 1;
-      while (d >= 0 && ++idx[d] == hi[d]) {
-        idx[d] = lo[d];
-        d--;
-      }
-      if (d < 0) {
-        break;
-      }
-    }
+    });
     if (objVars.isEmpty()) {
-      return new Interval(gi, cell, fixedSum, fixedSum, required, reachLower, reachUpper, false);
+      return new Interval(gi, cell, fixedSum[0], fixedSum[0], required, reachLower, reachUpper, false);
     }
     boolean[] comp = new boolean[vars.size()];
     for (int v : objVars) {
       comp[find(v)] = true;
     }
     double[] range = solve(comp, objVars);
-    return new Interval(gi, cell, fixedSum + range[0], fixedSum + range[1], required, reachLower, reachUpper, false);
+    return new Interval(gi, cell, fixedSum[0] + range[0], fixedSum[0] + range[1], required, reachLower, reachUpper, false);
   }
 
   private final Map<Integer, Object[]> models = new HashMap<>();

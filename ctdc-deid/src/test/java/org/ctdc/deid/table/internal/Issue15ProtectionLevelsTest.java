@@ -6,12 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.ctdc.deid.table.CellStatus;
-import org.ctdc.deid.table.Dimension;
 import org.ctdc.deid.table.ProtectedTable;
 import org.ctdc.deid.table.SuppressionRules;
 import org.ctdc.deid.table.SuppressionRules.ThresholdBound;
 import org.ctdc.deid.table.Table;
-import org.ctdc.deid.table.TableDefinition;
 import org.ctdc.deid.table.TableProtection;
 import org.ctdc.deid.table.TableProtector;
 import org.ctdc.deid.table.TableReport;
@@ -25,20 +23,8 @@ class Issue15ProtectionLevelsTest {
 
   static final SuppressionRules OFF = SuppressionRules.ctdcDefaults().withThreshold(0, ThresholdBound.LESS_THAN);
 
-  /** A one-dimensional magnitude table, one leaf per contribution list. */
   static Table table(long[]... cells) {
-    List<String> leaves = new ArrayList<>();
-    for (int i = 0; i < cells.length; i++) {
-      leaves.add("c" + i);
-    }
-    TableDefinition def = TableDefinition.of("m", List.of(Dimension.flat("cell", "Total", leaves)));
-    Table.Builder b = Table.builder(def, Table.Kind.MAGNITUDE);
-    for (int i = 0; i < cells.length; i++) {
-      for (long v : cells[i]) {
-        b.add(v, "c" + i);
-      }
-    }
-    return b.build();
+    return MagnitudeRulesTest.table(cells);
   }
 
   static long[] many(int n, long each) {
