@@ -9,6 +9,7 @@ import java.util.OptionalLong;
 import org.ctdc.deid.internal.Ticker;
 import org.ctdc.deid.table.CellStatus;
 import org.ctdc.deid.table.ProtectedTable;
+import org.ctdc.deid.table.ProtectionLevel;
 import org.ctdc.deid.table.SuppressionRules;
 import org.ctdc.deid.table.Table;
 import org.ctdc.deid.table.TableException;
@@ -80,8 +81,10 @@ public final class SuppressionRun {
     ticker.end();
     List<ProtectedTable> out = new ArrayList<>();
     List<TableReport> reports = new ArrayList<>();
+    List<List<ProtectionLevel>> levels = new ArrayList<>();
     for (int gi = 0; gi < p.grids.size(); gi++) {
       Grid g = p.grids.get(gi);
+      levels.add(levels(g));
       List<ProtectedTable.Cell> cells = new ArrayList<>();
       List<TableReport.PrimaryCell> prim = new ArrayList<>();
       List<TableReport.SecondaryCell> sec = new ArrayList<>();
@@ -107,11 +110,31 @@ public final class SuppressionRun {
               + g.rule[c]);
         }
       }
+      if (!levels.get(gi).isEmpty()) {
+        notes.add("protection levels: " + g.def.name() + ".levels.json holds each primary's value, levels and singleton"
+            + " respondent for the audit; it is confidential: never publish it");
+      }
       out.add(new ProtectedTable(g.def, "suppression", cells));
       reports.add(new TableReport(g.def.name(), "suppression", describe(rules, g.table.kind()), counts, prim, sec,
           notes));
     }
-    return new TableProtection(out, reports);
+    return new TableProtection(out, reports, levels);
+  }
+
+  /** A magnitude table's primaries with their levels and singleton respondents (numbered in cell order). */
+  private static List<ProtectionLevel> levels(Grid g) {
+    List<ProtectionLevel> out = new ArrayList<>();
+    if (g.table.kind() != Table.Kind.MAGNITUDE) {
+      return out;
+    }
+    Map<Integer, Integer> numbers = new HashMap<>();
+    for (int c : publishedOrder(g)) {
+      if (g.status[c] == CellStatus.PRIMARY) {
+        int r = g.respondent[c] < 0 ? -1 : numbers.computeIfAbsent(g.respondent[c], k -> numbers.size());
+        out.add(new ProtectionLevel(g.nodes(c), g.value[c], g.lowerLevel(c), g.level[c], r));
+      }
+    }
+    return out;
   }
 
   /** Published cell ids, row-major over each dimension's published nodes in pre-order. */
