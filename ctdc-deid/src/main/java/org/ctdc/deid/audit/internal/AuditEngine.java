@@ -195,7 +195,9 @@ public final class AuditEngine {
    * The singleton attacker: each respondent that alone makes up one or more primary cells knows them exactly.
    * For each, the other primaries of the components holding its cells are solved again with those cells fixed
    * at their true values; a primary that then misses its width or levels (and passed the public check) is
-   * {@link Exposure#SINGLETON}. The reported intervals stay the public ones.
+   * {@link Exposure#SINGLETON}. A primary containing one of the respondent's cells is not judged against it:
+   * the respondent is then one of its own contributors, whom its levels already allow for. The reported
+   * intervals stay the public ones.
    */
   private static void singletonAttackers(UnionSpace space, Equations eqs, Map<Integer, List<Integer>> compTargets,
       Map<Integer, List<Integer>> compEqs, int[] parent, List<Target> targets, double[] fixed, double[] lower,
@@ -221,7 +223,8 @@ public final class AuditEngine {
         List<Integer> others = new ArrayList<>();
         for (int i : compTargets.getOrDefault(root, List.of())) {
           Target t = targets.get(i);
-          if (t.status() == PublishedStatus.PRIMARY && !verdicts[i].isExposed() && !ownCells.contains(t.cell())) {
+          if (t.status() == PublishedStatus.PRIMARY && !verdicts[i].isExposed() && !ownCells.contains(t.cell())
+              && !space.coversAny(t.cell(), ownCells)) {
             others.add(i);
           }
         }

@@ -100,9 +100,24 @@ public final class Grid {
     return Math.min(level[cell], value[cell]);
   }
 
-  /** Whether two cells are singletons of different respondents (one could recover the other). */
+  /**
+   * Whether a cell is a singleton of another respondent than cell {@code of}'s, outside {@code of} (a
+   * contributor of {@code of} itself is an insider, which the protection levels already allow for).
+   */
   boolean otherSingleton(int cell, int of) {
-    return respondent[cell] >= 0 && respondent[cell] != respondent[of];
+    return respondent[cell] >= 0 && respondent[cell] != respondent[of] && !covers(of, cell);
+  }
+
+  /** Whether cell a's region contains cell b's in every dimension. */
+  boolean covers(int a, int b) {
+    for (int d = 0; d < h.length; d++) {
+      int x = coord(a, d);
+      int y = coord(b, d);
+      if (h[d].lo[x] > h[d].lo[y] || h[d].hi[y] > h[d].hi[x]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private void fillInner(boolean mag) {

@@ -58,7 +58,11 @@ public final class Hypercube {
   /** The primary being protected, and whether its hypercube must move no other singleton. */
   private Grid curGrid;
   private int curCell;
-  private boolean avoid;
+  private Set<Integer> avoid;
+  /** Per witness (same index), the singleton respondents it avoids ({@link #ALL}: every other one). */
+  private final List<Set<Integer>> avoided = new ArrayList<>();
+  /** Avoid every singleton of another respondent. */
+  static final Set<Integer> ALL = Set.of(-2);
 
   /**
    * Prepares the search.
@@ -213,7 +217,7 @@ public final class Hypercube {
       List<Witness> replaced = new ArrayList<>();
       for (int w : affected) {
         Witness old = witnesses.get(w);
-        Witness nw = search(old.grid(), old.cell(), 0, false, movesOtherSingleton(old));
+        Witness nw = search(old.grid(), old.cell(), 0, false, avoided.get(w), true);
         if (nw == null) {
           replaced = null;
           break;
@@ -256,8 +260,20 @@ public final class Hypercube {
     return true;
   }
 
+  /**
+   * Protects a primary: by the cheapest hypercube that moves no singleton of another respondent; when there is
+   * none, by the cheapest hypercube at all plus, for each singleton respondent that one moves, the cheapest
+   * hypercube that does not move that respondent's cells (so that respondent, knowing its own cells, still
+   * cannot narrow the primary). A respondent no hypercube avoids is left to the check, which then fails.
+   */
   private void protect(Grid g, int cell) {
-    search(g, cell, Long.MAX_VALUE, true);
+    if (search(g, cell, Long.MAX_VALUE, true, ALL, true) != null) {
+      return;
+    }
+    Witness w = search(g, cell, Long.MAX_VALUE, true, Set.of(), false);
+    for (int r : movedRespondents(w)) {
+      search(g, cell, Long.MAX_VALUE, true, Set.of(r), true);
+    }
   }
 
   /**
@@ -266,24 +282,10 @@ public final class Hypercube {
    *
    * @return the witness, or null when none is valid within the bound (with apply: throws)
    */
-  private Witness search(Grid g, int cell, long bound, boolean apply) {
-    return search(g, cell, bound, apply, true);
-  }
-
-  /**
-   * As {@link #search(Grid, int, long, boolean)}, first among the hypercubes that move no singleton of
-   * another respondent; with {@code fallback}, when none of those is valid, among all (the check then
-   * decides whether the singleton can narrow the primary).
-   */
-  private Witness search(Grid g, int cell, long bound, boolean apply, boolean fallback) {
-    Witness w = search(g, cell, bound, apply, true, true);
-    return w == null && fallback ? search(g, cell, bound, apply, false, false) : w;
-  }
-
-  private Witness search(Grid g, int cell, long bound, boolean apply, boolean avoidSingletons, boolean quiet) {
+  private Witness search(Grid g, int cell, long bound, boolean apply, Set<Integer> avoidRespondents, boolean quiet) {
     curGrid = g;
     curCell = cell;
-    avoid = avoidSingletons;
+    avoid = avoidRespondents;
     int[] u = p.unionTuple(g, cell);
     int nd = p.union.size();
     List<List<Opt>> opts = new ArrayList<>();
@@ -346,6 +348,7 @@ public final class Hypercube {
     Witness w = new Witness(g, cell, support, result[2], result[3], cells);
     if (apply) {
       witnesses.add(w);
+      avoided.add(avoidRespondents);
     }
     return w;
   }
@@ -447,22 +450,27 @@ public final class Hypercube {
     return width >= required && tPlus >= curGrid.level[curCell] && tMinus >= curGrid.lowerLevel(curCell);
   }
 
-  /** Whether a witness moves a singleton of another respondent than its primary's. */
-  private boolean movesOtherSingleton(Witness w) {
+  /** The singleton respondents other than its primary's whose cells a witness moves, in cell order. */
+  static Set<Integer> movedRespondents(Problem p, Witness w) {
+    Set<Integer> out = new java.util.TreeSet<>();
     for (long k : w.cells()) {
       Grid y = p.grids.get((int) (k >>> 32));
       int d = (int) k;
-      if (y == w.grid() ? y.otherSingleton(d, w.cell()) : y.respondent[d] >= 0) {
-        return true;
+      if (y == w.grid() && y.otherSingleton(d, w.cell())) {
+        out.add(y.respondent[d]);
       }
     }
     for (int[] s : w.support()) {
       Grid y = p.grids.get(s[0]);
-      if (y == w.grid() ? y.otherSingleton(s[1], w.cell()) : y.respondent[s[1]] >= 0) {
-        return true;
+      if (y == w.grid() && y.otherSingleton(s[1], w.cell())) {
+        out.add(y.respondent[s[1]]);
       }
     }
-    return false;
+    return out;
+  }
+
+  private Set<Integer> movedRespondents(Witness w) {
+    return movedRespondents(p, w);
   }
 
   /**
@@ -470,10 +478,10 @@ public final class Hypercube {
    * contributor other than the primary's own respondent, who knows the cell's value exactly.
    */
   private boolean movesSingleton(Grid x, int c) {
-    if (!avoid) {
+    if (avoid.isEmpty() || x != curGrid || !x.otherSingleton(c, curCell)) {
       return false;
     }
-    return x == curGrid ? x.otherSingleton(c, curCell) : x.respondent[c] >= 0;
+    return avoid == ALL || avoid.contains(x.respondent[c]);
   }
 
   private static boolean active(Grid x, Opt[] combo) {

@@ -232,7 +232,8 @@ public final class IntervalCheck {
       for (int k = 0; k < out.size(); k++) {
         Interval i = out.get(k);
         long key = ((long) i.grid() << 32) | i.cell();
-        if (i.bySingleton() || knows.contains(key) || !sharesComponent(i.grid(), i.cell(), own)) {
+        if (i.bySingleton() || knows.contains(key) || coversAny(i.grid(), i.cell(), own)
+            || !sharesComponent(i.grid(), i.cell(), own)) {
           continue;
         }
         if (attacker == null) {
@@ -246,6 +247,16 @@ public final class IntervalCheck {
       }
     }
     return out;
+  }
+
+  /** Whether a primary contains one of the respondent's cells: the respondent is then one of its contributors. */
+  private boolean coversAny(int gi, int cell, List<Long> own) {
+    for (long k : own) {
+      if ((int) (k >>> 32) == gi && p.grids.get(gi).covers(cell, (int) k)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether knowing the given cells can change a primary's interval: they share an LP component. */

@@ -54,17 +54,30 @@ public final class SuppressionRun {
       for (IntervalCheck.Interval i : chk.intervals()) {
         if (i.exposed()) {
           throw new TableException("check failed: primary cell " + p.grids.get(i.grid()).label(i.cell())
-              + " has an attacker interval narrower than " + i.required() + "; nothing is released");
+              + (i.bySingleton() ? " can be narrowed by a singleton respondent, who knows its own cell,"
+                  + " below its required width or protection levels"
+                  : " has an attacker interval narrower than its required width (" + i.required()
+                  + ") or not reaching its protection levels") + "; nothing is released");
         }
         long key = ((long) i.grid() << 32) | i.cell();
         iv.put(key, new double[] {i.lower(), i.upper()});
         source.put(key, "lp");
       }
     } else {
+      Map<Long, List<Hypercube.Witness>> byPrimary = new java.util.LinkedHashMap<>();
       for (Hypercube.Witness w : ws) {
+        byPrimary.computeIfAbsent(((long) p.grids.indexOf(w.grid()) << 32) | w.cell(), k -> new ArrayList<>()).add(w);
+      }
+      for (List<Hypercube.Witness> all : byPrimary.values()) {
         ticker.check();
-        double[] range = WitnessCheck.verify(p, w);
-        int gi = p.grids.indexOf(w.grid());
+        Hypercube.Witness w = all.get(0);
+        double[] range = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        for (Hypercube.Witness each : all) {
+          double[] r = WitnessCheck.verify(p, each);
+          range[0] = Math.min(range[0], r[0]);
+          range[1] = Math.max(range[1], r[1]);
+        }
+        WitnessCheck.singletons(p, all);
         for (int gj = 0; gj < p.grids.size(); gj++) {
           int c = p.counterpart(w.grid(), w.cell(), p.grids.get(gj));
           if (c >= 0) {
@@ -72,9 +85,6 @@ public final class SuppressionRun {
             iv.put(key, range);
             source.put(key, "witness");
           }
-        }
-        if (gi < 0) {
-          throw new IllegalStateException("witness of an unknown table");
         }
       }
     }

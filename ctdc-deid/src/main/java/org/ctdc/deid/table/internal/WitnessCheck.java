@@ -64,16 +64,29 @@ final class WitnessCheck {
     if (hi < v + g.level[w.cell()] || lo > v - g.lowerLevel(w.cell())) {
       throw fail(w, "the certified interval does not reach the protection levels");
     }
-    for (int gj = 0; gj < p.grids.size(); gj++) {
-      Grid y = p.grids.get(gj);
-      for (Map.Entry<Integer, Long> e : sums.get(gj).entrySet()) {
-        int c = e.getKey();
-        if (e.getValue() != 0 && y.suppressed(c) && (y == g ? y.otherSingleton(c, w.cell()) : y.respondent[c] >= 0)) {
-          throw fail(w, "the direction moves a singleton of another respondent, who knows its value");
-        }
+    return new double[] {Math.max(lo, 0), hi};
+  }
+
+  /**
+   * Checks the singleton attacker over all witnesses of one primary: for every singleton respondent other
+   * than the primary's whose cells some witness moves, another witness must move none of them (that
+   * respondent, knowing its cells, can rule out only the directions that move them).
+   *
+   * @throws TableException naming the primary when some respondent is moved by every witness
+   */
+  static void singletons(Problem p, List<Hypercube.Witness> ofOnePrimary) {
+    java.util.Set<Integer> moved = new java.util.TreeSet<>();
+    List<java.util.Set<Integer>> each = new java.util.ArrayList<>();
+    for (Hypercube.Witness w : ofOnePrimary) {
+      java.util.Set<Integer> m = Hypercube.movedRespondents(p, w);
+      each.add(m);
+      moved.addAll(m);
+    }
+    for (int r : moved) {
+      if (each.stream().allMatch(m -> m.contains(r))) {
+        throw fail(ofOnePrimary.get(0), "a singleton respondent, who knows its own cell, can narrow it");
       }
     }
-    return new double[] {Math.max(lo, 0), hi};
   }
 
   private static TableException fail(Hypercube.Witness w, String why) {
