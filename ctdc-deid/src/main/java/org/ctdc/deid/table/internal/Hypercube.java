@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.ctdc.deid.table.CellStatus;
 import org.ctdc.deid.table.TableException;
@@ -59,6 +60,13 @@ public final class Hypercube {
   private Grid curGrid;
   private int curCell;
   private Set<Integer> avoid;
+  /** While combining hypercubes: each corner's remaining capacity per direction, and what is still short. */
+  private Map<Long, Long> residualMinus;
+  private Map<Long, Long> residualPlus;
+  private boolean needUp;
+  private boolean needDown;
+  /** Whether a hypercube need reach the width only (the last resort; the check then judges the levels). */
+  private boolean widthOnly;
   /** Per witness (same index), the singleton respondents it avoids ({@link #ALL}: every other one). */
   private final List<Set<Integer>> avoided = new ArrayList<>();
   /** Avoid every singleton of another respondent. */
@@ -260,17 +268,85 @@ public final class Hypercube {
     return true;
   }
 
+  /** The most hypercubes combined to reach a primary's protection levels. */
+  static final int MAX_PARTS = 12;
+
   /**
-   * Protects a primary: by the cheapest hypercube that moves no singleton of another respondent; when there is
-   * none, by the cheapest hypercube at all plus, for each singleton respondent that one moves, the cheapest
+   * Reaches a primary's levels with several hypercubes when no single one does (a margin's lower level, for
+   * instance, can exceed each of its inner cells). Moving the inner cells along the sum of directions changes
+   * no published cell; non-negativity holds as long as no corner gives more, over all directions, than its
+   * value: each next hypercube is the cheapest that still moves the primary in a direction short of its level,
+   * with each corner's capacity reduced by what earlier ones take from it ({@code t} of each is its smallest
+   * remaining corner). The interval then contains {@code [v − Σ t−, v + Σ t+]}.
+   *
+   * @return whether the levels and the width were reached (the hypercubes found on the way stay applied)
+   */
+  private boolean combine(Grid g, int cell) {
+    long upl = g.level[cell];
+    long lpl = g.lowerLevel(cell);
+    if (upl <= 0 && lpl <= 0) {
+      return false;
+    }
+    long required = p.rules.requiredWidth(g.value[cell]);
+    residualMinus = new java.util.HashMap<>();
+    residualPlus = new java.util.HashMap<>();
+    long up = 0;
+    long down = 0;
+    try {
+      for (int part = 0; part < MAX_PARTS; part++) {
+        needUp = up < upl || up + down < required;
+        needDown = down < lpl;
+        Witness w = search(g, cell, Long.MAX_VALUE, true, ALL, true);
+        if (w == null) {
+          return false;
+        }
+        up = w.tPlus() == Long.MAX_VALUE || up == Long.MAX_VALUE ? Long.MAX_VALUE : up + w.tPlus();
+        down += w.tMinus() == Long.MAX_VALUE ? 0 : w.tMinus();
+        for (int[] c : w.support()) {
+          Map<Long, Long> res = c[2] > 0 ? residualMinus : residualPlus;
+          long t = c[2] > 0 ? w.tMinus() : w.tPlus();
+          long k = key(c[0], c[1]);
+          res.put(k, residual(res, c[0], c[1]) - t);
+        }
+        if (up >= upl && down >= lpl && (up == Long.MAX_VALUE || up + down >= required)) {
+          return true;
+        }
+      }
+      return false;
+    } finally {
+      residualMinus = null;
+      residualPlus = null;
+    }
+  }
+
+  private long residual(Map<Long, Long> res, int grid, int cell) {
+    Long r = res.get(key(grid, cell));
+    return r != null ? r : p.grids.get(grid).value[cell];
+  }
+
+  /**
+   * Protects a primary: by the cheapest hypercube that moves no singleton of another respondent; by several
+   * that together reach its levels ({@link #combine}); failing both, by the cheapest that reaches the levels
+   * at all, or else the width only (the check then decides, and fails the run when the levels are missed);
+   * and when that one moves singletons, by the cheapest hypercube at all plus, for each singleton respondent that one moves, the cheapest
    * hypercube that does not move that respondent's cells (so that respondent, knowing its own cells, still
    * cannot narrow the primary). A respondent no hypercube avoids is left to the check, which then fails.
    */
   private void protect(Grid g, int cell) {
-    if (search(g, cell, Long.MAX_VALUE, true, ALL, true) != null) {
+    if (search(g, cell, Long.MAX_VALUE, true, ALL, true) != null || combine(g, cell)) {
       return;
     }
-    Witness w = search(g, cell, Long.MAX_VALUE, true, Set.of(), false);
+    Witness w = search(g, cell, Long.MAX_VALUE, true, Set.of(), true);
+    if (w == null) {
+      // no hypercube, single or combined, reaches the levels: the cheapest wide enough one, and the check
+      // decides whether all the suppressed cells together reach them
+      widthOnly = true;
+      try {
+        w = search(g, cell, Long.MAX_VALUE, true, Set.of(), false);
+      } finally {
+        widthOnly = false;
+      }
+    }
     for (int r : movedRespondents(w)) {
       search(g, cell, Long.MAX_VALUE, true, Set.of(r), true);
     }
@@ -425,9 +501,9 @@ public final class Hypercube {
           return false;
         }
         if (sign > 0) {
-          tMinus = Math.min(tMinus, x.value[c]);
+          tMinus = Math.min(tMinus, residualMinus == null ? x.value[c] : residual(residualMinus, gi, c));
         } else {
-          tPlus = Math.min(tPlus, x.value[c]);
+          tPlus = Math.min(tPlus, residualPlus == null ? x.value[c] : residual(residualPlus, gi, c));
         }
         if (support != null) {
           support.add(new int[] {gi, c, sign});
@@ -447,7 +523,11 @@ public final class Hypercube {
     result[1] = fresh;
     result[2] = tMinus;
     result[3] = tPlus;
-    return width >= required && tPlus >= curGrid.level[curCell] && tMinus >= curGrid.lowerLevel(curCell);
+    if (residualMinus != null) {
+      return (needUp && tPlus >= 1) || (needDown && tMinus >= 1 && tMinus != Long.MAX_VALUE);
+    }
+    return width >= required
+        && (widthOnly || (tPlus >= curGrid.level[curCell] && tMinus >= curGrid.lowerLevel(curCell)));
   }
 
   /** The singleton respondents other than its primary's whose cells a witness moves, in cell order. */
@@ -561,7 +641,9 @@ public final class Hypercube {
     }
     long[] m = marginal[dim];
     ls.sort(Comparator.comparingLong((Integer l) -> -m[l]).thenComparingInt(l -> l));
-    return ls.stream().limit(MAX_LEAVES_UNDER).mapToInt(Integer::intValue).toArray();
+    // while combining hypercubes for a level, every leaf may give its share (up to MAX_COUSINS of them)
+    return ls.stream().limit(residualMinus == null ? MAX_LEAVES_UNDER : MAX_COUSINS).mapToInt(Integer::intValue)
+        .toArray();
   }
 
   private static int[] cousins(Hier h, int node) {

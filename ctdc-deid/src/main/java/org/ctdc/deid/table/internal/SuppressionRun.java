@@ -71,12 +71,7 @@ public final class SuppressionRun {
       for (List<Hypercube.Witness> all : byPrimary.values()) {
         ticker.check();
         Hypercube.Witness w = all.get(0);
-        double[] range = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
-        for (Hypercube.Witness each : all) {
-          double[] r = WitnessCheck.verify(p, each);
-          range[0] = Math.min(range[0], r[0]);
-          range[1] = Math.max(range[1], r[1]);
-        }
+        double[] range = WitnessCheck.range(p, all);
         WitnessCheck.singletons(p, all);
         for (int gj = 0; gj < p.grids.size(); gj++) {
           int c = p.counterpart(w.grid(), w.cell(), p.grids.get(gj));

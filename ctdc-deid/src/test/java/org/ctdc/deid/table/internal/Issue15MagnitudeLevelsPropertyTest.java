@@ -45,7 +45,7 @@ class Issue15MagnitudeLevelsPropertyTest {
 
   static List<Long> seeds() {
     List<Long> s = new ArrayList<>();
-    for (long i = 1; i <= 30; i++) {
+    for (long i = 1; i <= 100; i++) {
       s.add(i * 104_729);
     }
     return s;
