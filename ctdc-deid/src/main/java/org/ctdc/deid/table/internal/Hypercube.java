@@ -294,7 +294,7 @@ public final class Hypercube {
     long down = 0;
     try {
       for (int part = 0; part < MAX_PARTS; part++) {
-        needUp = up < upl || up + down < required;
+        needUp = up != Long.MAX_VALUE && (up < upl || up + down < required);
         needDown = down < lpl;
         Witness w = search(g, cell, Long.MAX_VALUE, true, ALL, true);
         if (w == null) {

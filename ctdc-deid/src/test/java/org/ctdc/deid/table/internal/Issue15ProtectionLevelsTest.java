@@ -99,4 +99,45 @@ class Issue15ProtectionLevelsTest {
     ProtectedTable out = TableProtector.suppress(t, OFF.withMagnitudeRules(0, 0, 10, 0)).tables().get(0);
     assertEquals(CellStatus.SECONDARY, out.cell("c2").status());
   }
+
+  @Test
+  void issue15_aMarginsLowerLevelAboveEveryInnerCellIsReachedByCombinedHypercubes(@org.junit.jupiter.api.io.TempDir
+      java.nio.file.Path dir) {
+    // G0 = a 40 + b 40 + c 20 (one contributor each) breaks (2,50)-dominance: UPL = LPL = 2 * 80 - 100 = 60,
+    // more than any of its inner cells: no single hypercube takes G0 below 40, two together do.
+    java.util.Map<String, List<String>> h = new java.util.LinkedHashMap<>();
+    h.put("Total", List.of("G0", "G1"));
+    h.put("G0", List.of("a", "b", "c"));
+    h.put("G1", List.of("d", "e"));
+    org.ctdc.deid.table.TableDefinition def = org.ctdc.deid.table.TableDefinition.of("h",
+        List.of(org.ctdc.deid.table.Dimension.hierarchical("cell", "Total", h)));
+    Table.Builder b = Table.builder(def, Table.Kind.MAGNITUDE);
+    b.add(40, "a");
+    b.add(40, "b");
+    b.add(20, "c");
+    for (int i = 0; i < 10; i++) {
+      b.add(10, "d");
+      b.add(10, "e");
+      b.add(10, "e");
+    }
+    SuppressionRules rules = OFF.withMagnitudeRules(2, 50, 0, 0);
+    // the hypercubes themselves certify it (the check for tables too large for the LP relies on them)
+    Problem p = new Problem(List.of(b.build()), rules);
+    int cellG0 = p.grids().get(0).h[0].index.get("G0");
+    List<Hypercube.Witness> ofG0 = new Hypercube(p).run().stream().filter(w -> w.cell() == cellG0).toList();
+    double[] certified = WitnessCheck.range(p, ofG0);
+    assertTrue(certified[0] <= 40 && certified[1] >= 160, java.util.Arrays.toString(certified));
+    TableProtection tp = TableProtector.suppress(b.build(), rules);
+    TableReport.PrimaryCell g0 = primary(tp, "G0");
+    assertTrue(g0.lower() <= 40, "lower " + g0.lower());
+    assertTrue(g0.upper() >= 160, "upper " + g0.upper());
+    // the audit, reading the levels file the writer puts next to the table, agrees
+    List<java.nio.file.Path> files = org.ctdc.deid.table.TableWriter.write(tp.tables().get(0), tp.levels().get(0),
+        dir, org.ctdc.deid.table.OutputOptions.defaults());
+    assertEquals("h.levels.json", files.get(files.size() - 1).getFileName().toString());
+    org.ctdc.deid.audit.PublishedTable read = org.ctdc.deid.audit.PublishedTable.read(files.get(0), files.get(1));
+    assertEquals(org.ctdc.deid.audit.CellProtection.of(100, 60, 60),
+        read.levels().get(org.ctdc.deid.audit.CellRef.of("h", "G0")));
+    assertTrue(org.ctdc.deid.audit.TableAudit.audit(read).passed());
+  }
 }
