@@ -22,7 +22,8 @@ import org.ctdc.deid.table.TableException;
  * published cell: c is not recomputable, and the non-negativity of the corners bounds how far it may move:
  * the attacker interval contains {@code [v - t-, v + t+]} where t- is the smallest +1 corner and t+ the
  * smallest -1 corner. The option tuple chosen is the valid one (no forced cell in the support, width at
- * least the required width) of least cost: the sum over newly suppressed cells of value + 1, then fewest
+ * least the required width, {@code t+ ≥ UPL} and {@code t- ≥ LPL} for a magnitude primary's protection
+ * levels, no singleton of another respondent moved) of least cost: the sum over newly suppressed cells of value + 1, then fewest
  * new cells, then enumeration order (pairs before single leaves, leaves in dimension order).
  *
  * <p>Primaries are processed table by table, inner cells first, then by the number of margins among their
