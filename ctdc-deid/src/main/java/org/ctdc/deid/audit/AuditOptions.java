@@ -23,8 +23,10 @@ public final class AuditOptions {
   private final Map<CellRef, double[]> bounds;
   private final long maxCells;
   private final boolean secondaryIntervals;
+  private final Map<CellRef, CellProtection> protections;
 
   private AuditOptions(Builder b) {
+    this.protections = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.protections));
     this.minWidth = b.minWidth;
     this.trueValues = Map.copyOf(b.trueValues);
     this.upperShare = b.upperShare;
@@ -123,6 +125,16 @@ public final class AuditOptions {
   }
 
   /**
+   * The protection of primary cells given here (in addition to the levels files of the tables; a cell given
+   * in both uses this one).
+   *
+   * @return an immutable map
+   */
+  public Map<CellRef, CellProtection> cellProtections() {
+    return protections;
+  }
+
+  /**
    * Builds {@link AuditOptions}. Not thread-safe.
    */
   public static final class Builder {
@@ -133,8 +145,23 @@ public final class AuditOptions {
     private final Map<CellRef, double[]> bounds = new LinkedHashMap<>();
     private long maxCells = DEFAULT_MAX_CELLS;
     private boolean secondaryIntervals = true;
+    private final Map<CellRef, CellProtection> protections = new LinkedHashMap<>();
 
     private Builder() {}
+
+    /**
+     * Gives a primary cell's true value, protection levels and, for a singleton, its respondent (see
+     * {@link CellProtection}): the cell fails when its interval does not reach {@code value − lower} and
+     * {@code value + upper}, or when a singleton attacker narrows it so. None of it is ever reported.
+     *
+     * @param cell the primary cell
+     * @param protection what it needs
+     * @return this builder
+     */
+    public Builder cellProtection(CellRef cell, CellProtection protection) {
+      protections.put(Objects.requireNonNull(cell, "cell"), Objects.requireNonNull(protection, "protection"));
+      return this;
+    }
 
     /**
      * Whether to compute the intervals of secondary cells (default true). With {@code false} only primary

@@ -16,7 +16,12 @@ public enum Exposure {
   /** The attacker's upper bound is below the true value plus the required upper protection level. */
   UPPER_PROTECTION,
   /** The attacker's lower bound is above the true value minus the required lower protection level. */
-  LOWER_PROTECTION;
+  LOWER_PROTECTION,
+  /**
+   * The public interval is wide enough, but a singleton respondent, who knows the cells it alone makes up,
+   * narrows this cell below its width or protection levels (see {@link CellProtection}).
+   */
+  SINGLETON;
 
   /**
    * Whether this verdict exposes the cell.

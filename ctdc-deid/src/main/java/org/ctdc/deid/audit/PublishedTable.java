@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.ctdc.deid.audit.internal.LevelsJson;
 import org.ctdc.deid.audit.internal.TableCsv;
 import org.ctdc.schema.internal.Shown;
 
@@ -19,10 +20,12 @@ import org.ctdc.schema.internal.Shown;
 public final class PublishedTable {
   private final TableDefinition definition;
   private final List<PublishedRow> rows;
+  private final Map<CellRef, CellProtection> levels;
 
-  private PublishedTable(TableDefinition definition, List<PublishedRow> rows) {
+  private PublishedTable(TableDefinition definition, List<PublishedRow> rows, Map<CellRef, CellProtection> levels) {
     this.definition = definition;
     this.rows = rows;
+    this.levels = levels;
   }
 
   /**
@@ -59,7 +62,7 @@ public final class PublishedTable {
             + " again (a cell may be listed once only)");
       }
     }
-    return new PublishedTable(definition, copy);
+    return new PublishedTable(definition, copy, Map.of());
   }
 
   /**
@@ -73,7 +76,41 @@ public final class PublishedTable {
    */
   public static PublishedTable read(Path csv, Path definitionJson) {
     TableDefinition def = TableDefinition.read(definitionJson);
-    return TableCsv.read(csv, def);
+    PublishedTable t = TableCsv.read(csv, def);
+    if (def.levels().isPresent()) {
+      Path folder = definitionJson.toAbsolutePath().getParent();
+      t = t.withLevels(LevelsJson.read(folder.resolve(def.levels().get()), def));
+    }
+    return t;
+  }
+
+  /**
+   * This table with the publisher's protection levels of its primary cells (as read from the levels file
+   * its definition names; see {@link CellProtection}). The audit checks them and, when the definition names a
+   * levels file, requires one for every primary cell.
+   *
+   * @param protections cell to protection; every cell must be of this table
+   * @return the copy
+   * @throws TableFormatException if a cell is not of this table
+   */
+  public PublishedTable withLevels(Map<CellRef, CellProtection> protections) {
+    for (CellRef c : protections.keySet()) {
+      if (!c.table().equals(definition.name()) || c.codes().size() != definition.dimensions().size()) {
+        throw new TableFormatException("table '" + Shown.name(definition.name())
+            + "': a protection level names a cell of another table");
+      }
+    }
+    return new PublishedTable(definition, rows, java.util.Collections.unmodifiableMap(
+        new java.util.LinkedHashMap<>(protections)));
+  }
+
+  /**
+   * The publisher's protection levels of the primary cells (empty when none were given).
+   *
+   * @return an immutable map
+   */
+  public Map<CellRef, CellProtection> levels() {
+    return levels;
   }
 
   /**

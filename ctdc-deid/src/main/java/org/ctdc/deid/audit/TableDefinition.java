@@ -20,8 +20,12 @@ import org.ctdc.schema.internal.Shown;
  * @param dimensions one to many dimensions, with distinct names
  * @param minWidth the required width {@code max - min} of a primary cell's attacker interval, when the
  *     definition states one ({@code protection.minWidth}); absent means "not exactly determined"
+ * @param levels the publisher's confidential levels file ({@code protection.levels}, a file name relative to
+ *     the definition's folder) holding each primary's protection levels ({@link CellProtection}); when named,
+ *     the audit needs it and checks the levels; absent: the width alone is checked
  */
-public record TableDefinition(String name, List<TableDimension> dimensions, OptionalDouble minWidth) {
+public record TableDefinition(String name, List<TableDimension> dimensions, OptionalDouble minWidth,
+    java.util.Optional<String> levels) {
   /** The format version this library reads and writes. */
   public static final int FORMAT_VERSION = 1;
 
@@ -35,6 +39,7 @@ public record TableDefinition(String name, List<TableDimension> dimensions, Opti
   public TableDefinition {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(minWidth, "minWidth");
+    Objects.requireNonNull(levels, "levels");
     dimensions = List.copyOf(dimensions);
     if (name.isBlank()) {
       throw new TableFormatException("table definition: name must be non-blank");
@@ -52,6 +57,22 @@ public record TableDefinition(String name, List<TableDimension> dimensions, Opti
     if (minWidth.isPresent() && !(minWidth.getAsDouble() > 0 && Double.isFinite(minWidth.getAsDouble()))) {
       throw new TableFormatException("table '" + Shown.name(name) + "': protection.minWidth must be a positive number");
     }
+    if (levels.isPresent() && (levels.get().isBlank() || levels.get().matches("\\.+") || levels.get().contains("/") || levels.get().contains("\\"))) {
+      throw new TableFormatException("table '" + Shown.name(name)
+          + "': protection.levels must be a file name in the definition's folder");
+    }
+  }
+
+  /**
+   * A definition without a levels file.
+   *
+   * @param name the table name
+   * @param dimensions the dimensions
+   * @param minWidth the required width, if stated
+   * @throws TableFormatException as the canonical constructor
+   */
+  public TableDefinition(String name, List<TableDimension> dimensions, OptionalDouble minWidth) {
+    this(name, dimensions, minWidth, java.util.Optional.empty());
   }
 
   /**
@@ -73,7 +94,18 @@ public record TableDefinition(String name, List<TableDimension> dimensions, Opti
    * @throws TableFormatException if the width is not positive and finite
    */
   public TableDefinition withMinWidth(double width) {
-    return new TableDefinition(name, dimensions, OptionalDouble.of(width));
+    return new TableDefinition(name, dimensions, OptionalDouble.of(width), levels);
+  }
+
+  /**
+   * A copy naming the publisher's levels file.
+   *
+   * @param file a file name (no folder), resolved against the definition's folder
+   * @return the copy
+   * @throws TableFormatException if the name is blank or names a folder
+   */
+  public TableDefinition withLevels(String file) {
+    return new TableDefinition(name, dimensions, minWidth, java.util.Optional.of(file));
   }
 
   /**

@@ -18,7 +18,9 @@ package org.ctdc.deid.table;
  *       contributors.
  *   <li>Protection: every primary cell's attacker interval must be at least
  *       {@code max(minWidth, minWidthPercent % of its value)} wide (minWidth ≥ 1: never exactly
- *       recomputable).
+ *       recomputable), and for magnitude tables it must also reach the cell's protection levels
+ *       ({@link #protectionLevel}): {@code upper ≥ value + UPL} and {@code lower ≤ value − LPL}, with
+ *       {@code LPL = min(UPL, value)}.
  *   <li>{@code forceGrandTotal}: the all-totals cell is always published ({@link CellStatus#FORCED_PUBLISH}).
  * </ul>
  *
@@ -189,5 +191,60 @@ public record SuppressionRules(
    */
   public long requiredWidth(long value) {
     return Math.max(minWidth, (long) Math.ceil(minWidthPercent * value / 100.0));
+  }
+
+  /**
+   * The upper protection level UPL of a magnitude cell, as τ-ARGUS derives it from the sensitivity rules:
+   * how far above the cell's value the attacker's upper bound must reach so that no rule's attacker learns
+   * more than the rule allows. The maximum, rounded up to an integer, of:
+   *
+   * <ul>
+   *   <li>p%-rule ({@code pPercent > 0}): {@code p/100 · x1 − (X − x1 − x2)}: the second-largest
+   *       contributor, who knows its own x2, then estimates x1 as {@code upper − x2} no closer than p %;
+   *   <li>(n,k)-dominance ({@code dominanceN > 0}): {@code (100/k) · (x1 + ... + xn) − X}: the n largest
+   *       then make at most k % of the upper bound;
+   *   <li>few contributors or a contributor threshold broken, with the p%-rule set: {@code p/100 · x1}: the
+   *       coalition of all other contributors, which knows {@code X − x1} exactly, estimates x1 no closer
+   *       than p %. Without the p%-rule these cells need only the width.
+   * </ul>
+   *
+   * <p>A rule the cell does not break gives a level ≤ 0, so only broken rules count; 0 when none applies
+   * (count tables: always 0, the width alone protects them). The lower protection level is
+   * {@code min(UPL, X)} (τ-ARGUS's default of equal levels, capped at the value since cells are
+   * non-negative): the attacker's lower bound must reach {@code X − LPL}.
+   *
+   * @param total the cell's value X
+   * @param contributors its number of contributors
+   * @param largest its largest contributions in descending order (at least {@code max(2, dominanceN)}
+   *     entries, 0 where the cell has fewer contributors)
+   * @return the upper protection level, at least 0
+   */
+  public long protectionLevel(long total, long contributors, long[] largest) {
+    if (contributors <= 0 || total <= 0) {
+      return 0;
+    }
+    java.math.BigDecimal level = java.math.BigDecimal.ZERO;
+    java.math.BigDecimal x = java.math.BigDecimal.valueOf(total);
+    java.math.BigDecimal hundred = java.math.BigDecimal.valueOf(100);
+    java.math.BigDecimal x1 = java.math.BigDecimal.valueOf(largest.length > 0 ? largest[0] : 0);
+    java.math.BigDecimal p = java.math.BigDecimal.valueOf(pPercent);
+    if (pPercent > 0) {
+      java.math.BigDecimal x2 = java.math.BigDecimal.valueOf(largest.length > 1 ? largest[1] : 0);
+      java.math.BigDecimal rest = x.subtract(x1).subtract(x2);
+      level = level.max(p.multiply(x1).divide(hundred).subtract(rest));
+      boolean few = belowThreshold(contributors) || (minContributors > 0 && contributors < minContributors);
+      if (few) {
+        level = level.max(p.multiply(x1).divide(hundred));
+      }
+    }
+    if (dominanceN > 0) {
+      long s = 0;
+      for (int k = 0; k < dominanceN && k < largest.length; k++) {
+        s += largest[k];
+      }
+      level = level.max(java.math.BigDecimal.valueOf(s).multiply(hundred)
+          .divide(java.math.BigDecimal.valueOf(dominanceK), 12, java.math.RoundingMode.CEILING).subtract(x));
+    }
+    return level.setScale(0, java.math.RoundingMode.CEILING).longValueExact();
   }
 }

@@ -10,7 +10,10 @@ import org.ctdc.schema.ProgressListener;
 /**
  * Cell suppression of count and magnitude tables: primary suppression by {@link SuppressionRules}, then
  * secondary suppression so that no primary cell can be recomputed from the published cells, margins and
- * linked tables, and so that each primary's attacker interval is at least the required width.
+ * linked tables, and so that each primary's attacker interval is at least the required width and, in
+ * magnitude tables, reaches the protection levels of its rule ({@link SuppressionRules#protectionLevel}), also
+ * against a singleton respondent who knows its own cells. The levels travel in {@link
+ * TableProtection#levels()} (confidential).
  *
  * <p>Secondary cells are chosen by hierarchical hypercubes (see {@code docs/tables.md}): for each primary
  * cell, the cheapest set of cells (by value + 1 each) whose suppression lets the primary and its corner cells

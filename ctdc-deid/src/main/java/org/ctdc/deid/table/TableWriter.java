@@ -45,15 +45,35 @@ public final class TableWriter {
    * @throws TableException naming the file when it cannot be written
    */
   public static List<Path> write(ProtectedTable table, Path dir, OutputOptions options) {
+    return write(table, List.of(), dir, options);
+  }
+
+  /**
+   * Writes the files of one table and, when there are protection levels, its confidential levels file
+   * {@code NAME.levels.json} (last in the list), named by the definition's {@code protection.levels} so that
+   * the audit checks them. The levels file holds the primaries' values: keep it, never publish it.
+   *
+   * @param table the table
+   * @param levels its primaries' protection levels (empty: no levels file, today's definition)
+   * @param dir the directory
+   * @param options labels, width and tags
+   * @return the files written
+   * @throws TableException naming the file when it cannot be written
+   */
+  public static List<Path> write(ProtectedTable table, List<ProtectionLevel> levels, Path dir, OutputOptions options) {
     String name = table.definition().name();
     List<Path> out = new ArrayList<>();
+    String levelsFile = levels.isEmpty() ? null : name + ".levels.json";
     try {
       Files.createDirectories(dir);
       out.add(write(dir.resolve(name + ".csv"), csv(longRows(table), options)));
-      out.add(write(dir.resolve(name + ".table.json"), definitionJson(table.definition(), options.minWidth())));
+      out.add(write(dir.resolve(name + ".table.json"), definitionJson(table.definition(), options.minWidth(), levelsFile)));
       out.add(write(dir.resolve(name + ".json"), displayJson(table, options)));
       if (!options.hxlTags().isEmpty()) {
         out.add(write(dir.resolve(name + ".hxl.csv"), hxlCsv(table, options)));
+      }
+      if (levelsFile != null) {
+        out.add(write(dir.resolve(levelsFile), levelsJson(name, levels)));
       }
     } catch (IOException e) {
       throw new TableException(org.ctdc.schema.AtomicFiles.cannotWrite(dir, e).getMessage(), e);
@@ -161,7 +181,29 @@ public final class TableWriter {
     return c.value().isPresent() ? Long.toString(c.value().getAsLong()) : o.suppressedLabel();
   }
 
-  static String definitionJson(TableDefinition def, long minWidth) {
+  static String levelsJson(String table, List<ProtectionLevel> levels) {
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("protectionLevels", 1);
+    root.put("table", table);
+    root.put("notice", "confidential: the values and protection levels of the suppressed primary cells, for the"
+        + " audit only; do not publish this file");
+    List<Object> cells = new ArrayList<>();
+    for (ProtectionLevel l : levels) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("cell", l.nodes());
+      m.put("value", l.value());
+      m.put("lower", l.lower());
+      m.put("upper", l.upper());
+      if (l.respondent() >= 0) {
+        m.put("respondent", l.respondent());
+      }
+      cells.add(m);
+    }
+    root.put("cells", cells);
+    return json(root);
+  }
+
+  static String definitionJson(TableDefinition def, long minWidth, String levelsFile) {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("tableFormat", 1);
     root.put("name", def.name());
@@ -174,7 +216,12 @@ public final class TableWriter {
       dims.add(m);
     }
     root.put("dimensions", dims);
-    root.put("protection", Map.of("minWidth", minWidth));
+    Map<String, Object> protection = new LinkedHashMap<>();
+    protection.put("minWidth", minWidth);
+    if (levelsFile != null) {
+      protection.put("levels", levelsFile);
+    }
+    root.put("protection", protection);
     return json(root);
   }
 

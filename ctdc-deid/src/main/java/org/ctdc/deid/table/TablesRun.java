@@ -126,6 +126,7 @@ public final class TablesRun {
       groups.computeIfAbsent(tabs.get(i).population(), k -> new ArrayList<>()).add(i);
     }
     ProtectedTable[] out = new ProtectedTable[tabs.size()];
+    List<List<ProtectionLevel>> levels = new ArrayList<>(java.util.Collections.nCopies(tabs.size(), List.of()));
     TableReport[] reports = new TableReport[tabs.size()];
     boolean suppression = config.method() == TablesConfig.Method.SUPPRESSION;
     ProgressListener stages = suppression ? progress : ProgressListener.none();
@@ -143,6 +144,7 @@ public final class TablesRun {
       };
       for (int k = 0; k < g.size(); k++) {
         out[g.get(k)] = tp.tables().get(k);
+        levels.set(g.get(k), tp.levels().get(k));
         reports[g.get(k)] = tp.reports().get(k);
       }
       stages.onProgress(TableProtector.SECONDARY_SUPPRESSION, ++groupsDone, groups.size());
@@ -153,7 +155,7 @@ public final class TablesRun {
       List<Path[]> audited = new ArrayList<>();
       for (int i = 0; i < out.length; i++) {
         ProtectedTable t = out[i];
-        List<Path> f = TableWriter.write(t, outDir, config.output());
+        List<Path> f = TableWriter.write(t, levels.get(i), outDir, config.output());
         reports[i] = reports[i].withFormulaCellsNeutralised(TableWriter.neutralisedCells(t, config.output()));
         files.addAll(f);
         audited.add(new Path[] {f.get(0), f.get(1)});

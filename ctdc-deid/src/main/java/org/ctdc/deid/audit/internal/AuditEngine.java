@@ -12,6 +12,7 @@ import org.ctdc.deid.audit.AuditOptions;
 import org.ctdc.deid.internal.Ticker;
 import org.ctdc.deid.audit.AuditResult;
 import org.ctdc.deid.audit.CellInterval;
+import org.ctdc.deid.audit.CellProtection;
 import org.ctdc.deid.audit.CellRef;
 import org.ctdc.deid.audit.Exposure;
 import org.ctdc.deid.audit.PublishedRow;
@@ -32,7 +33,8 @@ public final class AuditEngine {
 
   private AuditEngine() {}
 
-  private record Target(CellRef ref, PublishedStatus status, int cell, OptionalDouble minWidth) {}
+  private record Target(CellRef ref, PublishedStatus status, int cell, OptionalDouble minWidth,
+      CellProtection protection) {}
 
   /** Runs the audit. */
   public static AuditResult run(List<PublishedTable> tables, AuditOptions options) {
@@ -70,7 +72,9 @@ public final class AuditEngine {
     for (int t = 0; t < tables.size(); t++) {
       PublishedTable table = tables.get(t);
       TableDefinition def = table.definition();
+      int rowNumber = 0;
       for (PublishedRow row : table.rows()) {
+        rowNumber++;
         int c = space.cellOf(t, row.codes());
         if (row.value().isPresent()) {
           double v = row.value().getAsDouble();
@@ -83,7 +87,16 @@ public final class AuditEngine {
           fixedBy[c] = t;
         } else if (row.status() == PublishedStatus.PRIMARY || options.secondaryIntervals()) {
           OptionalDouble w = options.minWidth().isPresent() ? options.minWidth() : def.minWidth();
-          targets.add(new Target(new CellRef(table.name(), row.codes()), row.status(), c, w));
+          CellRef ref = new CellRef(table.name(), row.codes());
+          CellProtection prot = null;
+          if (row.status() == PublishedStatus.PRIMARY) {
+            prot = options.cellProtections().getOrDefault(ref, table.levels().get(ref));
+            if (prot == null && def.levels().isPresent()) {
+              throw new TableAuditException("table '" + Shown.name(table.name()) + "': row " + rowNumber
+                  + ": a primary cell without protection levels although the definition names a levels file");
+            }
+          }
+          targets.add(new Target(ref, row.status(), c, w, prot));
         }
       }
     }
@@ -152,10 +165,16 @@ public final class AuditEngine {
       audited += comp.getValue().size();
     }
     ticker.end();
+    Exposure[] verdicts = new Exposure[targets.size()];
+    for (int i = 0; i < targets.size(); i++) {
+      verdicts[i] = verdict(targets.get(i), min[i], max[i], options, tol);
+    }
+    singletonAttackers(space, eqs, compTargets, compEqs, parent, targets, fixed, lower, upper, local, tol, options,
+        verdicts, stats);
     List<CellInterval> out = new ArrayList<>(targets.size());
     for (int i = 0; i < targets.size(); i++) {
       Target t = targets.get(i);
-      out.add(new CellInterval(t.ref(), t.status(), min[i], max[i], verdict(t, min[i], max[i], options, tol)));
+      out.add(new CellInterval(t.ref(), t.status(), min[i], max[i], verdicts[i]));
     }
     return new AuditResult(List.copyOf(tableIndex.keySet()), out, stats.lps, stats.rank);
   }
@@ -172,6 +191,72 @@ public final class AuditEngine {
     }
   }
 
+  /**
+   * The singleton attacker: each respondent that alone makes up one or more primary cells knows them exactly.
+   * For each, the other primaries of the components holding its cells are solved again with those cells fixed
+   * at their true values; a primary that then misses its width or levels (and passed the public check) is
+   * {@link Exposure#SINGLETON}. A primary containing one of the respondent's cells is not judged against it:
+   * the respondent is then one of its own contributors, whom its levels already allow for. The reported
+   * intervals stay the public ones.
+   */
+  private static void singletonAttackers(UnionSpace space, Equations eqs, Map<Integer, List<Integer>> compTargets,
+      Map<Integer, List<Integer>> compEqs, int[] parent, List<Target> targets, double[] fixed, double[] lower,
+      double[] upper, int[] local, double tol, AuditOptions options, Exposure[] verdicts, Stats stats) {
+    Map<String, List<Integer>> byRespondent = new LinkedHashMap<>();
+    for (int i = 0; i < targets.size(); i++) {
+      Target t = targets.get(i);
+      if (t.protection() != null && t.protection().respondent().isPresent() && Double.isNaN(fixed[t.cell()])) {
+        byRespondent.computeIfAbsent(t.ref().table() + "\u0000" + t.protection().respondent().getAsInt(),
+            k -> new ArrayList<>()).add(i);
+      }
+    }
+    double[] min = new double[targets.size()];
+    double[] max = new double[targets.size()];
+    for (List<Integer> own : byRespondent.values()) {
+      Set<Integer> ownCells = new HashSet<>();
+      Set<Integer> roots = new java.util.LinkedHashSet<>();
+      for (int i : own) {
+        ownCells.add(targets.get(i).cell());
+        roots.add(find(parent, targets.get(i).cell()));
+      }
+      for (int root : roots) {
+        List<Integer> others = new ArrayList<>();
+        for (int i : compTargets.getOrDefault(root, List.of())) {
+          Target t = targets.get(i);
+          if (t.status() == PublishedStatus.PRIMARY && !verdicts[i].isExposed() && !ownCells.contains(t.cell())
+              && !space.coversAny(t.cell(), ownCells)) {
+            others.add(i);
+          }
+        }
+        if (others.isEmpty()) {
+          continue;
+        }
+        double[][] saved = new double[own.size()][];
+        for (int k = 0; k < own.size(); k++) {
+          Target t = targets.get(own.get(k));
+          saved[k] = new double[] {lower[t.cell()], upper[t.cell()]};
+          lower[t.cell()] = t.protection().value();
+          upper[t.cell()] = t.protection().value();
+        }
+        try {
+          solveComponent(space, eqs, compEqs.getOrDefault(root, List.of()), others, targets, lower, upper, local, tol,
+              min, max, stats);
+        } finally {
+          for (int k = own.size() - 1; k >= 0; k--) {
+            Target t = targets.get(own.get(k));
+            lower[t.cell()] = saved[k][0];
+            upper[t.cell()] = saved[k][1];
+          }
+        }
+        for (int i : others) {
+          if (verdict(targets.get(i), min[i], max[i], options, tol).isExposed()) {
+            verdicts[i] = Exposure.SINGLETON;
+          }
+        }
+      }
+    }
+  }
+
   private static Exposure verdict(Target t, double min, double max, AuditOptions o, double tol) {
     double width = max - min;
     if (width <= tol) {
@@ -179,6 +264,15 @@ public final class AuditEngine {
     }
     if (t.minWidth().isPresent() && width < t.minWidth().getAsDouble() - tol) {
       return Exposure.TOO_NARROW;
+    }
+    CellProtection p = t.protection();
+    if (p != null) {
+      if (max < p.value() + p.upper() - tol) {
+        return Exposure.UPPER_PROTECTION;
+      }
+      if (min > p.value() - p.lower() + tol) {
+        return Exposure.LOWER_PROTECTION;
+      }
     }
     Double truth = o.trueValues().get(t.ref());
     if (truth != null) {

@@ -110,12 +110,16 @@ public final class DefinitionJson {
       }
     }
     OptionalDouble minWidth = OptionalDouble.empty();
+    java.util.Optional<String> levels = java.util.Optional.empty();
     JsonNode p = root.get("protection");
     if (p != null && !p.isNull()) {
       if (!p.isObject()) {
         throw new TableFormatException(source + ": field 'protection' must be an object");
       }
-      StrictTree.keys(p, "protection", fail, "minWidth");
+      StrictTree.keys(p, "protection", fail, "minWidth", "levels");
+      if (p.has("levels")) {
+        levels = java.util.Optional.of(text(p, "levels", source, "protection."));
+      }
       JsonNode w = p.get("minWidth");
       if (w != null && !w.isNull()) {
         if (!w.isNumber()) {
@@ -125,7 +129,7 @@ public final class DefinitionJson {
       }
     }
     try {
-      return new TableDefinition(name, out, minWidth);
+      return new TableDefinition(name, out, minWidth, levels);
     } catch (TableFormatException e) {
       throw new TableFormatException(source + ": " + e.getMessage(), e);
     }
@@ -158,14 +162,17 @@ public final class DefinitionJson {
         }
       }
     }
-    if (def.minWidth().isPresent()) {
-      double w = def.minWidth().getAsDouble();
+    if (def.minWidth().isPresent() || def.levels().isPresent()) {
       ObjectNode p = root.putObject("protection");
-      if (w == Math.rint(w) && Math.abs(w) < 1e15) {
-        p.put("minWidth", (long) w);
-      } else {
-        p.put("minWidth", w);
+      if (def.minWidth().isPresent()) {
+        double w = def.minWidth().getAsDouble();
+        if (w == Math.rint(w) && Math.abs(w) < 1e15) {
+          p.put("minWidth", (long) w);
+        } else {
+          p.put("minWidth", w);
+        }
       }
+      def.levels().ifPresent(l -> p.put("levels", l));
     }
     try {
       return JSON.writeValueAsString(root).replace("\r\n", "\n") + "\n";

@@ -133,6 +133,23 @@ final class UnionSpace {
     return c;
   }
 
+  /** Whether union cell a's region contains one of the cells (every dimension's node covering the other's). */
+  boolean coversAny(int a, java.util.Collection<Integer> cells) {
+    for (int b : cells) {
+      boolean all = true;
+      for (int u = 0; u < dims.size() && all; u++) {
+        Dim d = dims.get(u);
+        String na = d.nodes.get((a / stride[u]) % radix[u]);
+        String nb = d.nodes.get((b / stride[u]) % radix[u]);
+        all = d.leafSets.get(na).containsAll(d.leafSets.get(nb));
+      }
+      if (all) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The codes of a union cell, for messages: declared names and codes, shown cut and without control characters. */
   String describe(int cell) {
     StringBuilder sb = new StringBuilder("(");

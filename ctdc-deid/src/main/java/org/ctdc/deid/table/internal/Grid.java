@@ -27,6 +27,13 @@ public final class Grid {
   final CellStatus[] status;
   final String[] rule;
   final String[] reason;
+  /** Each primary's upper protection level (magnitude tables; 0 otherwise). */
+  final long[] level;
+  /**
+   * For a magnitude cell with exactly one contributor (a singleton), the inner cell holding that
+   * contributor (the respondent: it knows every cell it alone makes up); -1 otherwise.
+   */
+  final int[] respondent;
   /** Index of each table dimension among the union dimensions of the linked problem. */
   int[] unionDim;
 
@@ -66,8 +73,51 @@ public final class Grid {
     status = new CellStatus[cells];
     rule = new String[cells];
     reason = new String[cells];
+    level = new long[cells];
+    respondent = new int[cells];
+    Arrays.fill(respondent, -1);
     fillInner(mag);
     rollUp(mag);
+    if (mag) {
+      markSingletons();
+    }
+  }
+
+  private void markSingletons() {
+    for (int c = 0; c < cells; c++) {
+      if (contributors[c] == 1 && isInner(c)) {
+        for (int a : IntervalCheck.ancestors(this, c)) {
+          if (contributors[a] == 1) {
+            respondent[a] = c;
+          }
+        }
+      }
+    }
+  }
+
+  /** The lower protection level of a primary: {@code min(UPL, value)}. */
+  long lowerLevel(int cell) {
+    return Math.min(level[cell], value[cell]);
+  }
+
+  /**
+   * Whether a cell is a singleton of another respondent than cell {@code of}'s, outside {@code of} (a
+   * contributor of {@code of} itself is an insider, which the protection levels already allow for).
+   */
+  boolean otherSingleton(int cell, int of) {
+    return respondent[cell] >= 0 && respondent[cell] != respondent[of] && !covers(of, cell);
+  }
+
+  /** Whether cell a's region contains cell b's in every dimension. */
+  boolean covers(int a, int b) {
+    for (int d = 0; d < h.length; d++) {
+      int x = coord(a, d);
+      int y = coord(b, d);
+      if (h[d].lo[x] > h[d].lo[y] || h[d].hi[y] > h[d].hi[x]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private void fillInner(boolean mag) {
@@ -214,6 +264,9 @@ public final class Grid {
       } else if (broken != null) {
         status[c] = CellStatus.PRIMARY;
         rule[c] = broken;
+        if (mag) {
+          level[c] = r.protectionLevel(value[c], contributors[c], Arrays.copyOfRange(top, c * topK, c * topK + topK));
+        }
       } else {
         status[c] = empty ? CellStatus.EMPTY : CellStatus.PUBLISHABLE;
       }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.ctdc.deid.table.CellStatus;
 import org.ctdc.deid.table.TableException;
@@ -21,7 +22,8 @@ import org.ctdc.deid.table.TableException;
  * published cell: c is not recomputable, and the non-negativity of the corners bounds how far it may move:
  * the attacker interval contains {@code [v - t-, v + t+]} where t- is the smallest +1 corner and t+ the
  * smallest -1 corner. The option tuple chosen is the valid one (no forced cell in the support, width at
- * least the required width) of least cost: the sum over newly suppressed cells of value + 1, then fewest
+ * least the required width, {@code t+ ≥ UPL} and {@code t- ≥ LPL} for a magnitude primary's protection
+ * levels, no singleton of another respondent moved) of least cost: the sum over newly suppressed cells of value + 1, then fewest
  * new cells, then enumeration order (pairs before single leaves, leaves in dimension order).
  *
  * <p>Primaries are processed table by table, inner cells first, then by the number of margins among their
@@ -55,6 +57,21 @@ public final class Hypercube {
   private final boolean relax;
   private final long[][] marginal;
   private final List<Witness> witnesses = new ArrayList<>();
+  /** The primary being protected, and whether its hypercube must move no other singleton. */
+  private Grid curGrid;
+  private int curCell;
+  private Set<Integer> avoid;
+  /** While combining hypercubes: each corner's remaining capacity per direction, and what is still short. */
+  private Map<Long, Long> residualMinus;
+  private Map<Long, Long> residualPlus;
+  private boolean needUp;
+  private boolean needDown;
+  /** Whether a hypercube need reach the width only (the last resort; the check then judges the levels). */
+  private boolean widthOnly;
+  /** Per witness (same index), the singleton respondents it avoids ({@link #ALL}: every other one). */
+  private final List<Set<Integer>> avoided = new ArrayList<>();
+  /** Avoid every singleton of another respondent. */
+  static final Set<Integer> ALL = Set.of(-2);
 
   /**
    * Prepares the search.
@@ -209,7 +226,7 @@ public final class Hypercube {
       List<Witness> replaced = new ArrayList<>();
       for (int w : affected) {
         Witness old = witnesses.get(w);
-        Witness nw = search(old.grid(), old.cell(), 0, false);
+        Witness nw = search(old.grid(), old.cell(), 0, false, avoided.get(w), true);
         if (nw == null) {
           replaced = null;
           break;
@@ -252,8 +269,88 @@ public final class Hypercube {
     return true;
   }
 
+  /** The most hypercubes combined to reach a primary's protection levels. */
+  static final int MAX_PARTS = 12;
+
+  /**
+   * Reaches a primary's levels with several hypercubes when no single one does (a margin's lower level, for
+   * instance, can exceed each of its inner cells). Moving the inner cells along the sum of directions changes
+   * no published cell; non-negativity holds as long as no corner gives more, over all directions, than its
+   * value: each next hypercube is the cheapest that still moves the primary in a direction short of its level,
+   * with each corner's capacity reduced by what earlier ones take from it ({@code t} of each is its smallest
+   * remaining corner). The interval then contains {@code [v − Σ t−, v + Σ t+]}.
+   *
+   * @return whether the levels and the width were reached (the hypercubes found on the way stay applied)
+   */
+  private boolean combine(Grid g, int cell) {
+    long upl = g.level[cell];
+    long lpl = g.lowerLevel(cell);
+    if (upl <= 0 && lpl <= 0) {
+      return false;
+    }
+    long required = p.rules.requiredWidth(g.value[cell]);
+    residualMinus = new java.util.HashMap<>();
+    residualPlus = new java.util.HashMap<>();
+    long up = 0;
+    long down = 0;
+    try {
+      for (int part = 0; part < MAX_PARTS; part++) {
+        needUp = up != Long.MAX_VALUE && (up < upl || up + down < required);
+        needDown = down < lpl;
+        Witness w = search(g, cell, Long.MAX_VALUE, true, ALL, true);
+        if (w == null) {
+          return false;
+        }
+        up = w.tPlus() == Long.MAX_VALUE || up == Long.MAX_VALUE ? Long.MAX_VALUE : up + w.tPlus();
+        down += w.tMinus() == Long.MAX_VALUE ? 0 : w.tMinus();
+        for (int[] c : w.support()) {
+          Map<Long, Long> res = c[2] > 0 ? residualMinus : residualPlus;
+          long t = c[2] > 0 ? w.tMinus() : w.tPlus();
+          long k = key(c[0], c[1]);
+          res.put(k, residual(res, c[0], c[1]) - t);
+        }
+        if (up >= upl && down >= lpl && (up == Long.MAX_VALUE || up + down >= required)) {
+          return true;
+        }
+      }
+      return false;
+    } finally {
+      residualMinus = null;
+      residualPlus = null;
+    }
+  }
+
+  private long residual(Map<Long, Long> res, int grid, int cell) {
+    Long r = res.get(key(grid, cell));
+    return r != null ? r : p.grids.get(grid).value[cell];
+  }
+
+  /**
+   * Protects a primary: by the cheapest hypercube that moves no singleton of another respondent; by several
+   * that together reach its levels ({@link #combine}); failing both, by the cheapest that reaches the levels
+   * at all, or else the width only (the check then decides, and fails the run when the levels are missed);
+   * and when that one moves singletons, by the cheapest hypercube at all plus, for each singleton respondent that one moves, the cheapest
+   * hypercube that does not move that respondent's cells (so that respondent, knowing its own cells, still
+   * cannot narrow the primary). A respondent no hypercube avoids is left to the check, which then fails.
+   */
   private void protect(Grid g, int cell) {
-    search(g, cell, Long.MAX_VALUE, true);
+    if (search(g, cell, Long.MAX_VALUE, true, ALL, true) != null || combine(g, cell)) {
+      return;
+    }
+    Witness w = search(g, cell, Long.MAX_VALUE, true, Set.of(), true);
+    if (w == null) {
+      // no hypercube, single or combined, reaches the levels: the cheapest wide enough one, and the check
+      // decides whether all the suppressed cells together reach them
+      widthOnly = true;
+      try {
+        w = search(g, cell, Long.MAX_VALUE, true, Set.of(), false);
+      } finally {
+        widthOnly = false;
+      }
+    }
+    for (int r : movedRespondents(w)) {
+      search(g, cell, Long.MAX_VALUE, true, Set.of(r), true);
+    }
   }
 
   /**
@@ -262,7 +359,10 @@ public final class Hypercube {
    *
    * @return the witness, or null when none is valid within the bound (with apply: throws)
    */
-  private Witness search(Grid g, int cell, long bound, boolean apply) {
+  private Witness search(Grid g, int cell, long bound, boolean apply, Set<Integer> avoidRespondents, boolean quiet) {
+    curGrid = g;
+    curCell = cell;
+    avoid = avoidRespondents;
     int[] u = p.unionTuple(g, cell);
     int nd = p.union.size();
     List<List<Opt>> opts = new ArrayList<>();
@@ -298,7 +398,7 @@ public final class Hypercube {
       }
     }
     if (best == null) {
-      if (!apply) {
+      if (!apply || quiet) {
         return null;
       }
       throw new TableException("secondary suppression: primary cell " + g.label(cell)
@@ -325,6 +425,7 @@ public final class Hypercube {
     Witness w = new Witness(g, cell, support, result[2], result[3], cells);
     if (apply) {
       witnesses.add(w);
+      avoided.add(avoidRespondents);
     }
     return w;
   }
@@ -367,7 +468,7 @@ public final class Hypercube {
             c += nodes[k][idx[k]] * x.stride[k];
           }
           CellStatus s = x.status[c];
-          if (s == CellStatus.FORCED_PUBLISH) {
+          if (s == CellStatus.FORCED_PUBLISH || movesSingleton(x, c)) {
             return false;
           }
           if (s != CellStatus.PRIMARY && s != CellStatus.SECONDARY) {
@@ -397,10 +498,13 @@ public final class Hypercube {
           c += o.leaves[idx[k]] * x.stride[k];
           sign *= o.signs[idx[k]];
         }
+        if (movesSingleton(x, c)) {
+          return false;
+        }
         if (sign > 0) {
-          tMinus = Math.min(tMinus, x.value[c]);
+          tMinus = Math.min(tMinus, residualMinus == null ? x.value[c] : residual(residualMinus, gi, c));
         } else {
-          tPlus = Math.min(tPlus, x.value[c]);
+          tPlus = Math.min(tPlus, residualPlus == null ? x.value[c] : residual(residualPlus, gi, c));
         }
         if (support != null) {
           support.add(new int[] {gi, c, sign});
@@ -420,7 +524,45 @@ public final class Hypercube {
     result[1] = fresh;
     result[2] = tMinus;
     result[3] = tPlus;
-    return width >= required;
+    if (residualMinus != null) {
+      return (needUp && tPlus >= 1) || (needDown && tMinus >= 1 && tMinus != Long.MAX_VALUE);
+    }
+    return width >= required
+        && (widthOnly || (tPlus >= curGrid.level[curCell] && tMinus >= curGrid.lowerLevel(curCell)));
+  }
+
+  /** The singleton respondents other than its primary's whose cells a witness moves, in cell order. */
+  static Set<Integer> movedRespondents(Problem p, Witness w) {
+    Set<Integer> out = new java.util.TreeSet<>();
+    for (long k : w.cells()) {
+      Grid y = p.grids.get((int) (k >>> 32));
+      int d = (int) k;
+      if (y == w.grid() && y.otherSingleton(d, w.cell())) {
+        out.add(y.respondent[d]);
+      }
+    }
+    for (int[] s : w.support()) {
+      Grid y = p.grids.get(s[0]);
+      if (y == w.grid() && y.otherSingleton(s[1], w.cell())) {
+        out.add(y.respondent[s[1]]);
+      }
+    }
+    return out;
+  }
+
+  private Set<Integer> movedRespondents(Witness w) {
+    return movedRespondents(p, w);
+  }
+
+  /**
+   * Whether moving this cell defeats the hypercube against a singleton attacker: the cell has one
+   * contributor other than the primary's own respondent, who knows the cell's value exactly.
+   */
+  private boolean movesSingleton(Grid x, int c) {
+    if (avoid.isEmpty() || x != curGrid || !x.otherSingleton(c, curCell)) {
+      return false;
+    }
+    return avoid == ALL || avoid.contains(x.respondent[c]);
   }
 
   private static boolean active(Grid x, Opt[] combo) {
@@ -500,7 +642,9 @@ public final class Hypercube {
     }
     long[] m = marginal[dim];
     ls.sort(Comparator.comparingLong((Integer l) -> -m[l]).thenComparingInt(l -> l));
-    return ls.stream().limit(MAX_LEAVES_UNDER).mapToInt(Integer::intValue).toArray();
+    // while combining hypercubes for a level, every leaf may give its share (up to MAX_COUSINS of them)
+    return ls.stream().limit(residualMinus == null ? MAX_LEAVES_UNDER : MAX_COUSINS).mapToInt(Integer::intValue)
+        .toArray();
   }
 
   private static int[] cousins(Hier h, int node) {

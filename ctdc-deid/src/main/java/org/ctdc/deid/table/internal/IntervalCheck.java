@@ -15,16 +15,43 @@ import org.ojalgo.optimisation.Variable;
  * The attacker's interval of every suppressed primary cell, by linear programming (ojAlgo), shared with
  * nothing in the suppression search. Variables: the suppressed inner cells of every linked table, x ≥ 0.
  * Constraints: every published margin equals the sum of its inner cells; every suppressed cell shared by two
- * tables has equal sums in both. Connected components of the constraint graph are solved separately. Not
- * thread-safe.
+ * tables has equal sums in both. Connected components of the constraint graph are solved separately.
+ *
+ * <p>A primary is exposed when its interval is narrower than the required width, when the upper bound does not
+ * reach {@code value + UPL} or the lower bound {@code value − LPL} (the protection levels of magnitude cells),
+ * or when a singleton attacker exposes it: for each respondent that alone makes up one or more suppressed
+ * cells (a cell with one contributor, and its margins with the same one contributor), the intervals of the
+ * other primaries are computed again with those cells known exactly, and must meet the same requirements. The
+ * intervals returned are the public attacker's. Not thread-safe.
  */
 public final class IntervalCheck {
 
-  /** The interval of one primary cell; upper is +∞ when unbounded. */
-  public record Interval(int grid, int cell, double lower, double upper, long required) {
-    /** @return whether the interval is narrower than required */
+  /**
+   * The interval of one primary cell; upper is +∞ when unbounded.
+   *
+   * @param grid the table's index
+   * @param cell the cell
+   * @param lower the public attacker's lower bound
+   * @param upper the public attacker's upper bound
+   * @param required the required width
+   * @param reachLower the lower bound must be at most this ({@code value − LPL}; +∞ when no level)
+   * @param reachUpper the upper bound must be at least this ({@code value + UPL}; −∞ when no level)
+   * @param bySingleton whether a singleton attacker (a respondent knowing its own cells) exposes the cell
+   */
+  public record Interval(int grid, int cell, double lower, double upper, long required, double reachLower,
+      double reachUpper, boolean bySingleton) {
+    /** An interval with a width requirement only. */
+    public Interval(int grid, int cell, double lower, double upper, long required) {
+      this(grid, cell, lower, upper, required, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, false);
+    }
+
+    /** @return whether the interval is narrower than required, misses a protection level, or a singleton exposes it */
     public boolean exposed() {
-      return upper - lower < required - 1e-6;
+      return bySingleton || narrow(lower, upper);
+    }
+
+    boolean narrow(double lo, double hi) {
+      return hi - lo < required - 1e-6 || hi < reachUpper - 1e-6 || lo > reachLower + 1e-6;
     }
   }
 
@@ -35,6 +62,8 @@ public final class IntervalCheck {
   private final List<int[]> negRows = new ArrayList<>();
   private int[] parent;
   private int[] rowCount;
+  /** Cells the attacker knows exactly although suppressed ({@code grid << 32 | cell}): a singleton's own. */
+  private final java.util.Set<Long> known;
 
   /**
    * Builds the attacker's system from the current statuses.
@@ -42,14 +71,19 @@ public final class IntervalCheck {
    * @param problem the linked tables
    */
   public IntervalCheck(Problem problem) {
+    this(problem, java.util.Set.of());
+  }
+
+  private IntervalCheck(Problem problem, java.util.Set<Long> known) {
     this.p = problem;
+    this.known = known;
     List<Map<Integer, List<Integer>>> under = new ArrayList<>();
     for (int gi = 0; gi < p.grids.size(); gi++) {
       Grid g = p.grids.get(gi);
       Map<Integer, List<Integer>> m = new LinkedHashMap<>();
       under.add(m);
       for (int c = 0; c < g.cells; c++) {
-        if (g.isInner(c) && g.suppressed(c)) {
+        if (g.isInner(c) && g.suppressed(c) && !known.contains(((long) gi << 32) | c)) {
           int v = vars.size();
           vars.add(new int[] {gi, c});
           varIndex.put(((long) gi << 32) | c, v);
@@ -65,7 +99,7 @@ public final class IntervalCheck {
       Grid g = p.grids.get(gi);
       for (Map.Entry<Integer, List<Integer>> e : under.get(gi).entrySet()) {
         int a = e.getKey();
-        if (!g.suppressed(a)) {
+        if (!g.suppressed(a) || known.contains(((long) gi << 32) | a)) {
           rows.add(toArray(e.getValue()));
           negRows.add(new int[0]);
         } else {
@@ -178,21 +212,78 @@ public final class IntervalCheck {
         }
       }
     }
+    if (!known.isEmpty()) {
+      return out;
+    }
+    // The singleton attackers: each respondent knows the suppressed cells it alone makes up.
+    Map<Long, List<Long>> byRespondent = new LinkedHashMap<>();
+    for (int gi = 0; gi < p.grids.size(); gi++) {
+      Grid g = p.grids.get(gi);
+      for (int c = 0; c < g.cells; c++) {
+        if (g.respondent[c] >= 0 && g.suppressed(c) && g.isPublished(c)) {
+          byRespondent.computeIfAbsent(((long) gi << 32) | g.respondent[c], k -> new ArrayList<>())
+              .add(((long) gi << 32) | c);
+        }
+      }
+    }
+    for (List<Long> own : byRespondent.values()) {
+      java.util.Set<Long> knows = new java.util.HashSet<>(own);
+      IntervalCheck attacker = null;
+      for (int k = 0; k < out.size(); k++) {
+        Interval i = out.get(k);
+        long key = ((long) i.grid() << 32) | i.cell();
+        if (i.bySingleton() || knows.contains(key) || coversAny(i.grid(), i.cell(), own)
+            || !sharesComponent(i.grid(), i.cell(), own)) {
+          continue;
+        }
+        if (attacker == null) {
+          attacker = new IntervalCheck(p, knows);
+        }
+        Interval a = attacker.interval(i.grid(), i.cell());
+        if (i.narrow(a.lower(), a.upper()) && !i.narrow(i.lower(), i.upper())) {
+          out.set(k, new Interval(i.grid(), i.cell(), i.lower(), i.upper(), i.required(), i.reachLower(),
+              i.reachUpper(), true));
+        }
+      }
+    }
     return out;
   }
 
-  /**
-   * The interval of one suppressed cell.
-   *
-   * @param gi the table's index
-   * @param cell the cell
-   * @return its interval
-   */
-  public Interval interval(int gi, int cell) {
+  /** Whether a primary contains one of the respondent's cells: the respondent is then one of its contributors. */
+  private boolean coversAny(int gi, int cell, List<Long> own) {
+    for (long k : own) {
+      if ((int) (k >>> 32) == gi && p.grids.get(gi).covers(cell, (int) k)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether knowing the given cells can change a primary's interval: they share an LP component. */
+  private boolean sharesComponent(int gi, int cell, List<Long> own) {
+    java.util.Set<Integer> roots = new java.util.HashSet<>();
+    for (long k : own) {
+      Grid g = p.grids.get((int) (k >>> 32));
+      int c = (int) k;
+      forInnerUnder(g, c, v -> {
+        Integer idx = varIndex.get((k & 0xFFFFFFFF00000000L) | v);
+        if (idx != null) {
+          roots.add(find(idx));
+        }
+      });
+    }
+    boolean[] hit = new boolean[1];
     Grid g = p.grids.get(gi);
-    long required = p.rules.requiredWidth(g.value[cell]);
-    List<Integer> objVars = new ArrayList<>();
-    long known = 0;
+    forInnerUnder(g, cell, v -> {
+      Integer idx = varIndex.get(((long) gi << 32) | v);
+      if (idx != null && roots.contains(find(idx))) {
+        hit[0] = true;
+      }
+    });
+    return hit[0];
+  }
+
+  private static void forInnerUnder(Grid g, int cell, java.util.function.IntConsumer f) {
     int n = g.h.length;
     int[] idx = new int[n];
     int[] lo = new int[n];
@@ -208,30 +299,49 @@ public final class IntervalCheck {
       for (int d = 0; d < n; d++) {
         c += idx[d] * g.stride[d];
       }
-      Integer v = varIndex.get(((long) gi << 32) | c);
-      if (v == null) {
-        known += g.value[c];
-      } else {
-        objVars.add(v);
-      }
+      f.accept(c);
       int d = n - 1;
       while (d >= 0 && ++idx[d] == hi[d]) {
         idx[d] = lo[d];
         d--;
       }
       if (d < 0) {
-        break;
+        return;
       }
     }
+  }
+
+  /**
+   * The interval of one suppressed cell.
+   *
+   * @param gi the table's index
+   * @param cell the cell
+   * @return its interval
+   */
+  public Interval interval(int gi, int cell) {
+    Grid g = p.grids.get(gi);
+    long required = p.rules.requiredWidth(g.value[cell]);
+    double reachLower = g.level[cell] > 0 ? g.value[cell] - g.lowerLevel(cell) : Double.POSITIVE_INFINITY;
+    double reachUpper = g.level[cell] > 0 ? g.value[cell] + g.level[cell] : Double.NEGATIVE_INFINITY;
+    List<Integer> objVars = new ArrayList<>();
+    long[] fixedSum = new long[1];
+    forInnerUnder(g, cell, c -> {
+      Integer v = varIndex.get(((long) gi << 32) | c);
+      if (v == null) {
+        fixedSum[0] += g.value[c];
+      } else {
+        objVars.add(v);
+      }
+    });
     if (objVars.isEmpty()) {
-      return new Interval(gi, cell, known, known, required);
+      return new Interval(gi, cell, fixedSum[0], fixedSum[0], required, reachLower, reachUpper, false);
     }
     boolean[] comp = new boolean[vars.size()];
     for (int v : objVars) {
       comp[find(v)] = true;
     }
     double[] range = solve(comp, objVars);
-    return new Interval(gi, cell, known + range[0], known + range[1], required);
+    return new Interval(gi, cell, fixedSum[0] + range[0], fixedSum[0] + range[1], required, reachLower, reachUpper, false);
   }
 
   private final Map<Integer, Object[]> models = new HashMap<>();

@@ -9,6 +9,7 @@ import java.util.OptionalLong;
 import org.ctdc.deid.internal.Ticker;
 import org.ctdc.deid.table.CellStatus;
 import org.ctdc.deid.table.ProtectedTable;
+import org.ctdc.deid.table.ProtectionLevel;
 import org.ctdc.deid.table.SuppressionRules;
 import org.ctdc.deid.table.Table;
 import org.ctdc.deid.table.TableException;
@@ -53,17 +54,25 @@ public final class SuppressionRun {
       for (IntervalCheck.Interval i : chk.intervals()) {
         if (i.exposed()) {
           throw new TableException("check failed: primary cell " + p.grids.get(i.grid()).label(i.cell())
-              + " has an attacker interval narrower than " + i.required() + "; nothing is released");
+              + (i.bySingleton() ? " can be narrowed by a singleton respondent, who knows its own cell,"
+                  + " below its required width or protection levels"
+                  : " has an attacker interval narrower than its required width (" + i.required()
+                  + ") or not reaching its protection levels") + "; nothing is released");
         }
         long key = ((long) i.grid() << 32) | i.cell();
         iv.put(key, new double[] {i.lower(), i.upper()});
         source.put(key, "lp");
       }
     } else {
+      Map<Long, List<Hypercube.Witness>> byPrimary = new java.util.LinkedHashMap<>();
       for (Hypercube.Witness w : ws) {
+        byPrimary.computeIfAbsent(((long) p.grids.indexOf(w.grid()) << 32) | w.cell(), k -> new ArrayList<>()).add(w);
+      }
+      for (List<Hypercube.Witness> all : byPrimary.values()) {
         ticker.check();
-        double[] range = WitnessCheck.verify(p, w);
-        int gi = p.grids.indexOf(w.grid());
+        Hypercube.Witness w = all.get(0);
+        double[] range = WitnessCheck.range(p, all);
+        WitnessCheck.singletons(p, all);
         for (int gj = 0; gj < p.grids.size(); gj++) {
           int c = p.counterpart(w.grid(), w.cell(), p.grids.get(gj));
           if (c >= 0) {
@@ -72,16 +81,15 @@ public final class SuppressionRun {
             source.put(key, "witness");
           }
         }
-        if (gi < 0) {
-          throw new IllegalStateException("witness of an unknown table");
-        }
       }
     }
     ticker.end();
     List<ProtectedTable> out = new ArrayList<>();
     List<TableReport> reports = new ArrayList<>();
+    List<List<ProtectionLevel>> levels = new ArrayList<>();
     for (int gi = 0; gi < p.grids.size(); gi++) {
       Grid g = p.grids.get(gi);
+      levels.add(levels(g));
       List<ProtectedTable.Cell> cells = new ArrayList<>();
       List<TableReport.PrimaryCell> prim = new ArrayList<>();
       List<TableReport.SecondaryCell> sec = new ArrayList<>();
@@ -107,11 +115,31 @@ public final class SuppressionRun {
               + g.rule[c]);
         }
       }
+      if (!levels.get(gi).isEmpty()) {
+        notes.add("protection levels: " + g.def.name() + ".levels.json holds each primary's value, levels and singleton"
+            + " respondent for the audit; it is confidential: never publish it");
+      }
       out.add(new ProtectedTable(g.def, "suppression", cells));
       reports.add(new TableReport(g.def.name(), "suppression", describe(rules, g.table.kind()), counts, prim, sec,
           notes));
     }
-    return new TableProtection(out, reports);
+    return new TableProtection(out, reports, levels);
+  }
+
+  /** A magnitude table's primaries with their levels and singleton respondents (numbered in cell order). */
+  private static List<ProtectionLevel> levels(Grid g) {
+    List<ProtectionLevel> out = new ArrayList<>();
+    if (g.table.kind() != Table.Kind.MAGNITUDE) {
+      return out;
+    }
+    Map<Integer, Integer> numbers = new HashMap<>();
+    for (int c : publishedOrder(g)) {
+      if (g.status[c] == CellStatus.PRIMARY) {
+        int r = g.respondent[c] < 0 ? -1 : numbers.computeIfAbsent(g.respondent[c], k -> numbers.size());
+        out.add(new ProtectionLevel(g.nodes(c), g.value[c], g.lowerLevel(c), g.level[c], r));
+      }
+    }
+    return out;
   }
 
   /** Published cell ids, row-major over each dimension's published nodes in pre-order. */

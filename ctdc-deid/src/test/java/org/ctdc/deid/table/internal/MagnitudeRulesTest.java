@@ -29,6 +29,11 @@ class MagnitudeRulesTest {
 
   /** A one-dimensional magnitude table: one leaf per contribution list, all under Total. */
   static Grid grid(SuppressionRules rules, long[]... cells) {
+    return new Problem(List.of(table(cells)), rules).grids().get(0);
+  }
+
+  /** The same table, before the rules. */
+  static Table table(long[]... cells) {
     List<String> leaves = new ArrayList<>();
     for (int i = 0; i < cells.length; i++) {
       leaves.add("c" + i);
@@ -40,7 +45,7 @@ class MagnitudeRulesTest {
         b.add(v, "c" + i);
       }
     }
-    return new Problem(List.of(b.build()), rules).grids().get(0);
+    return b.build();
   }
 
   static CellStatus status(Grid g, String leaf) {
