@@ -47,6 +47,11 @@ final class AuditCommand implements Callable<Integer>, CancellableCommand {
           + " (1 for integer counts). Default: the definitions', else 'not exactly determined'.")
   Double minWidth;
 
+  @Option(names = "--levels", paramLabel = "DIR",
+      description = "The publisher's folder of confidential levels files (NAME.levels.json, written by ctdc tables"
+          + " --levels-out) that the definitions name. Default: each definition's own folder.")
+  Path levelsDir;
+
   @Option(names = {"--quiet", "-q"}, description = "Print only the summary line.")
   boolean quiet;
 
@@ -72,7 +77,8 @@ final class AuditCommand implements Callable<Integer>, CancellableCommand {
     }
     List<PublishedTable> published = new ArrayList<>();
     for (int i = 0; i < tables.size(); i++) {
-      published.add(PublishedTable.read(tables.get(i), definitions.get(i)));
+      published.add(levelsDir == null ? PublishedTable.read(tables.get(i), definitions.get(i))
+          : PublishedTable.read(tables.get(i), definitions.get(i), levelsDir));
     }
     AuditResult result;
     try (Progress progress = Progress.start("ctdc audit", 1, quiet)) {

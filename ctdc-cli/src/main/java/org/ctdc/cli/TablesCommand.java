@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -43,6 +44,12 @@ final class TablesCommand implements Callable<Integer>, CancellableCommand {
 
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "The output directory.")
   Path out;
+
+  @Option(names = "--levels-out", paramLabel = "DIR",
+      description = "Where to write the confidential protection levels of magnitude tables (NAME.levels.json: the"
+          + " values of suppressed cells, for ctdc audit --levels); required when the configuration has a magnitude"
+          + " table protected by suppression, and outside --out. Never publish it.")
+  Path levelsOut;
 
   @Option(names = {"--quiet", "-q"}, description = "Print only the last line (how many tables were written where).")
   boolean quiet;
@@ -73,6 +80,24 @@ final class TablesCommand implements Callable<Integer>, CancellableCommand {
       names.forEach(n -> tableFiles.put("--out (its " + n + ")", out.resolve(n)));
     }
     tableFiles.put("--out (its tables-report.txt)", out.resolve("tables-report.txt"));
+    boolean hasLevels = cfg.method() == TablesConfig.Method.SUPPRESSION
+        && cfg.tables().stream().anyMatch(t -> t.magnitude().isPresent());
+    if (hasLevels && levelsOut == null) {
+      throw new ParameterException(spec.commandLine(), "a magnitude table protected by suppression needs"
+          + " --levels-out DIR: its protection levels hold the values of suppressed cells and are never written"
+          + " into --out");
+    }
+    if (levelsOut != null) {
+      if (levelsOut.toAbsolutePath().normalize().startsWith(out.toAbsolutePath().normalize())) {
+        throw new ParameterException(spec.commandLine(), "--levels-out must be outside --out: the levels files"
+            + " are confidential and --out is published");
+      }
+      for (var t : cfg.tables()) {
+        if (t.magnitude().isPresent()) {
+          tableFiles.put("--levels-out (its " + t.name() + ".levels.json)", levelsOut.resolve(t.name() + ".levels.json"));
+        }
+      }
+    }
     Outputs.requireDistinct(spec, inputs, tableFiles);
     DatasetCsv.ReadResult read = DatasetCsv.read(in, Schemas.resolve(cfg.schema()), DatasetCsv.CsvOptions.defaults());
     PrintWriter w = spec.commandLine().getOut();
@@ -84,21 +109,38 @@ final class TablesCommand implements Callable<Integer>, CancellableCommand {
     // the tables are written to a hidden staging folder and moved in only when all are written and audited,
     // so a failed run (an audit that rejects the release included) leaves no table that looks publishable
     Outputs outputs = new Outputs(out);
+    Outputs levelsOutputs = levelsOut == null ? null : new Outputs(levelsOut);
     TablesRun.Outcome o;
     Path staging = null;
+    Path levelsStaging = null;
     try {
       staging = outputs.stage();
+      levelsStaging = levelsOutputs == null ? null : levelsOutputs.stage();
       try (Progress progress = Progress.start("ctdc tables", 1, quiet)) {
         progress.step("protecting");
-        o = TablesRun.run(cfg, read.dataset(), staging, progress, cancellation);
+        o = TablesRun.run(cfg, read.dataset(), staging, levelsStaging, progress, cancellation);
         progress.done();
       }
       cancellation.throwIfCancelled(org.ctdc.deid.table.TableProtector.OPERATION);
-      // the single decision point: a signal before it leaves no table, after it every table is moved in
-      outputs.commitIn(cancellation, staging, "");
+      // the confidential levels files first (a failure leaves no table), then the single decision point: a
+      // signal before it leaves no table and no levels file, after it every table is moved in
+      if (levelsOutputs != null) {
+        levelsOutputs.moveIn(levelsStaging, "");
+      }
+      try {
+        outputs.commitIn(cancellation, staging, "");
+      } catch (RuntimeException e) {
+        if (levelsOutputs != null) {
+          levelsOutputs.discard();
+        }
+        throw e;
+      }
     } catch (RuntimeException e) {
       if (staging != null) {
         Outputs.deleteQuietly(staging);
+      }
+      if (levelsStaging != null) {
+        Outputs.deleteQuietly(levelsStaging);
       }
       List<Path> names = new ArrayList<>();
       cfg.tables().forEach(t -> names.add(Path.of(t.name() + ".*")));

@@ -75,11 +75,25 @@ public final class PublishedTable {
    *     file, line and column, never a value)
    */
   public static PublishedTable read(Path csv, Path definitionJson) {
+    return read(csv, definitionJson, definitionJson.toAbsolutePath().getParent());
+  }
+
+  /**
+   * Reads a table CSV with its definition JSON, and the confidential levels file the definition names (if
+   * it names one) from the publisher's folder of levels files, which is not published with the tables.
+   *
+   * @param csv the table, one column per dimension, then {@code value} and {@code status}
+   * @param definitionJson the definition
+   * @param levelsDir the folder holding the levels file the definition names
+   * @return the table
+   * @throws TableFormatException if a file cannot be read or breaks the format (the message names file,
+   *     line and column, never a value)
+   */
+  public static PublishedTable read(Path csv, Path definitionJson, Path levelsDir) {
     TableDefinition def = TableDefinition.read(definitionJson);
     PublishedTable t = TableCsv.read(csv, def);
     if (def.levels().isPresent()) {
-      Path folder = definitionJson.toAbsolutePath().getParent();
-      t = t.withLevels(LevelsJson.read(folder.resolve(def.levels().get()), def));
+      t = t.withLevels(LevelsJson.read(levelsDir.resolve(def.levels().get()), def));
     }
     return t;
   }

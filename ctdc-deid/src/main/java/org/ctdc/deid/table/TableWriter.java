@@ -61,6 +61,25 @@ public final class TableWriter {
    * @throws TableException naming the file when it cannot be written
    */
   public static List<Path> write(ProtectedTable table, List<ProtectionLevel> levels, Path dir, OutputOptions options) {
+    return write(table, levels, dir, dir, options);
+  }
+
+  /**
+   * Writes the files of one table into {@code dir} and its confidential levels file {@code NAME.levels.json}
+   * (when there are protection levels; last in the list) into {@code levelsDir}, a folder that is not
+   * published. The definition names the levels file by its file name; the audit finds it in the folder it is
+   * given ({@link org.ctdc.deid.audit.PublishedTable#read(Path, Path, Path)}).
+   *
+   * @param table the table
+   * @param levels its primaries' protection levels (empty: no levels file, today's definition)
+   * @param dir the directory of the publishable files
+   * @param levelsDir the directory of the confidential levels file
+   * @param options labels, width and tags
+   * @return the files written
+   * @throws TableException naming the file when it cannot be written
+   */
+  public static List<Path> write(ProtectedTable table, List<ProtectionLevel> levels, Path dir, Path levelsDir,
+      OutputOptions options) {
     String name = table.definition().name();
     List<Path> out = new ArrayList<>();
     String levelsFile = levels.isEmpty() ? null : name + ".levels.json";
@@ -73,7 +92,8 @@ public final class TableWriter {
         out.add(write(dir.resolve(name + ".hxl.csv"), hxlCsv(table, options)));
       }
       if (levelsFile != null) {
-        out.add(write(dir.resolve(levelsFile), levelsJson(name, levels)));
+        Files.createDirectories(levelsDir);
+        out.add(write(levelsDir.resolve(levelsFile), levelsJson(name, levels)));
       }
     } catch (IOException e) {
       throw new TableException(org.ctdc.schema.AtomicFiles.cannotWrite(dir, e).getMessage(), e);

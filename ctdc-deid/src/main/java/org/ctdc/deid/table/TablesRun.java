@@ -91,7 +91,32 @@ public final class TablesRun {
    */
   public static Outcome run(TablesConfig config, Dataset data, Path outDir, ProgressListener progress,
       Cancellation cancellation) {
+    return run(config, data, outDir, null, progress, cancellation);
+  }
+
+  /**
+   * Runs the job as {@link #run(TablesConfig, Dataset, Path, ProgressListener, Cancellation)}, writing the
+   * confidential levels files of magnitude tables ({@code NAME.levels.json}: the values and protection levels
+   * of their primary cells) into {@code levelsDir}, a folder outside the publication folder. A configuration
+   * whose tables have protection levels needs this call: the levels file is never written beside the tables.
+   *
+   * @param config the configuration
+   * @param data the records, under the configuration's schema
+   * @param outDir the output directory of the publishable files
+   * @param levelsDir the directory of the levels files, outside {@code outDir}; null when no table has levels
+   * @param progress as {@link #run(TablesConfig, Dataset, Path, ProgressListener, Cancellation)}
+   * @param cancellation the signal to watch, {@link Cancellation#none()} for none
+   * @return reports and files (the levels files included)
+   * @throws TableException as the other calls, and when a table has protection levels but no levels folder
+   *     outside {@code outDir} was given (before anything is written)
+   */
+  public static Outcome run(TablesConfig config, Dataset data, Path outDir, @org.jspecify.annotations.Nullable Path levelsDir,
+      ProgressListener progress, Cancellation cancellation) {
     java.util.Objects.requireNonNull(progress, "progress");
+    if (levelsDir != null && levelsDir.toAbsolutePath().normalize().startsWith(outDir.toAbsolutePath().normalize())) {
+      throw new TableException("the folder of the confidential levels files must be outside the publication"
+          + " folder: it holds the values of suppressed cells");
+    }
     cancellation.throwIfCancelled(TableProtector.OPERATION);
     record Tab(Tabulation.Result result, Object population) {}
     List<Tab> tabs = new ArrayList<>();
@@ -150,12 +175,23 @@ public final class TablesRun {
       stages.onProgress(TableProtector.SECONDARY_SUPPRESSION, ++groupsDone, groups.size());
     }
     cancellation.throwIfCancelled(TableProtector.OPERATION);
+    if (levelsDir == null) {
+      for (int i = 0; i < out.length; i++) {
+        if (!levels.get(i).isEmpty()) {
+          throw new TableException("table '" + org.ctdc.schema.internal.Shown.name(out[i].definition().name())
+              + "': its primary cells have protection levels, which are confidential (they hold the values of"
+              + " suppressed cells) and never written beside the tables; give a folder for them outside the"
+              + " publication folder (ctdc tables --levels-out DIR; TablesRun.run with a levelsDir)");
+        }
+      }
+    }
+    Path levelsOut = levelsDir == null ? outDir : levelsDir;
     List<Path> files = new ArrayList<>();
     try {
       List<Path[]> audited = new ArrayList<>();
       for (int i = 0; i < out.length; i++) {
         ProtectedTable t = out[i];
-        List<Path> f = TableWriter.write(t, levels.get(i), outDir, config.output());
+        List<Path> f = TableWriter.write(t, levels.get(i), outDir, levelsOut, config.output());
         reports[i] = reports[i].withFormulaCellsNeutralised(TableWriter.neutralisedCells(t, config.output()));
         files.addAll(f);
         audited.add(new Path[] {f.get(0), f.get(1)});
@@ -166,7 +202,7 @@ public final class TablesRun {
         for (List<Integer> g : groups.values()) {
           List<Path[]> linked = new ArrayList<>();
           g.forEach(i -> linked.add(audited.get(i)));
-          ReleaseAudit.auditOrFail(linked, config.rules().minWidth(), cancellation);
+          ReleaseAudit.auditOrFail(linked, levelsOut, config.rules().minWidth(), cancellation);
           stages.onProgress(TableAudit.AUDITING, ++audits, groups.size());
         }
       }

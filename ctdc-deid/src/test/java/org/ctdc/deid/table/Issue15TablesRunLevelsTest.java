@@ -18,6 +18,9 @@ import org.ctdc.deid.audit.PublishedTable;
 import org.ctdc.deid.audit.TableAudit;
 import org.ctdc.deid.audit.TableFormatException;
 import org.ctdc.deid.table.TablesTestData.Rec;
+import org.ctdc.schema.Cancellation;
+import org.ctdc.schema.Dataset;
+import org.ctdc.schema.ProgressListener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,8 +48,20 @@ class Issue15TablesRunLevelsTest {
     String yaml = TablesRunTest.config("suppression", "rules:\n  threshold: 0\n  pPercent: 10\n",
         "  - name: earnings\n    dimensions: [region]\n    magnitude: amount\n");
     Path out = dir.resolve("out");
-    TablesRun.Outcome o = TablesRun.run(TablesConfig.parse(yaml, "t.yaml", dir), TablesTestData.dataset(recs), out);
-    assertTrue(o.files().contains(out.resolve("earnings.levels.json")));
+    Path conf = dir.resolve("confidential");
+    TablesConfig config = TablesConfig.parse(yaml, "t.yaml", dir);
+    Dataset data = TablesTestData.dataset(recs);
+    // the levels hold the values of suppressed cells: never written beside the tables, and a run that is not
+    // given a folder for them outside the publication folder writes nothing
+    TableException none = assertThrows(TableException.class, () -> TablesRun.run(config, data, out));
+    assertTrue(none.getMessage().contains("--levels-out"), none.getMessage());
+    assertFalse(Files.exists(out.resolve("earnings.csv")));
+    assertThrows(TableException.class, () -> TablesRun.run(config, data, out, out.resolve("levels"),
+        ProgressListener.none(), Cancellation.none()));
+    TablesRun.Outcome o = TablesRun.run(config, data, out, conf, ProgressListener.none(), Cancellation.none());
+    assertTrue(o.files().contains(conf.resolve("earnings.levels.json")));
+    assertFalse(Files.exists(out.resolve("earnings.levels.json")), "no levels file in the publication folder");
+    Files.move(conf.resolve("earnings.levels.json"), out.resolve("earnings.levels.json"));
     String def = Files.readString(out.resolve("earnings.table.json"));
     assertTrue(def.contains("\"levels\" : \"earnings.levels.json\""), def);
     String report = Files.readString(out.resolve("tables-report.txt"));

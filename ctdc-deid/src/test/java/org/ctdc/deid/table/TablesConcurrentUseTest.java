@@ -26,12 +26,19 @@ class TablesConcurrentUseTest {
 
   private static String files(Path folder) throws Exception {
     TreeMap<String, String> m = new TreeMap<>();
+    if (!Files.isDirectory(folder)) {
+      return "";
+    }
     try (Stream<Path> s = Files.list(folder)) {
       for (Path p : s.toList()) {
         m.put(p.getFileName().toString(), Files.readString(p));
       }
     }
     return m.toString();
+  }
+
+  private static void run(TablesConfig cfg, Dataset data, Path out, Path levels) {
+    TablesRun.run(cfg, data, out, levels, org.ctdc.schema.ProgressListener.none(), org.ctdc.schema.Cancellation.none());
   }
 
   @Test
@@ -43,14 +50,16 @@ class TablesConcurrentUseTest {
     for (int t = 0; t < THREADS; t++) {
       data.add(TablesTestData.dataset(TablesTestData.random(new SplittableRandom(900 + t), 40)));
       Path out = dir.resolve("single-" + t);
-      TablesRun.run(cfg, data.get(t), out);
-      expected.add(files(out));
+      Path levels = dir.resolve("single-levels-" + t);
+      run(cfg, data.get(t), out, levels);
+      expected.add(files(out) + files(levels));
     }
     assertTrue(expected.stream().distinct().count() > 1, "the record sets differ, so a mix-up would show");
     List<String> got = org.ctdc.deid.Concurrently.run(THREADS, t -> () -> {
       Path out = dir.resolve("concurrent-" + t);
-      TablesRun.run(cfg, data.get(t), out);
-      return files(out);
+      Path levels = dir.resolve("concurrent-levels-" + t);
+      run(cfg, data.get(t), out, levels);
+      return files(out) + files(levels);
     });
     for (int t = 0; t < THREADS; t++) {
       assertEquals(expected.get(t), got.get(t), "thread " + t);

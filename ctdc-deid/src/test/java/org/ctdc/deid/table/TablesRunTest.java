@@ -40,13 +40,20 @@ class TablesRunTest {
 
   /** Runs a configuration on records; returns every output file's bytes by file name. */
   private Map<String, byte[]> run(String yaml, List<Rec> recs) throws IOException {
-    Path out = dir.resolve("out" + runs++);
+    Path out = dir.resolve("out" + runs);
+    Path levels = dir.resolve("levels" + runs++);
     TablesConfig cfg = TablesConfig.parse(yaml, "test.yaml", dir);
-    TablesRun.Outcome o = TablesRun.run(cfg, TablesTestData.dataset(recs), out);
+    TablesRun.Outcome o = TablesRun.run(cfg, TablesTestData.dataset(recs), out, levels,
+        org.ctdc.schema.ProgressListener.none(), org.ctdc.schema.Cancellation.none());
     Map<String, byte[]> files = new TreeMap<>();
-    try (Stream<Path> s = Files.list(out)) {
-      for (Path p : s.toList()) {
-        files.put(p.getFileName().toString(), Files.readAllBytes(p));
+    for (Path folder : List.of(out, levels)) {
+      if (!Files.isDirectory(folder)) {
+        continue;
+      }
+      try (Stream<Path> s = Files.list(folder)) {
+        for (Path p : s.toList()) {
+          files.put(p.getFileName().toString(), Files.readAllBytes(p));
+        }
       }
     }
     assertEquals(files.size(), o.files().size(), "every file written is reported");

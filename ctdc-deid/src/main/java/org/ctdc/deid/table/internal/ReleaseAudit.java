@@ -40,9 +40,24 @@ public final class ReleaseAudit {
    * @throws org.ctdc.schema.OperationCancelledException when the signal is raised
    */
   public static AuditResult auditOrFail(List<Path[]> files, long minWidth, org.ctdc.schema.Cancellation cancellation) {
+    return auditOrFail(files, null, minWidth, cancellation);
+  }
+
+  /**
+   * Audits written tables whose confidential levels files are in their own folder.
+   *
+   * @param files pairs {csv, definition json}
+   * @param levelsDir the folder of the levels files the definitions name, or null for each definition's own
+   * @param minWidth the width required of every primary cell
+   * @param cancellation the signal, checked throughout the audit
+   * @return the audit's result
+   * @throws TableException naming the exposed cells (codes only) when the audit fails
+   */
+  public static AuditResult auditOrFail(List<Path[]> files, @org.jspecify.annotations.Nullable Path levelsDir,
+      long minWidth, org.ctdc.schema.Cancellation cancellation) {
     List<PublishedTable> tables = new ArrayList<>();
     for (Path[] f : files) {
-      tables.add(PublishedTable.read(f[0], f[1]));
+      tables.add(levelsDir == null ? PublishedTable.read(f[0], f[1]) : PublishedTable.read(f[0], f[1], levelsDir));
     }
     AuditResult r = TableAudit.audit(tables, AuditOptions.builder().minWidth(minWidth).secondaryIntervals(false).build(),
         org.ctdc.schema.ProgressListener.none(), cancellation);
