@@ -18,7 +18,7 @@ import org.ctdc.schema.VariableKind;
  * Why the rows of a tabulation were left out of its table, counted by reason and variable, for the demo's
  * {@code tables-report.json} and {@code report.html}. A row is left out, in the order {@link Tabulation} decides
  * it, when it is outside a flag group's denominator (a flag of the group is missing, with the missing value's
- * reason, or no flag of the group is set), when a variable of a dimension is missing (with its reason: unknown,
+ * reason, a flag not collected by the row's source named first, or no flag of the group is set), when a variable of a dimension is missing (with its reason: unknown,
  * not collected by the row's source, not applicable, suppressed), or when its value is not a leaf of the
  * dimension. Only counts, reason codes and variable names are kept, never a value. Thread-safe (stateless).
  */
@@ -27,6 +27,13 @@ final class RowsLeftOut {
 
   /** The reason code of a row outside a flag group's denominator with every flag known and none set. */
   static final String NO_FLAG_SET = "noFlagOfGroupSet";
+
+  /**
+   * Which missing flag of a group names the reason of a row with several: a flag its source does not collect
+   * first (a property of the source, such as a hotline's), then not applicable, suppressed, unknown.
+   */
+  private static final List<MissingReason> PRIORITY = List.of(MissingReason.NOT_COLLECTED,
+      MissingReason.NOT_APPLICABLE, MissingReason.SUPPRESSED, MissingReason.UNKNOWN);
 
   /** The reason code of a row whose value is not a leaf of the dimension. */
   static final String NOT_A_LEAF = "notALeaf";
@@ -87,12 +94,21 @@ final class RowsLeftOut {
       Map<String, Map<String, String>> leafOf) {
     if (flagCols.length > 0) {
       boolean set = false;
+      int first = -1;
+      int best = PRIORITY.size();
       for (int c : flagCols) {
         Optional<MissingReason> missing = data.missingReason(row, c);
         if (missing.isPresent()) {
-          return List.of(code(missing.get()), data.variable(c).name());
+          if (PRIORITY.indexOf(missing.get()) < best) {
+            first = c;
+            best = PRIORITY.indexOf(missing.get());
+          }
+        } else {
+          set |= data.code(row, c) == 1;
         }
-        set |= data.code(row, c) == 1;
+      }
+      if (first >= 0) {
+        return List.of(code(PRIORITY.get(best)), data.variable(first).name());
       }
       if (!set) {
         return List.of(NO_FLAG_SET, "");
