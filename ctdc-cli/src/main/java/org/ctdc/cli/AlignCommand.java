@@ -25,17 +25,18 @@ import picocli.CommandLine.Spec;
     name = "align",
     mixinStandardHelpOptions = true,
     description = {
-      "Align a partner's CSV or JSON Lines file onto the shared variables with an alignment spec",
-      "(docs/alignment-spec.md): writes the aligned rows as CSV of the spec's target schema and a JSON report.",
+      "Align a partner's CSV or JSON Lines file onto the shared variables with an alignment spec.",
+      "Writes the aligned rows as CSV of the spec's target schema and a JSON report (docs/alignment-spec.md).",
       "Rejected rows are listed in the report by reason and row number; values are never printed.",
-      "Exit code 0 when every row was aligned, 1 when rows were rejected (with --strict: at the first one, and",
-      "nothing is written), 4 when the file could not be read to its end (a malformed quote, invalid UTF-8, a",
-      "record over a limit): nothing is written and the error says where reading stopped."
+      "Exit code 0 when every row was aligned, 1 when rows were rejected (with --strict: at the first one, and"
+          + " nothing is written), 4 when the file could not be read to its end (a malformed quote, invalid UTF-8,"
+          + " a record over a limit): nothing is written and the error says where reading stopped."
     })
 final class AlignCommand implements Callable<Integer>, CancellableCommand {
   @Spec CommandSpec spec;
   @Mixin DebugOption debug;
   @Mixin FormulaGuardOption formulaGuard;
+  @Mixin QuietOption quiet;
 
   @Option(names = "--spec", required = true, paramLabel = "SPEC",
       description = "A bundled spec name (hotline-to-kanon-2020, case-management-to-kanon-2020, kanon-2020-to-synthetic-2024, kanon-2020-to-victim-perpetrator-2022) or a spec file.")
@@ -76,7 +77,7 @@ final class AlignCommand implements Callable<Integer>, CancellableCommand {
     AlignmentSpec s = Specs.resolve(specName);
     String name = in.getFileName() == null ? in.toString() : in.getFileName().toString().toLowerCase(Locale.ROOT);
     AlignmentResult r;
-    try (Progress progress = Progress.start("ctdc align", 1, false)) {
+    try (Progress progress = Progress.start("ctdc align", 1, quiet.on)) {
       progress.step("aligning");
       Aligner aligner = Aligner.builder(s).mode(strict ? AlignmentMode.STRICT : AlignmentMode.LENIENT)
           .progress(progress).cancellation(cancellation).build();
@@ -105,12 +106,17 @@ final class AlignCommand implements Callable<Integer>, CancellableCommand {
         new Outputs.Pending(out, w -> written[0] = DatasetCsv.write(r.dataset(), w, formulaGuard.options())),
         new Outputs.Pending(report, w -> w.write(rep.toJson()))));
     printSummary(pw, rep);
-    formulaGuard.say(pw, java.util.Optional.ofNullable(written[0]));
+    if (!quiet.on) {
+      formulaGuard.say(pw, java.util.Optional.ofNullable(written[0]));
+    }
     return rep.rowsRejected() == 0 ? Main.OK : Main.INVALID;
   }
 
-  private static void printSummary(PrintWriter pw, AlignmentReport rep) {
+  private void printSummary(PrintWriter pw, AlignmentReport rep) {
     pw.println(rep.summary());
+    if (quiet.on) {
+      return;
+    }
     for (AlignmentReport.RejectGroup g : rep.rejects()) {
       pw.println("  rejected " + g.count() + " row(s): " + g.reason().id()
           + (g.column().equals("*") ? "" : " (column " + g.column() + ", target " + g.target() + ")")

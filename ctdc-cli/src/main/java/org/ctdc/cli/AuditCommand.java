@@ -25,8 +25,9 @@ import picocli.CommandLine.Spec;
     name = "audit",
     mixinStandardHelpOptions = true,
     description = {
-      "Audit published tables (tableFormat 1, see docs/table-format.md): for every suppressed cell, compute the"
-          + " interval an attacker can derive from everything published, by linear programming.",
+      "Audit published tables by linear programming, so that no suppressed cell can be recomputed.",
+      "For every suppressed cell of the tables (tableFormat 1, docs/table-format.md), computes the interval an"
+          + " attacker can derive from everything published.",
       "Give several --table/--definition pairs to audit linked tables together.",
       "Prints each primary cell's interval (never its true value).",
       "Exit code 0 when no primary cell is exposed, 1 when one is (or the tables are invalid)."
@@ -52,8 +53,7 @@ final class AuditCommand implements Callable<Integer>, CancellableCommand {
           + " --levels-out) that the definitions name. Default: each definition's own folder.")
   Path levelsDir;
 
-  @Option(names = {"--quiet", "-q"}, description = "Print only the summary line.")
-  boolean quiet;
+  @Mixin QuietOption quiet;
 
   private Cancellation cancellation = Cancellation.none();
 
@@ -81,14 +81,14 @@ final class AuditCommand implements Callable<Integer>, CancellableCommand {
           : PublishedTable.read(tables.get(i), definitions.get(i), levelsDir));
     }
     AuditResult result;
-    try (Progress progress = Progress.start("ctdc audit", 1, quiet)) {
+    try (Progress progress = Progress.start("ctdc audit", 1, quiet.on)) {
       progress.step("auditing");
       result = TableAudit.audit(published, options.build(), progress, cancellation);
       progress.done();
     }
     PrintWriter out = spec.commandLine().getOut();
     List<String> lines = result.reportLines();
-    if (quiet) {
+    if (quiet.on) {
       out.println(lines.get(0));
     } else {
       lines.forEach(out::println);

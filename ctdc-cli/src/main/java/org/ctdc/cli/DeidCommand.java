@@ -32,13 +32,15 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "deid",
     mixinStandardHelpOptions = true,
     description = {
-      "De-identify a CSV file: generalise the quasi-identifiers over their hierarchies to the optimal level",
-      "satisfying the privacy models (k-anonymity, l-diversity, t-closeness) within the record-suppression limit.",
+      "De-identify a CSV file by optimal generalisation and record suppression under k-anonymity, l-diversity"
+          + " and t-closeness.",
+      "The quasi-identifiers are generalised over their hierarchies to the optimal level satisfying the privacy"
+          + " models within the record-suppression limit.",
       "The configuration (docs/deid-config.md) names quasi-identifiers with hierarchy files, models, limit and metric.",
       "Options: local suppression (blank cells instead of removing records), top and bottom coding.",
       "The report gives risk (sample uniques, prosecutor and global risk) before and after, and utility.",
-      "Exit code 0 on success, 1 when the input or the configuration is invalid, 2 on a usage error, 3 when the",
-      "privacy models cannot be satisfied within the suppression limit and level bounds.",
+      "Exit code 0 on success, 1 when the input or the configuration is invalid, 2 on a usage error, 3 when the"
+          + " privacy models cannot be satisfied within the suppression limit and level bounds.",
       "With --verify-spec it also writes what ctdc verify needs to re-check the release."
     })
 final class DeidCommand implements Callable<Integer>, CancellableCommand {
@@ -59,13 +61,12 @@ final class DeidCommand implements Callable<Integer>, CancellableCommand {
   Path report;
 
   @Option(names = "--verify-spec", paramLabel = "VERIFY.yaml",
-      description = {"Also write the verification spec of the release for ctdc verify (docs/verify.md), with its",
-          "hierarchy files (VERIFY-hierarchies/) and the release's schema (VERIFY-release-schema.yaml) or the",
-          "inferred-schema settings beside it; written with the other outputs, all or none."})
+      description = "Also write the verification spec of the release for ctdc verify (docs/verify.md), with its"
+          + " hierarchy files (VERIFY-hierarchies/) and the release's schema (VERIFY-release-schema.yaml) or the"
+          + " inferred-schema settings beside it; written with the other outputs, all or none.")
   Path verifySpec;
 
-  @Option(names = {"--quiet", "-q"}, description = "Print nothing on success (errors are still printed).")
-  boolean quiet;
+  @Mixin QuietOption quiet;
 
   @Mixin FormulaGuardOption formulaGuard;
 
@@ -107,12 +108,14 @@ final class DeidCommand implements Callable<Integer>, CancellableCommand {
               : InferredSchemas.fromCsv(in, job.delimiter(), job.missingTokens());
       DatasetCsv.ReadResult read = DatasetCsv.read(in, schema, new DatasetCsv.CsvOptions(100, true));
       if (!read.report().isValid()) {
-        read.report().lines().forEach(o::println);
+        if (!quiet.on) {
+          read.report().lines().forEach(o::println);
+        }
         o.println(read.report().summary());
         Outputs.sayNotWritten("deid", err, promised);
         return Main.INVALID;
       }
-      try (Progress progress = Progress.start("ctdc deid", 1, quiet)) {
+      try (Progress progress = Progress.start("ctdc deid", 1, quiet.on)) {
         progress.step("de-identifying");
         r = Deidentifier.run(read.dataset(), job.config(), progress, cancellation);
         progress.done();
@@ -160,9 +163,6 @@ final class DeidCommand implements Callable<Integer>, CancellableCommand {
     // the release and its report together or neither
     Outputs.writeAll(cancellation, files);
     DeidReport rep = written[0];
-    if (quiet) {
-      return Main.OK;
-    }
     StringBuilder levels = new StringBuilder();
     for (DeidReport.QiLevel q : rep.quasiIdentifiers()) {
       levels.append(levels.length() == 0 ? "" : ", ").append(q.name()).append('=').append(q.level()).append('/')
@@ -172,6 +172,9 @@ final class DeidCommand implements Callable<Integer>, CancellableCommand {
         out, rep.releasedRecords(), rep.inputRecords(), rep.recordsSuppressed(), 100 * rep.suppressionRate(),
         levels, rep.optimal() ? "optimal" : "NOT proven optimal (budget reached)",
         rep.metric().name().toLowerCase(java.util.Locale.ROOT) + "=" + rep.metrics().get(rep.metric().name()));
+    if (quiet.on) {
+      return Main.OK;
+    }
     o.println("information kept: " + ReportFacts.informationKept(rep));
     if (rep.localSuppression() != org.ctdc.deid.LocalSuppressionMode.NONE) {
       o.printf(java.util.Locale.ROOT, "local suppression: %d cells blanked in %d records%n", rep.totalCellsSuppressed(),

@@ -26,13 +26,14 @@ import picocli.CommandLine.Spec;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Run the main job on generated data: two partner extracts (hotline and case-management style) aligned onto",
-      "ctdc-global-kanon 2020, merged with provenance, de-identified with the CTDC default (k = 11 over the schema's",
-      "quasi-identifiers, distinct 2-diversity of isSexualExploit, at most 5 %% of records suppressed), verified,",
-      "tabulated with small-cell and secondary suppression (audited), and converted to the synthetic 2024 layout.",
-      "Writes everything under DIR and prints a summary.",
-      "Exit code 0 on success, 1 when the release fails verification or a table fails the audit, 3 when the",
-      "privacy model cannot be satisfied within the suppression limit."
+      "Run the main job end to end on generated partner extracts and write every output under DIR.",
+      "Two partner extracts (hotline and case-management style) are aligned onto ctdc-global-kanon 2020, merged"
+          + " with provenance, de-identified with the CTDC default (k = 11 over the schema's quasi-identifiers,"
+          + " distinct 2-diversity of isSexualExploit, at most 5 %% of records suppressed), verified, tabulated"
+          + " with small-cell and secondary suppression (audited), and converted to the synthetic 2024 layout.",
+      "Prints a summary of each step.",
+      "Exit code 0 on success, 1 when the release fails verification or a table fails the audit, 3 when the"
+          + " privacy model cannot be satisfied within the suppression limit."
     })
 final class DemoCommand implements Callable<Integer>, CancellableCommand {
 
@@ -52,8 +53,7 @@ final class DemoCommand implements Callable<Integer>, CancellableCommand {
       description = "Victims in the two extracts together (default: ${DEFAULT-VALUE}; at least " + MIN_ROWS + ").")
   int rows;
 
-  @Option(names = {"--quiet", "-q"}, description = "Print only the line naming the output folder; no progress bar.")
-  boolean quiet;
+  @Mixin QuietOption quiet;
 
   @Mixin FormulaGuardOption formulaGuard;
 
@@ -73,7 +73,7 @@ final class DemoCommand implements Callable<Integer>, CancellableCommand {
     PrintWriter err = spec.commandLine().getErr();
     Outputs outputs = new Outputs(outDir);
     DemoPipeline.Outcome o;
-    try (Progress progress = Progress.start("ctdc demo", DemoPipeline.STEPS, quiet)) {
+    try (Progress progress = Progress.start("ctdc demo", DemoPipeline.STEPS, quiet.on)) {
       o = new DemoPipeline(outputs, rows, progress, cancellation).csv(formulaGuard.options()).run();
       // the single decision point: a signal before it deletes every file of the run, after it is ignored
       Outputs.hook.at(Outputs.Step.STAGED, 0, cancellation);
@@ -89,7 +89,7 @@ final class DemoCommand implements Callable<Integer>, CancellableCommand {
       }
       throw e;
     }
-    if (!quiet) {
+    if (!quiet.on) {
       summary(o, out);
     }
     if (!o.verification().passed()) {

@@ -319,8 +319,13 @@ final class DemoPipeline {
     Dimension gender = Dimension.flat("gender", "Total", genders);
     org.ctdc.deid.table.TableDefinition first =
         org.ctdc.deid.table.TableDefinition.of("citizenship-region-by-period-by-gender", List.of(region, periods, gender));
-    Tabulation.Result t1 = Tabulation.tabulate(data, first, List.of("citizenship", "yearOfRegistration", "gender"),
-        Map.of("citizenshipRegion", citizenshipLeaf, "period", period), Optional.empty(), Optional.empty());
+    List<String> firstVariables = List.of("citizenship", "yearOfRegistration", "gender");
+    Map<String, Map<String, String>> firstLeaves = Map.of("citizenshipRegion", citizenshipLeaf, "period", period);
+    Tabulation.Result t1 = Tabulation.tabulate(data, first, firstVariables, firstLeaves, Optional.empty(),
+        Optional.empty());
+    // why the rows left out of each table were left out, by reason and variable
+    List<List<RowsLeftOut.Count>> leftOutWhy = new ArrayList<>();
+    leftOutWhy.add(RowsLeftOut.count(data, t1, first, firstVariables, firstLeaves, List.of()));
 
     Dimension exploitRegion = Dimension.flat("exploitationRegion", "Total",
         new ArrayList<>(new TreeSet<>(exploitationRegion.values())));
@@ -338,9 +343,11 @@ final class DemoPipeline {
     List<Tabulation.Result> results = new ArrayList<>();
     results.add(t1);
     for (int i = 0; i < group.size(); i++) {
-      Tabulation.Result r = Tabulation.tabulate(data, group.get(i),
-          List.of(EXPLOITATION_FLAGS.get(i), "CountryOfExploitation"),
-          Map.of("exploitationRegion", exploitationRegion), Optional.empty(), Optional.of(denominator));
+      List<String> variables = List.of(EXPLOITATION_FLAGS.get(i), "CountryOfExploitation");
+      Map<String, Map<String, String>> leaves = Map.of("exploitationRegion", exploitationRegion);
+      Tabulation.Result r = Tabulation.tabulate(data, group.get(i), variables, leaves, Optional.empty(),
+          Optional.of(denominator));
+      leftOutWhy.add(RowsLeftOut.count(data, r, group.get(i), variables, leaves, EXPLOITATION_FLAGS));
       linked.add(r.table());
       results.add(r);
     }
@@ -398,6 +405,7 @@ final class DemoPipeline {
       m.put("linkedWith", i == 0 ? List.of() : group.stream().map(d -> d.name()).filter(n -> !n.equals(t.definition().name())).toList());
       m.put("rowsRead", r.rowsRead());
       m.put("rowsLeftOut", r.rowsLeftOut());
+      m.put("rowsLeftOutBy", leftOutWhy.get(i).stream().map(RowsLeftOut.Count::toMap).toList());
       m.put("cells", t.cells().size());
       Map<String, Object> byStatus = new LinkedHashMap<>();
       for (CellStatus s : CellStatus.values()) {

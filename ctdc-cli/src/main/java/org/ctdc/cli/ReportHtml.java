@@ -146,8 +146,9 @@ final class ReportHtml {
     h.append("</div>\n");
 
     // tables
-    h.append("<h2>Tables</h2>\n<p>").append(esc(ta.path("source").asText())).append(". Primary suppression of counts ")
-        .append("below 11 (shown as &lt;11), secondary suppression so that no hidden count can be recomputed.</p>\n");
+    h.append("<h2>Tables</h2>\n<p>These tables count ").append(esc(ta.path("source").asText())).append(". Counts ")
+        .append("below 11 are suppressed (shown as &lt;11), and further cells are suppressed (secondary suppression) ")
+        .append("so that no hidden count can be recomputed from the others.</p>\n");
     JsonNode audit = ta.path("audit");
     boolean auditOk = audit.path("passed").asBoolean();
     h.append("<p>LP audit of all tables together: <span class=\"").append(auditOk ? "ok\">passed" : "bad\">FAILED")
@@ -172,11 +173,23 @@ final class ReportHtml {
       sv.add(col);
     }
     h.append(stacked("Table cells by status", tnames, statuses, sv));
-    h.append("<table><tr><th>table</th><th>file</th><th>cells</th><th>rows left out (missing)</th></tr>\n");
+    h.append("<p>A row is left out of a table when a variable the table counts is missing (unknown, not collected ")
+        .append("by the row's source, or not applicable), when its value is not a category of the table, or, for ")
+        .append("the linked exploitation tables, by their shared denominator: they count only the rows where every ")
+        .append("exploitation flag is known and at least one is set.</p>\n");
+    h.append("<table><tr><th>table</th><th>file</th><th>cells</th><th>rows left out</th><th>why (rows: reason)</th>")
+        .append("</tr>\n");
     for (JsonNode t : ta.path("tables")) {
+      List<String> why = new ArrayList<>();
+      for (JsonNode c : t.path("rowsLeftOutBy")) {
+        why.add(RowsLeftOut.words(c.path("reason").asText(),
+            c.has("variable") ? java.util.Optional.of(c.path("variable").asText()) : java.util.Optional.empty(),
+            c.path("rows").asLong()));
+      }
       h.append("<tr><td>").append(esc(t.path("name").asText())).append("</td><td>").append(esc(t.path("file").asText()))
           .append("</td><td class=\"n\">").append(esc(t.path("cells").asText())).append("</td><td class=\"n\">")
-          .append(esc(t.path("rowsLeftOut").asText())).append("</td></tr>\n");
+          .append(esc(t.path("rowsLeftOut").asText())).append("</td><td>").append(esc(String.join("; ", why)))
+          .append("</td></tr>\n");
     }
     h.append("</table>\n");
 

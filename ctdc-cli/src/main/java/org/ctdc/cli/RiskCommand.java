@@ -26,10 +26,10 @@ import picocli.CommandLine.Spec;
     name = "risk",
     mixinStandardHelpOptions = true,
     description = {
-      "Measure the re-identification risk of a CSV file for the given quasi-identifiers, without changing it:",
-      "equivalence classes, sample uniques, records in classes below the threshold, prosecutor risk (highest and",
-      "average), records above the risk threshold, and the class-size histogram. Only aggregates are printed;",
-      "counts from 1 to threshold-1 are shown as <threshold.",
+      "Measure the re-identification risk of a CSV file for the given quasi-identifiers, without changing it.",
+      "Prints equivalence classes, sample uniques, records in classes below the threshold, prosecutor risk"
+          + " (highest and average), records above the risk threshold, and the class-size histogram.",
+      "Only aggregates are printed; counts from 1 to threshold-1 are shown as <threshold.",
       "Exit code 0 when measured (whatever the risk), 1 when the file breaks its schema."
     })
 final class RiskCommand implements Callable<Integer> {
@@ -55,8 +55,7 @@ final class RiskCommand implements Callable<Integer> {
   @Option(names = "--report", paramLabel = "RISK.json", description = "Also write the aggregates as JSON.")
   Path report;
 
-  @Option(names = {"--quiet", "-q"}, description = "Print only the summary line.")
-  boolean quiet;
+  @Mixin QuietOption quiet;
 
   @Override
   public Integer call() {
@@ -81,7 +80,9 @@ final class RiskCommand implements Callable<Integer> {
     DatasetCsv.ReadResult read = DatasetCsv.read(in, s, new DatasetCsv.CsvOptions(20, true));
     PrintWriter out = spec.commandLine().getOut();
     if (!read.report().isValid()) {
-      read.report().lines().forEach(out::println);
+      if (!quiet.on) {
+        read.report().lines().forEach(out::println);
+      }
       out.println(read.report().summary() + " (risk not measured; run ctdc validate for every error)");
       if (report != null) {
         Outputs.sayNotWritten("risk", spec.commandLine().getErr(), List.of(report));
@@ -94,7 +95,7 @@ final class RiskCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "%s: %d rows, %d classes, %s sample uniques, %s records in classes below %d, highest risk %.4f,"
             + " average %.4f%n", in.getFileName(), r.rows(), r.classes(), shown(r.sampleUniques(), small),
         shown(r.recordsInSmallClasses(), small), threshold, r.maxProsecutorRisk(), r.averageProsecutorRisk());
-    if (!quiet) {
+    if (!quiet.on) {
       out.println("  quasi-identifiers: " + String.join(", ", qis) + (wildcard ? " (missing matches any value)" : ""));
       out.printf(Locale.ROOT, "  records above risk %.2f: %s (%.2f %%)%n", options.riskThreshold(),
           shown(r.recordsAboveRiskThreshold(), small), 100 * r.shareAboveRiskThreshold());

@@ -27,9 +27,10 @@ import picocli.CommandLine.Spec;
     name = "tables",
     mixinStandardHelpOptions = true,
     description = {
-      "Tabulate a CSV release file into the tables of a configuration, protect small cells (suppression,",
-      "rounding or cell-key perturbation), write each table as NAME.csv, NAME.table.json and NAME.json,",
-      "and audit suppressed tables with the independent LP audit. See docs/tables.md.",
+      "Tabulate a CSV release file into the tables of a configuration, protect their small cells and audit them.",
+      "Small cells are protected by suppression, rounding or cell-key perturbation; each table is written as"
+          + " NAME.csv, NAME.table.json and NAME.json, and suppressed tables are audited with the independent LP"
+          + " audit (docs/tables.md).",
       "Exit code 0 when every table is written and passes its audit, 1 otherwise."
     })
 final class TablesCommand implements Callable<Integer>, CancellableCommand {
@@ -51,8 +52,7 @@ final class TablesCommand implements Callable<Integer>, CancellableCommand {
           + " table protected by suppression, and outside --out. Never publish it.")
   Path levelsOut;
 
-  @Option(names = {"--quiet", "-q"}, description = "Print only the last line (how many tables were written where).")
-  boolean quiet;
+  @Mixin QuietOption quiet;
 
   @Mixin FormulaGuardOption formulaGuard;
 
@@ -116,7 +116,7 @@ final class TablesCommand implements Callable<Integer>, CancellableCommand {
     try {
       staging = outputs.stage();
       levelsStaging = levelsOutputs == null ? null : levelsOutputs.stage();
-      try (Progress progress = Progress.start("ctdc tables", 1, quiet)) {
+      try (Progress progress = Progress.start("ctdc tables", 1, quiet.on)) {
         progress.step("protecting");
         o = TablesRun.run(cfg, read.dataset(), staging, levelsStaging, progress, cancellation);
         progress.done();
@@ -148,7 +148,7 @@ final class TablesCommand implements Callable<Integer>, CancellableCommand {
       // nothing was moved in unless moveIn failed part-way, which it checks against before moving anything
       throw Outputs.notWritten(names.stream().map(out::resolve).toList(), e);
     }
-    if (!quiet) {
+    if (!quiet.on) {
       for (TableReport r : o.reports()) {
         r.lines().forEach(w::println);
       }

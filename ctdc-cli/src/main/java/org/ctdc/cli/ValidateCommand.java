@@ -20,8 +20,8 @@ import picocli.CommandLine.Model.CommandSpec;
     description = {
       "Check a CSV release file against a schema and its release format.",
       "Every cell error is listed as FILE:row R:column C: rule: detail (values are never printed, only codes).",
-      "Exit code 0 when the file is valid, 1 when it is not, 4 when it could not be read to its end",
-      "(a malformed quote, invalid UTF-8, a record over a limit: the error says where reading stopped)."
+      "Exit code 0 when the file is valid, 1 when it is not, 4 when it could not be read to its end"
+          + " (a malformed quote, invalid UTF-8, a record over a limit: the error says where reading stopped)."
     })
 final class ValidateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -37,8 +37,7 @@ final class ValidateCommand implements Callable<Integer> {
       description = "List at most N cell errors (all are counted; default: ${DEFAULT-VALUE}).")
   int maxErrors;
 
-  @Option(names = {"--quiet", "-q"}, description = "Print only the summary line.")
-  boolean quiet;
+  @Mixin QuietOption quiet;
 
   @Override
   public Integer call() {
@@ -52,7 +51,7 @@ final class ValidateCommand implements Callable<Integer> {
       return StoppedInput.exit(spec, debug.debug, e, java.util.List.of());
     }
     PrintWriter out = spec.commandLine().getOut();
-    if (!quiet) {
+    if (!quiet.on) {
       report.lines().forEach(out::println);
     }
     out.println(report.summary());

@@ -41,11 +41,12 @@ import picocli.CommandLine.Spec;
     name = "verify",
     mixinStandardHelpOptions = true,
     description = {
-      "Check a released CSV file against k-anonymity, l-diversity, t-closeness, declared hierarchies and a",
-      "suppression limit, with the independent verifier (docs/verify.md describes VERIFY.yaml).",
+      "Check a released CSV file with the independent verifier against its privacy models, hierarchies and"
+          + " suppression limit.",
+      "VERIFY.yaml (docs/verify.md) declares k-anonymity, l-diversity, t-closeness, the hierarchies and the limit.",
       "Violations name rules, variables and generalised class values, never sensitive values.",
-      "Exit code 0 when the release passes, 1 when it does not, 4 when it was not verified because the spec,",
-      "a hierarchy or the release could not be read (the message says which: 'not verified: ...')."
+      "Exit code 0 when the release passes, 1 when it does not, 4 when it was not verified because the spec,"
+          + " a hierarchy or the release could not be read (the message says which: 'not verified: ...')."
     })
 final class VerifyCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -57,8 +58,7 @@ final class VerifyCommand implements Callable<Integer> {
   @Option(names = "--in", required = true, paramLabel = "RELEASE.csv", description = "The released file.")
   Path in;
 
-  @Option(names = {"--quiet", "-q"}, description = "Print only the summary line.")
-  boolean quiet;
+  @Mixin QuietOption quiet;
 
   /** Exit code: the spec, a hierarchy or the release could not be read, so nothing was verified. */
   static final int NOT_VERIFIED = Main.NOT_READ;
@@ -80,7 +80,7 @@ final class VerifyCommand implements Callable<Integer> {
     }
     List<String> qis = file.spec().quasiIdentifiers();
     VerificationResult result = Verifier.verify(release, file.spec());
-    if (!quiet) {
+    if (!quiet.on) {
       for (Violation v : result.violations()) {
         out.println(in.getFileName() + ": " + v.rule().id() + ": " + v.detail()
             + (v.classValues().isEmpty() ? "" : " " + qis + "=" + v.classValues()));

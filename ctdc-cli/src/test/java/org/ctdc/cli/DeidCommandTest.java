@@ -89,7 +89,7 @@ class DeidCommandTest {
   }
 
   @Test
-  void quietPrintsNothingOnSuccessButStillWritesTheRelease(@TempDir Path dir) throws Exception {
+  void quietPrintsOnlyTheSummaryLineButStillWritesTheRelease(@TempDir Path dir) throws Exception {
     for (String f : List.of("seven.csv", "age.csv", "gender.csv", "zipcode.csv", "deid.yaml")) {
       copy(dir, f);
     }
@@ -97,7 +97,9 @@ class DeidCommandTest {
     Run r = run("--quiet", "--config", dir.resolve("deid.yaml").toString(), "--in", dir.resolve("seven.csv").toString(),
         "--out", out.toString());
     assertEquals(Main.OK, r.code(), r.err());
-    assertEquals("", r.out());
+    // issue 16: -q prints the summary line, as on every command
+    assertEquals(1, r.out().lines().count(), r.out());
+    assertTrue(r.out().startsWith(out + ": "), r.out());
     assertEquals(8, Files.readAllLines(out).size());
   }
 
