@@ -98,6 +98,9 @@ final class Minimiser {
       if (second.stopped || !better(p, snapshot(p), fromHypercube)) {
         restore(p, fromHypercube, fromHypercubeReasons);
       }
+    } else {
+      // the second start was not run, or its starting point was already unsafe (a forced cell)
+      restore(p, fromHypercube, fromHypercubeReasons);
     }
     for (IntervalCheck.Interval i : new IntervalCheck(p).intervals()) {
       if (i.exposed()) {
