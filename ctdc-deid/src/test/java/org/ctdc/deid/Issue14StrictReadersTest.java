@@ -55,7 +55,7 @@ class Issue14StrictReadersTest {
       dominance           | '{n: 2, k: 85}'                      | '{n: 2, K: 85}'                           | rules.dominance: unknown key 'K' (known: k, n)
       output              | 'suppressedLabel:'                   | 'supressedLabel:'                         | output: unknown key 'supressedLabel' (known: hxl, suppressedLabel)
       dimension           | '{name: gender, leaves'              | '{name: gender, leafs'                    | dimensions[0]: unknown key 'leafs' (known: hierarchy, leaves, map, name, total, variable)
-      table               | 'margins: {gender'                   | 'margin: {gender'                         | tables[0]: unknown key 'margin' (known: dimensions, flagGroup, magnitude, margins, name)
+      table               | 'margins: {gender'                   | 'margin: {gender'                         | tables[0]: unknown key 'margin' (known: dimensions, flagGroup, magnitude, margins, name, publish)
       margin of no dimension | 'margins: {gender'                | 'margins: {gendr'                         | tables[0].margins: unknown key 'gendr'
       a number as text    | 'threshold: 11,'                     | 'threshold: eleven,'                      | rules.threshold: must be a whole number
       duplicate key       | 'tablesConfig: 1'                    | 'tablesConfig: 1\\ntablesConfig: 2'       | line 2: the key 'tablesConfig' appears twice in one mapping

@@ -22,6 +22,7 @@ import java.util.Objects;
  * @param formulaCellsNeutralised cells of the table's CSV files that the formula guard wrote with a
  *     {@code '} in front ({@link TableWriter#neutralisedCells}); 0 until the table is written, and with the
  *     guard off
+ * @param minimisation what the minimisation pass after secondary suppression did for this table
  */
 public record TableReport(
     String table,
@@ -31,7 +32,54 @@ public record TableReport(
     List<PrimaryCell> primaries,
     List<SecondaryCell> secondaries,
     List<String> notes,
-    long formulaCellsNeutralised) {
+    long formulaCellsNeutralised,
+    Minimisation minimisation) {
+
+  /**
+   * The minimisation pass of cell suppression: after the hypercube search, each secondary cell is published
+   * again when the full LP check still passes without it (docs/tables.md).
+   *
+   * <p>Instances are immutable and thread-safe.
+   *
+   * @param status whether the pass ran
+   * @param secondariesBefore secondary cells of this table after the hypercube search (0 unless it ran)
+   * @param secondariesAfter secondary cells of this table after the pass (0 unless it ran)
+   */
+  public record Minimisation(Status status, int secondariesBefore, int secondariesAfter) {
+    /** Whether the pass ran. */
+    public enum Status {
+      /** The pass ran on this table's linked tables. */
+      RAN,
+      /** The pass ran but stopped at its work limit: it tried only the largest secondary cells. */
+      STOPPED,
+      /** The attacker's LP was larger than the exact-check limit, so the pass was skipped. */
+      SKIPPED,
+      /** Not cell suppression (rounding, cell-key), or a report built without it. */
+      NOT_APPLICABLE
+    }
+
+    /** Validates. */
+    public Minimisation {
+      java.util.Objects.requireNonNull(status, "status");
+      if (secondariesBefore < 0 || secondariesAfter < 0
+          || (status != Status.RAN && status != Status.STOPPED && secondariesBefore + secondariesAfter != 0)) {
+        throw new IllegalArgumentException("counts must be 0 unless the pass ran, and never negative");
+      }
+    }
+
+    /** @return a report of no pass (methods other than suppression) */
+    public static Minimisation notApplicable() {
+      return new Minimisation(Status.NOT_APPLICABLE, 0, 0);
+    }
+
+    /**
+     * @return secondary cells the pass saved in this table (before minus after; negative when, across linked
+     *     tables, the pass moved suppressions into this table to save more elsewhere)
+     */
+    public int released() {
+      return secondariesBefore - secondariesAfter;
+    }
+  }
 
   /**
    * A primary cell and the interval an attacker can derive for it from everything published.
@@ -80,6 +128,7 @@ public record TableReport(
     primaries = List.copyOf(primaries);
     secondaries = List.copyOf(secondaries);
     notes = List.copyOf(notes);
+    Objects.requireNonNull(minimisation, "minimisation");
     if (formulaCellsNeutralised < 0) {
       throw new IllegalArgumentException("formulaCellsNeutralised must not be negative");
     }
@@ -98,7 +147,24 @@ public record TableReport(
    */
   public TableReport(String table, String method, List<String> rules, Map<CellStatus, Integer> statusCounts,
       List<PrimaryCell> primaries, List<SecondaryCell> secondaries, List<String> notes) {
-    this(table, method, rules, statusCounts, primaries, secondaries, notes, 0);
+    this(table, method, rules, statusCounts, primaries, secondaries, notes, 0, Minimisation.notApplicable());
+  }
+
+  /**
+   * A report of a table not yet written, with what the minimisation pass did.
+   *
+   * @param table the table's name
+   * @param method the protection method
+   * @param rules the rules applied, in words
+   * @param statusCounts cells per status
+   * @param primaries the primary cells with their intervals
+   * @param secondaries the secondary cells with the reason each was chosen
+   * @param notes anything else worth knowing
+   * @param minimisation what the minimisation pass did
+   */
+  public TableReport(String table, String method, List<String> rules, Map<CellStatus, Integer> statusCounts,
+      List<PrimaryCell> primaries, List<SecondaryCell> secondaries, List<String> notes, Minimisation minimisation) {
+    this(table, method, rules, statusCounts, primaries, secondaries, notes, 0, minimisation);
   }
 
   /**
@@ -108,7 +174,7 @@ public record TableReport(
    * @return the report
    */
   public TableReport withFormulaCellsNeutralised(long cells) {
-    return new TableReport(table, method, rules, statusCounts, primaries, secondaries, notes, cells);
+    return new TableReport(table, method, rules, statusCounts, primaries, secondaries, notes, cells, minimisation);
   }
 
   /**
@@ -142,6 +208,13 @@ public record TableReport(
     }
     for (String n : notes) {
       out.add("  note: " + n);
+    }
+    if (minimisation.status() == Minimisation.Status.RAN || minimisation.status() == Minimisation.Status.STOPPED) {
+      out.add("  minimisation: " + minimisation.secondariesBefore() + " secondary cells after the hypercube search, "
+          + minimisation.secondariesAfter() + " after the minimisation pass (each release checked with the full LP)"
+          + (minimisation.status() == Minimisation.Status.STOPPED ? "; the pass stopped at its work limit" : ""));
+    } else if (minimisation.status() == Minimisation.Status.SKIPPED) {
+      out.add("  minimisation: skipped (the attacker's LP is larger than the exact-check limit)");
     }
     if (formulaCellsNeutralised > 0) {
       out.add("  formula guard: " + formulaCellsNeutralised + " CSV cells written with a ' in front");

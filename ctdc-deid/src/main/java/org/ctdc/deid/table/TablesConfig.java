@@ -71,14 +71,36 @@ public record TablesConfig(
    * @param margins per dimension name, the published margins (absent: all)
    * @param magnitude the variable summed in a magnitude table
    * @param flagGroup the flags of a flag group (one table per flag), empty otherwise
+   * @param publish partial publication: the published cross-cells, each pattern mapping every dimension of
+   *     the table to the nodes it allows (a dimension not named in the file is at its total); empty: every
+   *     combination of published nodes
    */
   public record TableSpec(String name, List<String> dimensions, Map<String, Set<String>> margins,
-      Optional<String> magnitude, List<String> flagGroup) {
+      Optional<String> magnitude, List<String> flagGroup, List<Map<String, Set<String>>> publish) {
     /** Copies. */
     public TableSpec {
       dimensions = List.copyOf(dimensions);
       margins = Map.copyOf(margins);
       flagGroup = List.copyOf(flagGroup);
+      List<Map<String, Set<String>>> pub = new ArrayList<>();
+      for (Map<String, Set<String>> pattern : publish) {
+        pub.add(new TableDefinition.CrossCells(pattern).nodes());
+      }
+      publish = List.copyOf(pub);
+    }
+
+    /**
+     * A table that publishes every combination of its published nodes.
+     *
+     * @param name the table's name
+     * @param dimensions the dimension names
+     * @param margins per dimension name, the published margins (absent: all)
+     * @param magnitude the variable summed in a magnitude table
+     * @param flagGroup the flags of a flag group (one table per flag), empty otherwise
+     */
+    public TableSpec(String name, List<String> dimensions, Map<String, Set<String>> margins,
+        Optional<String> magnitude, List<String> flagGroup) {
+      this(name, dimensions, margins, magnitude, flagGroup, List.of());
     }
   }
 
@@ -227,7 +249,7 @@ public record TablesConfig(
     }
     for (JsonNode t : tablesNode) {
       String key = "tables[" + i++ + "]";
-      StrictTree.keys(t, key, f, "name", "dimensions", "margins", "magnitude", "flagGroup");
+      StrictTree.keys(t, key, f, "name", "dimensions", "margins", "magnitude", "flagGroup", "publish");
       String name = StrictTree.text(t, "name", key, f);
       List<String> tdims = StrictTree.texts(t, "dimensions", key, f);
       for (String dn : tdims) {
@@ -245,12 +267,71 @@ public record TablesConfig(
         margins.put(dn, new LinkedHashSet<>(StrictTree.texts(mg, dn, key + ".margins", f)));
       });
       Optional<String> mag = t.has("magnitude") ? Optional.of(StrictTree.text(t, "magnitude", key, f)) : Optional.empty();
-      tables.add(new TableSpec(name, tdims, margins, mag, StrictTree.texts(t, "flagGroup", key, f)));
+      List<Map<String, Set<String>>> publish = publish(t, key, tdims, dims, f, p);
+      tables.add(new TableSpec(name, tdims, margins, mag, StrictTree.texts(t, "flagGroup", key, f), publish));
     }
     if (tables.isEmpty()) {
       throw p.err("tables", "at least one table is required");
     }
     return new TablesConfig(schema, method, base, resolution, seed, ptable, recordKey, rules, output, dims, vars, maps, tables);
+  }
+
+  /**
+   * The {@code publish:} list of a table: each entry maps dimensions of the table to {@code all},
+   * {@code leaves}, {@code margins}, {@code total} or a list of node names; a dimension not named is at its
+   * total.
+   */
+  private static List<Map<String, Set<String>>> publish(JsonNode t, String key, List<String> tdims,
+      Map<String, Dimension> dims, StrictTree.Failure f, P p) {
+    List<Map<String, Set<String>>> out = new ArrayList<>();
+    JsonNode pub = t.get("publish");
+    if (pub == null || pub.isNull()) {
+      return out;
+    }
+    if (!pub.isArray() || pub.isEmpty()) {
+      throw p.err(key + ".publish", "must be a non-empty list of cross-cell patterns");
+    }
+    for (int j = 0; j < pub.size(); j++) {
+      String pk = key + ".publish[" + j + "]";
+      JsonNode pattern = pub.get(j);
+      StrictTree.keys(pattern, pk, f, tdims);
+      Map<String, Set<String>> m = new LinkedHashMap<>();
+      for (String dn : tdims) {
+        Dimension d = dims.get(dn);
+        JsonNode v = pattern.get(dn);
+        String at = StrictTree.child(pk, dn);
+        Set<String> nodes = new LinkedHashSet<>();
+        if (v == null) {
+          nodes.add(d.total());
+        } else if (v.isTextual()) {
+          switch (v.asText()) {
+            case "all" -> nodes.addAll(d.nodes());
+            case "leaves" -> nodes.addAll(d.leaves());
+            case "margins" -> nodes.addAll(d.margins());
+            case "total" -> nodes.add(d.total());
+            default -> throw new TableException(p.source() + ": " + at
+                + ": must be all, leaves, margins, total or a list of node names");
+          }
+        } else if (v.isArray()) {
+          for (String node : StrictTree.texts(pattern, dn, pk, f)) {
+            if (!d.contains(node)) {
+              throw new TableException(p.source() + ": " + at + ": dimension '" + Shown.name(dn)
+                  + "' has no node '" + Shown.name(node) + "'");
+            }
+            nodes.add(node);
+          }
+          if (nodes.isEmpty()) {
+            throw new TableException(p.source() + ": " + at + ": the list of nodes is empty");
+          }
+        } else {
+          throw new TableException(p.source() + ": " + at
+              + ": must be all, leaves, margins, total or a list of node names");
+        }
+        m.put(dn, nodes);
+      }
+      out.add(m);
+    }
+    return out;
   }
 
   private static SuppressionRules rules(JsonNode root, StrictTree.Failure f, P p) {

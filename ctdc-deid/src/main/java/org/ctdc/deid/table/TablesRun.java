@@ -247,6 +247,9 @@ public final class TablesRun {
     for (Map.Entry<String, Set<String>> e : spec.margins().entrySet()) {
       d = d.withMargins(e.getKey(), e.getValue());
     }
+    if (!spec.publish().isEmpty()) {
+      d = d.withPublished(spec.publish().stream().map(TableDefinition.CrossCells::new).toList());
+    }
     return d;
   }
 

@@ -17,6 +17,8 @@ public final class Grid {
   final TableDefinition def;
   final Hier[] h;
   final boolean[][] pub;
+  /** Partial publication: per pattern, per dimension, the nodes it allows; empty when every combination is published. */
+  final boolean[][][] patterns;
   final int[] radix;
   final int[] stride;
   final int cells;
@@ -54,6 +56,17 @@ public final class Grid {
         pub[i][k] = def.isPublished(i, h[i].names[k]);
       }
       total *= radix[i];
+    }
+    patterns = new boolean[def.publish().size()][n][];
+    for (int p = 0; p < patterns.length; p++) {
+      java.util.Map<String, java.util.Set<String>> allowed = def.publish().get(p).nodes();
+      for (int i = 0; i < n; i++) {
+        java.util.Set<String> a = allowed.get(def.dimensions().get(i).name());
+        patterns[p][i] = new boolean[h[i].size];
+        for (int k = 0; k < h[i].size; k++) {
+          patterns[p][i][k] = a == null || a.contains(h[i].names[k]);
+        }
+      }
     }
     if (total > 50_000_000L) {
       throw new org.ctdc.deid.table.TableException(
@@ -189,7 +202,19 @@ public final class Grid {
         return false;
       }
     }
-    return true;
+    if (patterns.length == 0) {
+      return true;
+    }
+    for (boolean[][] pattern : patterns) {
+      boolean match = true;
+      for (int d = 0; d < h.length && match; d++) {
+        match = pattern[d][coord(cell, d)];
+      }
+      if (match) {
+        return true;
+      }
+    }
+    return false;
   }
 
   boolean isInner(int cell) {

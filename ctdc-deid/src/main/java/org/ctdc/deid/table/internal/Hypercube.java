@@ -185,27 +185,12 @@ public final class Hypercube {
    * published cells it moves are suppressed), so the check that follows verifies the result as before.
    */
   private void relax(org.ctdc.deid.internal.Ticker ticker) {
-    List<long[]> cand = new ArrayList<>();
-    for (int gi = 0; gi < p.grids.size(); gi++) {
-      Grid g = p.grids.get(gi);
-      for (int c = 0; c < g.cells; c++) {
-        if (g.status[c] == CellStatus.SECONDARY && firstHolder(gi, c)) {
-          cand.add(new long[] {g.value[c], gi, c});
-        }
-      }
-    }
-    cand.sort(Comparator.comparingLong((long[] a) -> -a[0]).thenComparingLong(a -> a[1]).thenComparingLong(a -> a[2]));
+    List<long[]> cand = Minimiser.secondariesLargestFirst(p);
     for (long[] cd : cand) {
       ticker.check();
       Grid g = p.grids.get((int) cd[1]);
       int c = (int) cd[2];
-      List<int[]> holders = new ArrayList<>();
-      for (int gj = 0; gj < p.grids.size(); gj++) {
-        int d = p.counterpart(g, c, p.grids.get(gj));
-        if (d >= 0) {
-          holders.add(new int[] {gj, d});
-        }
-      }
+      List<int[]> holders = Minimiser.holders(p, g, c);
       List<Integer> affected = new ArrayList<>();
       for (int w = 0; w < witnesses.size(); w++) {
         for (int[] hd : holders) {
@@ -215,14 +200,7 @@ public final class Hypercube {
           }
         }
       }
-      String[] reasons = new String[holders.size()];
-      for (int k = 0; k < holders.size(); k++) {
-        Grid y = p.grids.get(holders.get(k)[0]);
-        int d = holders.get(k)[1];
-        reasons[k] = y.reason[d];
-        y.status[d] = y.emptyCell(d) ? CellStatus.EMPTY : CellStatus.PUBLISHABLE;
-        y.reason[d] = null;
-      }
+      String[] reasons = Minimiser.publish(p, holders);
       List<Witness> replaced = new ArrayList<>();
       for (int w : affected) {
         Witness old = witnesses.get(w);
@@ -234,12 +212,7 @@ public final class Hypercube {
         replaced.add(nw);
       }
       if (replaced == null) {
-        for (int k = 0; k < holders.size(); k++) {
-          Grid y = p.grids.get(holders.get(k)[0]);
-          int d = holders.get(k)[1];
-          y.status[d] = CellStatus.SECONDARY;
-          y.reason[d] = reasons[k];
-        }
+        Minimiser.suppressAgain(p, holders, reasons);
       } else {
         for (int k = 0; k < affected.size(); k++) {
           witnesses.set(affected.get(k), replaced.get(k));
@@ -257,16 +230,6 @@ public final class Hypercube {
         }
       }
     }
-  }
-
-  private boolean firstHolder(int gi, int c) {
-    Grid g = p.grids.get(gi);
-    for (int gj = 0; gj < gi; gj++) {
-      if (p.counterpart(g, c, p.grids.get(gj)) >= 0) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** The most hypercubes combined to reach a primary's protection levels. */
@@ -471,7 +434,7 @@ public final class Hypercube {
           if (s == CellStatus.FORCED_PUBLISH || movesSingleton(x, c)) {
             return false;
           }
-          if (s != CellStatus.PRIMARY && s != CellStatus.SECONDARY) {
+          if (s != null && s != CellStatus.PRIMARY && s != CellStatus.SECONDARY) {
             cost += x.value[c] + 1;
             fresh++;
             if (cost > bound) {
@@ -600,7 +563,9 @@ public final class Hypercube {
       for (int k = 0; k < n; k++) {
         c += lists.get(k)[idx[k]] * x.stride[k];
       }
-      f.accept(c);
+      if (x.isPublished(c)) {
+        f.accept(c);
+      }
       int k = n - 1;
       while (k >= 0 && ++idx[k] == lists.get(k).length) {
         idx[k] = 0;

@@ -13,7 +13,8 @@ import org.ojalgo.optimisation.Variable;
 
 /**
  * The attacker's interval of every suppressed primary cell, by linear programming (ojAlgo), shared with
- * nothing in the suppression search. Variables: the suppressed inner cells of every linked table, x ≥ 0.
+ * nothing in the suppression search. Variables: the suppressed and the unpublished inner cells of every
+ * linked table, x ≥ 0.
  * Constraints: every published margin equals the sum of its inner cells; every suppressed cell shared by two
  * tables has equal sums in both. Connected components of the constraint graph are solved separately.
  *
@@ -83,7 +84,7 @@ public final class IntervalCheck {
       Map<Integer, List<Integer>> m = new LinkedHashMap<>();
       under.add(m);
       for (int c = 0; c < g.cells; c++) {
-        if (g.isInner(c) && g.suppressed(c) && !known.contains(((long) gi << 32) | c)) {
+        if (g.isInner(c) && (g.suppressed(c) || !g.isPublished(c)) && !known.contains(((long) gi << 32) | c)) {
           int v = vars.size();
           vars.add(new int[] {gi, c});
           varIndex.put(((long) gi << 32) | c, v);

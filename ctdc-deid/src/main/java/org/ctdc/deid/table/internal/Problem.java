@@ -66,9 +66,6 @@ public final class Problem {
       for (int k = 0; k < y.h.length; k++) {
         if (y.unionDim[k] == i) {
           inY = true;
-          if (!y.pub[k][u[i]]) {
-            return -1;
-          }
           c += u[i] * y.stride[k];
         }
       }
@@ -76,7 +73,7 @@ public final class Problem {
         return -1;
       }
     }
-    return c;
+    return y.isPublished(c) ? c : -1;
   }
 
   int[] unionTuple(Grid g, int cell) {

@@ -47,9 +47,13 @@ public final class SuppressionRun {
     Problem p = new Problem(tables, rules);
     List<Hypercube.Witness> ws = new Hypercube(p).run(ticker);
     ticker.check();
+    Minimiser.Outcome mo = Minimiser.run(p, lpLimit, ticker);
     Map<Long, double[]> iv = new HashMap<>();
     Map<Long, String> source = new HashMap<>();
     IntervalCheck chk = new IntervalCheck(p);
+    if (mo.ran() && chk.variableCount() > lpLimit) {
+      throw new IllegalStateException("the minimisation pass enlarged the attacker's system");
+    }
     if (chk.variableCount() <= lpLimit) {
       for (IntervalCheck.Interval i : chk.intervals()) {
         if (i.exposed()) {
@@ -120,8 +124,13 @@ public final class SuppressionRun {
             + " respondent for the audit; it is confidential: never publish it");
       }
       out.add(new ProtectedTable(g.def, "suppression", cells));
+      TableReport.Minimisation min = mo.ran()
+          ? new TableReport.Minimisation(mo.complete() ? TableReport.Minimisation.Status.RAN
+              : TableReport.Minimisation.Status.STOPPED, mo.secondaries()[gi][0],
+              mo.secondaries()[gi][1])
+          : new TableReport.Minimisation(TableReport.Minimisation.Status.SKIPPED, 0, 0);
       reports.add(new TableReport(g.def.name(), "suppression", describe(rules, g.table.kind()), counts, prim, sec,
-          notes));
+          notes, min));
     }
     return new TableProtection(out, reports, levels);
   }
@@ -162,12 +171,15 @@ public final class SuppressionRun {
     }
     int[] out = new int[total];
     int[] idx = new int[n];
+    int kept = 0;
     for (int t = 0; t < total; t++) {
       int c = 0;
       for (int d = 0; d < n; d++) {
         c += nodes[d][idx[d]] * g.stride[d];
       }
-      out[t] = c;
+      if (g.isPublished(c)) {
+        out[kept++] = c;
+      }
       for (int d = n - 1; d >= 0; d--) {
         if (++idx[d] < nodes[d].length) {
           break;
@@ -175,7 +187,7 @@ public final class SuppressionRun {
         idx[d] = 0;
       }
     }
-    return out;
+    return java.util.Arrays.copyOf(out, kept);
   }
 
   static List<String> describe(SuppressionRules r, Table.Kind kind) {
