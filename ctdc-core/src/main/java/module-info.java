@@ -6,11 +6,8 @@
 module org.ctdc.core {
   requires static transitive org.jspecify;
   requires transitive org.ctdc.schema;
-  requires com.google.common;
-  requires org.slf4j;
   requires org.apache.commons.text;
   requires com.fasterxml.jackson.databind;
-  requires com.fasterxml.jackson.dataformat.yaml;
   requires com.fasterxml.jackson.dataformat.csv;
 
   exports org.ctdc.core;

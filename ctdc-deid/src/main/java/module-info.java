@@ -6,7 +6,6 @@
 module org.ctdc.deid {
   requires static transitive org.jspecify;
   requires transitive org.ctdc.schema;
-  requires com.google.common;
   requires org.slf4j;
   requires ojalgo;
   requires com.fasterxml.jackson.databind;

@@ -10,7 +10,6 @@ module org.ctdc.schema {
   requires com.fasterxml.jackson.dataformat.yaml;
   requires org.yaml.snakeyaml;
   requires com.fasterxml.jackson.dataformat.csv;
-  requires com.google.common;
   requires org.slf4j;
 
   exports org.ctdc.schema;

@@ -15,8 +15,9 @@ import org.ctdc.deid.verify.internal.HierarchyTable;
  * suppression limit. Create one with {@link #builder()}.
  *
  * <p>Hierarchies are given in ARX's layout: one row per leaf value, one column per level (column 0 the
- * original values, the last column the single top value such as {@code *}). {@link #build()} validates
- * them: rows of equal length, at least one level, a single top value, one parent per value and level.
+ * original values, the last column the single top value such as {@code *}). {@link Builder#build()}
+ * validates them: rows of equal length, at least one level, a single top value, one parent per value and
+ * level.
  *
  * <p>t-closeness compares each class with a reference distribution of the sensitive variable over the
  * whole original table. Give it with {@link Builder#tClosenessReference(String, Map)}; without one the
