@@ -9,7 +9,6 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.ctdc.schema.ProgressListener;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Progress of a long command on standard error: a progress bar over the command's steps, drawn only when
@@ -73,7 +72,7 @@ final class Progress implements AutoCloseable, ProgressListener {
    * @return true for {@code always}; false for {@code never}; otherwise whether the link names a terminal
    *     ({@code /dev/pts/N}, {@code /dev/ttyX}, {@code /dev/console}), false when it cannot be read
    */
-  static boolean drawsOn(@Nullable String setting, Path standardError) {
+  static boolean drawsOn(String setting, Path standardError) {
     String s = setting == null ? "auto" : setting.strip().toLowerCase(Locale.ROOT);
     if (s.equals("always")) {
       return true;
