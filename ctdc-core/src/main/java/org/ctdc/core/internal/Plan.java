@@ -1229,44 +1229,26 @@ public final class Plan {
             run.stageMissing(index, missing > 0 ? MU : MNA);
           }
         }
-        case ANY_OF -> {
-          boolean any = false;
+        case ANY_OF, ALL_OF -> {
+          // three-valued OR / AND: one flag at the decisive value (1 for any-of, 0 for all-of) decides
+          int decisive = d.kind() == org.ctdc.schema.DerivationKind.ANY_OF ? 1 : 0;
+          boolean decided = false;
           int missing = 0;
           boolean allNc = true;
           for (int s : from) {
             if (run.miss[s] != 0) {
               missing++;
               allNc &= run.miss[s] == MNC;
-            } else if (run.val[s] == 1) {
-              any = true;
+            } else if (run.val[s] == decisive) {
+              decided = true;
             }
           }
-          if (any) {
-            run.stage(index, Resolution.ONE);
+          if (decided) {
+            run.stage(index, decisive == 1 ? Resolution.ONE : Resolution.ZERO);
           } else if (missing > 0) {
             run.stageMissing(index, allNc && missing == from.length ? MNC : MU);
           } else {
-            run.stage(index, Resolution.ZERO);
-          }
-        }
-        case ALL_OF -> {
-          boolean anyZero = false;
-          int missing = 0;
-          boolean allNc = true;
-          for (int s : from) {
-            if (run.miss[s] != 0) {
-              missing++;
-              allNc &= run.miss[s] == MNC;
-            } else if (run.val[s] == 0) {
-              anyZero = true;
-            }
-          }
-          if (anyZero) {
-            run.stage(index, Resolution.ZERO);
-          } else if (missing > 0) {
-            run.stageMissing(index, allNc && missing == from.length ? MNC : MU);
-          } else {
-            run.stage(index, Resolution.ONE);
+            run.stage(index, decisive == 1 ? Resolution.ZERO : Resolution.ONE);
           }
         }
       }

@@ -266,19 +266,8 @@ public final class Ages {
       s = stripSuffix(s, words.approximate());
       s = stripSuffix(s, words.units());
     }
-    int n = s.length();
-    if (n == 0 || n > 3) {
-      return OptionalInt.empty();
-    }
-    int v = 0;
-    for (int i = 0; i < n; i++) {
-      char c = s.charAt(i);
-      if (c < '0' || c > '9') {
-        return OptionalInt.empty();
-      }
-      v = v * 10 + (c - '0');
-    }
-    return OptionalInt.of(v);
+    // at most three digits: an age, never a year or a date written without separators
+    return s.length() > 3 ? OptionalInt.empty() : org.ctdc.core.internal.NormalizerRegistry.parseInt(s);
   }
 
   private static String stripPrefix(String s, List<String> words) {
