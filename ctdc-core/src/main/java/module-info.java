@@ -1,7 +1,7 @@
 /**
  * Data norming: declarative alignment specs that turn each partner's own records into a
  * {@link org.ctdc.schema.Dataset} of a shared schema, normalisers, crosswalks between schema versions,
- * merging with provenance, and generated partner sample data.
+ * and merging with provenance.
  */
 module org.ctdc.core {
   requires static transitive org.jspecify;
@@ -12,5 +12,4 @@ module org.ctdc.core {
 
   exports org.ctdc.core;
   exports org.ctdc.core.normalize;
-  exports org.ctdc.core.sample;
 }

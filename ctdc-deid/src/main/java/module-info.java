@@ -15,7 +15,6 @@ module org.ctdc.deid {
   exports org.ctdc.deid;
   exports org.ctdc.deid.risk;
   exports org.ctdc.deid.verify;
-  exports org.ctdc.deid.sample;
   exports org.ctdc.deid.table;
   exports org.ctdc.deid.audit;
 }

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.ctdc.core.Aligner;
 import org.ctdc.core.AlignmentResult;
 import org.ctdc.core.Specs;
-import org.ctdc.core.sample.PartnerSamples;
+import org.ctdc.samples.PartnerSamples;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

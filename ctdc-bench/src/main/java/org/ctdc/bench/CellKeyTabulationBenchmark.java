@@ -1,7 +1,7 @@
 package org.ctdc.bench;
 
 import java.util.concurrent.TimeUnit;
-import org.ctdc.deid.sample.CtdcLikeData;
+import org.ctdc.samples.CtdcLikeData;
 import org.ctdc.deid.table.CellKeys;
 import org.ctdc.deid.table.PerturbationTable;
 import org.ctdc.schema.Dataset;

@@ -6,7 +6,7 @@ import org.ctdc.deid.Metric;
 import org.ctdc.deid.PrivacyModel;
 import org.ctdc.deid.SchemaHierarchies;
 import org.ctdc.deid.internal.Engine;
-import org.ctdc.deid.sample.CtdcLikeData;
+import org.ctdc.samples.CtdcLikeData;
 import org.ctdc.schema.Dataset;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -15,7 +15,7 @@ import org.ctdc.deid.Hierarchy;
 import org.ctdc.deid.Metric;
 import org.ctdc.deid.PrivacyModel;
 import org.ctdc.deid.SchemaHierarchies;
-import org.ctdc.deid.sample.CtdcLikeData;
+import org.ctdc.samples.CtdcLikeData;
 import org.ctdc.schema.Dataset;
 import org.ctdc.schema.DatasetCsv;
 import org.ctdc.schema.InferredSchemas;

@@ -3,7 +3,7 @@ package org.ctdc.bench;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.ctdc.deid.risk.LocalSuppression;
-import org.ctdc.deid.sample.CtdcLikeData;
+import org.ctdc.samples.CtdcLikeData;
 import org.ctdc.schema.Dataset;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

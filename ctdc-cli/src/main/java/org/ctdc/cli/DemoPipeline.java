@@ -19,7 +19,7 @@ import org.ctdc.core.AlignmentResult;
 import org.ctdc.core.MergedDataset;
 import org.ctdc.core.PartnerDataset;
 import org.ctdc.core.Specs;
-import org.ctdc.core.sample.PartnerSamples;
+import org.ctdc.samples.PartnerSamples;
 import org.ctdc.deid.DeidConfig;
 import org.ctdc.deid.DeidReport;
 import org.ctdc.deid.DeidResult;

@@ -64,7 +64,7 @@ class CancellationTest {
   void aCancelledAlignExitsWith130AndWritesNeitherAlignedFileNorReport() throws Exception {
     Path in = dir.resolve("hotline.csv");
     try (java.io.Writer w = Files.newBufferedWriter(in)) {
-      org.ctdc.core.sample.PartnerSamples.writeCsv(org.ctdc.core.sample.PartnerSamples.Profile.HOTLINE, 50, 3, w);
+      org.ctdc.samples.PartnerSamples.writeCsv(org.ctdc.samples.PartnerSamples.Profile.HOTLINE, 50, 3, w);
     }
     Path out = dir.resolve("aligned.csv");
     Path report = dir.resolve("report.json");

@@ -25,7 +25,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import org.ctdc.core.sample.PartnerSamples;
+import org.ctdc.samples.PartnerSamples;
 import org.ctdc.schema.Cancellation;
 import org.ctdc.schema.SchemaFiles;
 import org.ctdc.schema.Schemas;

@@ -13,7 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.ctdc.core.sample.PartnerSamples;
+import org.ctdc.samples.PartnerSamples;
 import org.ctdc.schema.AtomicFiles;
 import org.ctdc.schema.Cancellation;
 import org.junit.jupiter.api.AfterEach;

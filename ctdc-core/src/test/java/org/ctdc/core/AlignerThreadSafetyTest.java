@@ -10,8 +10,8 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.ctdc.core.sample.PartnerSamples;
-import org.ctdc.core.sample.PartnerSamples.Profile;
+import org.ctdc.samples.PartnerSamples;
+import org.ctdc.samples.PartnerSamples.Profile;
 import org.ctdc.schema.DatasetCsv;
 import org.junit.jupiter.api.Test;
 

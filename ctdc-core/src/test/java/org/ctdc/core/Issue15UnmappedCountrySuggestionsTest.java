@@ -12,8 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.ctdc.core.sample.PartnerSamples;
-import org.ctdc.core.sample.PartnerSamples.Profile;
+import org.ctdc.samples.PartnerSamples;
+import org.ctdc.samples.PartnerSamples.Profile;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -17,7 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.ctdc.core.sample.PartnerSamples;
+import org.ctdc.samples.PartnerSamples;
 import org.ctdc.schema.DatasetCsv;
 import org.ctdc.testkit.CapturingLogProvider;
 import org.ctdc.testkit.ThrownText;

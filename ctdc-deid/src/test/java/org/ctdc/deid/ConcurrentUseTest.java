@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.ctdc.deid.risk.RiskMeasures;
 import org.ctdc.deid.risk.RiskOptions;
-import org.ctdc.deid.sample.CtdcLikeData;
+import org.ctdc.samples.CtdcLikeData;
 import org.ctdc.deid.verify.VerificationResult;
 import org.ctdc.deid.verify.Verifier;
 import org.ctdc.schema.Dataset;

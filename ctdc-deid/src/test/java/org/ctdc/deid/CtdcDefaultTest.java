@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.ctdc.deid.sample.CtdcLikeData;
+import org.ctdc.samples.CtdcLikeData;
 import org.ctdc.deid.verify.VerificationResult;
 import org.ctdc.deid.verify.Verifier;
 import org.ctdc.schema.Dataset;

@@ -2,7 +2,7 @@ package org.ctdc.deid;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import org.ctdc.deid.sample.CtdcLikeData;
+import org.ctdc.samples.CtdcLikeData;
 import org.ctdc.schema.Dataset;
 import org.junit.jupiter.api.Test;
 

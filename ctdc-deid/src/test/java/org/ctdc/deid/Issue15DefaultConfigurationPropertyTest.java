@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.ctdc.deid.sample.CtdcLikeData;
+import org.ctdc.samples.CtdcLikeData;
 import org.ctdc.schema.Code;
 import org.ctdc.schema.Dataset;
 import org.ctdc.schema.Schema;

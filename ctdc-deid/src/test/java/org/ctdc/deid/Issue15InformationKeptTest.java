@@ -86,7 +86,7 @@ class Issue15InformationKeptTest {
 
   @Test
   void issue15_planAndRunAgreeOnTheSampleWithSchemaLevelNames() {
-    Dataset data = org.ctdc.deid.sample.CtdcLikeData.generate(3_000, 15);
+    Dataset data = org.ctdc.samples.CtdcLikeData.generate(3_000, 15);
     DeidConfig cfg = SchemaHierarchies.ctdcDefaults(data).build();
     DeidReport run = Deidentifier.run(data, cfg).report();
     assertEquals(run.quasiIdentifiers(), Deidentifier.plan(data, cfg).quasiIdentifiers());

@@ -93,7 +93,7 @@ class Issue15SchemaHierarchiesTest {
   /** Years go to CTDC's own period bands (those of the Victim-Perpetrator release), then longer periods. */
   @Test
   void issue15_yearsGoToCtdcPeriodsThenFiveAndTenYearPeriods() {
-    Dataset data = org.ctdc.deid.sample.CtdcLikeData.generate(2_000, 15);
+    Dataset data = org.ctdc.samples.CtdcLikeData.generate(2_000, 15);
     Hierarchy h = SchemaHierarchies.forVariable(data, "yearOfRegistration").orElseThrow();
     assertEquals(List.of("year", "CTDC period", "periods of 5+ years", "periods of 10+ years", "*"), h.levelNames());
     assertEquals(List.of("2002-2013", "2014-2018", "2019", "2020", "2021-2022"), h.labels(1));

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Random;
 import org.ctdc.deid.risk.RiskMeasures;
 import org.ctdc.deid.risk.RiskOptions;
-import org.ctdc.deid.sample.CtdcLikeData;
+import org.ctdc.samples.CtdcLikeData;
 import org.ctdc.schema.Dataset;
 import org.ctdc.schema.DatasetCsv;
 import org.junit.jupiter.params.ParameterizedTest;

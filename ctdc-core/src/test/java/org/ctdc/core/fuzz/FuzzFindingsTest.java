@@ -15,8 +15,8 @@ import org.ctdc.core.Specs;
 import org.ctdc.core.internal.Inputs;
 import org.ctdc.core.normalize.CountryResolver;
 import org.ctdc.core.normalize.MatchKind;
-import org.ctdc.core.sample.PartnerSamples;
-import org.ctdc.core.sample.PartnerSamples.Profile;
+import org.ctdc.samples.PartnerSamples;
+import org.ctdc.samples.PartnerSamples.Profile;
 import org.ctdc.schema.DataFormatException;
 import org.junit.jupiter.api.Test;
 

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.LongStream;
-import org.ctdc.deid.sample.CtdcLikeData;
+import org.ctdc.samples.CtdcLikeData;
 import org.ctdc.deid.verify.VerificationResult;
 import org.ctdc.deid.verify.VerificationSpec;
 import org.ctdc.deid.verify.Verifier;

@@ -128,8 +128,8 @@ class RiskMeasuresTest {
 
   @Test
   void anEmptyDatasetHasNoRiskAndNeedsNoSuppression() {
-    org.ctdc.schema.Dataset empty = org.ctdc.deid.sample.CtdcLikeData.generate(0, 1);
-    List<String> qis = org.ctdc.deid.sample.CtdcLikeData.defaultQuasiIdentifiers();
+    org.ctdc.schema.Dataset empty = org.ctdc.samples.CtdcLikeData.generate(0, 1);
+    List<String> qis = org.ctdc.samples.CtdcLikeData.defaultQuasiIdentifiers();
     RiskReport rep = RiskMeasures.of(empty, qis, RiskOptions.defaults().withMissingAsWildcard(true));
     assertEquals(0, rep.rows());
     assertEquals(0, rep.classes());

@@ -1,4 +1,4 @@
-package org.ctdc.deid.sample;
+package org.ctdc.samples;
 
 import java.util.List;
 import org.ctdc.schema.Dataset;
@@ -16,7 +16,7 @@ import org.ctdc.schema.VariableKind;
  * are invented; no real person is behind them. The same row count and seed always give an equal
  * {@link Dataset} (SplitMix64, one stream consumed row by row).
  *
- * <p>The shape follows DOMAIN.md (and the CTDC codebooks): two kinds of contributor, a few nationalities
+ * <p>The shape follows the CTDC codebooks: two kinds of contributor, a few nationalities
  * dominating each, growth over time, many missing values that differ by source. Rates, per record:
  *
  * <ul>
@@ -31,8 +31,8 @@ import org.ctdc.schema.VariableKind;
  *       {@code majorityStatus} follows the band; where the band is missing it is known for half of the
  *       records (80 % Adult). {@code majorityStatusAtExploit} and {@code MajorityEntry} are missing for
  *       80 % of records.
- *   <li>{@code citizenship}: Zipf-like (weight 1/rank) over the source's top-ten nationalities of
- *       DOMAIN.md (90 %) and a tail of 40 other countries (10 %); missing {@value #CITIZENSHIP_MISSING_CM}
+ *   <li>{@code citizenship}: Zipf-like (weight 1/rank) over the source's top-ten nationalities in the
+ *       CTDC data (90 %) and a tail of 40 other countries (10 %); missing {@value #CITIZENSHIP_MISSING_CM}
  *       (CM) and {@value #CITIZENSHIP_MISSING_HOTLINE} (Hotline).
  *   <li>{@code CountryOfExploitation}: Hotline 95 % United States; Case Management 35 % the citizenship
  *       country (domestic trafficking), else Zipf-like over twelve destination countries; missing
@@ -41,7 +41,7 @@ import org.ctdc.schema.VariableKind;
  *       78 % labour; the rest sex and labour 3 %, other), then the flags, sectors and forms follow; the
  *       whole group is missing for {@value #EXPLOITATION_MISSING} of records. Hotline records have
  *       {@code isOtherExploit}, {@code isForcedMarriage} and {@code isOrganRemoval} missing (not
- *       collected, as DOMAIN.md states). {@code isSlaveryAndPractices} is collected from 2020 on.
+ *       collected by the hotline source). {@code isSlaveryAndPractices} is collected from 2020 on.
  *   <li>Means of control: missing as a group for {@value #MEANS_MISSING} of records; otherwise every flag
  *       is set with a base rate scaled by a per-record severity, raised for the flags typical of the
  *       record's exploitation type (sexual abuse and substances for sexual exploitation; debt bondage,

@@ -1,4 +1,4 @@
-package org.ctdc.core.sample;
+package org.ctdc.samples;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package org.ctdc.deid.sample;
+package org.ctdc.samples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

@@ -1,4 +1,4 @@
-package org.ctdc.core.sample;
+package org.ctdc.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,12 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.ctdc.core.Aligner;
-import org.ctdc.core.AlignmentReport;
-import org.ctdc.core.AlignmentResult;
-import org.ctdc.core.RejectReason;
-import org.ctdc.core.Specs;
-import org.ctdc.core.sample.PartnerSamples.Profile;
+import org.ctdc.samples.PartnerSamples;
+import org.ctdc.samples.PartnerSamples.Profile;
 import org.ctdc.schema.Dataset;
 import org.ctdc.schema.DatasetCsv;
 import org.ctdc.schema.MissingReason;

@@ -1,10 +1,11 @@
-package org.ctdc.core.sample;
+package org.ctdc.core;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.ctdc.core.sample.PartnerSamples.Profile;
+import org.ctdc.samples.PartnerSamples;
+import org.ctdc.samples.PartnerSamples.Profile;
 
 /**
  * A case-management extract of 200 rows (seed 11) with five injected faults, as CSV text: row 17 an unknown
