@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.PrintStream;
 import java.io.StringWriter;
 import java.lang.reflect.Method;
@@ -23,6 +24,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
+import org.jspecify.annotations.NullMarked;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -111,6 +113,36 @@ class ReadmeJavaExampleTest {
       System.setOut(old);
     }
     return buf.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void issue16_theReadmeExampleCompilesOnTheModulePathWithTheModulesTheReadmeNames(@TempDir Path dir) throws Exception {
+    String readme = Files.readString(README, StandardCharsets.UTF_8);
+    String requires = "requires org.ctdc.core; requires org.ctdc.deid;";
+    assertTrue(readme.contains("`" + requires + "`"), "the README names the modules to require");
+    Path src = Files.createDirectories(dir.resolve("src/partner"));
+    Files.writeString(src.resolve(CLASS + ".java"), "package partner;\n" + source, StandardCharsets.UTF_8);
+    Path info = Files.writeString(dir.resolve("src/module-info.java"), "module partner { " + requires + " }");
+    // the three library modules and their dependencies, as a partner's build puts them on the module path
+    List<String> libraries = new ArrayList<>();
+    for (String entry : System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"))
+        .split(File.pathSeparator)) {
+      if (Pattern.compile("ctdc-(schema|core|deid)|jackson|ojalgo|slf4j-api|commons-(text|lang3)|snakeyaml")
+          .matcher(entry).find()) {
+        libraries.add(entry);
+      }
+    }
+    // javac also needs JSpecify there: the modules require it "static transitive", their POMs as provided
+    libraries.add(Path.of(NullMarked.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    StringWriter diagnostics = new StringWriter();
+    boolean ok = javac.getTask(diagnostics, null, null,
+        List.of("--module-path", String.join(File.pathSeparator, libraries), "-d", dir.resolve("out").toString(),
+            "--release", "17"),
+        null, javac.getStandardFileManager(null, null, StandardCharsets.UTF_8)
+            .getJavaFileObjects(info.toFile(), src.resolve(CLASS + ".java").toFile()))
+        .call();
+    assertTrue(ok, "on the module path:\n" + diagnostics + "\n" + libraries);
   }
 
   @Test
