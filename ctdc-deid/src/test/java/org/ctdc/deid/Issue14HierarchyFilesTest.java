@@ -61,7 +61,7 @@ class Issue14HierarchyFilesTest {
     Path f = write("cases.csv", data);
     HierarchyException e = assertThrows(HierarchyException.class, () -> Hierarchy.readArx(f, ';'));
     assertTrue(e.getMessage().startsWith(f + ": hierarchy 'cases': "), e::getMessage);
-    assertClean(e, CASE, NAME, "0042", "Roe");
+    assertClean(e, CASE, NAME, "7731-0042", "Roe");
   }
 
   @Test
