@@ -432,6 +432,19 @@ public final class StrictTree {
   }
 
   /**
+   * The folder of a configuration file, against which {@link #file} resolves its file names: the parent of
+   * its absolute path. The root folder, which has none and cannot be read as a file, stands for itself.
+   *
+   * @param configFile the configuration file
+   * @return its folder (absolute)
+   */
+  public static Path folder(Path configFile) {
+    Path abs = configFile.toAbsolutePath();
+    Path parent = abs.getParent();
+    return parent == null ? abs : parent;
+  }
+
+  /**
    * A schema reference inside a configuration: a file (its name ends in {@code .yaml}, {@code .yml} or
    * {@code .json}, or holds a path separator) resolved by {@link #file}, or else a bundled schema's
    * {@code NAME} or {@code NAME@VERSION}, kept as written.
