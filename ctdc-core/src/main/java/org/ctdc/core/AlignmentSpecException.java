@@ -1,6 +1,7 @@
 package org.ctdc.core;
 
 import org.ctdc.schema.LocatedException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An alignment spec (a file, a bundled spec or one built in code) breaks a rule: an unknown target
@@ -32,7 +33,7 @@ public final class AlignmentSpecException extends LocatedException {
    * @param rule a short statement of the rule that was broken
    * @param cause the underlying failure
    */
-  public AlignmentSpecException(String source, String path, String rule, Throwable cause) {
+  public AlignmentSpecException(String source, String path, String rule, @Nullable Throwable cause) {
     super(source, path, rule, cause);
   }
 }

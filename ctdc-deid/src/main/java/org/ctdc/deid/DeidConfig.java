@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.ctdc.schema.Role;
 
@@ -94,7 +95,7 @@ public final class DeidConfig {
     maxLevels = new int[qiNames.size()];
     for (int i = 0; i < qiNames.size(); i++) {
       String name = qiNames.get(i);
-      Qi q = b.qis.get(name);
+      Qi q = Objects.requireNonNull(b.qis.get(name)); // qiNames are its keys
       int max = q.max() < 0 ? q.hierarchy().height() : q.max();
       if (q.min() < 0 || q.min() > max || max > q.hierarchy().height()) {
         throw new DeidException(
@@ -346,7 +347,7 @@ public final class DeidConfig {
       b.quasiIdentifier(qiNames.get(i), hierarchies.get(i)).levels(qiNames.get(i), minLevels[i], maxLevels[i]);
     }
     for (String v : rolesOrdered) {
-      Role r = roles.get(v);
+      Role r = Objects.requireNonNull(roles.get(v)); // rolesOrdered lists its keys
       if (r != Role.QUASI_IDENTIFIER && !sensitiveVariables().contains(v)) {
         b.role(v, r);
       }
@@ -385,10 +386,10 @@ public final class DeidConfig {
     private double suppressionLimit;
     private Metric metric = Metric.PRECISION;
     private MissingValues missingValues = MissingValues.OWN_VALUE;
-    private byte[] pseudonymKey;
+    private byte @org.jspecify.annotations.Nullable [] pseudonymKey;
     private int threads = 1;
     private long nodeBudget;
-    private Duration timeBudget;
+    private @org.jspecify.annotations.Nullable Duration timeBudget;
     private boolean classifyLattice;
     private LocalSuppressionMode localSuppression = LocalSuppressionMode.NONE;
     private List<String> suppressionImportance = List.of();

@@ -1,6 +1,7 @@
 package org.ctdc.deid;
 
 import org.ctdc.schema.CtdcException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A de-identification failure: an invalid configuration, a hierarchy that does not fit the data, a
@@ -27,7 +28,7 @@ public class DeidException extends CtdcException {
    * @param message what went wrong
    * @param cause the underlying failure
    */
-  public DeidException(String message, Throwable cause) {
+  public DeidException(String message, @Nullable Throwable cause) {
     super(message, cause);
   }
 }

@@ -73,7 +73,7 @@ public record DeidJob(DeidConfig config, Optional<String> schema, char delimiter
     String f = yaml.toString();
     JsonNode root = StrictTree.read(yaml, failure(f));
     try {
-      return read(f, root, yaml.toAbsolutePath().getParent(), new ArrayList<>());
+      return read(f, root, StrictTree.folder(yaml), new ArrayList<>());
     } catch (DeidException e) {
       // rules checked by the builders (DeidConfig, PrivacyModel, Hierarchy) do not know the file
       throw e.getMessage().startsWith(f + ": ") ? e : new DeidException(f + ": " + e.getMessage(), e);

@@ -2,6 +2,7 @@ package org.ctdc.deid;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.ctdc.deid.verify.VerificationSpec;
 import org.ctdc.deid.verify.VerificationSpecFile;
 import org.ctdc.deid.verify.Verifier;
@@ -61,7 +62,8 @@ public final class DeidResult {
         } else {
           b.tClosenessEqual(t.variable(), t.t());
         }
-        b.tClosenessReference(t.variable(), references.get(t.variable()));
+        // the de-identification kept the reference of every t-closeness variable
+        b.tClosenessReference(t.variable(), Objects.requireNonNull(references.get(t.variable())));
       }
     }
     return b.k(k)

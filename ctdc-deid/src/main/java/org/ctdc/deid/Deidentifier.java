@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import javax.crypto.Mac;
@@ -238,6 +239,7 @@ public final class Deidentifier {
     long recordsWithCells = 0;
     DeidReport.RiskSummary after = null;
     if (local) {
+      release = Objects.requireNonNull(release); // made above for local suppression
       int k = largestK(config);
       int n = release.rowCount();
       if (n > 0 && n < k) {
@@ -266,7 +268,7 @@ public final class Deidentifier {
       if (config.missingValues() == MissingValues.WILDCARD) {
         wildcard = wildcardSmallest(ids, keep, out.levels, engine);
       }
-      after = write ? risk(release, config, wildcardRule, "release") : null;
+      after = write ? risk(Objects.requireNonNull(release), config, wildcardRule, "release") : null; // made above
     }
     Map<String, Double> metrics = new LinkedHashMap<>();
     for (Metric mt : Metric.values()) {
@@ -447,7 +449,7 @@ public final class Deidentifier {
         if (data.isMissing(r, c)) {
           app.setMissing(j, data.missingReason(r, c).orElse(MissingReason.UNKNOWN));
         } else if (codeOf.get(j) != null) {
-          app.setCode(j, codeOf.get(j).get(data.token(r, c)));
+          app.setCode(j, Objects.requireNonNull(codeOf.get(j).get(data.token(r, c)))); // every token has a code
         } else if (data.variable(c).kind().isInteger()) {
           app.setInt(j, data.intValue(r, c));
         } else {
@@ -591,7 +593,7 @@ public final class Deidentifier {
         }
         Variable v = in.variables().get(c);
         if (pseudo[c]) {
-          app.setText(t, pseudonym(mac, data.text(r, c)));
+          app.setText(t, pseudonym(Objects.requireNonNull(mac), data.text(r, c))); // made when anyPseudo
         } else if (v.kind().isClosed() && v.isMultiValued()) {
           app.setCodeSet(t, data.codeSet(r, c));
         } else if (v.kind().isClosed()) {
@@ -643,11 +645,11 @@ public final class Deidentifier {
     List<List<Integer>> withMissing = keys.stream().filter(k -> k.contains(-1)).toList();
     long min = Long.MAX_VALUE;
     for (List<Integer> a : keys) {
-      long count = classes.get(a);
+      long count = Objects.requireNonNull(classes.get(a)); // keys lists its keys
       List<List<Integer>> others = a.contains(-1) ? keys : withMissing;
       for (List<Integer> b : others) {
         if (b != a && compatible(a, b)) {
-          count += classes.get(b);
+          count += Objects.requireNonNull(classes.get(b));
         }
       }
       min = Math.min(min, count);

@@ -1,6 +1,7 @@
 package org.ctdc.deid;
 
 import org.ctdc.schema.internal.Shown;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A generalisation hierarchy breaks a rule: rows of unequal length, a value with two parents on one level,
@@ -30,7 +31,7 @@ public final class HierarchyException extends DeidException {
    * @param rule what is wrong
    * @param cause the underlying failure
    */
-  public HierarchyException(String hierarchy, String rule, Throwable cause) {
+  public HierarchyException(String hierarchy, String rule, @Nullable Throwable cause) {
     super("hierarchy '" + Shown.name(hierarchy) + "': " + rule, cause);
   }
 

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes files through a temporary file in the same folder, moved into place when complete, so that an
@@ -77,7 +78,7 @@ public final class AtomicFiles {
    *     thrown by the content for another reason than an I/O failure is thrown as it is
    */
   public static void write(Path file, Content content) {
-    Path tmp = temporaryFile(file);
+    @Nullable Path tmp = temporaryFile(file);
     try {
       writeTemporary(file, tmp, content);
       move(tmp, file);
@@ -241,7 +242,7 @@ public final class AtomicFiles {
    * @param file the file, or null
    * @return true if it was deleted
    */
-  private static boolean deleteQuietly(Path file) {
+  private static boolean deleteQuietly(@Nullable Path file) {
     if (file == null) {
       return false;
     }
@@ -329,7 +330,7 @@ public final class AtomicFiles {
     return "an input/output error";
   }
 
-  private static IOException ioCause(Throwable t) {
+  private static @Nullable IOException ioCause(Throwable t) {
     int depth = 0;
     for (Throwable c = t; c != null && depth < 32; c = c.getCause(), depth++) {
       if (c instanceof IOException io) {

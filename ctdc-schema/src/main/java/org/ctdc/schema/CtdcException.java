@@ -30,4 +30,17 @@ public class CtdcException extends RuntimeException {
   public CtdcException(String message, @org.jspecify.annotations.Nullable Throwable cause) {
     super(message, cause);
   }
+
+  /**
+   * The message, never null: every constructor takes a non-null one.
+   *
+   * @return what went wrong, naming the place and the rule
+   */
+  @Override
+  // Throwable declares its message nullable; the constructors of this class take a non-null one, which is
+  // what the inherited method returns
+  @SuppressWarnings("NullAway")
+  public String getMessage() {
+    return super.getMessage();
+  }
 }

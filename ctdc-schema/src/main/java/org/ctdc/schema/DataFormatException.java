@@ -1,5 +1,7 @@
 package org.ctdc.schema;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A data file cannot be read at all under its schema and release format (unreadable file, a header that
  * does not match the schema, a malformed CSV line). Cell-level problems are not thrown: they are collected
@@ -27,7 +29,7 @@ public sealed class DataFormatException extends CtdcException permits InputStopp
    * @param message names the file, row, column and rule
    * @param cause the underlying failure
    */
-  public DataFormatException(String message, Throwable cause) {
+  public DataFormatException(String message, @Nullable Throwable cause) {
     super(message, cause);
   }
 }

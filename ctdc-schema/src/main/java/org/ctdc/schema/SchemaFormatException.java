@@ -1,5 +1,7 @@
 package org.ctdc.schema;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A schema (a file, a resource, or a schema built in code) breaks a rule of the schema model: an unknown
  * kind, a duplicate variable, an alias colliding with another code, an empty value set, a derivation that
@@ -29,7 +31,7 @@ public final class SchemaFormatException extends LocatedException {
    * @param rule a short statement of the rule that was broken
    * @param cause the underlying failure
    */
-  public SchemaFormatException(String source, String path, String rule, Throwable cause) {
+  public SchemaFormatException(String source, String path, String rule, @Nullable Throwable cause) {
     super(source, path, rule, cause);
   }
 }

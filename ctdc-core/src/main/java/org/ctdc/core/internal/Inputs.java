@@ -378,7 +378,7 @@ public final class Inputs {
               parts.add(scalar(p, t));
             }
           }
-          if (parts != null) {
+          if (slot != null && parts != null) { // parts exists exactly when the key has a slot
             raw[slot] = String.join(joiner, parts);
           }
         } else {

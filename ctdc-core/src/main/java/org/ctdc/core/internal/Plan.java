@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -186,8 +187,10 @@ public final class Plan {
     this.programs = new ColumnProgram[members.size()];
     for (int i = 0; i < programs.length; i++) {
       List<Integer> mem = members.get(i);
-      int directCount = bySlot.get(progSlots.get(i)).size();
-      int[] pos = bySlot.get(progSlots.get(i)).stream().mapToInt(Integer::intValue).toArray();
+      // every program's slot has its direct targets listed
+      List<Integer> direct = Objects.requireNonNull(bySlot.get(progSlots.get(i)));
+      int directCount = direct.size();
+      int[] pos = direct.stream().mapToInt(Integer::intValue).toArray();
       programs[i] = new ColumnProgram(i, progSlots.get(i), mem.stream().mapToInt(Integer::intValue).toArray(),
           directCount, pos);
     }
@@ -285,7 +288,7 @@ public final class Plan {
     long[] bits(Set<String> folded) {
       long[] b = new long[words];
       for (String f : folded) {
-        int i = bit.get(f);
+        int i = Objects.requireNonNull(bit.get(f)); // the folded values are the vocabulary's
         b[i >>> 6] |= 1L << i;
       }
       return b;
@@ -415,7 +418,7 @@ public final class Plan {
     }
     done[t] = true; // acyclic: checked by SpecValidator
     for (String s : d.from()) {
-      visit(idx.get(s), rules, idx, done, order);
+      visit(Objects.requireNonNull(idx.get(s)), rules, idx, done, order); // names checked by SpecValidator
     }
     order.add(t);
   }
@@ -437,11 +440,12 @@ public final class Plan {
       return new MappedTarget(t, m, slot(m.column(), slotIndex), v);
     } else if (r instanceof TargetRule.FlagWhen f) {
       int slot = slot(f.column(), slotIndex);
+      Set<String> vocabulary = Objects.requireNonNull(vocab.get(f.column())); // collected for every FlagWhen column
       PicklistColumn pc =
           picks.computeIfAbsent(
               (f.split() ? "split:" : "whole:") + f.column(),
-              k -> new PicklistColumn(picks.size(), slot, f.split(), vocab.get(f.column())));
-      return new FlagWhenTarget(t, f, slot, vocab.get(f.column()), pc);
+              k -> new PicklistColumn(picks.size(), slot, f.split(), vocabulary));
+      return new FlagWhenTarget(t, f, slot, vocabulary, pc);
     } else if (r instanceof TargetRule.AnyOf a) {
       int[] s = a.columns().stream().mapToInt(col -> slot(col, slotIndex)).toArray();
       return new AnyOfTarget(t, a, s);

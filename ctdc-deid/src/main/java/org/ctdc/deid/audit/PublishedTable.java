@@ -9,6 +9,7 @@ import java.util.Set;
 import org.ctdc.deid.audit.internal.LevelsJson;
 import org.ctdc.deid.audit.internal.TableCsv;
 import org.ctdc.schema.internal.Shown;
+import org.ctdc.schema.internal.StrictTree;
 
 /**
  * A published table in {@code tableFormat: 1}: its definition and its rows (cells at any level of the
@@ -75,7 +76,7 @@ public final class PublishedTable {
    *     file, line and column, never a value)
    */
   public static PublishedTable read(Path csv, Path definitionJson) {
-    return read(csv, definitionJson, definitionJson.toAbsolutePath().getParent());
+    return read(csv, definitionJson, StrictTree.folder(definitionJson));
   }
 
   /**

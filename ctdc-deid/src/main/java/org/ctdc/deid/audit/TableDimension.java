@@ -63,7 +63,7 @@ public record TableDimension(String name, String total, Map<String, List<String>
       if (children.isEmpty()) {
         throw new TableFormatException(dim + "hierarchy node '" + Shown.name(node) + "' has an empty list of children");
       }
-      int below = depth.get(node) + 1;
+      int below = Objects.requireNonNull(depth.get(node)) + 1; // set when the node was stacked
       if (below > MAX_DEPTH) {
         throw new TableFormatException(dim + "the hierarchy is more than " + MAX_DEPTH
             + " levels deep below its total (limit)");

@@ -1,6 +1,7 @@
 package org.ctdc.deid.audit;
 
 import org.ctdc.schema.CtdcException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A published table or its definition cannot be read or is invalid (unknown code, missing column, a
@@ -27,7 +28,7 @@ public final class TableFormatException extends CtdcException {
    * @param message names the file, row, column and rule
    * @param cause the underlying failure
    */
-  public TableFormatException(String message, Throwable cause) {
+  public TableFormatException(String message, @Nullable Throwable cause) {
     super(message, cause);
   }
 }

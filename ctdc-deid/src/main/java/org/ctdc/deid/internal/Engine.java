@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -14,6 +15,7 @@ import org.ctdc.deid.Hierarchy;
 import org.ctdc.deid.Metric;
 import org.ctdc.deid.PrivacyModel;
 import org.ctdc.schema.Dataset;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The prepared problem: the codings of the quasi-identifiers, the sensitive channels, the level-0 frequency
@@ -50,7 +52,7 @@ public final class Engine {
   private final LongIntMap map;
 
   /** A model on a sensitive channel. */
-  record ChannelModel(int channel, PrivacyModel model, int[][] parentOf, int height) {}
+  record ChannelModel(int channel, PrivacyModel model, int @Nullable [][] parentOf, int height) {}
 
   private Engine(Dataset data, List<String> qiNames, List<Hierarchy> hierarchies, List<PrivacyModel> models,
       double limit, Metric metric, int threads) {
@@ -84,7 +86,7 @@ public final class Engine {
       int[][] parentOf = null;
       int height = 0;
       if (h != null) {
-        QiCoding hc = chans.get(ci).hierarchy;
+        QiCoding hc = Objects.requireNonNull(chans.get(ci).hierarchy); // the channel was made with h
         height = hc.height;
         parentOf = new int[height][];
         for (int l = 0; l < height; l++) {
@@ -329,8 +331,8 @@ public final class Engine {
    * @return per row, whether it is released (its class passes the models)
    */
   public boolean[] apply(Dataset data, Search.Outcome outcome, int[][] ids) {
-    int[] levels = outcome.levels;
-    NodeEval e = outcome.eval;
+    int[] levels = Objects.requireNonNull(outcome.levels); // an outcome with a chosen node
+    NodeEval e = Objects.requireNonNull(outcome.eval);
     LongIntMap classes = new LongIntMap(e.table.size);
     for (int c = 0; c < e.table.size; c++) {
       classes.getOrPut(e.table.key[c], c);
@@ -566,10 +568,16 @@ public final class Engine {
     return new NodeEval(levels.clone(), t, passes, suppressed, feasible, value, bound, kept, all);
   }
 
+  // reused buffers, allocated on first use by rollUp (sPasses also by evaluate), the only methods that use them
+  @SuppressWarnings("NullAway.Init")
   private long[] sKey;
+  @SuppressWarnings("NullAway.Init")
   private int[] sCount;
+  @SuppressWarnings("NullAway.Init")
   private double[] sLogOrig;
+  @SuppressWarnings("NullAway.Init")
   private int[][] sHist;
+  @SuppressWarnings("NullAway.Init")
   private boolean[] sPasses;
 
   /** Rolls up into reused buffers: the result is valid until the next roll-up. */
@@ -739,9 +747,11 @@ public final class Engine {
       extra[v] = (double) h[off + v] / total - ch.overall[v];
     }
     double cost = 0;
-    QiCoding hc = ch.hierarchy;
+    // a hierarchical model's channel has the hierarchy, and the model its parents (height > 0)
+    QiCoding hc = Objects.requireNonNull(ch.hierarchy);
+    int[][] parentOf = Objects.requireNonNull(cm.parentOf());
     for (int l = 1; l <= height; l++) {
-      int[] parent = cm.parentOf()[l - 1];
+      int[] parent = parentOf[l - 1];
       int groups = hc.domain[l];
       double[] pos = new double[groups];
       double[] neg = new double[groups];

@@ -1,5 +1,7 @@
 package org.ctdc.deid.internal;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The evaluation of one lattice node: its class table, which classes pass the models, the suppressed
  * record count, feasibility, the metric value and the lower bound the table gives for every node above.
@@ -13,10 +15,10 @@ final class NodeEval {
   final double metric;
   final double bound;
   final int classesKept;
-  final double[] all;
+  final double @Nullable [] all;
 
   NodeEval(int[] levels, ClassTable table, boolean[] passes, long suppressed, boolean feasible, double metric,
-      double bound, int classesKept, double[] all) {
+      double bound, int classesKept, double @Nullable [] all) {
     this.levels = levels;
     this.table = table;
     this.passes = passes;

@@ -3,6 +3,8 @@ package org.ctdc.deid.internal;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Optimal full-domain generalisation over the lattice of hierarchy levels (within per-variable bounds).
@@ -54,9 +56,9 @@ public final class Search {
   /** The outcome of a search. */
   public static final class Outcome {
     /** The chosen node's levels, or null if none is feasible. */
-    public final int[] levels;
-    /** The chosen node's evaluation. */
-    final NodeEval eval;
+    public final int @Nullable [] levels;
+    /** The chosen node's evaluation, or null if none is feasible. */
+    final @Nullable NodeEval eval;
     /** Whether the result is proven optimal. */
     public final boolean optimal;
     /** Nodes whose table was evaluated. */
@@ -68,7 +70,7 @@ public final class Search {
     /** Per node: metric value or NaN. */
     public final double[] values;
 
-    Outcome(int[] levels, NodeEval eval, boolean optimal, int evaluations, int latticeSize, byte[] status,
+    Outcome(int @Nullable [] levels, @Nullable NodeEval eval, boolean optimal, int evaluations, int latticeSize, byte[] status,
         double[] values) {
       this.levels = levels;
       this.eval = eval;
@@ -429,10 +431,12 @@ public final class Search {
    *     org.ctdc.deid.Metric} order
    */
   public static double[] facts(Outcome o) {
-    double[] f = new double[2 + o.eval.all.length];
-    f[0] = o.eval.suppressed;
-    f[1] = o.eval.classesKept;
-    System.arraycopy(o.eval.all, 0, f, 2, o.eval.all.length);
+    NodeEval e = Objects.requireNonNull(o.eval); // an outcome with a chosen node
+    double[] all = Objects.requireNonNull(e.all); // the chosen node is evaluated with every metric
+    double[] f = new double[2 + all.length];
+    f[0] = e.suppressed;
+    f[1] = e.classesKept;
+    System.arraycopy(all, 0, f, 2, all.length);
     return f;
   }
 
@@ -443,10 +447,11 @@ public final class Search {
    * @return the size, or 0 if nothing is released
    */
   public static int smallestReleasedClass(Outcome o) {
+    NodeEval e = Objects.requireNonNull(o.eval); // an outcome with a chosen node
     int min = Integer.MAX_VALUE;
-    for (int c = 0; c < o.eval.table.size; c++) {
-      if (o.eval.passes[c]) {
-        min = Math.min(min, o.eval.table.count[c]);
+    for (int c = 0; c < e.table.size; c++) {
+      if (e.passes[c]) {
+        min = Math.min(min, e.table.count[c]);
       }
     }
     return min == Integer.MAX_VALUE ? 0 : min;

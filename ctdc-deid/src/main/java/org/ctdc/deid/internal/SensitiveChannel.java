@@ -1,10 +1,12 @@
 package org.ctdc.deid.internal;
 
+import java.util.Objects;
 import java.util.TreeMap;
 import org.ctdc.deid.DeidException;
 import org.ctdc.deid.Hierarchy;
 import org.ctdc.schema.Dataset;
 import org.ctdc.schema.Variable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The ids of one sensitive variable per row, for the class histograms: value-set indices (or dense ranks of
@@ -14,13 +16,13 @@ import org.ctdc.schema.Variable;
  */
 final class SensitiveChannel {
   final String variable;
-  final QiCoding hierarchy;
+  final @Nullable QiCoding hierarchy;
   final int domain;
   final int[] ids;
   /** the input's distribution over ids. */
   final double[] overall;
 
-  SensitiveChannel(Dataset data, String variable, Hierarchy h) {
+  SensitiveChannel(Dataset data, String variable, @Nullable Hierarchy h) {
     this.variable = variable;
     int col;
     try {
@@ -58,7 +60,7 @@ final class SensitiveChannel {
           ids[r] =
               data.isMissing(r, col)
                   ? d
-                  : rank.get(data.intValue(r, col));
+                  : Objects.requireNonNull(rank.get(data.intValue(r, col))); // every value was ranked
         }
       } else {
         int d = v.values().size();

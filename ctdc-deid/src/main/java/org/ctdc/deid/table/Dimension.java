@@ -121,7 +121,7 @@ public final class Dimension {
       if (ch == null) {
         continue;
       }
-      int below = depth.get(n) + 1;
+      int below = Objects.requireNonNull(depth.get(n)) + 1; // set when the node was queued
       if (below > MAX_DEPTH) {
         throw new TableException("dimension '" + s(name) + "': the hierarchy is more than " + MAX_DEPTH
             + " levels deep below its total (limit)");

@@ -1,6 +1,7 @@
 package org.ctdc.deid.table;
 
 import org.ctdc.schema.CtdcException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A perturbation table file cannot be read or is not a valid probability table. The message names the file,
@@ -26,7 +27,7 @@ public final class PerturbationTableException extends CtdcException {
    * @param message names the file, row, column and rule
    * @param cause the underlying failure
    */
-  public PerturbationTableException(String message, Throwable cause) {
+  public PerturbationTableException(String message, @Nullable Throwable cause) {
     super(message, cause);
   }
 }

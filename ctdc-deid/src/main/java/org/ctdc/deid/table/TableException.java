@@ -1,6 +1,7 @@
 package org.ctdc.deid.table;
 
 import org.ctdc.schema.CtdcException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A table cannot be defined, tabulated, protected or written: an invalid definition or configuration, a
@@ -28,7 +29,7 @@ public final class TableException extends CtdcException {
    * @param message names the table, cell and rule
    * @param cause the underlying failure
    */
-  public TableException(String message, Throwable cause) {
+  public TableException(String message, @Nullable Throwable cause) {
     super(message, cause);
   }
 }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes protected tables:
@@ -223,7 +224,7 @@ public final class TableWriter {
     return json(root);
   }
 
-  static String definitionJson(TableDefinition def, long minWidth, String levelsFile) {
+  static String definitionJson(TableDefinition def, long minWidth, @Nullable String levelsFile) {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("tableFormat", 1);
     root.put("name", def.name());

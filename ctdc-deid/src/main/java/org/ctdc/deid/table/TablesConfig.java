@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.ctdc.schema.internal.Shown;
@@ -132,7 +133,7 @@ public record TablesConfig(
    */
   public static TablesConfig read(Path file) {
     String source = file.toString();
-    return tree(StrictTree.read(file, failure(source)), source, file.toAbsolutePath().getParent());
+    return tree(StrictTree.read(file, failure(source)), source, StrictTree.folder(file));
   }
 
   /**
@@ -297,7 +298,7 @@ public record TablesConfig(
       StrictTree.keys(pattern, pk, f, tdims);
       Map<String, Set<String>> m = new LinkedHashMap<>();
       for (String dn : tdims) {
-        Dimension d = dims.get(dn);
+        Dimension d = Objects.requireNonNull(dims.get(dn)); // the table's dimensions were checked to exist
         JsonNode v = pattern.get(dn);
         String at = StrictTree.child(pk, dn);
         Set<String> nodes = new LinkedHashSet<>();

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.ctdc.schema.Dataset;
 import org.ctdc.schema.Variable;
 import org.ctdc.schema.VariableKind;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Tabulates a {@link Dataset} into a {@link Table}. Each dimension is bound to a variable; a record's
@@ -180,7 +181,7 @@ public final class Tabulation {
     return c;
   }
 
-  private static String code(Dataset data, int row, int col) {
+  private static @Nullable String code(Dataset data, int row, int col) {
     if (data.isMissing(row, col)) {
       return null;
     }

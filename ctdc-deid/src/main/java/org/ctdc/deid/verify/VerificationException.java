@@ -1,6 +1,7 @@
 package org.ctdc.deid.verify;
 
 import org.ctdc.schema.CtdcException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A verification could not be carried out: the specification is malformed (a hierarchy without a single
@@ -28,7 +29,7 @@ public final class VerificationException extends CtdcException {
    * @param message what is wrong, naming the place and the rule
    * @param cause the underlying failure
    */
-  public VerificationException(String message, Throwable cause) {
+  public VerificationException(String message, @Nullable Throwable cause) {
     super(message, cause);
   }
 }

@@ -117,7 +117,7 @@ public record VerificationSpecFile(VerificationSpec spec, ReleaseReading release
       throw fail.at("", "the file is empty: a verification spec is a YAML mapping");
     }
     StrictTree.keys(root, "", fail, TOP_KEYS);
-    Path dir = file.toAbsolutePath().getParent();
+    Path dir = StrictTree.folder(file);
     VerificationSpec.Builder b = VerificationSpec.builder();
     JsonNode qiNodes = root.get("quasiIdentifiers");
     if (qiNodes == null || !qiNodes.isArray() || qiNodes.isEmpty()) {
@@ -149,7 +149,7 @@ public record VerificationSpecFile(VerificationSpec spec, ReleaseReading release
       qis.add(name);
     }
     b.quasiIdentifiers(qis);
-    hierarchyFiles.forEach((name, h) -> b.hierarchy(name, hierarchy(f, hierarchyPaths.get(name), h, hierarchies)));
+    hierarchyFiles.forEach((name, h) -> b.hierarchy(name, hierarchy(f, Objects.requireNonNull(hierarchyPaths.get(name)), h, hierarchies)));
     boolean hasK = root.has("k");
     if (hasK) {
       int k = StrictTree.integer(root, "k", "", fail, 1);
@@ -380,7 +380,7 @@ public record VerificationSpecFile(VerificationSpec spec, ReleaseReading release
       VerificationSpec.TClosenessHierarchical.class, "tClosenessHierarchical");
 
   private static String typeOf(VerificationSpec.Criterion c) {
-    return TYPES.get(c.getClass());
+    return Objects.requireNonNull(TYPES.get(c.getClass())); // every kind of criterion is listed
   }
 
   private static String fileName(String folder, String variable, String prefix, Set<String> used) {

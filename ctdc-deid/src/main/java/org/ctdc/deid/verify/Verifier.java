@@ -9,11 +9,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeSet;
 import org.ctdc.deid.verify.internal.HierarchyTable;
 import org.ctdc.schema.Dataset;
 import org.ctdc.schema.MissingReason;
 import org.ctdc.schema.Variable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The independent verifier: checks a released {@link Dataset} against a {@link VerificationSpec}. It shares
@@ -420,7 +422,7 @@ public final class Verifier {
       int vs = dict.size();
       long[] refCount = new long[vs];
       if (ref != null) {
-        ref.forEach((v, c) -> refCount[index.get(v)] += c);
+        ref.forEach((v, c) -> refCount[Objects.requireNonNull(index.get(v))] += c); // every value was indexed
       } else {
         for (int r = 0; r < n; r++) {
           if (!suppressed[r]) {
@@ -490,7 +492,7 @@ public final class Verifier {
       }
     }
 
-    private static int canon(int id, Integer emptyId) {
+    private static int canon(int id, @Nullable Integer emptyId) {
       return emptyId != null && id == emptyId ? 0 : id;
     }
 
@@ -502,8 +504,8 @@ public final class Verifier {
         long[] valCounts,
         int distinct,
         double[] q,
-        HierarchyTable h,
-        int[] leafOf,
+        @Nullable HierarchyTable h,
+        int @Nullable [] leafOf,
         Encoded[] enc,
         int firstRow,
         List<String> qis) {
@@ -557,7 +559,8 @@ public final class Verifier {
                   crit.sensitive(), t.t())));
         }
       } else if (crit instanceof VerificationSpec.TClosenessHierarchical t) {
-        double emd = hierarchicalEmd(h, leafOf, valIds, valCounts, distinct, total, q);
+        // both are made for a hierarchical t-closeness criterion
+        double emd = hierarchicalEmd(Objects.requireNonNull(h), Objects.requireNonNull(leafOf), valIds, valCounts, distinct, total, q);
         if (emd > t.t() + EPS) {
           violation(new Violation(Violation.Rule.T_CLOSENESS_HIERARCHICAL, vars, total, describe(enc, firstRow),
               emd, t.t(), String.format(java.util.Locale.ROOT,

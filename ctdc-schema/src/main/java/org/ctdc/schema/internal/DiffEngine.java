@@ -216,7 +216,7 @@ public final class DiffEngine {
       count.merge(key, 1, Integer::sum);
       m.putIfAbsent(key, c);
     }
-    m.keySet().removeIf(k -> count.get(k) > 1);
+    m.keySet().removeIf(k -> count.getOrDefault(k, 0) > 1);
     return m;
   }
 }

@@ -23,9 +23,11 @@ import java.util.Collection;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.TreeSet;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.reader.StreamReader;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one strict reader set-up of every YAML and JSON file the library reads (schema files, alignment specs,
@@ -430,6 +432,19 @@ public final class StrictTree {
   }
 
   /**
+   * The folder of a configuration file, against which {@link #file} resolves its file names: the parent of
+   * its absolute path. The root folder, which has none and cannot be read as a file, stands for itself.
+   *
+   * @param configFile the configuration file
+   * @return its folder (absolute)
+   */
+  public static Path folder(Path configFile) {
+    Path abs = configFile.toAbsolutePath();
+    Path parent = abs.getParent();
+    return parent == null ? abs : parent;
+  }
+
+  /**
    * A schema reference inside a configuration: a file (its name ends in {@code .yaml}, {@code .yml} or
    * {@code .json}, or holds a path separator) resolved by {@link #file}, or else a bundled schema's
    * {@code NAME} or {@code NAME@VERSION}, kept as written.
@@ -464,8 +479,8 @@ public final class StrictTree {
   private static JsonNode tree(JsonParser p, JsonToken first, Failure fail) throws IOException {
     Deque<JsonNode> stack = new ArrayDeque<>();
     Deque<String> paths = new ArrayDeque<>();
-    String field = null;
-    JsonNode root = null;
+    @Nullable String field = null;
+    @Nullable JsonNode root = null;
     for (JsonToken t = first; t != null; t = stack.isEmpty() ? null : p.nextToken()) {
       if (t == JsonToken.FIELD_NAME) {
         field = p.currentName();
@@ -501,7 +516,8 @@ public final class StrictTree {
         root = n;
         path = "";
       } else if (parent instanceof ObjectNode o) {
-        o.set(field, n);
+        // a value in a mapping always follows its key
+        o.set(Objects.requireNonNull(field), n);
         path = child(paths.peek(), field);
       } else {
         ArrayNode a = (ArrayNode) parent;
@@ -513,7 +529,8 @@ public final class StrictTree {
         paths.push(path);
       }
     }
-    return root;
+    // the first token is a value (the caller has checked there is one): the first pass of the loop set it
+    return Objects.requireNonNull(root);
   }
 
   private static String line(JsonParser p) {

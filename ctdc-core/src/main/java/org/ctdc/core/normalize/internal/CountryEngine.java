@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -300,7 +301,7 @@ public final class CountryEngine {
     if (top.getValue() < threshold || top.getValue() - runnerUp < MARGIN) {
       return Optional.empty();
     }
-    String name = scores.bestKey().get(top.getKey());
+    String name = Objects.requireNonNull(scores.bestKey().get(top.getKey())); // best and bestKey share keys
     for (Map.Entry<String, Set<String>> e : inside.entrySet()) {
       if (applyPolicy(e.getKey()).equals(top.getKey())) {
         continue;

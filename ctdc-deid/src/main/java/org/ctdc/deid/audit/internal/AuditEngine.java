@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.Set;
 import org.ctdc.deid.audit.AuditOptions;
@@ -21,6 +22,7 @@ import org.ctdc.deid.audit.PublishedTable;
 import org.ctdc.deid.audit.TableAuditException;
 import org.ctdc.deid.audit.TableDefinition;
 import org.ctdc.schema.internal.Shown;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The audit: builds the additivity equations of the published cells over the union space, splits the free
@@ -34,7 +36,7 @@ public final class AuditEngine {
   private AuditEngine() {}
 
   private record Target(CellRef ref, PublishedStatus status, int cell, OptionalDouble minWidth,
-      CellProtection protection) {}
+      @Nullable CellProtection protection) {}
 
   /** Runs the audit. */
   public static AuditResult run(List<PublishedTable> tables, AuditOptions options) {
@@ -235,8 +237,9 @@ public final class AuditEngine {
         for (int k = 0; k < own.size(); k++) {
           Target t = targets.get(own.get(k));
           saved[k] = new double[] {lower[t.cell()], upper[t.cell()]};
-          lower[t.cell()] = t.protection().value();
-          upper[t.cell()] = t.protection().value();
+          double value = Objects.requireNonNull(t.protection()).value(); // grouped by its protection's respondent
+          lower[t.cell()] = value;
+          upper[t.cell()] = value;
         }
         try {
           solveComponent(space, eqs, compEqs.getOrDefault(root, List.of()), others, targets, lower, upper, local, tol,

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.Set;
 import org.ctdc.deid.audit.CellProtection;
@@ -88,7 +89,7 @@ public final class LevelsJson {
       try {
         out.put(new CellRef(def.name(), key), new CellProtection(value, lower, upper, respondent));
       } catch (IllegalArgumentException e) {
-        throw fail.at(where, e.getMessage());
+        throw fail.at(where, Objects.requireNonNullElse(e.getMessage(), "invalid protection levels"));
       }
     }
     return out;

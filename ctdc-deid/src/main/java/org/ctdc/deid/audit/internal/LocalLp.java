@@ -7,6 +7,7 @@ import org.ojalgo.optimisation.ExpressionsBasedModel;
 import org.ojalgo.optimisation.Optimisation;
 import org.ojalgo.optimisation.Variable;
 import org.ojalgo.optimisation.linear.LinearSolver;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The linear program of one component: its free cells (local indices 0..n-1, bounds {@code lb..ub}) and
@@ -155,7 +156,7 @@ final class LocalLp {
     return o;
   }
 
-  private double[] point(Optimisation.Result r) {
+  private double @Nullable [] point(Optimisation.Result r) {
     if (!r.getState().isFeasible() || r.size() < n) {
       return null;
     }
@@ -355,7 +356,7 @@ final class LocalLp {
     }
 
     /** Optimises towards cell j's bound; a verified point, or null. */
-    double[] solve(int j, AuditEngine.Stats stats) {
+    double @Nullable [] solve(int j, AuditEngine.Stats stats) {
       if (slackOf[j] < 0) {
         return null;
       }

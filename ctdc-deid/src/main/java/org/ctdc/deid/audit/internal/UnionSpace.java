@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.ctdc.deid.audit.PublishedTable;
 import org.ctdc.deid.audit.TableAuditException;
@@ -141,7 +142,8 @@ final class UnionSpace {
         Dim d = dims.get(u);
         String na = d.nodes.get((a / stride[u]) % radix[u]);
         String nb = d.nodes.get((b / stride[u]) % radix[u]);
-        all = d.leafSets.get(na).containsAll(d.leafSets.get(nb));
+        // every node of a dimension has its leaf set
+        all = Objects.requireNonNull(d.leafSets.get(na)).containsAll(Objects.requireNonNull(d.leafSets.get(nb)));
       }
       if (all) {
         return true;

@@ -7,6 +7,7 @@ import org.ctdc.deid.table.CellStatus;
 import org.ctdc.deid.table.SuppressionRules;
 import org.ctdc.deid.table.Table;
 import org.ctdc.deid.table.TableDefinition;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Every cell of one table (all node tuples, published or not) with its value, magnitude statistics and
@@ -37,6 +38,7 @@ public final class Grid {
    */
   final int[] respondent;
   /** Index of each table dimension among the union dimensions of the linked problem. */
+  @SuppressWarnings("NullAway.Init") // set by Problem, which makes every grid, before the grid is used
   int[] unionDim;
 
   Grid(Table table, int topK) {
@@ -298,7 +300,7 @@ public final class Grid {
     }
   }
 
-  private String magnitudeRule(int c, SuppressionRules r) {
+  private @Nullable String magnitudeRule(int c, SuppressionRules r) {
     long n = contributors[c];
     long total = value[c];
     if (r.belowThreshold(n)) {

@@ -5,7 +5,9 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.ctdc.deid.table.Dimension;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A dimension compiled to arrays: leaves are nodes {@code 0..leafCount-1} in depth-first order, inner nodes
@@ -44,11 +46,12 @@ public final class Hier {
   /** A node being numbered: its children, and how many of them are numbered already. */
   private static final class Frame {
     final String node;
-    final List<String> children;
-    final int[] kids;
+    /** The children, or null for a leaf. */
+    final @Nullable List<String> children;
+    final int @Nullable [] kids;
     int done;
 
-    Frame(String node, List<String> children) {
+    Frame(String node, @Nullable List<String> children) {
       this.node = node;
       this.children = children;
       this.kids = children == null ? null : new int[children.size()];
@@ -83,16 +86,17 @@ public final class Hier {
         me = next++;
         names[me] = f.node;
         index.put(f.node, me);
-        children[me] = f.kids;
-        lo[me] = lo[f.kids[0]];
-        hi[me] = hi[f.kids[f.kids.length - 1]];
-        for (int k : f.kids) {
+        int[] kids = Objects.requireNonNull(f.kids); // made with the children
+        children[me] = kids;
+        lo[me] = lo[kids[0]];
+        hi[me] = hi[kids[kids.length - 1]];
+        for (int k : kids) {
           parent[k] = me;
         }
       }
       if (!stack.isEmpty()) {
         Frame up = stack.peek();
-        up.kids[up.done++] = me;
+        Objects.requireNonNull(up.kids)[up.done++] = me; // a frame below another is its child
       }
       last = me;
     }

@@ -5,9 +5,11 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.ctdc.deid.table.CellStatus;
 import org.ctdc.deid.table.TableException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Secondary suppression by hierarchical hypercubes, across linked tables.
@@ -58,12 +60,14 @@ public final class Hypercube {
   private final long[][] marginal;
   private final List<Witness> witnesses = new ArrayList<>();
   /** The primary being protected, and whether its hypercube must move no other singleton. */
+  @SuppressWarnings("NullAway.Init") // set by search, which every method reading it runs under
   private Grid curGrid;
   private int curCell;
+  @SuppressWarnings("NullAway.Init") // set by search, with curGrid
   private Set<Integer> avoid;
   /** While combining hypercubes: each corner's remaining capacity per direction, and what is still short. */
-  private Map<Long, Long> residualMinus;
-  private Map<Long, Long> residualPlus;
+  private @Nullable Map<Long, Long> residualMinus;
+  private @Nullable Map<Long, Long> residualPlus;
   private boolean needUp;
   private boolean needDown;
   /** Whether a hypercube need reach the width only (the last resort; the check then judges the levels). */
@@ -311,7 +315,8 @@ public final class Hypercube {
         widthOnly = false;
       }
     }
-    for (int r : movedRespondents(w)) {
+    // with apply and not quiet, search throws rather than return null
+    for (int r : movedRespondents(Objects.requireNonNull(w))) {
       search(g, cell, Long.MAX_VALUE, true, Set.of(r), true);
     }
   }
@@ -322,7 +327,7 @@ public final class Hypercube {
    *
    * @return the witness, or null when none is valid within the bound (with apply: throws)
    */
-  private Witness search(Grid g, int cell, long bound, boolean apply, Set<Integer> avoidRespondents, boolean quiet) {
+  private @Nullable Witness search(Grid g, int cell, long bound, boolean apply, Set<Integer> avoidRespondents, boolean quiet) {
     curGrid = g;
     curCell = cell;
     avoid = avoidRespondents;
@@ -394,7 +399,7 @@ public final class Hypercube {
   }
 
   /** Evaluates a combination: result = {cost, new cells, tMinus, tPlus}; false when invalid or too costly. */
-  private boolean eval(Opt[] combo, long required, long bound, long[] result, List<int[]> support) {
+  private boolean eval(Opt[] combo, long required, long bound, long[] result, @Nullable List<int[]> support) {
     long cost = 0;
     long fresh = 0;
     long tMinus = Long.MAX_VALUE;

@@ -5,11 +5,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.ctdc.deid.table.CellStatus;
 import org.ojalgo.optimisation.Expression;
 import org.ojalgo.optimisation.ExpressionsBasedModel;
 import org.ojalgo.optimisation.Optimisation;
 import org.ojalgo.optimisation.Variable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The attacker's interval of every suppressed primary cell, by linear programming (ojAlgo), shared with
@@ -387,7 +389,7 @@ public final class IntervalCheck {
     }
     long truth = 0;
     for (int v : objVars) {
-      lv.get(v).weight(1);
+      Objects.requireNonNull(lv.get(v)).weight(1); // every objective variable is in the model
       truth += trueValue(v);
     }
     Optimisation.Result min = m.minimise();
@@ -435,7 +437,7 @@ public final class IntervalCheck {
     return o;
   }
 
-  static final Boolean SPARSE = null;
+  static final @Nullable Boolean SPARSE = null;
 
   private static double clean(double d) {
     double r = Math.rint(d);

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.ctdc.deid.internal.Ticker;
 import org.ctdc.deid.table.CellStatus;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The minimisation pass after secondary suppression: each secondary cell is published again, one at a time,
@@ -250,7 +251,8 @@ final class Minimiser {
    * share the most coordinates with it (the likeliest to be exposed), so a rejection usually costs one or
    * two intervals; an acceptance checks every primary.
    */
-  private static IntervalCheck.Interval firstExposed(Problem p, List<int[]> primaries, int[] lastFailure, Grid g,
+  private static IntervalCheck.@Nullable Interval firstExposed(Problem p, List<int[]> primaries,
+      int @Nullable [] lastFailure, Grid g,
       int c, Work work) {
     IntervalCheck chk = new IntervalCheck(p);
     int gc = p.grids.indexOf(g);

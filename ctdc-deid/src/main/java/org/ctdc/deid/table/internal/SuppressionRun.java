@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalLong;
 import org.ctdc.deid.internal.Ticker;
 import org.ctdc.deid.table.CellStatus;
@@ -111,7 +112,7 @@ public final class SuppressionRun {
             throw new TableException("check failed: primary cell " + g.label(c) + " has no audited interval");
           }
           prim.add(new TableReport.PrimaryCell(g.nodes(c), g.rule[c], r[0], r[1], rules.requiredWidth(g.value[c]),
-              source.get(key)));
+              Objects.requireNonNull(source.get(key)))); // put with the interval
         } else if (s == CellStatus.SECONDARY) {
           sec.add(new TableReport.SecondaryCell(g.nodes(c), g.reason[c]));
         } else if (s == CellStatus.FORCED_PUBLISH && g.rule[c] != null) {
@@ -158,7 +159,7 @@ public final class SuppressionRun {
     for (int d = 0; d < n; d++) {
       List<Integer> l = new ArrayList<>();
       for (String name : g.def.dimensions().get(d).nodes()) {
-        int node = g.h[d].index.get(name);
+        int node = Objects.requireNonNull(g.h[d].index.get(name)); // every node of the dimension is indexed
         if (g.pub[d][node]) {
           l.add(node);
         }
