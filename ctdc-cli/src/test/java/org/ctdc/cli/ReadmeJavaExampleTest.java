@@ -132,7 +132,8 @@ class ReadmeJavaExampleTest {
         libraries.add(entry);
       }
     }
-    // javac also needs JSpecify there: the modules require it "static transitive", their POMs as provided
+    // the modules require JSpecify "static transitive": it must be on the module path, as it is on a partner's
+    // (a compile dependency of the library modules)
     libraries.add(Path.of(NullMarked.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     StringWriter diagnostics = new StringWriter();
