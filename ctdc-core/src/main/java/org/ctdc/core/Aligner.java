@@ -15,6 +15,7 @@ import org.ctdc.schema.Cancellation;
 import org.ctdc.schema.Dataset;
 import org.ctdc.schema.InputStoppedException;
 import org.ctdc.schema.OperationCancelledException;
+import org.ctdc.schema.OperationBuilder;
 import org.ctdc.schema.ProgressListener;
 
 /**
@@ -232,7 +233,7 @@ public final class Aligner {
   /**
    * Configures an {@link Aligner}. Not thread-safe.
    */
-  public static final class Builder {
+  public static final class Builder implements OperationBuilder<Builder> {
     private final AlignmentSpec spec;
     private AlignmentMode mode = AlignmentMode.LENIENT;
     private int rowsListed = 1000;
@@ -289,6 +290,7 @@ public final class Aligner {
      * @param listener the listener (default {@link ProgressListener#none()})
      * @return this builder
      */
+    @Override
     public Builder progress(ProgressListener listener) {
       this.progress = Objects.requireNonNull(listener, "listener");
       return this;
@@ -301,6 +303,7 @@ public final class Aligner {
      * @param signal the signal (default {@link Cancellation#none()})
      * @return this builder
      */
+    @Override
     public Builder cancellation(Cancellation signal) {
       this.cancellation = Objects.requireNonNull(signal, "signal");
       return this;
