@@ -140,88 +140,142 @@ public final class AlignmentSpec {
     private final List<String> notes = new ArrayList<>();
 
     private Builder(String name, Schema target) {
-      this.name = Objects.requireNonNull(name, "name");
+      this.name = nonBlank(name, "name");
       this.target = Objects.requireNonNull(target, "target");
       this.partner = name;
     }
 
-    /** @param origin the file or resource name used in error messages @return this builder */
+    private static String nonBlank(String value, String setting) {
+      Objects.requireNonNull(value, setting);
+      if (value.isBlank()) {
+        throw new IllegalArgumentException(setting + " must not be blank");
+      }
+      return value;
+    }
+
+    /**
+     * @param origin the file or resource name used in error messages (default {@code <builder>})
+     * @return this builder
+     * @throws IllegalArgumentException if blank
+     */
     public Builder origin(String origin) {
-      this.origin = Objects.requireNonNull(origin);
+      this.origin = nonBlank(origin, "origin");
       return this;
     }
 
-    /** @param partner the partner id (default: the spec's name) @return this builder */
+    /**
+     * @param partner the partner id (default: the spec's name)
+     * @return this builder
+     * @throws IllegalArgumentException if blank
+     */
     public Builder partner(String partner) {
-      this.partner = Objects.requireNonNull(partner);
+      this.partner = nonBlank(partner, "partner");
       return this;
     }
 
     /** @param description a description @return this builder */
     public Builder description(String description) {
-      this.description = Objects.requireNonNull(description);
+      this.description = Objects.requireNonNull(description, "description");
       return this;
     }
 
     /** @param conventions the partner's conventions @return this builder */
     public Builder conventions(SourceConventions conventions) {
-      this.conventions = Objects.requireNonNull(conventions);
+      this.conventions = Objects.requireNonNull(conventions, "conventions");
       return this;
     }
 
     /** @param formats how the partner writes dates and ages @return this builder */
     public Builder formats(SourceFormats formats) {
-      this.formats = Objects.requireNonNull(formats);
+      this.formats = Objects.requireNonNull(formats, "formats");
       return this;
     }
 
-    /** @param columns identifier columns, never read @return this builder */
+    /**
+     * @param columns identifier columns, never read (appended)
+     * @return this builder
+     * @throws IllegalArgumentException if a column name is blank
+     */
     public Builder identifierColumns(List<String> columns) {
-      this.identifierColumns.addAll(columns);
+      columns.forEach(c -> this.identifierColumns.add(nonBlank(c, "identifierColumns")));
       return this;
     }
 
-    /** @param columns free-text columns, never read @return this builder */
+    /**
+     * @param columns free-text columns, never read (appended)
+     * @return this builder
+     * @throws IllegalArgumentException if a column name is blank
+     */
     public Builder freeTextColumns(List<String> columns) {
-      this.freeTextColumns.addAll(columns);
+      columns.forEach(c -> this.freeTextColumns.add(nonBlank(c, "freeTextColumns")));
       return this;
     }
 
-    /** @param rule a rule for one target variable @return this builder */
+    /**
+     * @param rule a rule for one target variable, such as one of {@link TargetRule}'s factories makes
+     * @return this builder
+     */
     public Builder rule(TargetRule rule) {
-      this.rules.add(Objects.requireNonNull(rule));
+      this.rules.add(Objects.requireNonNull(rule, "rule"));
       return this;
     }
 
-    /** @param target the variable @param value its constant value @return this builder */
-    public Builder constant(String target, String value) {
-      return rule(new TargetRule.Constant(target, value));
+    /**
+     * Adds the rule a rule builder builds, such as
+     * {@code rule(TargetRule.flagWhen("isSexualExploit").from("Type").when("Sex"))}.
+     *
+     * @param rule the rule's builder, built now
+     * @return this builder
+     * @throws IllegalStateException when the rule builder lacks a required setting ({@link TargetRule.RuleBuilder#build()})
+     */
+    public Builder rule(TargetRule.RuleBuilder<?> rule) {
+      return rule(rule.build());
     }
 
-    /** @param targets variables this source does not collect @return this builder */
+    /**
+     * {@code rule(TargetRule.constant(target, value))}.
+     *
+     * @param target the variable
+     * @param value its constant value
+     * @return this builder
+     * @throws IllegalArgumentException if {@code target} is blank
+     */
+    public Builder constant(String target, String value) {
+      return rule(TargetRule.constant(target, value));
+    }
+
+    /**
+     * {@code rule(TargetRule.notCollected(target))} for each target.
+     *
+     * @param targets variables this source does not collect
+     * @return this builder
+     * @throws IllegalArgumentException if a target is blank
+     */
     public Builder notCollected(String... targets) {
       for (String t : targets) {
-        rule(new TargetRule.NotCollected(t));
+        rule(TargetRule.notCollected(t));
       }
       return this;
     }
 
     /**
-     * A value read from a column through a map, rejecting unmapped values.
+     * A value read from a column through a map, rejecting unmapped values:
+     * {@code rule(TargetRule.mapped(target).from(column).map(map))}.
      *
      * @param target the variable
      * @param column the source column
      * @param map source value to target code
      * @return this builder
+     * @throws IllegalArgumentException if {@code target} or {@code column} is blank
+     * @throws IllegalStateException if two keys of {@code map} compared alike map onto different codes
      */
     public Builder map(String target, String column, java.util.Map<String, String> map) {
-      return rule(
-          new TargetRule.Mapped(target, column, List.of(), map, List.of(), TargetRule.OnUnmapped.REJECT));
+      return rule(TargetRule.mapped(target).from(column).map(map));
     }
 
     /** @param note a note documenting a mapping decision @return this builder */
     public Builder note(String note) {
-      this.notes.add(Objects.requireNonNull(note));
+      this.notes.add(Objects.requireNonNull(note, "note"));
       return this;
     }
 

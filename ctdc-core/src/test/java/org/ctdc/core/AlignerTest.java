@@ -49,16 +49,13 @@ class AlignerTest {
         .partner("p1")
         .identifierColumns(List.of("id"))
         .freeTextColumns(List.of("name"))
-        .rule(new TargetRule.Mapped("year", "date", List.of("year"), Map.of(), List.of(), TargetRule.OnUnmapped.REJECT))
+        .rule(TargetRule.mapped("year").from("date").normalize("year"))
         .constant("source", "Hotline")
         .map("gender", "sex_of_person", Map.of("F", "Female", "M", "Male", "woman", "Female"))
-        .rule(new TargetRule.FlagWhen("labour", "type", true, List.of("Labor"), List.of("Not Specified"), List.of(),
-            TargetRule.OnUnmapped.REJECT))
-        .rule(new TargetRule.FlagWhen("sex", "type", true, List.of("Sex"), List.of("Not Specified"), List.of(),
-            TargetRule.OnUnmapped.REJECT))
+        .rule(TargetRule.flagWhen("labour").from("type").split(true).when("Labor").unknownWhen("Not Specified"))
+        .rule(TargetRule.flagWhen("sex").from("type").split(true).when("Sex").unknownWhen("Not Specified"))
         .notCollected("marriage")
-        .rule(new TargetRule.Age("ageBroad", Optional.of("age"), Optional.empty(), Optional.empty(),
-            Optional.empty(), Optional.empty(), 110))
+        .rule(TargetRule.age("ageBroad").exact("age").maximum(110))
         .build();
   }
 

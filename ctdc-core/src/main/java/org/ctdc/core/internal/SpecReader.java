@@ -3,9 +3,7 @@ package org.ctdc.core.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -20,6 +18,7 @@ import org.ctdc.schema.Schema;
 import org.ctdc.schema.Schemas;
 import org.ctdc.schema.internal.Shown;
 import org.ctdc.schema.internal.StrictTree;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads alignment spec files ({@code alignmentFormat: 1}, YAML or JSON). Unknown keys are errors; every
@@ -172,8 +171,11 @@ public final class SpecReader {
     } catch (CtdcException e) {
       throw new AlignmentSpecException(origin, "target", "unknown target schema '" + shown(schemaName) + "' (see Schemas for the bundled ones)", e);
     }
-    AlignmentSpec.Builder b = AlignmentSpec.builder(name, schema).origin(origin);
-    optText(root, "partner", "").ifPresent(b::partner);
+    AlignmentSpec.Builder b = at("name", () -> AlignmentSpec.builder(name, schema));
+    if (!origin.isBlank()) {
+      b.origin(origin);
+    }
+    optText(root, "partner", "").ifPresent(p -> at("partner", () -> b.partner(p)));
     optText(root, "description", "").ifPresent(b::description);
     JsonNode conv = root.get("conventions");
     if (conv != null) {
@@ -214,8 +216,10 @@ public final class SpecReader {
       words(approx, "formats.approximate");
       b.formats(new SourceFormats(dates, units, approx));
     }
-    b.identifierColumns(list(root, "identifierColumns", ""));
-    b.freeTextColumns(list(root, "freeTextColumns", ""));
+    List<String> identifiers = list(root, "identifierColumns", "");
+    at("identifierColumns", () -> b.identifierColumns(identifiers));
+    List<String> freeText = list(root, "freeTextColumns", "");
+    at("freeTextColumns", () -> b.freeTextColumns(freeText));
     list(root, "notes", "").forEach(b::note);
     JsonNode rules = root.get("rules");
     if (rules == null || !rules.isArray()) {
@@ -235,6 +239,18 @@ public final class SpecReader {
     return b.build();
   }
 
+  /**
+   * Runs one builder call; an argument the builder refuses becomes an error at the path of its setting.
+   * The builders' messages name the setting, never a value.
+   */
+  private <T> T at(String path, java.util.function.Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      throw fail(path, String.valueOf(e.getMessage()));
+    }
+  }
+
   private TargetRule rule(JsonNode r, String path, String t) {
     List<String> kinds = new ArrayList<>();
     for (String k : List.of("constant", "notCollected", "column", "anyOf", "age", "derive")) {
@@ -246,19 +262,24 @@ public final class SpecReader {
       throw fail(path, "a rule has exactly one of constant, notCollected, column, anyOf, age, derive; found " + kinds);
     }
     String kind = kinds.get(0);
+    String tp = path + ".target";
     switch (kind) {
-      case "constant":
+      case "constant": {
         only(r, path, Set.of("target", "note", "constant"));
-        return new TargetRule.Constant(t, text(r.get("constant"), path + ".constant"));
+        String value = text(r.get("constant"), path + ".constant");
+        return at(tp, () -> TargetRule.constant(t, value));
+      }
       case "notCollected":
         only(r, path, Set.of("target", "note", "notCollected"));
         if (!bool(r, "notCollected", path)) {
           throw fail(path + ".notCollected", "only true is meaningful; leave the rule out otherwise");
         }
-        return new TargetRule.NotCollected(t);
-      case "anyOf":
+        return at(tp, () -> TargetRule.notCollected(t));
+      case "anyOf": {
         only(r, path, Set.of("target", "note", "anyOf"));
-        return new TargetRule.AnyOf(t, list(r, "anyOf", path));
+        List<String> columns = list(r, "anyOf", path);
+        return at(path + ".anyOf", () -> TargetRule.anyOf(t, columns));
+      }
       case "derive": {
         only(r, path, Set.of("target", "note", "derive", "from"));
         String d = text(r.get("derive"), path + ".derive");
@@ -270,68 +291,95 @@ public final class SpecReader {
               case "allOf" -> DerivationKind.ALL_OF;
               default -> throw fail(path + ".derive", "one of joinedLabels, majorityFromAgeBand, anyOf, allOf");
             };
-        return new TargetRule.Derived(t, k, list(r, "from", path));
+        List<String> from = list(r, "from", path);
+        return at(path + ".from", () -> TargetRule.derived(t, k, from));
       }
-      case "age": {
+      case "age":
         only(r, path, Set.of("target", "note", "age", "onUnmapped"));
-        JsonNode a = r.get("age");
-        if (!a.isObject()) {
-          throw fail(path + ".age", "must be an object");
-        }
-        keys(a, path + ".age", Set.of("exact", "birthDate", "referenceDate", "band", "majority", "maximum",
-            "exactMayBeBirthDate", "majorityValues"));
-        int max = 120;
-        if (a.has("maximum")) {
-          if (!a.get("maximum").isInt() || a.get("maximum").asInt() < 1) {
-            throw fail(path + ".age.maximum", "a positive whole number of years");
-          }
-          max = a.get("maximum").asInt();
-        }
-        String p = path + ".age";
-        Map<String, String> majorityValues = new LinkedHashMap<>();
-        JsonNode mv = a.get("majorityValues");
-        if (mv != null) {
-          if (!mv.isObject()) {
-            throw fail(p + ".majorityValues", "must be an object: source value -> Adult or Minor");
-          }
-          for (Iterator<Map.Entry<String, JsonNode>> it = mv.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            String to = text(e.getValue(), p + ".majorityValues." + shown(e.getKey()));
-            if (!to.equals("Adult") && !to.equals("Minor")) {
-              throw fail(p + ".majorityValues." + shown(e.getKey()), "maps onto Adult or Minor only");
-            }
-            majorityValues.put(e.getKey(), to);
-          }
-        }
-        return new TargetRule.Age(
-            t, optText(a, "exact", p), optText(a, "birthDate", p), optText(a, "referenceDate", p),
-            optText(a, "band", p), optText(a, "majority", p), max, bool(a, "exactMayBeBirthDate", p),
-            majorityValues, onUnmapped(r, path));
-      }
-      default: {
-        String column = text(r.get("column"), path + ".column");
-        TargetRule.OnUnmapped on = onUnmapped(r, path);
-        if (r.has("when")) {
-          only(r, path, Set.of("target", "note", "column", "split", "when", "unknownWhen", "otherValues", "onUnmapped"));
-          return new TargetRule.FlagWhen(
-              t, column, bool(r, "split", path), list(r, "when", path), list(r, "unknownWhen", path),
-              list(r, "otherValues", path), on);
-        }
-        only(r, path, Set.of("target", "note", "column", "normalize", "map", "missing", "onUnmapped"));
-        Map<String, String> map = new LinkedHashMap<>();
-        JsonNode m = r.get("map");
-        if (m != null) {
-          if (!m.isObject()) {
-            throw fail(path + ".map", "must be an object: source value -> target code");
-          }
-          for (Iterator<Map.Entry<String, JsonNode>> it = m.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            map.put(e.getKey(), text(e.getValue(), path + ".map." + shown(e.getKey())));
-          }
-        }
-        return new TargetRule.Mapped(t, column, list(r, "normalize", path), map, list(r, "missing", path), on);
-      }
+        return age(r, path, t);
+      default:
+        return column(r, path, t);
     }
+  }
+
+  private TargetRule age(JsonNode r, String path, String t) {
+    JsonNode a = r.get("age");
+    String p = path + ".age";
+    if (!a.isObject()) {
+      throw fail(p, "must be an object");
+    }
+    keys(a, p, Set.of("exact", "birthDate", "referenceDate", "band", "majority", "maximum",
+        "exactMayBeBirthDate", "majorityValues"));
+    TargetRule.Age.Builder b = at(path + ".target", () -> TargetRule.age(t));
+    optText(a, "exact", p).ifPresent(c -> at(p + ".exact", () -> b.exact(c)));
+    optText(a, "birthDate", p).ifPresent(c -> at(p + ".birthDate", () -> b.birthDate(c)));
+    optText(a, "referenceDate", p).ifPresent(c -> at(p + ".referenceDate", () -> b.referenceDate(c)));
+    optText(a, "band", p).ifPresent(c -> at(p + ".band", () -> b.band(c)));
+    optText(a, "majority", p).ifPresent(c -> at(p + ".majority", () -> b.majority(c)));
+    if (a.has("maximum")) {
+      if (!a.get("maximum").isInt()) {
+        throw fail(p + ".maximum", "a positive whole number of years");
+      }
+      int max = a.get("maximum").asInt();
+      at(p + ".maximum", () -> b.maximum(max));
+    }
+    if (a.has("exactMayBeBirthDate")) {
+      boolean mayBe = bool(a, "exactMayBeBirthDate", p);
+      at(p + ".exactMayBeBirthDate", () -> b.exactMayBeBirthDate(mayBe));
+    }
+    entries(a.get("majorityValues"), p + ".majorityValues", "source value -> Adult or Minor", b::majorityValue);
+    onUnmapped(r, path).ifPresent(o -> at(path + ".onUnmapped", () -> b.onUnmapped(o)));
+    return at(p, b::build);
+  }
+
+  /** Gives each key and text value of an object (if present) to a builder's setter, at the key's path. */
+  private void entries(
+      @Nullable JsonNode object, String path, String what, java.util.function.BiFunction<String, String, ?> setter) {
+    if (object == null) {
+      return;
+    }
+    if (!object.isObject()) {
+      throw fail(path, "must be an object: " + what);
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      String at = path + "." + shown(e.getKey());
+      String to = text(e.getValue(), at);
+      at(at, () -> setter.apply(e.getKey(), to));
+    }
+  }
+
+  private TargetRule column(JsonNode r, String path, String t) {
+    String column = text(r.get("column"), path + ".column");
+    if (r.has("when")) {
+      only(r, path, Set.of("target", "note", "column", "split", "when", "unknownWhen", "otherValues", "onUnmapped"));
+      TargetRule.FlagWhen.Builder b = at(path + ".target", () -> TargetRule.flagWhen(t));
+      at(path + ".column", () -> b.from(column));
+      if (r.has("split")) {
+        boolean split = bool(r, "split", path);
+        at(path + ".split", () -> b.split(split));
+      }
+      List<String> when = list(r, "when", path);
+      at(path + ".when", () -> b.when(when.toArray(String[]::new)));
+      List<String> unknownWhen = list(r, "unknownWhen", path);
+      b.unknownWhen(unknownWhen.toArray(String[]::new));
+      List<String> otherValues = list(r, "otherValues", path);
+      b.otherValues(otherValues.toArray(String[]::new));
+      onUnmapped(r, path).ifPresent(o -> at(path + ".onUnmapped", () -> b.onUnmapped(o)));
+      return at(path, b::build);
+    }
+    only(r, path, Set.of("target", "note", "column", "normalize", "map", "missing", "onUnmapped"));
+    TargetRule.Mapped.Builder b = at(path + ".target", () -> TargetRule.mapped(t));
+    at(path + ".column", () -> b.from(column));
+    List<String> normalize = list(r, "normalize", path);
+    for (int i = 0; i < normalize.size(); i++) {
+      String n = normalize.get(i);
+      at(path + ".normalize[" + i + "]", () -> b.normalize(n));
+    }
+    entries(r.get("map"), path + ".map", "source value -> target code", b::map);
+    b.missing(list(r, "missing", path).toArray(String[]::new));
+    onUnmapped(r, path).ifPresent(o -> at(path + ".onUnmapped", () -> b.onUnmapped(o)));
+    return at(path, b::build);
   }
 
   private void words(List<String> words, String path) {
@@ -343,16 +391,16 @@ public final class SpecReader {
     }
   }
 
-  private TargetRule.OnUnmapped onUnmapped(JsonNode r, String path) {
+  private Optional<TargetRule.OnUnmapped> onUnmapped(JsonNode r, String path) {
     Optional<String> o = optText(r, "onUnmapped", path);
     if (o.isEmpty()) {
-      return TargetRule.OnUnmapped.REJECT;
+      return Optional.empty();
     }
-    return switch (o.get()) {
+    return Optional.of(switch (o.get()) {
       case "reject" -> TargetRule.OnUnmapped.REJECT;
       case "missing" -> TargetRule.OnUnmapped.MISSING;
       default -> throw fail(path + ".onUnmapped", "reject or missing");
-    };
+    });
   }
 
   private void only(JsonNode r, String path, Set<String> allowed) {
@@ -362,10 +410,5 @@ public final class SpecReader {
         throw fail(path + "." + shown(k), "does not go with this kind of rule");
       }
     }
-  }
-
-  @SuppressWarnings("unused")
-  private static String lower(String s) {
-    return s.toLowerCase(Locale.ROOT);
   }
 }

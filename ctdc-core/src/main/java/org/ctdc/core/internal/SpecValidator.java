@@ -69,7 +69,7 @@ public final class SpecValidator {
       TargetRule r = byTarget.get(v.name());
       if (r == null) {
         if (v.derivation().isPresent()) {
-          r = new TargetRule.Derived(v.name(), v.derivation().get().kind(), v.derivation().get().sources());
+          r = TargetRule.derived(v.name(), v.derivation().get().kind(), v.derivation().get().sources());
           checkRule(origin, "target " + v.name() + " (derived by the schema)", schema, v, r, forbidden);
         } else {
           throw new AlignmentSpecException(
@@ -99,14 +99,6 @@ public final class SpecValidator {
         }
     } else if (r instanceof TargetRule.Mapped m) {
         column(origin, path + ".column", m.column(), forbidden);
-        for (int i = 0; i < m.normalizers().size(); i++) {
-          if (!NormalizerRegistry.isKnown(m.normalizers().get(i))) {
-            throw new AlignmentSpecException(
-                origin, path + ".normalize[" + i + "]",
-                "unknown normaliser '" + SpecReader.shown(m.normalizers().get(i)) + "'; known: "
-                    + new java.util.TreeSet<>(NormalizerRegistry.NAMES));
-          }
-        }
         for (Map.Entry<String, String> e : new java.util.TreeMap<>(m.map()).entrySet()) {
           if (!TargetCodes.accepts(v, e.getValue())) {
             throw new AlignmentSpecException(
@@ -118,44 +110,12 @@ public final class SpecValidator {
     } else if (r instanceof TargetRule.FlagWhen f) {
         flag(origin, path, v);
         column(origin, path + ".column", f.column(), forbidden);
-        if (f.when().isEmpty()) {
-          throw new AlignmentSpecException(origin, path + ".when", "at least one value is needed");
-        }
     } else if (r instanceof TargetRule.AnyOf a) {
         flag(origin, path, v);
-        if (a.columns().isEmpty()) {
-          throw new AlignmentSpecException(origin, path + ".anyOf", "at least one column is needed");
-        }
         for (int i = 0; i < a.columns().size(); i++) {
           column(origin, path + ".anyOf[" + i + "]", a.columns().get(i), forbidden);
         }
     } else if (r instanceof TargetRule.Age a) {
-        if (a.exact().isEmpty() && a.birthDate().isEmpty() && a.band().isEmpty()) {
-          throw new AlignmentSpecException(
-              origin, path + ".age", "needs at least one of exact, birthDate (with referenceDate) or band");
-        }
-        if (a.birthDate().isPresent() && a.referenceDate().isEmpty()) {
-          throw new AlignmentSpecException(
-              origin, path + ".age", "birthDate and referenceDate go together");
-        }
-        if (a.referenceDate().isPresent() && a.birthDate().isEmpty() && !a.exactMayBeBirthDate()) {
-          throw new AlignmentSpecException(
-              origin, path + ".age", "birthDate and referenceDate go together");
-        }
-        if (a.exactMayBeBirthDate() && (a.exact().isEmpty() || a.referenceDate().isEmpty())) {
-          throw new AlignmentSpecException(
-              origin, path + ".age.exactMayBeBirthDate", "needs exact and referenceDate");
-        }
-        if (!a.majorityValues().isEmpty() && a.majorityColumn().isEmpty()) {
-          throw new AlignmentSpecException(
-              origin, path + ".age.majorityValues", "needs majority, the column it reads");
-        }
-        for (Map.Entry<String, String> e : new java.util.TreeMap<>(a.majorityValues()).entrySet()) {
-          if (!e.getValue().equals("Adult") && !e.getValue().equals("Minor")) {
-            throw new AlignmentSpecException(
-                origin, path + ".age.majorityValues." + SpecReader.shown(e.getKey()), "maps onto Adult or Minor only");
-          }
-        }
         for (String c : List.of(a.exact(), a.birthDate(), a.referenceDate(), a.band(), a.majorityColumn())
             .stream().flatMap(java.util.Optional::stream).toList()) {
           column(origin, path + ".age", c, forbidden);
@@ -169,9 +129,6 @@ public final class SpecValidator {
                 origin, path,
                 "target '" + v.name() + "' is neither ageBroad bands, Age range 1 bands nor Adult/Minor"));
     } else if (r instanceof TargetRule.Derived d) {
-        if (d.from().isEmpty()) {
-          throw new AlignmentSpecException(origin, path + ".from", "a derivation needs at least one source");
-        }
         for (int i = 0; i < d.from().size(); i++) {
           String s = d.from().get(i);
           Variable src =
@@ -252,9 +209,6 @@ public final class SpecValidator {
   }
 
   private static void column(String origin, String path, String column, Set<String> forbidden) {
-    if (column.isBlank()) {
-      throw new AlignmentSpecException(origin, path, "a source column name must not be blank");
-    }
     if (forbidden.contains(column)) {
       throw new AlignmentSpecException(
           origin, path, "column '" + SpecReader.shown(column) + "' is an identifier or free-text column and is never read");
