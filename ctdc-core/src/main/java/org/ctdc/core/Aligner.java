@@ -56,6 +56,14 @@ import org.ctdc.schema.ProgressListener;
  * (a listener may raise it). Between the checkpoints only a counter is tested per row. The defaults,
  * {@link ProgressListener#none()} and {@link Cancellation#none()}, change nothing.
  *
+ * <p><b>Failures</b> (issue 16). Every failure of the input (a file that cannot be read, a header lacking a
+ * column the spec reads, an input that stops before its end) and a cancelled run is a
+ * {@link org.ctdc.schema.CtdcException}, so {@code catch (CtdcException e)} catches them all; a row the
+ * spec cannot place is not a failure but a reject counted in the report. A null argument is a
+ * {@link NullPointerException} and a setting out of range an {@link IllegalArgumentException}, each naming
+ * the argument or setting: mistakes of the calling program. An exception thrown by the caller's own code
+ * (a progress listener, the iterator of the rows) passes through unchanged.
+ *
  * <p>This class is immutable and thread-safe: each call runs with its own state. A listener or signal
  * shared by calls on several threads must itself be thread-safe.
  */
@@ -109,7 +117,7 @@ public final class Aligner {
    * @return a new builder, not thread-safe
    */
   public static Builder builder(AlignmentSpec spec) {
-    return new Builder(spec);
+    return new Builder(Objects.requireNonNull(spec, "spec"));
   }
 
   /** @return the spec */
@@ -123,6 +131,7 @@ public final class Aligner {
   }
 
   private Run start(String source) {
+    Objects.requireNonNull(source, "name");
     return new Run(new Plan(spec), source, mode, rowsListed, showMinCount).watch(progress, cancellation);
   }
 
@@ -141,6 +150,7 @@ public final class Aligner {
    * @throws OperationCancelledException when the cancellation signal is raised during the run
    */
   public AlignmentResult alignCsv(Path file) {
+    Objects.requireNonNull(file, "file");
     try (Reader r = Utf8Input.open(file)) {
       return alignCsv(r, file.getFileName() == null ? file.toString() : file.getFileName().toString());
     } catch (IOException e) {
@@ -160,6 +170,7 @@ public final class Aligner {
    * @throws OperationCancelledException when the cancellation signal is raised during the run
    */
   public AlignmentResult alignCsv(Reader in, String name) {
+    Objects.requireNonNull(in, "in");
     Run run = start(name);
     Inputs.csv(in, name, run, ',');
     return run.finish();
@@ -175,6 +186,7 @@ public final class Aligner {
    * @throws OperationCancelledException when the cancellation signal is raised during the run
    */
   public AlignmentResult alignJsonLines(Path file) {
+    Objects.requireNonNull(file, "file");
     try (Reader r = Utf8Input.open(file)) {
       return alignJsonLines(r, file.getFileName() == null ? file.toString() : file.getFileName().toString());
     } catch (IOException e) {
@@ -193,6 +205,7 @@ public final class Aligner {
    * @throws OperationCancelledException when the cancellation signal is raised during the run
    */
   public AlignmentResult alignJsonLines(Reader in, String name) {
+    Objects.requireNonNull(in, "in");
     Run run = start(name);
     Inputs.jsonLines(in, name, run, joiner());
     return run.finish();
@@ -224,6 +237,7 @@ public final class Aligner {
    * @throws OperationCancelledException when the cancellation signal is raised during the run
    */
   public AlignmentResult align(Dataset source) {
+    Objects.requireNonNull(source, "source");
     Run run = start(source.schema().id());
     run.total(source.rowCount());
     Inputs.dataset(source, run);
@@ -247,7 +261,7 @@ public final class Aligner {
 
     /** @param mode lenient (default) or strict @return this builder */
     public Builder mode(AlignmentMode mode) {
-      this.mode = Objects.requireNonNull(mode);
+      this.mode = Objects.requireNonNull(mode, "mode");
       return this;
     }
 
@@ -258,7 +272,7 @@ public final class Aligner {
      */
     public Builder rowsListed(int n) {
       if (n < 0) {
-        throw new IllegalArgumentException("rowsListed must not be negative");
+        throw new IllegalArgumentException("rowsListed must not be negative, was " + n);
       }
       this.rowsListed = n;
       return this;
@@ -292,7 +306,7 @@ public final class Aligner {
      */
     @Override
     public Builder progress(ProgressListener listener) {
-      this.progress = Objects.requireNonNull(listener, "listener");
+      this.progress = Objects.requireNonNull(listener, "progress");
       return this;
     }
 
@@ -305,7 +319,7 @@ public final class Aligner {
      */
     @Override
     public Builder cancellation(Cancellation signal) {
-      this.cancellation = Objects.requireNonNull(signal, "signal");
+      this.cancellation = Objects.requireNonNull(signal, "cancellation");
       return this;
     }
 

@@ -409,8 +409,9 @@ public final class Run {
    *
    * @param column the column name
    */
-  public void seeColumn(String column) {
-    if (seenColumns.add(column) && !plan.isRead(column)) {
+  public void seeColumn(@Nullable String column) {
+    // a null key of a partner's map is no column
+    if (column != null && seenColumns.add(column) && !plan.isRead(column)) {
       dropped.add(column);
     }
   }
