@@ -35,29 +35,23 @@ class Issue16AlignerTest {
   static Stream<Arguments> setterChecks() {
     AlignmentSpec spec = AlignerTest.spec();
     return Stream.of(
-        check("spec null", NullPointerException.class, "spec", () -> Aligner.builder(null)),
-        check("of null", NullPointerException.class, "spec", () -> Aligner.of(null)),
-        check("mode null", NullPointerException.class, "mode", () -> Aligner.builder(spec).mode(null)),
-        check("rowsListed negative", IllegalArgumentException.class, "rowsListed",
+        Issue16RuleBuildersTest.check("spec null", NullPointerException.class, "spec", () -> Aligner.builder(null)),
+        Issue16RuleBuildersTest.check("of null", NullPointerException.class, "spec", () -> Aligner.of(null)),
+        Issue16RuleBuildersTest.check("mode null", NullPointerException.class, "mode", () -> Aligner.builder(spec).mode(null)),
+        Issue16RuleBuildersTest.check("rowsListed negative", IllegalArgumentException.class, "rowsListed",
             () -> Aligner.builder(spec).rowsListed(-1)),
-        check("showValuesSeenAtLeast 1", IllegalArgumentException.class, "showValuesSeenAtLeast",
+        Issue16RuleBuildersTest.check("showValuesSeenAtLeast 1", IllegalArgumentException.class, "showValuesSeenAtLeast",
             () -> Aligner.builder(spec).showValuesSeenAtLeast(1)),
-        check("progress null", NullPointerException.class, "progress", () -> Aligner.builder(spec).progress(null)),
-        check("cancellation null", NullPointerException.class, "cancellation",
+        Issue16RuleBuildersTest.check("progress null", NullPointerException.class, "progress", () -> Aligner.builder(spec).progress(null)),
+        Issue16RuleBuildersTest.check("cancellation null", NullPointerException.class, "cancellation",
             () -> Aligner.builder(spec).cancellation(null)));
-  }
-
-  private static Arguments check(String what, Class<? extends RuntimeException> type, String setting, Supplier<?> call) {
-    return Arguments.of(what, type, setting, call);
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("setterChecks")
   void issue16_eachAlignerSettingIsCheckedWhenSetAndTheMessageNamesIt(
       String what, Class<? extends RuntimeException> type, String setting, Supplier<?> call) {
-    RuntimeException e = assertThrows(RuntimeException.class, call::get, what);
-    assertInstanceOf(type, e, what + ": " + e);
-    assertTrue(String.valueOf(e.getMessage()).contains(setting), what + ": " + e.getMessage());
+    Issue16RuleBuildersTest.assertRefused(what, type, setting, call);
   }
 
   @Test

@@ -334,17 +334,23 @@ class Issue16RuleBuildersTest {
                 .rule(TargetRule.mapped("gender"))));
   }
 
-  private static Arguments check(String what, Class<? extends RuntimeException> type, String setting, Supplier<?> call) {
+  /** One check of a setting: what is done, the exception it must throw and the setting its message names. */
+  static Arguments check(String what, Class<? extends RuntimeException> type, String setting, Supplier<?> call) {
     return Arguments.of(what, type, setting, call);
+  }
+
+  /** Asserts a {@link #check}. */
+  static void assertRefused(String what, Class<? extends RuntimeException> type, String setting, Supplier<?> call) {
+    RuntimeException e = assertThrows(RuntimeException.class, call::get, what);
+    assertInstanceOf(type, e, what + ": " + e);
+    assertTrue(String.valueOf(e.getMessage()).contains(setting), what + ": " + e.getMessage());
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("setterChecks")
   void issue16_eachSettingIsCheckedWhenItIsSetAndTheMessageNamesIt(
       String what, Class<? extends RuntimeException> type, String setting, Supplier<?> call) {
-    RuntimeException e = assertThrows(RuntimeException.class, call::get, what);
-    assertInstanceOf(type, e, what + ": " + e);
-    assertTrue(String.valueOf(e.getMessage()).contains(setting), what + ": " + e.getMessage());
+    assertRefused(what, type, setting, call);
   }
 
   @Test
