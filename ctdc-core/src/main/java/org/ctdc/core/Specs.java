@@ -2,7 +2,6 @@ package org.ctdc.core;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,7 +68,8 @@ public final class Specs {
       }
       return SpecReader.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), name + ".yaml");
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      // a CtdcException like every failure of a spec (issue 16), not an UncheckedIOException
+      throw new AlignmentSpecException(res, "", "bundled spec resource cannot be read", e);
     }
   }
 

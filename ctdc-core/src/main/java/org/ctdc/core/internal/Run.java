@@ -79,14 +79,14 @@ public final class Run {
   private static final int REASON_COUNT = RejectReason.values().length;
   private static final RejectReason[] REJECT_REASONS = RejectReason.values();
 
-  private final List<Map<String, Plan.Resolution>> memo = new ArrayList<>();
+  private final List<Map<String, Resolution>> memo = new ArrayList<>();
   /** Per picklist column: raw value to parsed value (bounded). */
-  private final List<Map<String, Plan.Picked>> pickedMemo = new ArrayList<>();
+  private final List<Map<String, Picked>> pickedMemo = new ArrayList<>();
   /** Per picklist column: one part of a raw value to its bit (bounded). */
   private final List<Map<String, Integer>> partMemo = new ArrayList<>();
   /** Per picklist column: the raw value last parsed (by identity) and its parse, shared in a row. */
   private final String[] lastPickedRaw;
-  private final Plan.Picked[] lastPicked;
+  private final Picked[] lastPicked;
   private final long[] present;
   private final long[][] missingBy;
   private final List<Map<String, long[]>> unmapped = new ArrayList<>();
@@ -173,7 +173,7 @@ public final class Run {
     this.fuzzyOverflow = new long[n];
     int pc = plan.picklists.length;
     this.lastPickedRaw = new String[pc];
-    this.lastPicked = new Plan.Picked[pc];
+    this.lastPicked = new Picked[pc];
     for (int i = 0; i < pc; i++) {
       pickedMemo.add(new HashMap<>());
       partMemo.add(new HashMap<>());
@@ -221,7 +221,7 @@ public final class Run {
     /** Per note: the member index (a map or flag target), ascending. */
     int[] noteMember = NO_INTS;
     /** Per note: the fuzzy match to count, an unmapped resolution with a suggestion, or null to count an unmapped value. */
-    Plan.@Nullable Resolution[] noteFuzzy = NO_RESOLUTIONS;
+    @Nullable Resolution[] noteFuzzy = NO_RESOLUTIONS;
     /** The stripped raw value, as the notes count it (set when there are notes). */
     String stripped = "";
     /** Whether the run holds this result until it finishes (then its cells are counted by {@link #hits}). */
@@ -236,7 +236,7 @@ public final class Run {
       this.turned = new byte[members];
     }
 
-    void note(int member, Plan.@Nullable Resolution fuzzyMatch, String strippedValue) {
+    void note(int member, @Nullable Resolution fuzzyMatch, String strippedValue) {
       int k = noteMember.length;
       noteMember = java.util.Arrays.copyOf(noteMember, k + 1);
       noteFuzzy = java.util.Arrays.copyOf(noteFuzzy, k + 1);
@@ -247,7 +247,7 @@ public final class Run {
   }
 
   private static final int[] NO_INTS = new int[0];
-  private static final Plan.Resolution[] NO_RESOLUTIONS = new Plan.Resolution[0];
+  private static final Resolution[] NO_RESOLUTIONS = new Resolution[0];
 
   /** Per program: raw value to result (bounded). */
   private final ValueTable<Result>[] tables;
@@ -297,34 +297,34 @@ public final class Run {
   private Result compile(Plan.ColumnProgram p, String raw, int absent) {
     int[] members = p.members;
     Result out = new Result(members.length);
-    Plan.Target[] targets = plan.targets;
+    Target[] targets = plan.targets;
     for (int k = 0; k < p.directCount; k++) {
       int t = members[k];
       if (absent != 0) {
         out.miss[k] = absent;
         continue;
       }
-      Plan.Resolution res;
+      Resolution res;
       boolean rejectUnmapped;
       // no per-rule memo here: the result itself is memoised
-      if (targets[t] instanceof Plan.FlagWhenTarget f) {
+      if (targets[t] instanceof FlagWhenTarget f) {
         res = f.flagOf(parsed(f.picklist, raw));
         rejectUnmapped = f.reject;
       } else {
-        Plan.MappedTarget m = (Plan.MappedTarget) targets[t];
+        MappedTarget m = (MappedTarget) targets[t];
         res = m.resolve(raw);
         rejectUnmapped = m.reject;
       }
       switch (res.kind) {
-        case Plan.Resolution.VALUE -> {
+        case Resolution.VALUE -> {
           out.val[k] = res.code;
           out.mask[k] = res.mask;
           if (res.isFuzzy()) {
             out.note(k, res, raw.strip());
           }
         }
-        case Plan.Resolution.MISSING -> out.miss[k] = res.code;
-        case Plan.Resolution.UNMAPPED -> {
+        case Resolution.MISSING -> out.miss[k] = res.code;
+        case Resolution.UNMAPPED -> {
           if (rejectUnmapped) {
             out.reject = RejectReason.UNMAPPED_VALUE;
             return out;
@@ -418,8 +418,8 @@ public final class Run {
 
   // ------------------------------------------------------------------------- staging, used by targets
 
-  void stage(int t, Plan.Resolution r) {
-    if (r.kind == Plan.Resolution.MISSING) {
+  void stage(int t, Resolution r) {
+    if (r.kind == Resolution.MISSING) {
       miss[t] = r.code;
     } else {
       miss[t] = 0;
@@ -464,9 +464,9 @@ public final class Run {
     mask[t] = m;
   }
 
-  Plan.Resolution memo(Plan.Target target, String raw) {
-    Map<String, Plan.Resolution> m = memo.get(target.index);
-    Plan.Resolution r = m.get(raw);
+  Resolution memo(Target target, String raw) {
+    Map<String, Resolution> m = memo.get(target.index);
+    Resolution r = m.get(raw);
     if (r == null) {
       r = target.resolve(raw);
       if (m.size() < MEMO_LIMIT) {
@@ -481,16 +481,16 @@ public final class Run {
    * column reuses its parse (so the rules reading one column share it within a row); else the bounded
    * memo; else a parse.
    */
-  Plan.Picked picked(Plan.PicklistColumn c, String raw) {
+  Picked picked(PicklistColumn c, String raw) {
     int id = c.id;
     if (lastPickedRaw[id] == raw) {
       return lastPicked[id];
     }
-    Map<String, Plan.Picked> m = pickedMemo.get(id);
-    Plan.Picked p = m.get(raw);
+    Map<String, Picked> m = pickedMemo.get(id);
+    Picked p = m.get(raw);
     if (p == null) {
       p = c.parse(raw, this);
-      if (p.state == Plan.Picked.VALUES) {
+      if (p.state == Picked.VALUES) {
         p.flags = c.flagsOf(p);
       }
       if (m.size() < MEMO_LIMIT) {
@@ -503,13 +503,13 @@ public final class Run {
   }
 
   /** The parse of a raw value of a picklist column, shared by the column's rules (not memoised). */
-  private Plan.Picked parsed(Plan.PicklistColumn c, String raw) {
+  private Picked parsed(PicklistColumn c, String raw) {
     int id = c.id;
     if (lastPickedRaw[id] == raw) {
       return lastPicked[id];
     }
-    Plan.Picked p = c.parse(raw, this);
-    if (p.state == Plan.Picked.VALUES) {
+    Picked p = c.parse(raw, this);
+    if (p.state == Picked.VALUES) {
       p.flags = c.flagsOf(p);
     }
     lastPickedRaw[id] = raw;
@@ -518,7 +518,7 @@ public final class Run {
   }
 
   /** The memoised bit of one part of a picklist value. */
-  int partBit(Plan.PicklistColumn c, String part) {
+  int partBit(PicklistColumn c, String part) {
     Map<String, Integer> m = partMemo.get(c.id);
     Integer b = m.get(part);
     if (b == null) {
@@ -530,14 +530,14 @@ public final class Run {
     return b;
   }
 
-  private final List<Map<String, Plan.Resolution>> memoBand = new ArrayList<>();
+  private final List<Map<String, Resolution>> memoBand = new ArrayList<>();
 
-  Plan.Resolution memoBand(Plan.AgeTarget target, String raw) {
+  Resolution memoBand(AgeTarget target, String raw) {
     while (memoBand.size() <= target.index) {
       memoBand.add(new HashMap<>());
     }
-    Map<String, Plan.Resolution> m = memoBand.get(target.index);
-    Plan.Resolution r = m.get(raw);
+    Map<String, Resolution> m = memoBand.get(target.index);
+    Resolution r = m.get(raw);
     if (r == null) {
       r = target.resolveBand(raw);
       if (m.size() < MEMO_LIMIT) {
@@ -547,20 +547,20 @@ public final class Run {
     return r;
   }
 
-  @Nullable RejectReason apply(int t, Plan.Resolution r, String raw, boolean rejectUnmapped) {
+  @Nullable RejectReason apply(int t, Resolution r, String raw, boolean rejectUnmapped) {
     switch (r.kind) {
-      case Plan.Resolution.VALUE -> {
+      case Resolution.VALUE -> {
         stage(t, r);
         if (r.isFuzzy()) {
           noteFuzzy(t, raw.strip(), r);
         }
         return null;
       }
-      case Plan.Resolution.MISSING -> {
+      case Resolution.MISSING -> {
         miss[t] = r.code;
         return null;
       }
-      case Plan.Resolution.UNMAPPED -> {
+      case Resolution.UNMAPPED -> {
         noteUnmapped(t, raw.strip(), r);
         if (rejectUnmapped) {
           rejectColumn = plan.targets[t].column;
@@ -590,7 +590,7 @@ public final class Run {
     return out;
   }
 
-  void noteUnmapped(int t, String value, Plan.@Nullable Resolution r) {
+  void noteUnmapped(int t, String value, @Nullable Resolution r) {
     if (r != null && r.suggestion != null) {
       suggested.get(t).merge(r.suggestion, 1L, Long::sum);
     }
@@ -606,7 +606,7 @@ public final class Run {
     c[0]++;
   }
 
-  private void noteFuzzy(int t, String value, Plan.Resolution r) {
+  private void noteFuzzy(int t, String value, Resolution r) {
     Map<String, Fuzzy> m = fuzzy.get(t);
     Fuzzy f = m.get(value);
     if (f == null) {
@@ -647,13 +647,13 @@ public final class Run {
       }
       cur[p.id] = r;
     }
-    Plan.Target[] targets = plan.targets;
+    Target[] targets = plan.targets;
     int[] others = plan.others;
     for (int t : others) {
       turnedRow[t] = 0;
     }
     for (int i = 0; i < others.length; i++) {
-      Plan.Target target = targets[others[i]];
+      Target target = targets[others[i]];
       rejectColumn = "";
       RejectReason r = target.eval(this, raw);
       if (r != null) {
@@ -757,8 +757,8 @@ public final class Run {
       if (p.position[k] >= before) {
         continue;
       }
-      Plan.Resolution f = r.noteFuzzy[i];
-      if (f == null || f.kind == Plan.Resolution.UNMAPPED) {
+      Resolution f = r.noteFuzzy[i];
+      if (f == null || f.kind == Resolution.UNMAPPED) {
         noteUnmapped(p.members[k], r.stripped, f);
       } else {
         noteFuzzy(p.members[k], r.stripped, f);
@@ -768,19 +768,19 @@ public final class Run {
 
   /** Aligns one row rule by rule, in the rules' order (the reference the per-value results agree with). */
   private void ruleByRule(@Nullable String[] raw, long row) {
-    Plan.Target[] targets = plan.targets;
+    Target[] targets = plan.targets;
     byte[] kinds = plan.evalKind;
     java.util.Arrays.fill(turnedRow, (byte) 0);
     for (int t : plan.direct) {
-      Plan.Target target = targets[t];
+      Target target = targets[t];
       rejectColumn = "";
       // a switch on the rule kind with exact casts: each kind's eval can be inlined, where a virtual
       // call over six target classes cannot
       RejectReason r =
           switch (kinds[t]) {
-            case Plan.EVAL_FLAG_WHEN -> ((Plan.FlagWhenTarget) target).eval(this, raw);
-            case Plan.EVAL_MAPPED -> ((Plan.MappedTarget) target).eval(this, raw);
-            case Plan.EVAL_CONSTANT -> ((Plan.ConstantTarget) target).eval(this, raw);
+            case Plan.EVAL_FLAG_WHEN -> ((FlagWhenTarget) target).eval(this, raw);
+            case Plan.EVAL_MAPPED -> ((MappedTarget) target).eval(this, raw);
+            case Plan.EVAL_CONSTANT -> ((ConstantTarget) target).eval(this, raw);
             default -> target.eval(this, raw);
           };
       if (r != null) {
@@ -901,7 +901,7 @@ public final class Run {
     }
     List<AlignmentReport.TargetCoverage> cov = new ArrayList<>();
     for (int t = 0; t < n; t++) {
-      Plan.Target target = plan.targets[t];
+      Target target = plan.targets[t];
       Variable v = plan.variables.get(t);
       Map<MissingReason, Long> missing = new EnumMap<>(MissingReason.class);
       for (MissingReason r : MissingReason.values()) {

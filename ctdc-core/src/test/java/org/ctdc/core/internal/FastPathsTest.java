@@ -108,8 +108,8 @@ class FastPathsTest {
   void sharedPicklistParseAgreesWithEachRulesOwnResolution(String name) {
     AlignmentSpec spec = Specs.load(name);
     Plan plan = new Plan(spec);
-    for (Plan.Target t : plan.targets) {
-      if (!(t instanceof Plan.FlagWhenTarget f)) {
+    for (Target t : plan.targets) {
+      if (!(t instanceof FlagWhenTarget f)) {
         continue;
       }
       TargetRule.FlagWhen rule = (TargetRule.FlagWhen) f.rule;
@@ -121,8 +121,8 @@ class FastPathsTest {
           .checkAssert(picks -> {
             String raw = value(picks, vocabulary);
             Run run = new Run(plan, "t", AlignmentMode.LENIENT, 10, 2);
-            Plan.Resolution expected = plan.missingOf(raw) != 0 ? Plan.Resolution.UNKNOWN : f.resolve(raw);
-            Plan.Resolution actual = f.flagOf(run.picked(f.picklist, raw));
+            Resolution expected = plan.missingOf(raw) != 0 ? Resolution.UNKNOWN : f.resolve(raw);
+            Resolution actual = f.flagOf(run.picked(f.picklist, raw));
             assertEquals(expected.kind, actual.kind, raw);
             assertEquals(expected.code, actual.code, raw);
           });
@@ -133,17 +133,17 @@ class FastPathsTest {
   void rulesReadingOneColumnShareItsParseWithinARow() {
     Plan plan = new Plan(Specs.load("hotline-to-kanon-2020"));
     Run run = new Run(plan, "t", AlignmentMode.LENIENT, 10, 2);
-    List<Plan.FlagWhenTarget> onMeans = new ArrayList<>();
-    for (Plan.Target t : plan.targets) {
-      if (t instanceof Plan.FlagWhenTarget f && f.column.equals("MeansOfControl")) {
+    List<FlagWhenTarget> onMeans = new ArrayList<>();
+    for (Target t : plan.targets) {
+      if (t instanceof FlagWhenTarget f && f.column.equals("MeansOfControl")) {
         onMeans.add(f);
       }
     }
     assertEquals(17, onMeans.size());
     String raw = new String("Debt bondage; Other");
-    Plan.Picked first = run.picked(onMeans.get(0).picklist, raw);
+    Picked first = run.picked(onMeans.get(0).picklist, raw);
     int set = 0;
-    for (Plan.FlagWhenTarget f : onMeans) {
+    for (FlagWhenTarget f : onMeans) {
       assertSame(first, run.picked(f.picklist, raw));
       set += f.flagOf(first).code;
     }
