@@ -44,7 +44,14 @@ class Issue16AlignerTest {
             () -> Aligner.builder(spec).showValuesSeenAtLeast(1)),
         Issue16RuleBuildersTest.check("progress null", NullPointerException.class, "progress", () -> Aligner.builder(spec).progress(null)),
         Issue16RuleBuildersTest.check("cancellation null", NullPointerException.class, "cancellation",
-            () -> Aligner.builder(spec).cancellation(null)));
+            () -> Aligner.builder(spec).cancellation(null)),
+        // the country resolver's builder follows the same rule: a setting out of range is the caller's mistake
+        Issue16RuleBuildersTest.check("fuzzyThreshold 0", IllegalArgumentException.class, "fuzzyThreshold",
+            () -> org.ctdc.core.normalize.CountryResolver.builder().fuzzyThreshold(0)),
+        Issue16RuleBuildersTest.check("fuzzyThreshold above 1", IllegalArgumentException.class, "fuzzyThreshold",
+            () -> org.ctdc.core.normalize.CountryResolver.builder().fuzzyThreshold(1.5)),
+        Issue16RuleBuildersTest.check("fuzzyThreshold NaN", IllegalArgumentException.class, "fuzzyThreshold",
+            () -> org.ctdc.core.normalize.CountryResolver.builder().fuzzyThreshold(Double.NaN)));
   }
 
   @ParameterizedTest(name = "{0}")

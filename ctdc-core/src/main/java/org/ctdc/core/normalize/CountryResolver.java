@@ -171,11 +171,12 @@ public final class CountryResolver {
      *
      * @param threshold in (0, 1]; 1 disables fuzzy matching of anything but exact keys
      * @return this builder
-     * @throws InvalidValueException if the threshold is outside (0, 1]
+     * @throws IllegalArgumentException if the threshold is outside (0, 1] (a mistake of the calling
+     *     program, as for every builder setting; issue 16)
      */
     public Builder fuzzyThreshold(double threshold) {
       if (!(threshold > 0.0 && threshold <= 1.0)) {
-        throw new InvalidValueException("CountryResolver.Builder: fuzzyThreshold must be in (0, 1]");
+        throw new IllegalArgumentException("fuzzyThreshold must be in (0, 1], was " + threshold);
       }
       this.fuzzyThreshold = threshold;
       return this;
