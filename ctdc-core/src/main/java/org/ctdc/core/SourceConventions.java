@@ -54,4 +54,42 @@ public record SourceConventions(
       }
     }
   }
+
+  /**
+   * These conventions with other missing tokens, such as
+   * {@code SourceConventions.DEFAULTS.withMissing("", "Unknown").withSeparators("; ", ";")}.
+   *
+   * @param tokens the values read as missing (reason unknown), exact after trim
+   * @return new conventions
+   */
+  public SourceConventions withMissing(String... tokens) {
+    return new SourceConventions(List.of(tokens), flagTrue, flagFalse, separators);
+  }
+
+  /**
+   * @param spellings the spellings of a set flag, case ignored
+   * @return these conventions with other set-flag spellings
+   * @throws IllegalArgumentException if a spelling is also an unset flag's
+   */
+  public SourceConventions withFlagTrue(String... spellings) {
+    return new SourceConventions(missing, List.of(spellings), flagFalse, separators);
+  }
+
+  /**
+   * @param spellings the spellings of an unset flag, case ignored
+   * @return these conventions with other unset-flag spellings
+   * @throws IllegalArgumentException if a spelling is also a set flag's
+   */
+  public SourceConventions withFlagFalse(String... spellings) {
+    return new SourceConventions(missing, flagTrue, List.of(spellings), separators);
+  }
+
+  /**
+   * @param separators the multi-value separators, longest tried first
+   * @return these conventions with other separators
+   * @throws IllegalArgumentException if a separator is empty
+   */
+  public SourceConventions withSeparators(String... separators) {
+    return new SourceConventions(missing, flagTrue, flagFalse, List.of(separators));
+  }
 }

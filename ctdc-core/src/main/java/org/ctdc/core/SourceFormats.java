@@ -46,4 +46,34 @@ public record SourceFormats(List<String> dates, List<String> ageUnits, List<Stri
   public Ages.AgeWords ageWords() {
     return new Ages.AgeWords(ageUnits, approximate);
   }
+
+  /**
+   * These formats with other date patterns, such as
+   * {@code SourceFormats.DEFAULTS.withDates("d/M/yyyy").withAgeUnits("yrs", "years old")}.
+   *
+   * @param patterns date patterns read besides ISO {@code yyyy-MM-dd}
+   * @return new formats
+   * @throws org.ctdc.core.normalize.InvalidValueException if a pattern is refused
+   */
+  public SourceFormats withDates(String... patterns) {
+    return new SourceFormats(List.of(patterns), ageUnits, approximate);
+  }
+
+  /**
+   * @param words words written after an exact age
+   * @return these formats with other age words
+   * @throws org.ctdc.core.normalize.InvalidValueException if a word is blank or holds a digit
+   */
+  public SourceFormats withAgeUnits(String... words) {
+    return new SourceFormats(dates, List.of(words), approximate);
+  }
+
+  /**
+   * @param marks marks of an approximate age
+   * @return these formats with other marks
+   * @throws org.ctdc.core.normalize.InvalidValueException if a mark is blank or holds a digit
+   */
+  public SourceFormats withApproximate(String... marks) {
+    return new SourceFormats(dates, ageUnits, List.of(marks));
+  }
 }

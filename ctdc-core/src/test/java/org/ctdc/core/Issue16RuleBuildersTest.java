@@ -77,9 +77,8 @@ class Issue16RuleBuildersTest {
         .origin("every-rule-kind.yaml")
         .partner("our-ngo")
         .description("Every kind of rule.")
-        .conventions(new SourceConventions(List.of("", "Unknown"), SourceConventions.DEFAULTS.flagTrue(),
-            SourceConventions.DEFAULTS.flagFalse(), List.of("; ", ";")))
-        .formats(new SourceFormats(List.of("d/M/yyyy"), List.of("yrs"), List.of("about")))
+        .conventions(SourceConventions.DEFAULTS.withMissing("", "Unknown").withSeparators("; ", ";"))
+        .formats(SourceFormats.DEFAULTS.withDates("d/M/yyyy").withAgeUnits("yrs").withApproximate("about"))
         .identifierColumns(List.of("caseId"))
         .freeTextColumns(List.of("name"))
         .note("A note.")
@@ -149,6 +148,20 @@ class Issue16RuleBuildersTest {
     assertEquals(yaml.notes(), java.notes());
     // every kind of rule is in the spec
     assertEquals(7, yaml.rules().stream().map(r -> r.getClass()).distinct().count());
+  }
+
+  @Test
+  void issue16_theConventionsAndFormatsWithersChangeOneSettingEach() {
+    SourceConventions d = SourceConventions.DEFAULTS;
+    assertEquals(new SourceConventions(List.of("NA"), d.flagTrue(), d.flagFalse(), d.separators()), d.withMissing("NA"));
+    assertEquals(new SourceConventions(d.missing(), List.of("J"), d.flagFalse(), d.separators()), d.withFlagTrue("J"));
+    assertEquals(new SourceConventions(d.missing(), d.flagTrue(), List.of("N"), d.separators()), d.withFlagFalse("N"));
+    assertEquals(new SourceConventions(d.missing(), d.flagTrue(), d.flagFalse(), List.of("/")), d.withSeparators("/"));
+    assertThrows(IllegalArgumentException.class, () -> d.withFlagTrue("no"));
+    assertThrows(IllegalArgumentException.class, () -> d.withSeparators(""));
+    SourceFormats f = SourceFormats.DEFAULTS.withDates("d.M.yyyy").withAgeUnits("years").withApproximate("~");
+    assertEquals(new SourceFormats(List.of("d.M.yyyy"), List.of("years"), List.of("~")), f);
+    assertThrows(org.ctdc.core.normalize.InvalidValueException.class, () -> f.withDates("qq"));
   }
 
   @Test
