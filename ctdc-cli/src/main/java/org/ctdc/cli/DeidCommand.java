@@ -86,9 +86,7 @@ final class DeidCommand implements Callable<Integer> {
               : InferredSchemas.fromCsv(in, job.delimiter(), job.missingTokens());
       DatasetCsv.ReadResult read = DatasetCsv.read(in, schema, new DatasetCsv.CsvOptions(100, true));
       if (!read.report().isValid()) {
-        files.report(read.report().lines(), read.report().summary());
-        files.sayNotWritten(promised);
-        return Main.INVALID;
+        return files.invalidInput(read.report().lines(), read.report().summary(), promised);
       }
       try (Progress progress = files.progress("de-identifying")) {
         r = Deidentifier.run(read.dataset(), job.config(), progress, cancellation);

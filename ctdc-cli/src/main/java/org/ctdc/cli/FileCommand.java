@@ -131,6 +131,21 @@ final class FileCommand implements CancellableCommand {
   }
 
   /**
+   * Ends a command whose input breaks its schema: the report ({@link #report}), the files not written on
+   * standard error ({@link #sayNotWritten}), exit code {@link Main#INVALID}.
+   *
+   * @param details the report's detail lines
+   * @param summary its summary line
+   * @param notWritten the promised files, none of which was written (may be empty)
+   * @return {@link Main#INVALID}
+   */
+  int invalidInput(List<String> details, String summary, List<Path> notWritten) {
+    report(details, summary);
+    sayNotWritten(notWritten);
+    return Main.INVALID;
+  }
+
+  /**
    * Says on standard error which promised files the command did not write ({@link Outputs#sayNotWritten}).
    *
    * @param files the files not written; nothing is said when there is none

@@ -73,12 +73,9 @@ final class RiskCommand implements Callable<Integer> {
     DatasetCsv.ReadResult read = DatasetCsv.read(in, s, new DatasetCsv.CsvOptions(20, true));
     PrintWriter out = files.out();
     if (!read.report().isValid()) {
-      files.report(read.report().lines(),
-          read.report().summary() + " (risk not measured; run ctdc validate for every error)");
-      if (report != null) {
-        files.sayNotWritten(List.of(report));
-      }
-      return Main.INVALID;
+      return files.invalidInput(read.report().lines(),
+          read.report().summary() + " (risk not measured; run ctdc validate for every error)",
+          report == null ? List.of() : List.of(report));
     }
     RiskOptions options = RiskOptions.defaults().withSmallClassThreshold(threshold).withMissingAsWildcard(wildcard);
     RiskReport r = RiskMeasures.of(read.dataset(), qis, options);
