@@ -1,6 +1,5 @@
 package org.ctdc.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,13 +8,9 @@ import org.ctdc.deid.audit.AuditOptions;
 import org.ctdc.deid.audit.AuditResult;
 import org.ctdc.deid.audit.PublishedTable;
 import org.ctdc.deid.audit.TableAudit;
-import org.ctdc.schema.Cancellation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code ctdc audit}: the independent LP audit of published tables. The audit reports to the progress bar and
@@ -32,9 +27,8 @@ import picocli.CommandLine.Spec;
       "Prints each primary cell's interval (never its true value).",
       "Exit code 0 when no primary cell is exposed, 1 when one is (or the tables are invalid)."
     })
-final class AuditCommand implements Callable<Integer>, CancellableCommand {
-  @Spec CommandSpec spec;
-  @Mixin DebugOption debug;
+final class AuditCommand implements Callable<Integer> {
+  @Mixin FileCommand files;
 
   @Option(names = "--table", required = true, paramLabel = "NAME.csv", description = "A published table (repeatable).")
   List<Path> tables = new ArrayList<>();
@@ -53,25 +47,16 @@ final class AuditCommand implements Callable<Integer>, CancellableCommand {
           + " --levels-out) that the definitions name. Default: each definition's own folder.")
   Path levelsDir;
 
-  @Mixin QuietOption quiet;
-
-  private Cancellation cancellation = Cancellation.none();
-
-  @Override
-  public void cancellation(Cancellation signal) {
-    this.cancellation = signal;
-  }
-
   @Override
   public Integer call() {
     if (tables.size() != definitions.size()) {
-      throw new ParameterException(spec.commandLine(),
+      throw files.usage(
           "give one --definition per --table (" + tables.size() + " tables, " + definitions.size() + " definitions)");
     }
     AuditOptions.Builder options = AuditOptions.builder();
     if (minWidth != null) {
       if (!(minWidth > 0) || minWidth.isInfinite()) {
-        throw new ParameterException(spec.commandLine(), "--min-width must be a positive number");
+        throw files.usage("--min-width must be a positive number");
       }
       options.minWidth(minWidth);
     }
@@ -81,18 +66,11 @@ final class AuditCommand implements Callable<Integer>, CancellableCommand {
           : PublishedTable.read(tables.get(i), definitions.get(i), levelsDir));
     }
     AuditResult result;
-    try (Progress progress = Progress.start("ctdc audit", 1, quiet.on)) {
-      progress.step("auditing");
-      result = TableAudit.audit(published, options.build(), progress, cancellation);
+    try (Progress progress = files.progress("auditing")) {
+      result = TableAudit.audit(published, options.build(), progress, files.cancellation());
       progress.done();
     }
-    PrintWriter out = spec.commandLine().getOut();
-    List<String> lines = result.reportLines();
-    if (quiet.on) {
-      out.println(lines.get(0));
-    } else {
-      lines.forEach(out::println);
-    }
+    files.reportSummaryFirst(result.reportLines());
     return result.passed() ? Main.OK : Main.INVALID;
   }
 }

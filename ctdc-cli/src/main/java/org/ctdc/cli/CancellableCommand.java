@@ -4,8 +4,9 @@ import org.ctdc.schema.Cancellation;
 import picocli.CommandLine;
 
 /**
- * A command whose long operations watch a {@link Cancellation} signal. {@link Main} creates commands through
- * {@link Factory}, which hands every such command the signal that its shutdown hook raises on Ctrl-C; a
+ * A command, or a mixin of one, whose long operations watch a {@link Cancellation} signal: the file commands get
+ * it through their {@link FileCommand} mixin. {@link Main} creates commands and their mixins through
+ * {@link Factory}, which hands every such object the signal that its shutdown hook raises on Ctrl-C; a
  * cancelled command throws {@link org.ctdc.schema.OperationCancelledException}, leaves no output file, and
  * {@link Main} exits with {@link Main#CANCELLED}. Tests inject a raised signal the same way.
  */
@@ -18,7 +19,10 @@ interface CancellableCommand {
    */
   void cancellation(Cancellation signal);
 
-  /** Creates commands with picocli's default factory and hands cancellable ones the signal. Thread-safe. */
+  /**
+   * Creates commands and mixins with picocli's default factory and hands cancellable ones the signal.
+   * Thread-safe.
+   */
   final class Factory implements CommandLine.IFactory {
     private final Cancellation signal;
 

@@ -17,8 +17,6 @@ import org.ctdc.schema.Schemas;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code ctdc deid}: optimal generalisation with record suppression of a CSV file. An unsatisfiable privacy
@@ -43,10 +41,9 @@ import picocli.CommandLine.Model.CommandSpec;
           + " privacy models cannot be satisfied within the suppression limit and level bounds.",
       "With --verify-spec it also writes what ctdc verify needs to re-check the release."
     })
-final class DeidCommand implements Callable<Integer>, CancellableCommand {
+final class DeidCommand implements Callable<Integer> {
 
-  @Spec CommandSpec spec;
-  @Mixin DebugOption debug;
+  @Mixin FileCommand files;
 
   @Option(names = "--config", required = true, paramLabel = "DEID.yaml", description = "The configuration.")
   Path config;
@@ -66,73 +63,47 @@ final class DeidCommand implements Callable<Integer>, CancellableCommand {
           + " inferred-schema settings beside it; written with the other outputs, all or none.")
   Path verifySpec;
 
-  @Mixin QuietOption quiet;
-
   @Mixin FormulaGuardOption formulaGuard;
-
-  private Cancellation cancellation = Cancellation.none();
-
-  @Override
-  public void cancellation(Cancellation signal) {
-    this.cancellation = signal;
-  }
 
   @Override
   public Integer call() {
-    java.util.Map<String, Path> inputs = new java.util.LinkedHashMap<>();
-    inputs.put("--in", in);
-    inputs.put("--config", config);
-    java.util.Map<String, Path> outputs = new java.util.LinkedHashMap<>();
-    outputs.put("--out", out);
-    if (report != null) {
-      outputs.put("--report", report);
-    }
-    if (verifySpec != null) {
-      outputs.put("--verify-spec", verifySpec);
-    }
-    Outputs.requireDistinct(spec, inputs, outputs);
-    PrintWriter err = spec.commandLine().getErr();
-    List<Path> promised = new ArrayList<>(outputs.values());
-    PrintWriter o = spec.commandLine().getOut();
+    FileCommand.Named inputs = FileCommand.Named.files().and("--in", in).and("--config", config);
+    FileCommand.Named outputs = FileCommand.Named.files().and("--out", out).and("--report", report)
+        .and("--verify-spec", verifySpec);
+    files.requireDistinct(inputs.map(), outputs.map());
+    List<Path> promised = outputs.paths();
+    PrintWriter o = files.out();
+    Cancellation cancellation = files.cancellation();
     DeidResult r;
     DeidJob job;
     try {
       job = DeidJob.read(config);
       // nor over a hierarchy or the key file the configuration names
-      java.util.Map<String, Path> named = new java.util.LinkedHashMap<>(inputs);
-      job.filesRead().forEach(f -> named.put("a file the configuration names (" + f.getFileName() + ")", f));
-      Outputs.requireDistinct(spec, named, outputs);
+      files.requireDistinct(configured(inputs, job).map(), outputs.map());
       Schema schema =
           job.schema().isPresent()
               ? Schemas.resolve(job.schema().get())
               : InferredSchemas.fromCsv(in, job.delimiter(), job.missingTokens());
       DatasetCsv.ReadResult read = DatasetCsv.read(in, schema, new DatasetCsv.CsvOptions(100, true));
       if (!read.report().isValid()) {
-        if (!quiet.on) {
-          read.report().lines().forEach(o::println);
-        }
-        o.println(read.report().summary());
-        Outputs.sayNotWritten("deid", err, promised);
-        return Main.INVALID;
+        return files.invalidInput(read.report().lines(), read.report().summary(), promised);
       }
-      try (Progress progress = Progress.start("ctdc deid", 1, quiet.on)) {
-        progress.step("de-identifying");
+      try (Progress progress = files.progress("de-identifying")) {
         r = Deidentifier.run(read.dataset(), job.config(), progress, cancellation);
         progress.done();
       }
-    } catch (picocli.CommandLine.ParameterException e) {
-      throw e;
     } catch (RuntimeException e) {
-      throw Outputs.notWritten(promised, e);
+      // a usage error is thrown as it is
+      throw files.failed(promised, e);
     }
     // the report says what writing the release did (the cells the formula guard neutralised); the release is
     // written first
     DeidReport[] written = {r.report()};
-    List<Outputs.Pending> files = new ArrayList<>();
-    files.add(new Outputs.Pending(out,
+    List<Outputs.Pending> pending = new ArrayList<>();
+    pending.add(new Outputs.Pending(out,
         w -> written[0] = written[0].withOutput(DatasetCsv.write(r.release(), w, formulaGuard.options()))));
     if (report != null) {
-      files.add(new Outputs.Pending(report, w -> w.write(written[0].toJson())));
+      pending.add(new Outputs.Pending(report, w -> w.write(written[0].toJson())));
     }
     if (verifySpec != null) {
       Path name = verifySpec.getFileName();
@@ -143,25 +114,23 @@ final class DeidCommand implements Callable<Integer>, CancellableCommand {
             .forEach((file, text) -> {
               Path target = folder.resolve(file);
               specFiles.put("--verify-spec's " + file, target);
-              files.add(new Outputs.Pending(target, w -> w.write(text)));
+              pending.add(new Outputs.Pending(target, w -> w.write(text)));
             });
       } catch (RuntimeException e) {
-        throw Outputs.notWritten(promised, e);
+        throw files.failed(promised, e);
       }
       // the spec's hierarchy and schema files never replace an input or another output
-      java.util.Map<String, Path> named = new java.util.LinkedHashMap<>(inputs);
-      job.filesRead().forEach(f -> named.put("a file the configuration names (" + f.getFileName() + ")", f));
-      java.util.Map<String, Path> all = new java.util.LinkedHashMap<>(outputs);
+      FileCommand.Named all = outputs.copy();
       specFiles.forEach((k, v) -> {
         if (!v.toAbsolutePath().normalize().equals(verifySpec.toAbsolutePath().normalize())) {
-          all.put(k, v);
+          all.and(k, v);
         }
       });
-      Outputs.requireDistinct(spec, named, all);
+      files.requireDistinct(configured(inputs, job).map(), all.map());
     }
     cancellation.throwIfCancelled(Deidentifier.OPERATION);
     // the release and its report together or neither
-    Outputs.writeAll(cancellation, files);
+    files.writeAll(pending);
     DeidReport rep = written[0];
     StringBuilder levels = new StringBuilder();
     for (DeidReport.QiLevel q : rep.quasiIdentifiers()) {
@@ -172,7 +141,7 @@ final class DeidCommand implements Callable<Integer>, CancellableCommand {
         out, rep.releasedRecords(), rep.inputRecords(), rep.recordsSuppressed(), 100 * rep.suppressionRate(),
         levels, rep.optimal() ? "optimal" : "NOT proven optimal (budget reached)",
         rep.metric().name().toLowerCase(java.util.Locale.ROOT) + "=" + rep.metrics().get(rep.metric().name()));
-    if (quiet.on) {
+    if (files.quiet()) {
       return Main.OK;
     }
     o.println("information kept: " + ReportFacts.informationKept(rep));
@@ -191,5 +160,12 @@ final class DeidCommand implements Callable<Integer>, CancellableCommand {
           a.recordsInSmallClasses(), b.maxProsecutorRisk(), a.maxProsecutorRisk(), b.globalRisk(), a.globalRisk());
     }
     return Main.OK;
+  }
+
+  /** The inputs and every file the configuration names (hierarchies, the key file), none of which is overwritten. */
+  private static FileCommand.Named configured(FileCommand.Named inputs, DeidJob job) {
+    FileCommand.Named named = inputs.copy();
+    job.filesRead().forEach(f -> named.and("a file the configuration names (" + f.getFileName() + ")", f));
+    return named;
   }
 }

@@ -11,10 +11,7 @@ import org.ctdc.schema.Cancellation;
 import org.ctdc.schema.OperationCancelledException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code ctdc demo}: the main job end to end on generated partner extracts (see {@link DemoPipeline}), with a
@@ -35,15 +32,14 @@ import picocli.CommandLine.Spec;
       "Exit code 0 on success, 1 when the release fails verification or a table fails the audit, 3 when the"
           + " privacy model cannot be satisfied within the suppression limit."
     })
-final class DemoCommand implements Callable<Integer>, CancellableCommand {
+final class DemoCommand implements Callable<Integer> {
 
   /** The bundled CTDC victim-perpetrator sample (used by tests and the README quick start). */
   static final String SAMPLE = "samples/CTDC_VPsynthetic_condensed.csv";
   static final int MIN_ROWS = 100;
   static final int MAX_ROWS = 2_000_000;
 
-  @Spec CommandSpec spec;
-  @Mixin DebugOption debug;
+  @Mixin FileCommand files;
 
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "ctdc-demo-out",
       description = "Where to write the outputs (default: ./${DEFAULT-VALUE}).")
@@ -53,27 +49,19 @@ final class DemoCommand implements Callable<Integer>, CancellableCommand {
       description = "Victims in the two extracts together (default: ${DEFAULT-VALUE}; at least " + MIN_ROWS + ").")
   int rows;
 
-  @Mixin QuietOption quiet;
-
   @Mixin FormulaGuardOption formulaGuard;
-
-  private Cancellation cancellation = Cancellation.none();
-
-  @Override
-  public void cancellation(Cancellation signal) {
-    this.cancellation = signal;
-  }
 
   @Override
   public Integer call() {
     if (rows < MIN_ROWS || rows > MAX_ROWS) {
-      throw new ParameterException(spec.commandLine(), "--rows must be between " + MIN_ROWS + " and " + MAX_ROWS);
+      throw files.usage("--rows must be between " + MIN_ROWS + " and " + MAX_ROWS);
     }
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter out = files.out();
+    PrintWriter err = files.err();
+    Cancellation cancellation = files.cancellation();
     Outputs outputs = new Outputs(outDir);
     DemoPipeline.Outcome o;
-    try (Progress progress = Progress.start("ctdc demo", DemoPipeline.STEPS, quiet.on)) {
+    try (Progress progress = files.progress(DemoPipeline.STEPS)) {
       o = new DemoPipeline(outputs, rows, progress, cancellation).csv(formulaGuard.options()).run();
       // the single decision point: a signal before it deletes every file of the run, after it is ignored
       Outputs.hook.at(Outputs.Step.STAGED, 0, cancellation);
@@ -89,7 +77,7 @@ final class DemoCommand implements Callable<Integer>, CancellableCommand {
       }
       throw e;
     }
-    if (!quiet.on) {
+    if (!files.quiet()) {
       summary(o, out);
     }
     if (!o.verification().passed()) {

@@ -53,6 +53,7 @@ import org.ctdc.schema.CsvWriteOptions;
 import org.ctdc.schema.CtdcException;
 import org.ctdc.schema.Dataset;
 import org.ctdc.schema.DatasetCsv;
+import org.ctdc.schema.internal.CsvLine;
 import org.ctdc.schema.Role;
 import org.ctdc.schema.SchemaFiles;
 import org.ctdc.schema.Variable;
@@ -469,7 +470,8 @@ final class DemoPipeline {
     List<Map<String, String>> out = readCsv(target.toString());
     List<String> header = r.dataset().schema().variables().stream().map(Variable::name).toList();
     List<String> carried = generalised.stream().filter(header::contains).toList();
-    StringBuilder sb = new StringBuilder(PartnerSamples.csvLine(header.stream().map(csv::cell).toList()));
+    StringBuilder sb = new StringBuilder();
+    CsvLine.append(sb, header, CsvLine.COMMA, csv);
     for (int i = 0; i < out.size(); i++) {
       Map<String, String> row = out.get(i);
       for (String q : carried) {
@@ -479,7 +481,7 @@ final class DemoPipeline {
       for (String h : header) {
         fields.add(row.getOrDefault(h, ""));
       }
-      sb.append(PartnerSamples.csvLine(fields.stream().map(csv::cell).toList()));
+      CsvLine.append(sb, fields, CsvLine.COMMA, csv);
     }
     outputs.writeString("release/release-synthetic-2024.csv", sb.toString());
     facts.put("spec", Specs.KANON_TO_SYNTHETIC);

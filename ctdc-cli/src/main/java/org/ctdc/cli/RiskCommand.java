@@ -16,10 +16,7 @@ import org.ctdc.schema.Schemas;
 import org.ctdc.schema.AtomicFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /** {@code ctdc risk}: re-identification risk of a file for given quasi-identifiers, without changing it. Not thread-safe. */
 @Command(
@@ -33,8 +30,7 @@ import picocli.CommandLine.Spec;
       "Exit code 0 when measured (whatever the risk), 1 when the file breaks its schema."
     })
 final class RiskCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
-  @Mixin DebugOption debug;
+  @Mixin FileCommand files;
 
   @Option(names = "--in", required = true, paramLabel = "FILE.csv", description = "The file to measure.")
   Path in;
@@ -55,39 +51,31 @@ final class RiskCommand implements Callable<Integer> {
   @Option(names = "--report", paramLabel = "RISK.json", description = "Also write the aggregates as JSON.")
   Path report;
 
-  @Mixin QuietOption quiet;
-
   @Override
   public Integer call() {
     if (threshold < 1) {
-      throw new ParameterException(spec.commandLine(), "--threshold must be at least 1");
+      throw files.usage("--threshold must be at least 1");
     }
     if (qis.isEmpty() || qis.stream().distinct().count() < qis.size()) {
-      throw new ParameterException(spec.commandLine(), "--qi must name at least one variable, each once");
+      throw files.usage("--qi must name at least one variable, each once");
     }
     if (report != null) {
-      java.util.Map<String, Path> inputs = new java.util.LinkedHashMap<>();
-      inputs.put("--in", in);
-      Outputs.specFile(schema).ifPresent(f -> inputs.put("--schema", f));
-      Outputs.requireDistinct(spec, inputs, java.util.Map.of("--report", report));
+      files.requireDistinct(
+          FileCommand.Named.files().and("--in", in).and("--schema", Outputs.specFile(schema).orElse(null)).map(),
+          Map.of("--report", report));
     }
     Schema s = Schemas.resolve(schema);
     for (String q : qis) {
       if (s.indexOf(q) < 0) {
-        throw new ParameterException(spec.commandLine(), "--qi: schema " + s.id() + " has no variable '" + q + "'");
+        throw files.usage("--qi: schema " + s.id() + " has no variable '" + q + "'");
       }
     }
     DatasetCsv.ReadResult read = DatasetCsv.read(in, s, new DatasetCsv.CsvOptions(20, true));
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = files.out();
     if (!read.report().isValid()) {
-      if (!quiet.on) {
-        read.report().lines().forEach(out::println);
-      }
-      out.println(read.report().summary() + " (risk not measured; run ctdc validate for every error)");
-      if (report != null) {
-        Outputs.sayNotWritten("risk", spec.commandLine().getErr(), List.of(report));
-      }
-      return Main.INVALID;
+      return files.invalidInput(read.report().lines(),
+          read.report().summary() + " (risk not measured; run ctdc validate for every error)",
+          report == null ? List.of() : List.of(report));
     }
     RiskOptions options = RiskOptions.defaults().withSmallClassThreshold(threshold).withMissingAsWildcard(wildcard);
     RiskReport r = RiskMeasures.of(read.dataset(), qis, options);
@@ -95,7 +83,7 @@ final class RiskCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "%s: %d rows, %d classes, %s sample uniques, %s records in classes below %d, highest risk %.4f,"
             + " average %.4f%n", in.getFileName(), r.rows(), r.classes(), shown(r.sampleUniques(), small),
         shown(r.recordsInSmallClasses(), small), threshold, r.maxProsecutorRisk(), r.averageProsecutorRisk());
-    if (!quiet.on) {
+    if (!files.quiet()) {
       out.println("  quasi-identifiers: " + String.join(", ", qis) + (wildcard ? " (missing matches any value)" : ""));
       out.printf(Locale.ROOT, "  records above risk %.2f: %s (%.2f %%)%n", options.riskThreshold(),
           shown(r.recordsAboveRiskThreshold(), small), 100 * r.shareAboveRiskThreshold());

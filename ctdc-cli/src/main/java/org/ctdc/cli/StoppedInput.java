@@ -2,15 +2,15 @@ package org.ctdc.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.ctdc.schema.CtdcException;
 import org.ctdc.schema.InputStoppedException;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * How a command ends when a reader stopped part-way through its input ({@link InputStoppedException},
  * issue 14): one line on standard error saying where it stopped, how many rows were read before and that
  * the rest was not read, the outputs not written, and exit code {@value #EXIT}, never the code that means
- * "rows rejected" or "file invalid" (1). Used by {@code align} and {@code validate}; {@code Main} could map
- * the exception for every command the same way. Stateless, thread-safe.
+ * "rows rejected" or "file invalid" (1). Every file command maps the failure the same way
+ * ({@link FileCommand#failed}, then {@link Main}). Stateless, thread-safe.
  */
 final class StoppedInput {
 
@@ -20,23 +20,18 @@ final class StoppedInput {
   private StoppedInput() {}
 
   /**
-   * Prints the error and returns {@link #EXIT}.
+   * The error of a failed command, naming the files it did not write ({@link Outputs#notWritten}); a reader that
+   * stopped with no file promised says {@code "; nothing was written"}. {@link Main} prints it on one line and
+   * exits {@value #EXIT} for a stopped reader, whatever the wrapping.
    *
-   * @param spec the command, whose error stream is written
-   * @param debug whether to print the stack trace too
-   * @param e the failure
    * @param notWritten the outputs the command did not write (may be empty)
-   * @return {@link #EXIT}
+   * @param e the failure
+   * @return the error to throw
    */
-  static int exit(CommandSpec spec, boolean debug, InputStoppedException e, List<Path> notWritten) {
-    var err = spec.commandLine().getErr();
-    if (debug) {
-      e.printStackTrace(err);
+  static RuntimeException named(List<Path> notWritten, RuntimeException e) {
+    if (e instanceof InputStoppedException && notWritten.isEmpty()) {
+      return new CtdcException(e.getMessage() + "; nothing was written", e);
     }
-    err.println("ctdc: " + e.getMessage() + "; "
-        + (notWritten.isEmpty() ? "nothing was written"
-            : "not written: " + String.join(", ", notWritten.stream().map(Path::toString).distinct().toList())));
-    err.flush();
-    return EXIT;
+    return Outputs.notWritten(notWritten, e);
   }
 }

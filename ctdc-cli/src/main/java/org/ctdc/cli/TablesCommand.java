@@ -13,10 +13,7 @@ import org.ctdc.schema.DatasetCsv;
 import org.ctdc.schema.Schemas;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code ctdc tables}: tabulate, protect, write and audit published tables. Secondary suppression and the
@@ -33,9 +30,8 @@ import picocli.CommandLine.Spec;
           + " audit (docs/tables.md).",
       "Exit code 0 when every table is written and passes its audit, 1 otherwise."
     })
-final class TablesCommand implements Callable<Integer>, CancellableCommand {
-  @Spec CommandSpec spec;
-  @Mixin DebugOption debug;
+final class TablesCommand implements Callable<Integer> {
+  @Mixin FileCommand files;
 
   @Option(names = "--config", required = true, paramLabel = "TABLES.yaml", description = "The tables configuration.")
   Path config;
@@ -52,72 +48,62 @@ final class TablesCommand implements Callable<Integer>, CancellableCommand {
           + " table protected by suppression, and outside --out. Never publish it.")
   Path levelsOut;
 
-  @Mixin QuietOption quiet;
-
   @Mixin FormulaGuardOption formulaGuard;
-
-  private Cancellation cancellation = Cancellation.none();
-
-  @Override
-  public void cancellation(Cancellation signal) {
-    this.cancellation = signal;
-  }
 
   @Override
   public Integer call() {
     TablesConfig configured = TablesConfig.read(config);
     TablesConfig cfg = configured.withOutput(configured.output().withFormulaGuard(!formulaGuard.off));
     // the files the run will move into --out, none of which may be an input
-    java.util.Map<String, Path> inputs = new java.util.LinkedHashMap<>();
-    inputs.put("--in", in);
-    inputs.put("--config", config);
-    java.util.Map<String, Path> tableFiles = new java.util.LinkedHashMap<>();
+    FileCommand.Named inputs = FileCommand.Named.files().and("--in", in).and("--config", config);
+    FileCommand.Named tableFiles = FileCommand.Named.files();
     for (var t : cfg.tables()) {
       List<String> names = new ArrayList<>(List.of(t.name() + ".csv", t.name() + ".table.json", t.name() + ".json"));
       if (!cfg.output().hxlTags().isEmpty()) {
         names.add(t.name() + ".hxl.csv");
       }
-      names.forEach(n -> tableFiles.put("--out (its " + n + ")", out.resolve(n)));
+      names.forEach(n -> tableFiles.and("--out (its " + n + ")", out.resolve(n)));
     }
-    tableFiles.put("--out (its tables-report.txt)", out.resolve("tables-report.txt"));
+    tableFiles.and("--out (its tables-report.txt)", out.resolve("tables-report.txt"));
     boolean hasLevels = cfg.method() == TablesConfig.Method.SUPPRESSION
         && cfg.tables().stream().anyMatch(t -> t.magnitude().isPresent());
     if (hasLevels && levelsOut == null) {
-      throw new ParameterException(spec.commandLine(), "a magnitude table protected by suppression needs"
+      throw files.usage("a magnitude table protected by suppression needs"
           + " --levels-out DIR: its protection levels hold the values of suppressed cells and are never written"
           + " into --out");
     }
     if (levelsOut != null) {
       if (levelsOut.toAbsolutePath().normalize().startsWith(out.toAbsolutePath().normalize())) {
-        throw new ParameterException(spec.commandLine(), "--levels-out must be outside --out: the levels files"
+        throw files.usage("--levels-out must be outside --out: the levels files"
             + " are confidential and --out is published");
       }
       for (var t : cfg.tables()) {
         if (t.magnitude().isPresent()) {
-          tableFiles.put("--levels-out (its " + t.name() + ".levels.json)", levelsOut.resolve(t.name() + ".levels.json"));
+          tableFiles.and("--levels-out (its " + t.name() + ".levels.json)",
+              levelsOut.resolve(t.name() + ".levels.json"));
         }
       }
     }
-    Outputs.requireDistinct(spec, inputs, tableFiles);
+    files.requireDistinct(inputs.map(), tableFiles.map());
     DatasetCsv.ReadResult read = DatasetCsv.read(in, Schemas.resolve(cfg.schema()), DatasetCsv.CsvOptions.defaults());
-    PrintWriter w = spec.commandLine().getOut();
+    PrintWriter w = files.out();
     if (!read.report().isValid()) {
       w.println(read.report().summary());
-      spec.commandLine().getErr().println("ctdc tables: stopped; not written: every table in " + out);
+      files.err().println("ctdc tables: stopped; not written: every table in " + out);
       return Main.INVALID;
     }
     // the tables are written to a hidden staging folder and moved in only when all are written and audited,
     // so a failed run (an audit that rejects the release included) leaves no table that looks publishable
     Outputs outputs = new Outputs(out);
     Outputs levelsOutputs = levelsOut == null ? null : new Outputs(levelsOut);
+    Cancellation cancellation = files.cancellation();
     TablesRun.Outcome o;
     Path staging = null;
     Path levelsStaging = null;
     try {
       staging = outputs.stage();
       levelsStaging = levelsOutputs == null ? null : levelsOutputs.stage();
-      try (Progress progress = Progress.start("ctdc tables", 1, quiet.on)) {
-        progress.step("protecting");
+      try (Progress progress = files.progress("protecting")) {
         o = TablesRun.run(cfg, read.dataset(), staging, levelsStaging, progress, cancellation);
         progress.done();
       }
@@ -146,9 +132,9 @@ final class TablesCommand implements Callable<Integer>, CancellableCommand {
       cfg.tables().forEach(t -> names.add(Path.of(t.name() + ".*")));
       names.add(Path.of("tables-report.txt"));
       // nothing was moved in unless moveIn failed part-way, which it checks against before moving anything
-      throw Outputs.notWritten(names.stream().map(out::resolve).toList(), e);
+      throw files.failed(names.stream().map(out::resolve).toList(), e);
     }
-    if (!quiet.on) {
+    if (!files.quiet()) {
       for (TableReport r : o.reports()) {
         r.lines().forEach(w::println);
       }

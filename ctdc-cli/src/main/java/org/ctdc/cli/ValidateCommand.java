@@ -1,17 +1,13 @@
 package org.ctdc.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.ctdc.schema.DatasetCsv;
-import org.ctdc.schema.InputStoppedException;
 import org.ctdc.schema.Schemas;
 import org.ctdc.schema.ValidationReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ctdc validate}: check a CSV file against a schema. Not thread-safe. */
 @Command(
@@ -24,8 +20,7 @@ import picocli.CommandLine.Model.CommandSpec;
           + " (a malformed quote, invalid UTF-8, a record over a limit: the error says where reading stopped)."
     })
 final class ValidateCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
-  @Mixin DebugOption debug;
+  @Mixin FileCommand files;
 
   @Option(names = "--schema", required = true, paramLabel = "NAME", description = "NAME, NAME@VERSION or a schema file.")
   String schema;
@@ -37,24 +32,19 @@ final class ValidateCommand implements Callable<Integer> {
       description = "List at most N cell errors (all are counted; default: ${DEFAULT-VALUE}).")
   int maxErrors;
 
-  @Mixin QuietOption quiet;
-
   @Override
   public Integer call() {
     if (maxErrors < 0) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--max-errors must not be negative");
+      throw files.usage("--max-errors must not be negative");
     }
     ValidationReport report;
     try {
       report = DatasetCsv.validate(in, Schemas.resolve(schema), new DatasetCsv.CsvOptions(maxErrors, true));
-    } catch (InputStoppedException e) {
-      return StoppedInput.exit(spec, debug.debug, e, java.util.List.of());
+    } catch (RuntimeException e) {
+      // a file that could not be read to its end exits 4: "nothing was written"
+      throw files.failed(java.util.List.of(), e);
     }
-    PrintWriter out = spec.commandLine().getOut();
-    if (!quiet.on) {
-      report.lines().forEach(out::println);
-    }
-    out.println(report.summary());
+    files.report(report.lines(), report.summary());
     return report.isValid() ? Main.OK : Main.INVALID;
   }
 }

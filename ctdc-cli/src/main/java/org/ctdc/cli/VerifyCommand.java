@@ -4,7 +4,6 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,9 +31,7 @@ import org.ctdc.schema.Variable;
 import org.ctdc.schema.VariableKind;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code ctdc verify}: check a released CSV file against a privacy model and hierarchies. Not thread-safe. */
 @Command(
@@ -49,8 +46,7 @@ import picocli.CommandLine.Spec;
           + " a hierarchy or the release could not be read (the message says which: 'not verified: ...')."
     })
 final class VerifyCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
-  @Mixin DebugOption debug;
+  @Mixin FileCommand files;
 
   @Option(names = "--spec", required = true, paramLabel = "VERIFY.yaml", description = "What the release must satisfy.")
   Path specFile;
@@ -58,14 +54,11 @@ final class VerifyCommand implements Callable<Integer> {
   @Option(names = "--in", required = true, paramLabel = "RELEASE.csv", description = "The released file.")
   Path in;
 
-  @Mixin QuietOption quiet;
-
   /** Exit code: the spec, a hierarchy or the release could not be read, so nothing was verified. */
   static final int NOT_VERIFIED = Main.NOT_READ;
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
     VerificationSpecFile file;
     Dataset release;
     try {
@@ -80,13 +73,12 @@ final class VerifyCommand implements Callable<Integer> {
     }
     List<String> qis = file.spec().quasiIdentifiers();
     VerificationResult result = Verifier.verify(release, file.spec());
-    if (!quiet.on) {
-      for (Violation v : result.violations()) {
-        out.println(in.getFileName() + ": " + v.rule().id() + ": " + v.detail()
-            + (v.classValues().isEmpty() ? "" : " " + qis + "=" + v.classValues()));
-      }
+    List<String> violations = new ArrayList<>();
+    for (Violation v : result.violations()) {
+      violations.add(in.getFileName() + ": " + v.rule().id() + ": " + v.detail()
+          + (v.classValues().isEmpty() ? "" : " " + qis + "=" + v.classValues()));
     }
-    out.println(result.summary());
+    files.report(violations, result.summary());
     return result.passed() ? Main.OK : Main.INVALID;
   }
 
@@ -95,10 +87,10 @@ final class VerifyCommand implements Callable<Integer> {
    * messages name the file, path and rule and never a value.
    */
   private int notVerified(String what, CtdcException e) {
-    if (debug != null && debug.debug) {
-      e.printStackTrace(spec.commandLine().getErr());
+    if (files.debug()) {
+      e.printStackTrace(files.err());
     }
-    spec.commandLine().getErr().println("ctdc: not verified: " + what + ": " + e.getMessage());
+    files.err().println("ctdc: not verified: " + what + ": " + e.getMessage());
     return NOT_VERIFIED;
   }
 

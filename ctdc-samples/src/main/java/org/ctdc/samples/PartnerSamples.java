@@ -224,25 +224,14 @@ public final class PartnerSamples {
   }
 
   /**
-   * One CSV line: fields holding a comma, a quote or a line break are quoted, quotes doubled.
+   * One CSV line: fields holding a comma, a quote or a line break are quoted, quotes doubled (RFC 4180); the line
+   * of every CSV file ctdc writes (ctdc-schema's line writer), with no formula guard.
    *
    * @param fields the fields
    * @return the line, ending with a line feed
    */
   public static String csvLine(List<String> fields) {
-    StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < fields.size(); i++) {
-      if (i > 0) {
-        sb.append(',');
-      }
-      String f = fields.get(i);
-      if (f.indexOf(',') >= 0 || f.indexOf('"') >= 0 || f.indexOf('\n') >= 0 || f.indexOf('\r') >= 0) {
-        sb.append('"').append(f.replace("\"", "\"\"")).append('"');
-      } else {
-        sb.append(f);
-      }
-    }
-    return sb.append('\n').toString();
+    return org.ctdc.schema.internal.CsvLine.of(fields);
   }
 
   /** Values repeated by their weights: {@code value, weight, value, weight, ...}; picked uniformly after. */

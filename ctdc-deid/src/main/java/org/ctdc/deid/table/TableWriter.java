@@ -275,17 +275,7 @@ public final class TableWriter {
   }
 
   private static void line(StringBuilder sb, List<String> fields, OutputOptions o) {
-    for (int i = 0; i < fields.size(); i++) {
-      if (i > 0) {
-        sb.append(',');
-      }
-      String f = o.formulaGuard() ? org.ctdc.schema.FormulaGuard.neutralise(fields.get(i)) : fields.get(i);
-      if (f.indexOf(',') >= 0 || f.indexOf('"') >= 0 || f.indexOf('\n') >= 0 || f.indexOf('\r') >= 0) {
-        sb.append('"').append(f.replace("\"", "\"\"")).append('"');
-      } else {
-        sb.append(f);
-      }
-    }
-    sb.append('\n');
+    org.ctdc.schema.internal.CsvLine.append(sb, fields, org.ctdc.schema.internal.CsvLine.COMMA,
+        org.ctdc.schema.CsvWriteOptions.defaults().withFormulaGuard(o.formulaGuard()));
   }
 }

@@ -399,19 +399,8 @@ public record VerificationSpecFile(VerificationSpec spec, ReleaseReading release
   private static String arx(List<List<String>> rows) {
     StringBuilder sb = new StringBuilder();
     for (List<String> row : rows) {
-      for (int i = 0; i < row.size(); i++) {
-        if (i > 0) {
-          sb.append(';');
-        }
-        String v = row.get(i);
-        if (v.indexOf(';') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0
-            || (row.size() == 1 && v.isEmpty())) {
-          sb.append('"').append(v.replace("\"", "\"\"")).append('"');
-        } else {
-          sb.append(v);
-        }
-      }
-      sb.append('\n');
+      // a leaf that is an empty label is "" so that the line is not skipped as empty
+      org.ctdc.schema.internal.CsvLine.append(sb, row, ';', null, true);
     }
     return sb.toString();
   }

@@ -1,11 +1,10 @@
 package org.ctdc.schema.internal;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.Arrays;
+import java.util.List;
 import org.ctdc.schema.AtomicFiles;
 import org.ctdc.schema.CsvWriteOptions;
 import org.ctdc.schema.CsvWriteSummary;
@@ -14,10 +13,11 @@ import org.ctdc.schema.Dataset;
 import org.ctdc.schema.ReleaseFormat;
 import org.ctdc.schema.Variable;
 
-/** Writes a {@code Dataset} as CSV under its schema's release format. Stateless and thread-safe. Not API. */
+/**
+ * Writes a {@code Dataset} as CSV under its schema's release format, line by line with {@link CsvLine}.
+ * Stateless and thread-safe. Not API.
+ */
 public final class CsvDatasetWriter {
-
-  private static final CsvMapper MAPPER = new CsvMapper();
 
   private CsvDatasetWriter() {}
 
@@ -48,39 +48,33 @@ public final class CsvDatasetWriter {
    */
   public static CsvWriteSummary write(Dataset d, Writer out, String name, CsvWriteOptions options) {
     int cols = d.columnCount();
+    char delimiter = d.schema().format().delimiter();
     long neutralised = 0;
-    try (CsvGenerator g = MAPPER.getFactory().createGenerator(out)) {
-      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-      g.setSchema(csvSchema(d.schema().format()));
-      g.enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING);
-      if (cols == 1) {
-        // a single empty field would otherwise be an empty line
-        g.enable(CsvGenerator.Feature.ALWAYS_QUOTE_EMPTY_STRINGS);
-      }
-      g.writeStartArray();
-      for (Variable v : d.schema().variables()) {
-        neutralised += cell(g, v.name(), options);
-      }
-      g.writeEndArray();
+    try {
+      StringBuilder sb = new StringBuilder(BUFFER);
+      neutralised += CsvLine.append(sb, d.schema().variables().stream().map(Variable::name).toList(), delimiter,
+          options);
+      String[] row = new String[cols];
+      List<String> fields = Arrays.asList(row);
       int rows = d.rowCount();
       for (int r = 0; r < rows; r++) {
-        g.writeStartArray();
         for (int c = 0; c < cols; c++) {
-          neutralised += cell(g, d.token(r, c), options);
+          row[c] = d.token(r, c);
         }
-        g.writeEndArray();
+        neutralised += CsvLine.append(sb, fields, delimiter, options);
+        if (sb.length() >= BUFFER) {
+          out.write(sb.toString());
+          sb.setLength(0);
+        }
       }
-      g.flush();
+      out.write(sb.toString());
+      out.flush();
       return new CsvWriteSummary(rows, options.formulaGuard(), neutralised);
     } catch (IOException e) {
       throw new DataFormatException(AtomicFiles.cannotWrite(name, e).getMessage(), e);
     }
   }
 
-  private static int cell(CsvGenerator g, String token, CsvWriteOptions options) throws IOException {
-    String written = options.cell(token);
-    g.writeString(written);
-    // the guard returns the very same string when it leaves a cell alone
-    return written == token ? 0 : 1;
-  }
+  /** Characters gathered before they are handed to the writer. */
+  private static final int BUFFER = 1 << 16;
 }

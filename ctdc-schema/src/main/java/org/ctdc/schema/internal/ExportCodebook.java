@@ -1,16 +1,10 @@
 package org.ctdc.schema.internal;
 
-import com.fasterxml.jackson.databind.SequenceWriter;
-import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.ctdc.schema.Code;
+import org.ctdc.schema.CsvWriteOptions;
 import org.ctdc.schema.Derivation;
 import org.ctdc.schema.ReleaseFormat;
 import org.ctdc.schema.Schema;
@@ -31,8 +25,6 @@ public final class ExportCodebook {
           "variable", "label", "kind", "role", "multiValued", "valueSet", "code", "codeLabel",
           "codeDefinition", "definition", "notes");
 
-  private static final CsvMapper CSV = new CsvMapper();
-
   private ExportCodebook() {}
 
   // ---------------------------------------------------------------------------------------------- CSV
@@ -44,39 +36,25 @@ public final class ExportCodebook {
    * @return CSV text with a header, LF line ends
    */
   public static String csv(Schema schema) {
-    CsvSchema.Builder cols = CsvSchema.builder();
-    CSV_COLUMNS.forEach(cols::addColumn);
-    CsvSchema csvSchema = cols.build().withHeader().withLineSeparator("\n");
-    StringWriter out = new StringWriter();
-    try (SequenceWriter w =
-        CSV.writerFor(String[].class)
-            .with(csvSchema)
-            .with(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
-            .writeValues(out)) {
-      ReleaseFormat f = schema.format();
-      for (Variable v : schema.variables()) {
-        List<String[]> codes = codeRows(v, f);
-        if (codes.isEmpty()) {
-          w.write(guarded(row(v, "", "", "", "")));
-        } else {
-          for (String[] c : codes) {
-            w.write(guarded(row(v, c[0], c[1], c[2], c[3])));
-          }
+    StringBuilder out = new StringBuilder();
+    CsvLine.append(out, CSV_COLUMNS, CsvLine.COMMA, null);
+    ReleaseFormat f = schema.format();
+    for (Variable v : schema.variables()) {
+      List<String[]> codes = codeRows(v, f);
+      if (codes.isEmpty()) {
+        guarded(out, row(v, "", "", "", ""));
+      } else {
+        for (String[] c : codes) {
+          guarded(out, row(v, c[0], c[1], c[2], c[3]));
         }
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write a CSV codebook to memory", e);
     }
     return out.toString();
   }
 
-  /** Every cell through the library's formula guard (a codebook is opened in spreadsheets). */
-  private static String[] guarded(String[] cells) {
-    String[] out = new String[cells.length];
-    for (int i = 0; i < cells.length; i++) {
-      out[i] = org.ctdc.schema.FormulaGuard.neutralise(cells[i]);
-    }
-    return out;
+  /** One line, every cell through the library's formula guard (a codebook is opened in spreadsheets). */
+  private static void guarded(StringBuilder out, String[] cells) {
+    CsvLine.append(out, List.of(cells), CsvLine.COMMA, CsvWriteOptions.defaults());
   }
 
   private static String[] row(

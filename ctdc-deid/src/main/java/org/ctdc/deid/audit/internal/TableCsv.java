@@ -247,17 +247,6 @@ public final class TableCsv {
   }
 
   private static void writeLine(Writer w, List<String> cells, CsvWriteOptions options) throws IOException {
-    for (int i = 0; i < cells.size(); i++) {
-      if (i > 0) {
-        w.write(',');
-      }
-      String c = options.cell(cells.get(i));
-      if (c.indexOf(',') >= 0 || c.indexOf('"') >= 0 || c.indexOf('\n') >= 0 || c.indexOf('\r') >= 0) {
-        w.write('"' + c.replace("\"", "\"\"") + '"');
-      } else {
-        w.write(c);
-      }
-    }
-    w.write('\n');
+    org.ctdc.schema.internal.CsvLine.write(w, cells, org.ctdc.schema.internal.CsvLine.COMMA, options);
   }
 }

@@ -1,0 +1,260 @@
+package org.ctdc.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.lang.reflect.Field;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.ctdc.schema.Cancellation;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
+/**
+ * Issue 16, "one picocli mixin for the file commands' shared options and output handling": every file command
+ * takes its {@code --debug} and {@code -q} options, its streams, its cancellation and its output handling from
+ * {@link FileCommand}, holds no copy of them, and ends the same kind of failure with the same exit code and the
+ * same shape of error.
+ */
+class Issue16FileCommandTest {
+
+  /** The file commands. */
+  static final List<String> FILE_COMMANDS =
+      List.of("validate", "align", "audit", "deid", "verify", "risk", "tables", "demo");
+
+  @TempDir static Path dir;
+
+  static Path demo;
+
+  @BeforeAll
+  static void runTheDemo() throws Exception {
+    demo = dir.resolve("demo");
+    CliTest.Run r = CliTest.run("demo", "--rows", "400", "--out", demo.toString());
+    assertEquals(Main.OK, r.code(), r.err());
+    try (InputStream in = DemoCommand.class.getResourceAsStream(DemoCommand.SAMPLE)) {
+      Files.copy(in, dir.resolve("vp.csv"));
+    }
+    try (InputStream in = Issue16FileCommandTest.class.getResourceAsStream("tables/vp-tables.yaml")) {
+      Files.copy(in, dir.resolve("vp-tables.yaml"));
+    }
+  }
+
+  /** Working arguments of each file command, with its main input last but one (its option, then its value). */
+  static Map<String, List<String>> arguments(Path work) {
+    String merged = demo.resolve("aligned/merged.csv").toString();
+    String table = demo.resolve("tables/citizenship-region-by-period-by-gender").toString();
+    Map<String, List<String>> m = new LinkedHashMap<>();
+    m.put("validate", List.of("--schema", "ctdc-global-kanon@2020", "--in", merged));
+    m.put("align", List.of("--spec", "hotline-to-kanon-2020", "--out", work.resolve("aligned.csv").toString(),
+        "--report", work.resolve("alignment.json").toString(), "--in", demo.resolve("extracts/hotline.csv").toString()));
+    m.put("audit", List.of("--definition", table + ".table.json", "--table", table + ".csv"));
+    m.put("deid", List.of("--config", demo.resolve("release/deid.yaml").toString(), "--out",
+        work.resolve("release.csv").toString(), "--report", work.resolve("deid.json").toString(), "--in", merged));
+    m.put("verify", List.of("--spec", demo.resolve("release/verify.yaml").toString(), "--in",
+        demo.resolve("release/release.csv").toString()));
+    m.put("risk", List.of("--schema", "ctdc-global-kanon@2020", "--qi", "yearOfRegistration,gender,ageBroad",
+        "--in", merged));
+    m.put("tables", List.of("--config", dir.resolve("vp-tables.yaml").toString(), "--out",
+        work.resolve("tables").toString(), "--in", dir.resolve("vp.csv").toString()));
+    m.put("demo", List.of("--rows", "200", "--out", work.resolve("demo").toString()));
+    return m;
+  }
+
+  private static CommandSpec spec(String command) {
+    return Main.commandLine(Cancellation.none()).getSubcommands().get(command).getCommandSpec();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"validate", "align", "audit", "deid", "verify", "risk", "tables", "demo"})
+  void issue16_everyFileCommandHasTheMixinsOptions(String command) {
+    CommandSpec spec = spec(command);
+    CommandSpec mixin = spec.mixins().values().stream().filter(m -> m.userObject() instanceof FileCommand)
+        .findFirst().orElseThrow(() -> new AssertionError(command + " has no FileCommand mixin"));
+    List<String> names = new ArrayList<>();
+    mixin.options().forEach(o -> names.addAll(Arrays.asList(o.names())));
+    assertEquals(List.of("--debug", "--quiet", "-q"), names.stream().sorted().toList(), command);
+    for (String n : names) {
+      OptionSpec o = spec.findOption(n);
+      assertTrue(o != null && mixin.options().contains(o), command + " " + n + " is the mixin's");
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"validate", "align", "audit", "deid", "verify", "risk", "tables", "demo"})
+  void issue16_noFileCommandHoldsItsOwnCopyOfTheSkeleton(String command) {
+    Class<?> cls = spec(command).userObject().getClass();
+    for (Field f : cls.getDeclaredFields()) {
+      assertFalse(List.of(CommandSpec.class, DebugOption.class, QuietOption.class, Cancellation.class)
+          .contains(f.getType()), command + " declares its own " + f.getType().getSimpleName() + " " + f.getName());
+    }
+    assertFalse(CancellableCommand.class.isAssignableFrom(cls), command + " takes its signal through the mixin");
+  }
+
+  @Test
+  void issue16_theSignalReachesTheMixinOfEveryFileCommand() {
+    Cancellation signal = Cancellation.create();
+    CommandLine cl = Main.commandLine(signal);
+    for (String c : FILE_COMMANDS) {
+      Object command = cl.getSubcommands().get(c).getCommandSpec().userObject();
+      FileCommand files = cl.getSubcommands().get(c).getCommandSpec().mixins().values().stream()
+          .map(CommandSpec::userObject).filter(FileCommand.class::isInstance).map(FileCommand.class::cast)
+          .findFirst().orElseThrow();
+      assertTrue(files.cancellation() == signal, c + " (" + command.getClass().getSimpleName() + ")");
+    }
+  }
+
+  private static CliTest.Run run(String command, List<String> args) {
+    List<String> all = new ArrayList<>();
+    all.add(command);
+    all.addAll(args);
+    return CliTest.run(all.toArray(String[]::new));
+  }
+
+  private static List<String> withInput(List<String> args, String value) {
+    List<String> a = new ArrayList<>(args);
+    a.set(a.size() - 1, value);
+    return a;
+  }
+
+  @Test
+  void issue16_everyFileCommandRunsOnItsWorkingArguments() throws Exception {
+    Path work = Files.createDirectories(dir.resolve("ok"));
+    arguments(work).forEach((c, args) -> {
+      CliTest.Run r = run(c, args);
+      assertEquals(Main.OK, r.code(), c + ": " + r.err());
+    });
+  }
+
+  @Test
+  void issue16_anUnknownOptionIsTheSameUsageErrorOnEveryFileCommand() throws Exception {
+    Path work = Files.createDirectories(dir.resolve("usage"));
+    arguments(work).forEach((c, args) -> {
+      List<String> a = new ArrayList<>(args);
+      a.add("--no-such-option");
+      CliTest.Run r = run(c, a);
+      assertEquals(Main.USAGE, r.code(), c + ": " + r.err());
+      assertEquals(List.of("ctdc: Unknown option: '--no-such-option'", "Try 'ctdc " + c + " --help'."),
+          r.err().lines().toList(), c);
+    });
+  }
+
+  @Test
+  void issue16_aMissingInputIsTheSameFailureOnEveryFileCommandThatReadsOne() throws Exception {
+    Path work = Files.createDirectories(dir.resolve("missing"));
+    Map<String, Integer> codes = new LinkedHashMap<>();
+    arguments(work).forEach((c, args) -> {
+      if (c.equals("demo")) {
+        return;
+      }
+      Path missing = work.resolve("no-such-file.csv");
+      CliTest.Run r = run(c, withInput(args, missing.toString()));
+      codes.put(c, r.code());
+      assertEquals(1, r.err().lines().count(), c + ": one line: " + r.err());
+      assertTrue(r.err().startsWith("ctdc: ") && r.err().contains(missing.toString()), c + ": " + r.err());
+      assertFalse(r.err().contains("\tat "), c);
+      CliTest.Run debug = run(c, withInput(withDebug(args), missing.toString()));
+      assertEquals(r.code(), debug.code(), c + " --debug");
+      assertTrue(debug.err().contains("\tat "), c + " --debug prints the stack trace: " + debug.err());
+    });
+    // verify alone says "not verified" (4) for a file it cannot read, as documented (issue 14): a release that
+    // cannot be read is not a release that fails; every other command says the input is invalid (1)
+    Map<String, Integer> expected = new LinkedHashMap<>();
+    codes.keySet().forEach(c -> expected.put(c, c.equals("verify") ? VerifyCommand.NOT_VERIFIED : Main.INVALID));
+    assertEquals(expected, codes);
+  }
+
+  private static List<String> withDebug(List<String> args) {
+    List<String> a = new ArrayList<>();
+    a.add("--debug");
+    a.addAll(args);
+    return a;
+  }
+
+  @Test
+  void issue16_anInputThatStopsPartWayExitsFourOnEveryFileCommandThatReadsRecords() throws Exception {
+    Path work = Files.createDirectories(dir.resolve("stopped"));
+    // an unclosed quote: no reader can read this file to its end
+    List<String> lines = Files.readAllLines(demo.resolve("aligned/merged.csv"));
+    Path broken = work.resolve("broken.csv");
+    Files.writeString(broken, lines.get(0) + "\n" + lines.get(1) + "\n\"" + lines.get(2) + "\n" + lines.get(3) + "\n");
+    List<String> hotline = Files.readAllLines(demo.resolve("extracts/hotline.csv"));
+    Path brokenExtract = work.resolve("broken-extract.csv");
+    Files.writeString(brokenExtract, hotline.get(0) + "\n\"" + hotline.get(1) + "\n" + hotline.get(2) + "\n");
+    List<String> vp = Files.readAllLines(dir.resolve("vp.csv"));
+    Path brokenVp = work.resolve("broken-vp.csv");
+    Files.writeString(brokenVp, vp.get(0) + "\n\"" + vp.get(1) + "\n" + vp.get(2) + "\n");
+    Map<String, Path> inputs = Map.of("validate", broken, "align", brokenExtract, "deid", broken, "risk", broken,
+        "tables", brokenVp);
+    arguments(work).forEach((c, args) -> {
+      if (!inputs.containsKey(c)) {
+        return;
+      }
+      CliTest.Run r = run(c, withInput(args, inputs.get(c).toString()));
+      assertEquals(Main.NOT_READ, r.code(), c + ": " + r.err());
+      assertEquals(1, r.err().lines().count(), c + ": " + r.err());
+      assertTrue(r.err().startsWith("ctdc: ") && r.err().contains(inputs.get(c).getFileName() + ": row ")
+          && r.err().contains("reading stopped there"),
+          c + ": " + r.err());
+    });
+  }
+
+  @Test
+  void issue16_anOutputOverAnInputIsTheSameUsageErrorOnEveryFileCommandThatWritesOne() throws Exception {
+    Path work = Files.createDirectories(dir.resolve("over"));
+    Map<String, List<String>> args = arguments(work);
+    Map<String, List<String>> over = new LinkedHashMap<>();
+    for (String c : List.of("align", "deid")) {
+      List<String> a = new ArrayList<>(args.get(c));
+      a.set(a.indexOf("--out") + 1, a.get(a.size() - 1));
+      over.put(c, a);
+    }
+    List<String> risk = new ArrayList<>(args.get("risk"));
+    risk.addAll(List.of("--report", risk.get(risk.size() - 1)));
+    over.put("risk", risk);
+    over.forEach((c, a) -> {
+      CliTest.Run r = run(c, a);
+      assertEquals(Main.USAGE, r.code(), c + ": " + r.err());
+      assertTrue(r.err().lines().findFirst().orElseThrow().endsWith(" names the same file as --in; write it elsewhere"),
+          c + ": " + r.err());
+    });
+  }
+
+  @Test
+  void issue16_aCancelledRunExits130OnEveryFileCommandThatWatchesTheSignal() throws Exception {
+    Path work = Files.createDirectories(dir.resolve("cancelled"));
+    arguments(work).forEach((c, args) -> {
+      if (List.of("validate", "verify", "risk").contains(c)) {
+        return; // they write nothing and run no long operation
+      }
+      Cancellation signal = Cancellation.create();
+      signal.cancel();
+      List<String> all = new ArrayList<>();
+      all.add(c);
+      all.addAll(args);
+      StringWriter out = new StringWriter();
+      StringWriter err = new StringWriter();
+      int code = Main.run(all.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true), signal);
+      assertEquals(Main.CANCELLED, code, c + ": " + err);
+      assertEquals(1, err.toString().lines().count(), c + ": " + err);
+      assertTrue(err.toString().endsWith("; no output written" + System.lineSeparator()), c + ": " + err);
+    });
+    try (var left = Files.walk(work)) {
+      assertEquals(List.of(), left.filter(Files::isRegularFile).toList(), "a cancelled run leaves no file");
+    }
+  }
+}
