@@ -2,7 +2,7 @@ package org.ctdc.deid.audit;
 
 import java.util.List;
 import org.ctdc.deid.audit.internal.AuditEngine;
-import org.ctdc.deid.internal.Ticker;
+import org.ctdc.schema.internal.Ticker;
 import org.ctdc.schema.Cancellation;
 import org.ctdc.schema.OperationCancelledException;
 import org.ctdc.schema.ProgressListener;

@@ -1,7 +1,7 @@
 package org.ctdc.deid.table;
 
 import java.util.List;
-import org.ctdc.deid.internal.Ticker;
+import org.ctdc.schema.internal.Ticker;
 import org.ctdc.deid.table.internal.SuppressionRun;
 import org.ctdc.schema.Cancellation;
 import org.ctdc.schema.OperationCancelledException;

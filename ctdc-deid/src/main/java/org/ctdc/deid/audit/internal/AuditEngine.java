@@ -10,7 +10,7 @@ import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.Set;
 import org.ctdc.deid.audit.AuditOptions;
-import org.ctdc.deid.internal.Ticker;
+import org.ctdc.schema.internal.Ticker;
 import org.ctdc.deid.audit.AuditResult;
 import org.ctdc.deid.audit.CellInterval;
 import org.ctdc.deid.audit.CellProtection;

@@ -76,7 +76,7 @@ class LocalLpFeasibilityTest {
   @Test
   void theMinimumSumPointIsVerifiedAndZeroOnTheTarget() {
     LocalLp lp = lp(new double[] {9, 9});
-    AuditEngine.Stats stats = new AuditEngine.Stats(org.ctdc.deid.internal.Ticker.none());
+    AuditEngine.Stats stats = new AuditEngine.Stats(org.ctdc.schema.internal.Ticker.none());
     double[] x = lp.minimiseSum(new int[] {0}, stats);
     assertArrayEquals(new double[] {0, 9}, x, 1e-9);
     assertEquals(1, stats.lps);

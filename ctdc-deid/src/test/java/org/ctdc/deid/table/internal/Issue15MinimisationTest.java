@@ -138,7 +138,7 @@ class Issue15MinimisationTest {
   void issue15_thePassIsSkippedAndSaysSoWhenTheLpIsLargerThanTheLimit() {
     Problem p = new Problem(List.of(handMade()), handMadeRules());
     new Hypercube(p).run();
-    Minimiser.Outcome o = Minimiser.run(p, 0, org.ctdc.deid.internal.Ticker.none());
+    Minimiser.Outcome o = Minimiser.run(p, 0, org.ctdc.schema.internal.Ticker.none());
     assertFalse(o.ran());
     TableProtection full = SuppressionRun.run(List.of(handMade()), handMadeRules(), 0);
     assertEquals(TableReport.Minimisation.Status.SKIPPED, full.reports().get(0).minimisation().status());
