@@ -83,7 +83,7 @@ final class AuditCommand implements Callable<Integer>, CancellableCommand {
     AuditResult result;
     try (Progress progress = Progress.start("ctdc audit", 1, quiet.on)) {
       progress.step("auditing");
-      result = TableAudit.audit(published, options.build(), progress, cancellation);
+      result = TableAudit.builder().options(options.build()).progress(progress).cancellation(cancellation).build().audit(published);
       progress.done();
     }
     PrintWriter out = spec.commandLine().getOut();

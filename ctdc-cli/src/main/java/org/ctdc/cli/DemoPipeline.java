@@ -352,8 +352,8 @@ final class DemoPipeline {
       results.add(r);
     }
     SuppressionRules rules = SuppressionRules.ctdcDefaults();
-    TableProtection p1 = TableProtector.suppress(List.of(t1.table()), rules, progress, cancellation);
-    TableProtection p2 = TableProtector.suppress(linked, rules, progress, cancellation);
+    TableProtection p1 = TableProtector.builder(rules).progress(progress).cancellation(cancellation).build().suppress(List.of(t1.table()));
+    TableProtection p2 = TableProtector.builder(rules).progress(progress).cancellation(cancellation).build().suppress(linked);
     cancellation.throwIfCancelled(OPERATION);
     List<ProtectedTable> protectedTables = new ArrayList<>(p1.tables());
     protectedTables.addAll(p2.tables());
@@ -379,9 +379,8 @@ final class DemoPipeline {
     }
     // the first table and the flag group are separate publications (their grand totals count different
     // populations), each audited on its own; the flag group's tables are audited together
-    AuditResult a1 = TableAudit.audit(published.subList(0, 1), AuditOptions.defaults(), progress, cancellation);
-    AuditResult a2 = TableAudit.audit(published.subList(1, published.size()), AuditOptions.defaults(), progress,
-        cancellation);
+    AuditResult a1 = TableAudit.builder().options(AuditOptions.defaults()).progress(progress).cancellation(cancellation).build().audit(published.subList(0, 1));
+    AuditResult a2 = TableAudit.builder().options(AuditOptions.defaults()).progress(progress).cancellation(cancellation).build().audit(published.subList(1, published.size()));
     List<String> auditedTables = published.stream().map(PublishedTable::name).toList();
     List<org.ctdc.deid.audit.CellInterval> cells = new ArrayList<>(a1.cells());
     cells.addAll(a2.cells());
