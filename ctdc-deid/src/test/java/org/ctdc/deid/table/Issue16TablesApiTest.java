@@ -206,10 +206,11 @@ class Issue16TablesApiTest {
     assertSameAudit(fromFiles, inMemory);
     assertTrue(inMemory.passed());
     assertFalse(inMemory.cells().isEmpty(), "cells were suppressed");
-    // a wider width, written and in memory alike
-    List<Path> wide = TableWriter.write(t, out.resolve("wide"), new OutputOptions("..", 3, Map.of()));
-    assertSameAudit(TableAudit.of().audit(PublishedTable.read(wide.get(0), wide.get(1))),
-        TableAudit.of().audit(t.published(3)));
+    // a width no primary reaches: the files and the tables in memory fail alike
+    List<Path> wide = TableWriter.write(t, out.resolve("wide"), new OutputOptions("..", 100_000, Map.of()));
+    AuditResult tooNarrow = TableAudit.of().audit(t.published(100_000));
+    assertSameAudit(TableAudit.of().audit(PublishedTable.read(wide.get(0), wide.get(1))), tooNarrow);
+    assertFalse(tooNarrow.passed(), "every primary is narrower than the width the definition requires");
   }
 
   @ParameterizedTest
