@@ -10,7 +10,7 @@ import org.ctdc.deid.audit.PublishedRow;
 import org.ctdc.deid.audit.PublishedStatus;
 import org.ctdc.deid.audit.PublishedTable;
 import org.ctdc.deid.audit.TableAudit;
-import org.ctdc.deid.audit.TableDefinition;
+import org.ctdc.deid.audit.PublishedTableDefinition;
 import org.ctdc.deid.audit.TableDimension;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -118,7 +118,7 @@ public class TableAuditBenchmark {
         }
       }
     }
-    table = PublishedTable.of(TableDefinition.of("bench", dims), rows);
+    table = PublishedTable.of(PublishedTableDefinition.of("bench", dims), rows);
     options = AuditOptions.builder().minWidth(1).secondaryIntervals(secondaries).build();
   }
 
@@ -129,7 +129,7 @@ public class TableAuditBenchmark {
    */
   @Benchmark
   public AuditResult audit() {
-    return TableAudit.audit(List.of(table), options);
+    return TableAudit.of(options).audit(List.of(table));
   }
 
   /**

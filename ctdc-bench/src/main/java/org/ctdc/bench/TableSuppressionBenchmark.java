@@ -52,7 +52,7 @@ public class TableSuppressionBenchmark {
 
   private Table table;
   private SuppressionRules rules;
-  private org.ctdc.deid.audit.TableDefinition auditDef;
+  private org.ctdc.deid.audit.PublishedTableDefinition auditDef;
 
   /** Builds the table (seeded). */
   @Setup(Level.Trial)
@@ -86,7 +86,7 @@ public class TableSuppressionBenchmark {
     }
     table = Table.ofCounts(def, inner);
     rules = SuppressionRules.ctdcDefaults().withThreshold(threshold, SuppressionRules.ThresholdBound.LESS_THAN);
-    auditDef = org.ctdc.deid.audit.TableDefinition.of("bench", adims).withMinWidth(1);
+    auditDef = org.ctdc.deid.audit.PublishedTableDefinition.of("bench", adims).withMinWidth(1);
   }
 
   /**
@@ -96,7 +96,7 @@ public class TableSuppressionBenchmark {
    */
   @Benchmark
   public TableProtection suppress() {
-    return TableProtector.suppress(table, rules);
+    return TableProtector.of(rules).suppress(table);
   }
 
   /**
@@ -106,7 +106,7 @@ public class TableSuppressionBenchmark {
    */
   @Benchmark
   public AuditResult suppressAndAudit() {
-    TableProtection p = TableProtector.suppress(table, rules);
+    TableProtection p = TableProtector.of(rules).suppress(table);
     List<PublishedRow> rows = new ArrayList<>();
     for (ProtectedTable.Cell c : p.tables().get(0).cells()) {
       String[] codes = c.nodes().toArray(new String[0]);
@@ -114,7 +114,6 @@ public class TableSuppressionBenchmark {
       rows.add(c.value().isPresent() ? new PublishedRow(c.nodes(), OptionalDouble.of(c.value().getAsLong()), s)
           : PublishedRow.suppressed(s, codes));
     }
-    return TableAudit.audit(List.of(PublishedTable.of(auditDef, rows)),
-        AuditOptions.builder().minWidth(1).secondaryIntervals(false).build());
+    return TableAudit.of(AuditOptions.builder().minWidth(1).secondaryIntervals(false).build()).audit(List.of(PublishedTable.of(auditDef, rows)));
   }
 }

@@ -67,7 +67,8 @@ final class AuditCommand implements Callable<Integer> {
     }
     AuditResult result;
     try (Progress progress = files.progress("auditing")) {
-      result = TableAudit.audit(published, options.build(), progress, files.cancellation());
+      result = TableAudit.builder().options(options.build()).progress(progress).cancellation(files.cancellation())
+          .build().audit(published);
       progress.done();
     }
     files.reportSummaryFirst(result.reportLines());

@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import org.ctdc.core.Aligner;
 import org.ctdc.core.AlignmentResult;
@@ -281,10 +280,8 @@ final class DemoPipeline {
     Hierarchy year = SchemaHierarchies.forVariable(data, "yearOfRegistration").orElseThrow();
     // citizenship: the countries present are the inner cells, with UN sub-regions and regions as published
     // subtotals (country -> sub-region -> region -> total)
-    Map<String, String> citizenshipSubRegion = leafMap(country, 1);
-    Map<String, String> citizenshipRegion = leafMap(country, 2);
-    Map<String, String> exploitationRegion = leafMap(exploitCountry, 2);
-    Map<String, String> period = leafMap(year, 1);
+    Map<String, String> exploitationRegion = Dimension.leafOf(exploitCountry, 2);
+    Map<String, String> period = Dimension.leafOf(year, 1);
     int cc = data.column("citizenship");
     TreeSet<String> present = new TreeSet<>();
     for (int row = 0; row < data.rowCount(); row++) {
@@ -292,44 +289,21 @@ final class DemoPipeline {
         present.add(data.variable(cc).values().code(data.code(row, cc)).code());
       }
     }
-    Map<String, TreeSet<String>> regions = new java.util.TreeMap<>();
-    Map<String, TreeSet<String>> subRegions = new java.util.TreeMap<>();
-    Map<String, String> citizenshipLeaf = new java.util.TreeMap<>();
-    for (String c : present) {
-      String r = citizenshipRegion.get(c);
-      String sub = citizenshipSubRegion.get(c);
-      if (r == null || sub == null) {
-        continue;
-      }
-      citizenshipLeaf.put(c, c);
-      if (sub.equals(r) || sub.equals(c)) {
-        regions.computeIfAbsent(r, x -> new TreeSet<>()).add(c);
-      } else {
-        regions.computeIfAbsent(r, x -> new TreeSet<>()).add(sub);
-        subRegions.computeIfAbsent(sub, x -> new TreeSet<>()).add(c);
-      }
-    }
-    Map<String, List<String>> regionTree = new java.util.LinkedHashMap<>();
-    regionTree.put("Total", new ArrayList<>(regions.keySet()));
-    regions.forEach((r, children) -> regionTree.put(r, new ArrayList<>(children)));
-    subRegions.forEach((sub, countries) -> regionTree.put(sub, new ArrayList<>(countries)));
-    Dimension region = Dimension.hierarchical("citizenshipRegion", "Total", regionTree);
-    Dimension periods = Dimension.flat("period", "Total", new ArrayList<>(new TreeSet<>(period.values())));
+    Dimension region = Dimension.of("citizenshipRegion", country, 0, 1, 2).restrictedTo(present);
+    Dimension periods = Dimension.of("period", year, 1);
     int g = data.column("gender");
     List<String> genders = data.variable(g).values().codes().stream().map(c -> c.code()).toList();
     Dimension gender = Dimension.flat("gender", "Total", genders);
     org.ctdc.deid.table.TableDefinition first =
         org.ctdc.deid.table.TableDefinition.of("citizenship-region-by-period-by-gender", List.of(region, periods, gender));
     List<String> firstVariables = List.of("citizenship", "yearOfRegistration", "gender");
-    Map<String, Map<String, String>> firstLeaves = Map.of("citizenshipRegion", citizenshipLeaf, "period", period);
-    Tabulation.Result t1 = Tabulation.tabulate(data, first, firstVariables, firstLeaves, Optional.empty(),
-        Optional.empty());
+    Map<String, Map<String, String>> firstLeaves = Map.of("period", period);
+    Tabulation.Result t1 = Tabulation.tabulate(data, first, firstVariables, firstLeaves);
     // why the rows left out of each table were left out, by reason and variable
     List<List<RowsLeftOut.Count>> leftOutWhy = new ArrayList<>();
     leftOutWhy.add(RowsLeftOut.count(data, t1, first, firstVariables, firstLeaves, List.of()));
 
-    Dimension exploitRegion = Dimension.flat("exploitationRegion", "Total",
-        new ArrayList<>(new TreeSet<>(exploitationRegion.values())));
+    Dimension exploitRegion = Dimension.of("exploitationRegion", exploitCountry, 2);
     List<org.ctdc.deid.table.TableDefinition> group =
         Tabulation.flagGroup("exploitation-type-by-region", EXPLOITATION_FLAGS, List.of(exploitRegion));
     boolean[] denominator = Tabulation.flagGroupDenominator(data, EXPLOITATION_FLAGS);
@@ -353,8 +327,8 @@ final class DemoPipeline {
       results.add(r);
     }
     SuppressionRules rules = SuppressionRules.ctdcDefaults();
-    TableProtection p1 = TableProtector.suppress(List.of(t1.table()), rules, progress, cancellation);
-    TableProtection p2 = TableProtector.suppress(linked, rules, progress, cancellation);
+    TableProtection p1 = TableProtector.builder(rules).progress(progress).cancellation(cancellation).build().suppress(List.of(t1.table()));
+    TableProtection p2 = TableProtector.builder(rules).progress(progress).cancellation(cancellation).build().suppress(linked);
     cancellation.throwIfCancelled(OPERATION);
     List<ProtectedTable> protectedTables = new ArrayList<>(p1.tables());
     protectedTables.addAll(p2.tables());
@@ -380,9 +354,8 @@ final class DemoPipeline {
     }
     // the first table and the flag group are separate publications (their grand totals count different
     // populations), each audited on its own; the flag group's tables are audited together
-    AuditResult a1 = TableAudit.audit(published.subList(0, 1), AuditOptions.defaults(), progress, cancellation);
-    AuditResult a2 = TableAudit.audit(published.subList(1, published.size()), AuditOptions.defaults(), progress,
-        cancellation);
+    AuditResult a1 = TableAudit.builder().options(AuditOptions.defaults()).progress(progress).cancellation(cancellation).build().audit(published.subList(0, 1));
+    AuditResult a2 = TableAudit.builder().options(AuditOptions.defaults()).progress(progress).cancellation(cancellation).build().audit(published.subList(1, published.size()));
     List<String> auditedTables = published.stream().map(PublishedTable::name).toList();
     List<org.ctdc.deid.audit.CellInterval> cells = new ArrayList<>(a1.cells());
     cells.addAll(a2.cells());
@@ -425,16 +398,6 @@ final class DemoPipeline {
     facts.put("audit", auditFacts);
     facts.put("files", files);
     return new TableRun(reports, audit, facts);
-  }
-
-  /** Leaf to its label at a level. */
-  private static Map<String, String> leafMap(Hierarchy h, int level) {
-    Map<String, String> m = new TreeMap<>();
-    int lv = Math.min(level, h.height());
-    for (String leaf : h.leaves()) {
-      m.put(leaf, h.generalise(leaf, lv).orElseThrow());
-    }
-    return m;
   }
 
   /**

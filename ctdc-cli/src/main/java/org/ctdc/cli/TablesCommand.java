@@ -104,7 +104,11 @@ final class TablesCommand implements Callable<Integer> {
       staging = outputs.stage();
       levelsStaging = levelsOutputs == null ? null : levelsOutputs.stage();
       try (Progress progress = files.progress("protecting")) {
-        o = TablesRun.run(cfg, read.dataset(), staging, levelsStaging, progress, cancellation);
+        TablesRun.Builder run = TablesRun.builder(cfg, staging).progress(progress).cancellation(cancellation);
+        if (levelsStaging != null) {
+          run.levelsDirectory(levelsStaging);
+        }
+        o = run.build().run(read.dataset());
         progress.done();
       }
       cancellation.throwIfCancelled(org.ctdc.deid.table.TableProtector.OPERATION);

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import org.ctdc.deid.internal.SafeYaml;
+import org.ctdc.schema.internal.SafeYaml;
 import org.ctdc.schema.internal.StrictTree;
 import org.ctdc.schema.Role;
 

@@ -9,7 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.ctdc.deid.audit.TableDefinition;
+import org.ctdc.deid.audit.PublishedTableDefinition;
 import org.ctdc.deid.audit.TableFormatException;
 import org.ctdc.deid.table.PerturbationTable;
 import org.ctdc.deid.table.PerturbationTableException;
@@ -95,10 +95,10 @@ class Issue14StrictReadersTest {
     String text = DEFINITION.replace(from, to);
     assertFalse(text.equals(DEFINITION));
     Path f = Files.writeString(dir.resolve("t.table.json"), text);
-    TableFormatException e = assertThrows(TableFormatException.class, () -> TableDefinition.read(f));
+    TableFormatException e = assertThrows(TableFormatException.class, () -> PublishedTableDefinition.read(f));
     assertTrue(e.getMessage().startsWith(f + ": " + rule), where + ": " + e.getMessage());
     assertFalse(e.getMessage().contains("secret"), e.getMessage());
-    TableDefinition.read(Files.writeString(dir.resolve("ok.table.json"), DEFINITION));
+    PublishedTableDefinition.read(Files.writeString(dir.resolve("ok.table.json"), DEFINITION));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -193,16 +193,16 @@ class NothingLeakedDeidCanaryTest {
         + "  - {name: age, leaves: [\"0--17\", \"18--29\", \"30+\"]}\n"
         + "tables:\n  - {name: by_age_gender, dimensions: [age, gender]}\n", "tables.yaml", dir);
     Path out = dir.resolve("tables");
-    TablesRun.Outcome o = TablesRun.run(tc, data, out);
+    TablesRun.Outcome o = TablesRun.of(tc, out).run(data);
     observe(o.toString());
     o.reports().forEach(r -> observe(r.lines().toString()));
     PublishedTable t = PublishedTable.read(out.resolve("by_age_gender.csv"), out.resolve("by_age_gender.table.json"));
-    observe(TableAudit.audit(t).reportLines().toString());
+    observe(TableAudit.of().audit(t).reportLines().toString());
     thrown(() -> TablesConfig.parse("tablesConfig: 1\nschema: \"" + schemaFile + "\"\nmethod: suppression\n"
         + "dimensions:\n  - {name: notes, leaves: [x]}\ntables:\n  - {name: t, dimensions: [notes]}\n", "t.yaml", dir)
-        .tables().forEach(s -> TablesRun.run(TablesConfig.parse("tablesConfig: 1\nschema: \"" + schemaFile
+        .tables().forEach(s -> TablesRun.of(TablesConfig.parse("tablesConfig: 1\nschema: \"" + schemaFile
             + "\"\nmethod: suppression\ndimensions:\n  - {name: notes, leaves: [x]}\ntables:\n"
-            + "  - {name: t, dimensions: [notes]}\n", "t.yaml", dir), data, dir.resolve("t2"))));
+            + "  - {name: t, dimensions: [notes]}\n", "t.yaml", dir), dir.resolve("t2")).run(data)));
     List<String> forged = new ArrayList<>(Files.readAllLines(out.resolve("by_age_gender.csv")));
     forged.set(1, forged.get(1).replaceFirst(",[0-9]+,", "," + canary("cell") + ","));
     forged.add(canary("row") + "," + canary("row"));

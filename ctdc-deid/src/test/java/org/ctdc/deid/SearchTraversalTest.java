@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 import org.ctdc.deid.BruteForceOptimumTest.Problem;
 import org.ctdc.deid.internal.Engine;
 import org.ctdc.deid.internal.Search;
-import org.ctdc.deid.internal.Ticker;
+import org.ctdc.schema.internal.Ticker;
 import org.ctdc.schema.Cancellation;
 import org.ctdc.schema.Dataset;
 import org.ctdc.schema.Schema;

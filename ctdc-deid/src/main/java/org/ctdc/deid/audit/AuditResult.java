@@ -97,6 +97,17 @@ public final class AuditResult {
   }
 
   /**
+   * The verdict in one line (issue 16): the tables audited, the suppressed cells (primary and secondary), how
+   * many primaries are exposed, and {@code PASSED} or {@code FAILED}; the first of {@link #reportLines()}.
+   * Names only tables and counts, never a cell's value.
+   *
+   * @return the line, without a line break
+   */
+  public String summary() {
+    return reportLines().get(0);
+  }
+
+  /**
    * The report: a summary line, then one line per primary cell with its interval and verdict (never its
    * true value), then a line counting exposed secondary cells.
    *

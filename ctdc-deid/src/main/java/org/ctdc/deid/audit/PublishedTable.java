@@ -19,11 +19,11 @@ import org.ctdc.schema.internal.StrictTree;
  * <p>This class is immutable and thread-safe.
  */
 public final class PublishedTable {
-  private final TableDefinition definition;
+  private final PublishedTableDefinition definition;
   private final List<PublishedRow> rows;
   private final Map<CellRef, CellProtection> levels;
 
-  private PublishedTable(TableDefinition definition, List<PublishedRow> rows, Map<CellRef, CellProtection> levels) {
+  private PublishedTable(PublishedTableDefinition definition, List<PublishedRow> rows, Map<CellRef, CellProtection> levels) {
     this.definition = definition;
     this.rows = rows;
     this.levels = levels;
@@ -38,7 +38,7 @@ public final class PublishedTable {
    * @throws TableFormatException if a row has the wrong number of codes, an unknown code, or repeats a
    *     cell (the message names the row number, 1-based, and the dimension, never a code)
    */
-  public static PublishedTable of(TableDefinition definition, List<PublishedRow> rows) {
+  public static PublishedTable of(PublishedTableDefinition definition, List<PublishedRow> rows) {
     Objects.requireNonNull(definition, "definition");
     List<PublishedRow> copy = List.copyOf(rows);
     List<TableDimension> dims = definition.dimensions();
@@ -91,7 +91,7 @@ public final class PublishedTable {
    *     line and column, never a value)
    */
   public static PublishedTable read(Path csv, Path definitionJson, Path levelsDir) {
-    TableDefinition def = TableDefinition.read(definitionJson);
+    PublishedTableDefinition def = PublishedTableDefinition.read(definitionJson);
     PublishedTable t = TableCsv.read(csv, def);
     if (def.levels().isPresent()) {
       t = t.withLevels(LevelsJson.read(levelsDir.resolve(def.levels().get()), def));
@@ -156,7 +156,7 @@ public final class PublishedTable {
    *
    * @return the definition
    */
-  public TableDefinition definition() {
+  public PublishedTableDefinition definition() {
     return definition;
   }
 

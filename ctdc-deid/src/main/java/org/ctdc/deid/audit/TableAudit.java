@@ -1,11 +1,13 @@
 package org.ctdc.deid.audit;
 
 import java.util.List;
+import java.util.Objects;
 import org.ctdc.deid.audit.internal.AuditEngine;
-import org.ctdc.deid.internal.Ticker;
 import org.ctdc.schema.Cancellation;
+import org.ctdc.schema.OperationBuilder;
 import org.ctdc.schema.OperationCancelledException;
 import org.ctdc.schema.ProgressListener;
+import org.ctdc.schema.internal.Ticker;
 
 /**
  * The independent audit of published tables. For every suppressed cell it computes the interval an
@@ -23,13 +25,19 @@ import org.ctdc.schema.ProgressListener;
  * failure), never widen it; an answer that cannot be verified stops the audit with a {@link
  * TableAuditException}.
  *
- * <p>Progress and cancellation: {@link #audit(List, AuditOptions, ProgressListener, Cancellation)} reports
- * stage {@value #AUDITING} (suppressed cells checked, out of the cells audited) and stops with {@link
- * OperationCancelledException} when the signal is raised. They are arguments of the call rather than
- * settings of {@link AuditOptions}, a reusable value: a raised signal cannot be lowered, and a listener
- * watches one call. The result is the same with or without them.
+ * <p>Progress and cancellation are settings of the {@link Builder} ({@link Builder#progress(ProgressListener)},
+ * {@link Builder#cancellation(Cancellation)}), as on every long-running operation of the library: a call
+ * reports stage {@value #AUDITING} (suppressed cells checked, out of the cells audited) and stops with {@link
+ * OperationCancelledException} when the signal is raised: the signal is checked before the call, before each
+ * independent component and before each linear program. The result is the same with or without them.
  *
- * <p>This class is thread-safe (it has no state).
+ * <pre>{@code
+ * AuditResult r = TableAudit.of().audit(PublishedTable.read(csv, definitionJson));
+ * System.out.println(r.summary());
+ * }</pre>
+ *
+ * <p>Instances are immutable and thread-safe: each call runs with its own state (a listener or signal shared
+ * by calls on several threads must itself be thread-safe).
  */
 public final class TableAudit {
   /** The progress stage of the audit. */
@@ -38,53 +46,116 @@ public final class TableAudit {
   /** The operation named by {@link OperationCancelledException#operation()} when a call is cancelled. */
   public static final String OPERATION = "table audit";
 
-  private TableAudit() {}
+  private final AuditOptions options;
+  private final ProgressListener progress;
+  private final Cancellation cancellation;
+
+  private TableAudit(Builder b) {
+    this.options = b.options;
+    this.progress = b.progress;
+    this.cancellation = b.cancellation;
+  }
+
+  /**
+   * An audit with {@link AuditOptions#defaults() the default options}, no progress listener and no
+   * cancellation.
+   *
+   * @return the audit
+   */
+  public static TableAudit of() {
+    return builder().build();
+  }
+
+  /**
+   * An audit with the given requirements, no progress listener and no cancellation.
+   *
+   * @param options the requirements
+   * @return the audit
+   * @throws NullPointerException if {@code options} is null
+   */
+  public static TableAudit of(AuditOptions options) {
+    return builder().options(options).build();
+  }
+
+  /**
+   * Starts configuring an audit.
+   *
+   * @return a new builder with the default options, not thread-safe
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** @return the requirements */
+  public AuditOptions options() {
+    return options;
+  }
 
   /**
    * Audits tables published together.
    *
    * @param tables one table or several linked tables (dimensions with the same name are the same
    *     variable and must have the same total and leaves)
-   * @param options the requirements
    * @return the intervals and verdicts
+   * @throws OperationCancelledException if the signal is raised before the audit ends
    * @throws TableAuditException if the tables contradict each other or themselves (no non-negative table
    *     is consistent with them), linked dimensions disagree, or the model exceeds {@link
    *     AuditOptions#maxCells()}
    * @throws IllegalArgumentException if no table is given or two tables share a name
    */
-  public static AuditResult audit(List<PublishedTable> tables, AuditOptions options) {
-    return audit(tables, options, ProgressListener.none(), Cancellation.none());
-  }
-
-  /**
-   * Audits tables published together as {@link #audit(List, AuditOptions)}, reporting progress and watching a
-   * cancellation signal: the signal is checked before the call, before each independent component and before
-   * each linear program; a raised signal stops the call with {@link OperationCancelledException}. The result
-   * is identical to {@link #audit(List, AuditOptions)}.
-   *
-   * @param tables one table or several linked tables
-   * @param options the requirements
-   * @param progress receives stage {@value #AUDITING}: suppressed cells checked, out of the cells audited;
-   *     called on the calling thread
-   * @param cancellation the signal to watch, {@link Cancellation#none()} for none
-   * @return the intervals and verdicts
-   * @throws OperationCancelledException if the signal is raised before the audit ends
-   * @throws TableAuditException as {@link #audit(List, AuditOptions)}
-   * @throws IllegalArgumentException if no table is given or two tables share a name
-   */
-  public static AuditResult audit(List<PublishedTable> tables, AuditOptions options, ProgressListener progress,
-      Cancellation cancellation) {
+  public AuditResult audit(List<PublishedTable> tables) {
     return AuditEngine.run(List.copyOf(tables), options, new Ticker(AUDITING, OPERATION, progress, cancellation));
   }
 
   /**
-   * Audits one table with default options.
+   * Audits one table, as {@link #audit(List)} of a list of one.
    *
    * @param table the table
    * @return the intervals and verdicts
-   * @throws TableAuditException as {@link #audit(List, AuditOptions)}
+   * @throws OperationCancelledException if the signal is raised before the audit ends
+   * @throws TableAuditException as {@link #audit(List)}
    */
-  public static AuditResult audit(PublishedTable table) {
-    return audit(List.of(table), AuditOptions.defaults());
+  public AuditResult audit(PublishedTable table) {
+    return audit(List.of(table));
+  }
+
+  /**
+   * Configures a {@link TableAudit}: each setting is checked when it is set; progress and cancellation as every
+   * {@link OperationBuilder} (the stages are in the class documentation). Not thread-safe.
+   */
+  public static final class Builder implements OperationBuilder<Builder> {
+    private AuditOptions options = AuditOptions.defaults();
+    private ProgressListener progress = ProgressListener.none();
+    private Cancellation cancellation = Cancellation.none();
+
+    private Builder() {}
+
+    /**
+     * Sets the requirements: widths, protection levels, known bounds, true values, the model's size limit.
+     *
+     * @param options the requirements (default {@link AuditOptions#defaults()})
+     * @return this builder
+     */
+    public Builder options(AuditOptions options) {
+      this.options = Objects.requireNonNull(options, "options");
+      return this;
+    }
+
+    @Override
+    public Builder progress(ProgressListener listener) {
+      this.progress = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    @Override
+    public Builder cancellation(Cancellation signal) {
+      this.cancellation = Objects.requireNonNull(signal, "signal");
+      return this;
+    }
+
+    /** @return the audit */
+    public TableAudit build() {
+      return new TableAudit(this);
+    }
   }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.ctdc.schema.internal.Ticker;
 import org.jspecify.annotations.Nullable;
 
 /**

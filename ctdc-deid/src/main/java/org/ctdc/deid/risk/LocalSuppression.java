@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.ctdc.deid.internal.Ticker;
+import org.ctdc.schema.internal.Ticker;
 import org.ctdc.deid.risk.internal.CompatIndex;
 import org.ctdc.deid.risk.internal.DatasetCopy;
 import org.ctdc.deid.risk.internal.QiCodes;

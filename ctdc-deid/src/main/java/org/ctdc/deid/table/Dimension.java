@@ -2,6 +2,7 @@ package org.ctdc.deid.table;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.HashSet;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.ctdc.deid.Hierarchy;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,6 +33,9 @@ public final class Dimension {
    * has the same bound.
    */
   public static final int MAX_DEPTH = 64;
+
+  /** The label of the total of a dimension made from a hierarchy ({@link #of(Hierarchy, int...)}). */
+  public static final String TOTAL = "Total";
 
   private final String name;
   private final String total;
@@ -149,6 +154,144 @@ public final class Dimension {
       }
     }
     return new Dimension(name, total, Collections.unmodifiableMap(copy));
+  }
+
+  /**
+   * A dimension from a generalisation hierarchy (issue 16): the labels of the lowest of the given levels are
+   * the leaves, those of each higher level given are subtotals, and {@value #TOTAL} is the total (the
+   * hierarchy's own top level, a single value such as {@code *}, is never a node). Named after the hierarchy.
+   * Children are in the order of the hierarchy's rows. A label equal to its parent's on the next level given
+   * (a country that is its own sub-region) is the same node, so that branch skips a level.
+   *
+   * <p>{@code Dimension.of(countries, 0, 1, 2)} over CTDC's country hierarchy (country, UN sub-region, UN
+   * region, {@code *}) is Total → regions → sub-regions → countries; {@code Dimension.of(countries, 2)} is
+   * the flat dimension of the regions. Tabulate a variable into a dimension whose leaves are not the
+   * variable's own codes with {@link #leafOf(Hierarchy, int)}; keep only the leaves present in the data with
+   * {@link #restrictedTo(Collection)}.
+   *
+   * @param hierarchy the hierarchy
+   * @param levels the levels to keep, strictly increasing, each below the hierarchy's height
+   * @return the dimension
+   * @throws IllegalArgumentException if no level is given, the levels are not strictly increasing, or one is
+   *     negative or not below {@link Hierarchy#height()}
+   * @throws TableException naming the dimension and node when two different nodes have the same label (the
+   *     same label on two levels that are not parent and child) or a label is both a leaf and a subtotal
+   */
+  public static Dimension of(Hierarchy hierarchy, int... levels) {
+    return of(hierarchy.name(), hierarchy, levels);
+  }
+
+  /**
+   * A dimension from a generalisation hierarchy, as {@link #of(Hierarchy, int...)}, with its own name (a
+   * column header of the table, such as {@code citizenshipRegion}).
+   *
+   * @param name the dimension's name
+   * @param hierarchy the hierarchy
+   * @param levels the levels to keep, strictly increasing, each below the hierarchy's height
+   * @return the dimension
+   * @throws IllegalArgumentException as {@link #of(Hierarchy, int...)}
+   * @throws TableException as {@link #of(Hierarchy, int...)}
+   */
+  public static Dimension of(String name, Hierarchy hierarchy, int... levels) {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(hierarchy, "hierarchy");
+    if (levels.length == 0) {
+      throw new IllegalArgumentException("levels: at least one level is required");
+    }
+    for (int i = 0; i < levels.length; i++) {
+      if (levels[i] < 0 || levels[i] >= hierarchy.height()) {
+        throw new IllegalArgumentException("levels: level " + levels[i] + " is not in [0, " + hierarchy.height()
+            + "), the levels below the top of hierarchy '" + s(hierarchy.name()) + "'");
+      }
+      if (i > 0 && levels[i] <= levels[i - 1]) {
+        throw new IllegalArgumentException("levels must be strictly increasing, level " + levels[i]
+            + " follows level " + levels[i - 1]);
+      }
+    }
+    Map<String, Set<String>> tree = new LinkedHashMap<>();
+    tree.put(TOTAL, new java.util.LinkedHashSet<>());
+    Set<String> leafLabels = new java.util.LinkedHashSet<>();
+    for (List<String> row : hierarchy.rows()) {
+      String parent = TOTAL;
+      for (int i = levels.length - 1; i >= 0; i--) {
+        String label = row.get(levels[i]);
+        if (label.equals(parent)) {
+          continue; // the same node as its parent: this branch skips a level
+        }
+        tree.computeIfAbsent(parent, k -> new java.util.LinkedHashSet<>()).add(label);
+        parent = label;
+      }
+      leafLabels.add(parent);
+    }
+    for (String leaf : leafLabels) {
+      if (tree.containsKey(leaf)) {
+        throw new TableException("dimension '" + s(name) + "': node '" + s(leaf)
+            + "' is both a category and a subtotal (a label repeated on two levels of the hierarchy)");
+      }
+    }
+    Map<String, List<String>> h = new LinkedHashMap<>();
+    tree.forEach((k, v) -> h.put(k, List.copyOf(v)));
+    return hierarchical(name, TOTAL, h);
+  }
+
+  /**
+   * The map code → leaf that tabulates a variable generalised by a hierarchy into a dimension whose leaves
+   * are the hierarchy's labels on a level ({@link Tabulation#tabulate(org.ctdc.schema.Dataset, TableDefinition,
+   * List, Map)}): every leaf of the hierarchy (level 0) mapped to its label on that level.
+   *
+   * @param hierarchy the hierarchy
+   * @param level the level of the dimension's leaves, from 0 to {@link Hierarchy#height()}
+   * @return the map, in the hierarchy's row order; unmodifiable
+   * @throws IllegalArgumentException if the level is out of range
+   */
+  public static Map<String, String> leafOf(Hierarchy hierarchy, int level) {
+    if (level < 0 || level > hierarchy.height()) {
+      throw new IllegalArgumentException("level " + level + " is not in [0, " + hierarchy.height()
+          + "] of hierarchy '" + s(hierarchy.name()) + "'");
+    }
+    Map<String, String> m = new LinkedHashMap<>();
+    for (List<String> row : hierarchy.rows()) {
+      m.put(row.get(0), row.get(level));
+    }
+    return Collections.unmodifiableMap(m);
+  }
+
+  /**
+   * This dimension with only the given leaves (such as the countries present in the data) and the margins
+   * above them: a margin left without children is dropped. Names that are not leaves of this dimension are
+   * ignored.
+   *
+   * @param keep the leaves to keep
+   * @return the dimension, with the same name and total
+   * @throws TableException naming the dimension when none of its leaves is kept
+   */
+  public Dimension restrictedTo(Collection<String> keep) {
+    Set<String> kept = new HashSet<>();
+    for (String leaf : keep) {
+      if (isLeaf(leaf)) {
+        kept.add(leaf);
+      }
+    }
+    if (kept.isEmpty()) {
+      throw new TableException("dimension '" + s(name) + "': none of its leaves is kept");
+    }
+    // children after parents in nodes (pre-order): decide from the leaves up, in reverse
+    Set<String> alive = new HashSet<>(kept);
+    for (int i = nodes.size() - 1; i >= 0; i--) {
+      String n = nodes.get(i);
+      List<String> ch = hierarchy.get(n);
+      if (ch != null && ch.stream().anyMatch(alive::contains)) {
+        alive.add(n);
+      }
+    }
+    Map<String, List<String>> h = new LinkedHashMap<>();
+    for (String n : nodes) {
+      List<String> ch = hierarchy.get(n);
+      if (ch != null && alive.contains(n)) {
+        h.put(n, ch.stream().filter(alive::contains).toList());
+      }
+    }
+    return new Dimension(name, total, Collections.unmodifiableMap(h));
   }
 
   /** @return the dimension's name */

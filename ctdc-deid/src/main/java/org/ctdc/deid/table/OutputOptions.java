@@ -42,7 +42,7 @@ public record OutputOptions(String suppressedLabel, long minWidth, Map<String, S
     }
     for (Map.Entry<String, String> e : hxlTags.entrySet()) {
       if (!e.getValue().startsWith("#")) {
-        throw new TableException("output: HXL tag of '" + org.ctdc.deid.internal.SafeYaml.shown(e.getKey()) + "' must start with '#'");
+        throw new TableException("output: HXL tag of '" + org.ctdc.schema.internal.SafeYaml.shown(e.getKey()) + "' must start with '#'");
       }
     }
     hxlTags = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(hxlTags));

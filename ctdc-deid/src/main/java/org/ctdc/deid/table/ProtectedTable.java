@@ -1,8 +1,15 @@
 package org.ctdc.deid.table;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import org.ctdc.deid.audit.PublishedRow;
+import org.ctdc.deid.audit.PublishedStatus;
+import org.ctdc.deid.audit.PublishedTable;
+import org.ctdc.deid.audit.PublishedTableDefinition;
+import org.ctdc.deid.audit.TableDimension;
 
 /**
  * A table ready for publication: every published cell (leaves and published margins) with its status and
@@ -89,5 +96,32 @@ public record ProtectedTable(TableDefinition definition, String method, List<Cel
       }
     }
     return n;
+  }
+
+  /**
+   * This table as the audit reads it (issue 16): the same {@link PublishedTable} as {@link
+   * PublishedTable#read(java.nio.file.Path, java.nio.file.Path)} gives for the files {@link TableWriter} writes
+   * with an {@link OutputOptions#minWidth()} of {@code minWidth}, without writing them: one row per cell with
+   * its codes, value (none when suppressed) and status, the definition's dimensions and {@code
+   * protection.minWidth}. Carries no protection levels (see {@link TableProtection#published(long)}).
+   *
+   * @param minWidth the width the audit requires of every primary cell, at least 1
+   * @return the table for {@code org.ctdc.deid.audit.TableAudit}
+   * @throws IllegalArgumentException if {@code minWidth} is below 1
+   */
+  public PublishedTable published(long minWidth) {
+    if (minWidth < 1) {
+      throw new IllegalArgumentException("minWidth must be at least 1, was " + minWidth);
+    }
+    List<TableDimension> dims = new ArrayList<>();
+    for (Dimension d : definition.dimensions()) {
+      dims.add(new TableDimension(d.name(), d.total(), d.hierarchy()));
+    }
+    List<PublishedRow> rows = new ArrayList<>();
+    for (Cell c : cells) {
+      OptionalDouble value = c.value().isPresent() ? OptionalDouble.of(c.value().getAsLong()) : OptionalDouble.empty();
+      rows.add(new PublishedRow(c.nodes(), value, PublishedStatus.fromToken(c.status().token()).orElseThrow()));
+    }
+    return PublishedTable.of(new PublishedTableDefinition(definition.name(), dims, OptionalDouble.of(minWidth)), rows);
   }
 }

@@ -1,11 +1,13 @@
 package org.ctdc.deid.table;
 
 import java.util.List;
-import org.ctdc.deid.internal.Ticker;
+import java.util.Objects;
 import org.ctdc.deid.table.internal.SuppressionRun;
 import org.ctdc.schema.Cancellation;
+import org.ctdc.schema.OperationBuilder;
 import org.ctdc.schema.OperationCancelledException;
 import org.ctdc.schema.ProgressListener;
+import org.ctdc.schema.internal.Ticker;
 
 /**
  * Cell suppression of count and magnitude tables: primary suppression by {@link SuppressionRules}, then
@@ -23,14 +25,22 @@ import org.ctdc.schema.ProgressListener;
  * variables, otherwise an independent verification of each primary's witness direction. A release that
  * fails the check is never returned.
  *
- * <p>Progress and cancellation: {@link #suppress(List, SuppressionRules, ProgressListener, Cancellation)}
- * reports stage {@value #SECONDARY_SUPPRESSION} (primary cells processed by the hypercube search, out of their
- * number; the total is reached once the release has also passed its check) and stops with {@link
- * OperationCancelledException} when the signal is raised. They are arguments of the call rather than
- * settings of {@link SuppressionRules}, a reusable value: a raised signal cannot be lowered, and a listener
- * watches one call. The statuses are the same with or without them.
+ * <p>Progress and cancellation are settings of the {@link Builder} ({@link Builder#progress(ProgressListener)},
+ * {@link Builder#cancellation(Cancellation)}), as on every long-running operation of the library: a call
+ * reports stage {@value #SECONDARY_SUPPRESSION} (primary cells processed by the hypercube search, out of
+ * their number; the total is reached once the release has also passed its check) and stops with {@link
+ * OperationCancelledException} when the signal is raised: the signal is checked before the call, at every
+ * primary cell, at every candidate of the post-pass against over-suppression and during the check. The
+ * statuses are the same with or without them.
  *
- * <p>Deterministic: the same tables and rules give the same statuses. This class is thread-safe (stateless).
+ * <pre>{@code
+ * TableProtection p = TableProtector.of(SuppressionRules.ctdcDefaults()).suppress(table);
+ * ProtectedTable published = p.tables().get(0);
+ * }</pre>
+ *
+ * <p>Deterministic: the same tables and rules give the same statuses. Instances are immutable and
+ * thread-safe: each call runs with its own state (a listener or signal shared by calls on several threads
+ * must itself be thread-safe).
  */
 public final class TableProtector {
 
@@ -43,18 +53,54 @@ public final class TableProtector {
   /** The largest number of suppressed inner cells for which the exact LP intervals are computed. */
   public static final int LP_LIMIT = 150;
 
-  private TableProtector() {}
+  private final SuppressionRules rules;
+  private final ProgressListener progress;
+  private final Cancellation cancellation;
+
+  private TableProtector(Builder b) {
+    this.rules = b.rules;
+    this.progress = b.progress;
+    this.cancellation = b.cancellation;
+  }
 
   /**
-   * Protects one table.
+   * A protector with the given rules, no progress listener and no cancellation.
+   *
+   * @param rules the rules
+   * @return the protector
+   * @throws NullPointerException if {@code rules} is null
+   */
+  public static TableProtector of(SuppressionRules rules) {
+    return builder(rules).build();
+  }
+
+  /**
+   * Starts configuring a protector.
+   *
+   * @param rules the rules
+   * @return a new builder, not thread-safe
+   * @throws NullPointerException if {@code rules} is null
+   */
+  public static Builder builder(SuppressionRules rules) {
+    return new Builder(rules);
+  }
+
+  /** @return the rules */
+  public SuppressionRules rules() {
+    return rules;
+  }
+
+  /**
+   * Protects one table, as {@link #suppress(List)} of a list of one: the result has one table, one report
+   * and one list of levels.
    *
    * @param table the table
-   * @param rules the rules
    * @return the protected table and its report
+   * @throws OperationCancelledException if the signal is raised before the call ends
    * @throws TableException when a primary cannot be protected or the check fails
    */
-  public static TableProtection suppress(Table table, SuppressionRules rules) {
-    return suppress(List.of(table), rules);
+  public TableProtection suppress(Table table) {
+    return suppress(List.of(table));
   }
 
   /**
@@ -63,38 +109,48 @@ public final class TableProtector {
    * status.
    *
    * @param linked the tables, at least one
-   * @param rules the rules
-   * @return the protected tables and their reports, in input order
-   * @throws TableException when the tables disagree on a shared cell, a primary cannot be protected or the
-   *     check fails
-   */
-  public static TableProtection suppress(List<Table> linked, SuppressionRules rules) {
-    return suppress(linked, rules, ProgressListener.none(), Cancellation.none());
-  }
-
-  /**
-   * Protects linked tables together as {@link #suppress(List, SuppressionRules)}, reporting progress and
-   * watching a cancellation signal: the signal is checked before the call, at every primary cell, at every
-   * candidate of the post-pass against over-suppression and during the check; a raised signal stops the call
-   * with {@link OperationCancelledException}. The result is identical to {@link #suppress(List,
-   * SuppressionRules)}.
-   *
-   * @param linked the tables, at least one
-   * @param rules the rules
-   * @param progress receives stage {@value #SECONDARY_SUPPRESSION}; called on the calling thread
-   * @param cancellation the signal to watch, {@link Cancellation#none()} for none
    * @return the protected tables and their reports, in input order
    * @throws OperationCancelledException if the signal is raised before the call ends
-   * @throws TableException when the tables disagree on a shared cell, a primary cannot be protected or the
-   *     check fails
+   * @throws TableException when no table is given, the tables disagree on a shared cell, a primary cannot be
+   *     protected or the check fails
    */
-  public static TableProtection suppress(List<Table> linked, SuppressionRules rules, ProgressListener progress,
-      Cancellation cancellation) {
+  public TableProtection suppress(List<Table> linked) {
     Ticker ticker = new Ticker(SECONDARY_SUPPRESSION, OPERATION, progress, cancellation);
     ticker.check();
     if (linked.isEmpty()) {
       throw new TableException("no table to protect");
     }
-    return SuppressionRun.run(linked, rules, LP_LIMIT, ticker);
+    return SuppressionRun.run(List.copyOf(linked), rules, LP_LIMIT, ticker);
+  }
+
+  /**
+   * Configures a {@link TableProtector}: each setting is checked when it is set; progress and cancellation as every
+   * {@link OperationBuilder} (the stages are in the class documentation). Not thread-safe.
+   */
+  public static final class Builder implements OperationBuilder<Builder> {
+    private final SuppressionRules rules;
+    private ProgressListener progress = ProgressListener.none();
+    private Cancellation cancellation = Cancellation.none();
+
+    private Builder(SuppressionRules rules) {
+      this.rules = Objects.requireNonNull(rules, "rules");
+    }
+
+    @Override
+    public Builder progress(ProgressListener listener) {
+      this.progress = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    @Override
+    public Builder cancellation(Cancellation signal) {
+      this.cancellation = Objects.requireNonNull(signal, "signal");
+      return this;
+    }
+
+    /** @return the protector */
+    public TableProtector build() {
+      return new TableProtector(this);
+    }
   }
 }

@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -14,8 +15,10 @@ import org.ctdc.deid.audit.TableAudit;
 import org.ctdc.deid.table.internal.ReleaseAudit;
 import org.ctdc.schema.Cancellation;
 import org.ctdc.schema.Dataset;
+import org.ctdc.schema.OperationBuilder;
 import org.ctdc.schema.OperationCancelledException;
 import org.ctdc.schema.ProgressListener;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The whole tables job: tabulate every table of a {@link TablesConfig} from a {@link Dataset}, protect them
@@ -29,19 +32,79 @@ import org.ctdc.schema.ProgressListener;
  * <p>Rounding and cell-key outputs are not additive: their files are not audited as exact equations (the
  * report says so).
  *
- * <p>Progress and cancellation: {@link #run(TablesConfig, Dataset, Path, ProgressListener, Cancellation)}
- * reports, for suppression, stage {@value TableProtector#SECONDARY_SUPPRESSION} and then stage {@value
- * TableAudit#AUDITING}, each counting groups of linked tables (a table that is linked with no other is a
- * group of its own) out of their number, and stops with {@link OperationCancelledException} when the signal
- * is raised; the signal is checked throughout the protection and the audit of each group. A cancelled run
- * deletes the files it has already written, so it leaves no output. The listener and signal are arguments
- * of the run, not parts of the {@link TablesConfig} record, so that they take no part in its equality and
- * the configuration stays a reusable value.
+ * <p>Progress, cancellation and the folder of the confidential levels files are settings of the {@link
+ * Builder}, as on every long-running operation of the library. For suppression a run reports stage {@value
+ * TableProtector#SECONDARY_SUPPRESSION} and then stage {@value TableAudit#AUDITING}, each counting groups of
+ * linked tables (a table that is linked with no other is a group of its own) out of their number, and stops
+ * with {@link OperationCancelledException} when the signal is raised; the signal is checked throughout the
+ * protection and the audit of each group. A cancelled run deletes the files it has already written, so it
+ * leaves no output. The files written are the same with or without a listener and a signal.
  *
- * <p>This class is thread-safe (stateless).
+ * <pre>{@code
+ * TablesRun.Outcome o = TablesRun.builder(TablesConfig.read(configFile), outDir)
+ *     .levelsDirectory(confidentialDir)   // only when a magnitude table has protection levels
+ *     .build()
+ *     .run(data);
+ * }</pre>
+ *
+ * <p>Instances are immutable and thread-safe: each run has its own state (two runs writing into the same
+ * folder at once overwrite each other's files; a listener or signal shared by runs on several threads must
+ * itself be thread-safe).
  */
 public final class TablesRun {
-  private TablesRun() {}
+  private final TablesConfig config;
+  private final Path outDir;
+  private final @Nullable Path levelsDir;
+  private final ProgressListener progress;
+  private final Cancellation cancellation;
+
+  private TablesRun(Builder b) {
+    this.config = b.config;
+    this.outDir = b.outDir;
+    this.levelsDir = b.levelsDir;
+    this.progress = b.progress;
+    this.cancellation = b.cancellation;
+  }
+
+  /**
+   * A run of a configuration into a folder, without a folder for levels files, progress listener or
+   * cancellation.
+   *
+   * @param config the configuration
+   * @param outDir the output directory of the publishable files
+   * @return the run
+   * @throws NullPointerException if an argument is null
+   */
+  public static TablesRun of(TablesConfig config, Path outDir) {
+    return builder(config, outDir).build();
+  }
+
+  /**
+   * Starts configuring a run.
+   *
+   * @param config the configuration
+   * @param outDir the output directory of the publishable files
+   * @return a new builder, not thread-safe
+   * @throws NullPointerException if an argument is null
+   */
+  public static Builder builder(TablesConfig config, Path outDir) {
+    return new Builder(config, outDir);
+  }
+
+  /** @return the configuration */
+  public TablesConfig config() {
+    return config;
+  }
+
+  /** @return the output directory of the publishable files */
+  public Path outputDirectory() {
+    return outDir;
+  }
+
+  /** @return the directory of the confidential levels files, if set */
+  public Optional<Path> levelsDirectory() {
+    return Optional.ofNullable(levelsDir);
+  }
 
   /**
    * The outcome.
@@ -60,63 +123,19 @@ public final class TablesRun {
   }
 
   /**
-   * Runs the job.
+   * Runs the job: tabulates, protects, writes into the output directory (the levels files of magnitude tables
+   * into the {@linkplain Builder#levelsDirectory(Path) levels directory}) and, for suppression, audits the
+   * files as written.
    *
-   * @param config the configuration
    * @param data the records, under the configuration's schema
-   * @param outDir the output directory
-   * @return reports and files
-   * @throws TableException on an invalid configuration, a primary that cannot be protected, or an audit
-   *     that rejects the release
-   */
-  public static Outcome run(TablesConfig config, Dataset data, Path outDir) {
-    return run(config, data, outDir, ProgressListener.none(), Cancellation.none());
-  }
-
-  /**
-   * Runs the job as {@link #run(TablesConfig, Dataset, Path)}, reporting progress and watching a cancellation
-   * signal. The files written are identical.
-   *
-   * @param config the configuration
-   * @param data the records, under the configuration's schema
-   * @param outDir the output directory
-   * @param progress receives stages {@value TableProtector#SECONDARY_SUPPRESSION} and {@value
-   *     TableAudit#AUDITING} (groups of linked tables done, out of their number); called on the calling thread
-   * @param cancellation the signal to watch, {@link Cancellation#none()} for none
-   * @return reports and files
+   * @return reports and files (the levels files included)
    * @throws OperationCancelledException if the signal is raised before the run ends; the files this run
    *     wrote are deleted
-   * @throws TableException on an invalid configuration, a primary that cannot be protected, or an audit
-   *     that rejects the release; the files this run wrote are deleted
+   * @throws TableException on an invalid configuration, a primary that cannot be protected, an audit that
+   *     rejects the release, or a table with protection levels when no levels directory is set (before
+   *     anything is written); the files this run wrote are deleted
    */
-  public static Outcome run(TablesConfig config, Dataset data, Path outDir, ProgressListener progress,
-      Cancellation cancellation) {
-    return run(config, data, outDir, null, progress, cancellation);
-  }
-
-  /**
-   * Runs the job as {@link #run(TablesConfig, Dataset, Path, ProgressListener, Cancellation)}, writing the
-   * confidential levels files of magnitude tables ({@code NAME.levels.json}: the values and protection levels
-   * of their primary cells) into {@code levelsDir}, a folder outside the publication folder. A configuration
-   * whose tables have protection levels needs this call: the levels file is never written beside the tables.
-   *
-   * @param config the configuration
-   * @param data the records, under the configuration's schema
-   * @param outDir the output directory of the publishable files
-   * @param levelsDir the directory of the levels files, outside {@code outDir}; null when no table has levels
-   * @param progress as {@link #run(TablesConfig, Dataset, Path, ProgressListener, Cancellation)}
-   * @param cancellation the signal to watch, {@link Cancellation#none()} for none
-   * @return reports and files (the levels files included)
-   * @throws TableException as the other calls, and when a table has protection levels but no levels folder
-   *     outside {@code outDir} was given (before anything is written)
-   */
-  public static Outcome run(TablesConfig config, Dataset data, Path outDir, @org.jspecify.annotations.Nullable Path levelsDir,
-      ProgressListener progress, Cancellation cancellation) {
-    java.util.Objects.requireNonNull(progress, "progress");
-    if (levelsDir != null && levelsDir.toAbsolutePath().normalize().startsWith(outDir.toAbsolutePath().normalize())) {
-      throw new TableException("the folder of the confidential levels files must be outside the publication"
-          + " folder: it holds the values of suppressed cells");
-    }
+  public Outcome run(Dataset data) {
     cancellation.throwIfCancelled(TableProtector.OPERATION);
     record Tab(Tabulation.Result result, Object population) {}
     List<Tab> tabs = new ArrayList<>();
@@ -162,7 +181,7 @@ public final class TablesRun {
       List<Table> linked = new ArrayList<>();
       g.forEach(i -> linked.add(tabs.get(i).result().table()));
       TableProtection tp = switch (config.method()) {
-        case SUPPRESSION -> TableProtector.suppress(linked, config.rules(), ProgressListener.none(), cancellation);
+        case SUPPRESSION -> TableProtector.builder(config.rules()).cancellation(cancellation).build().suppress(linked);
         case ROUND_TO_BASE, ROUND_DOWN -> round(linked, config);
         case CELL_KEY -> cellKey(linked, g.stream().map(i -> tabs.get(i).result()).toList(), config,
             recordKeys(data, config));
@@ -181,7 +200,7 @@ public final class TablesRun {
           throw new TableException("table '" + org.ctdc.schema.internal.Shown.name(out[i].definition().name())
               + "': its primary cells have protection levels, which are confidential (they hold the values of"
               + " suppressed cells) and never written beside the tables; give a folder for them outside the"
-              + " publication folder (ctdc tables --levels-out DIR; TablesRun.run with a levelsDir)");
+              + " publication folder (ctdc tables --levels-out DIR; TablesRun.Builder.levelsDirectory)");
         }
       }
     }
@@ -267,8 +286,8 @@ public final class TablesRun {
 
   /** Every published cell with its true value, in ProtectedTable order. */
   private static List<long[]> values(Table t, List<List<String>> nodesOut) {
-    TableProtection p = TableProtector.suppress(t, SuppressionRules.ctdcDefaults().withThreshold(0,
-        SuppressionRules.ThresholdBound.LESS_THAN));
+    TableProtection p = TableProtector.of(SuppressionRules.ctdcDefaults().withThreshold(0,
+        SuppressionRules.ThresholdBound.LESS_THAN)).suppress(t);
     List<long[]> out = new ArrayList<>();
     for (ProtectedTable.Cell c : p.tables().get(0).cells()) {
       nodesOut.add(c.nodes());
@@ -383,6 +402,60 @@ public final class TablesRun {
       out.add(node);
     } else {
       ch.forEach(c -> collect(d, c, out));
+    }
+  }
+
+  /**
+   * Configures a {@link TablesRun}: each setting is checked when it is set; progress and cancellation as every
+   * {@link OperationBuilder} (the stages are in the class documentation). Not thread-safe.
+   */
+  public static final class Builder implements OperationBuilder<Builder> {
+    private final TablesConfig config;
+    private final Path outDir;
+    private @Nullable Path levelsDir;
+    private ProgressListener progress = ProgressListener.none();
+    private Cancellation cancellation = Cancellation.none();
+
+    private Builder(TablesConfig config, Path outDir) {
+      this.config = Objects.requireNonNull(config, "config");
+      this.outDir = Objects.requireNonNull(outDir, "outDir");
+    }
+
+    /**
+     * Sets the folder of the confidential levels files of magnitude tables ({@code NAME.levels.json}: the
+     * values and protection levels of their primary cells). A configuration whose tables have protection
+     * levels needs it: the levels file is never written beside the tables. Unset by default.
+     *
+     * @param dir the folder, outside the output directory
+     * @return this builder
+     * @throws IllegalArgumentException if {@code dir} is the output directory or inside it (the levels hold
+     *     the values of suppressed cells; the output directory is published)
+     */
+    public Builder levelsDirectory(Path dir) {
+      Objects.requireNonNull(dir, "dir");
+      if (dir.toAbsolutePath().normalize().startsWith(outDir.toAbsolutePath().normalize())) {
+        throw new IllegalArgumentException("levelsDirectory must be outside the output directory (outDir): the"
+            + " levels files hold the values of suppressed cells");
+      }
+      this.levelsDir = dir;
+      return this;
+    }
+
+    @Override
+    public Builder progress(ProgressListener listener) {
+      this.progress = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    @Override
+    public Builder cancellation(Cancellation signal) {
+      this.cancellation = Objects.requireNonNull(signal, "signal");
+      return this;
+    }
+
+    /** @return the run */
+    public TablesRun build() {
+      return new TablesRun(this);
     }
   }
 }

@@ -46,6 +46,36 @@ public final class Tabulation {
   }
 
   /**
+   * Tabulates counts, each record in the leaf named by its codes (the common case: no code → leaf map, no
+   * magnitude, every row).
+   *
+   * @param data the records
+   * @param definition the table
+   * @param variables one variable name per dimension
+   * @return the table with row accounting
+   * @throws TableException as {@link #tabulate(Dataset, TableDefinition, List, Map, Optional, Optional)}
+   */
+  public static Result tabulate(Dataset data, TableDefinition definition, List<String> variables) {
+    return tabulate(data, definition, variables, Map.of());
+  }
+
+  /**
+   * Tabulates counts over every row, each record's code mapped to a leaf where a map is given (such as
+   * {@link Dimension#leafOf(org.ctdc.deid.Hierarchy, int)}: country → region).
+   *
+   * @param data the records
+   * @param definition the table
+   * @param variables one variable name per dimension
+   * @param leafOf per dimension name, a map code → leaf; a dimension without one takes the codes as leaves
+   * @return the table with row accounting
+   * @throws TableException as {@link #tabulate(Dataset, TableDefinition, List, Map, Optional, Optional)}
+   */
+  public static Result tabulate(Dataset data, TableDefinition definition, List<String> variables,
+      Map<String, Map<String, String>> leafOf) {
+    return tabulate(data, definition, variables, leafOf, Optional.empty(), Optional.empty());
+  }
+
+  /**
    * Tabulates counts (or, with a magnitude variable, sums with each record a contributor).
    *
    * @param data the records

@@ -36,14 +36,14 @@ class AuditBoundsAndReportTest {
   /** The 1-D table F, M, Total spans 3 model cells: a limit of 3 audits it, a limit of 2 refuses it. */
   @Test
   void aModelExactlyAsLargeAsMaxCellsIsAudited() {
-    PublishedTable t = PublishedTable.of(TableDefinition.of("t", List.of(SEX)), List.of(
+    PublishedTable t = PublishedTable.of(PublishedTableDefinition.of("t", List.of(SEX)), List.of(
         PublishedRow.suppressed(PublishedStatus.PRIMARY, "F"), PublishedRow.suppressed(PublishedStatus.SECONDARY, "M"),
         PublishedRow.published(9, "Total")));
-    CellInterval f = TableAudit.audit(List.of(t), AuditOptions.builder().maxCells(3).build()).interval(F)
+    CellInterval f = TableAudit.of(AuditOptions.builder().maxCells(3).build()).audit(List.of(t)).interval(F)
         .orElseThrow();
     assertEquals(List.of(0.0, 9.0), List.of(f.min(), f.max()));
     String m = assertThrows(TableAuditException.class,
-        () -> TableAudit.audit(List.of(t), AuditOptions.builder().maxCells(2).build())).getMessage();
+        () -> TableAudit.of(AuditOptions.builder().maxCells(2).build()).audit(List.of(t))).getMessage();
     assertTrue(m.contains("more than 2 cells"), m);
   }
 
@@ -56,7 +56,7 @@ class AuditBoundsAndReportTest {
     PublishedTable a = Tables2D.table("A", rows, cols, v, Set.of(), Set.of());
     PublishedTable b = Tables2D.table("B", rows, cols, w, Set.of(), Set.of());
     String m = assertThrows(TableAuditException.class,
-        () -> TableAudit.audit(List.of(a, b), AuditOptions.defaults())).getMessage();
+        () -> TableAudit.of().audit(List.of(a, b))).getMessage();
     assertEquals("tables 'A' and 'B' publish different values for the same cell (row=rb, col=cc)", m);
   }
 
@@ -70,7 +70,7 @@ class AuditBoundsAndReportTest {
     List<String> c3 = List.of("c1", "c2", "c3");
     long[][] v = {{1, 6, 8}, {5, 7, 9}, {4, 3, 10}};
     PublishedTable t = Tables2D.table("t", r3, c3, v, Set.of("r1|c1"), Set.of("r1|c2", "r2|c1", "r2|c2", "r3|c3"));
-    AuditResult r = TableAudit.audit(List.of(t), AuditOptions.defaults());
+    AuditResult r = TableAudit.of().audit(List.of(t));
     List<String> lines = r.reportLines();
     assertEquals("audit of t: 5 suppressed cells (1 primary, 4 secondary); 0 primary exposed; PASSED", lines.get(0));
     assertEquals("1 of 4 secondary cells exactly determined or too narrow (not a failure: secondaries protect"
@@ -79,21 +79,21 @@ class AuditBoundsAndReportTest {
 
   @Test
   void aWholeMinWidthIsWrittenWithoutAFractionAndOthersAsTheyAre() {
-    TableDefinition d = TableDefinition.of("t", List.of(SEX));
+    PublishedTableDefinition d = PublishedTableDefinition.of("t", List.of(SEX));
     assertTrue(json(d.withMinWidth(4)).contains("\"minWidth\":4}"), json(d.withMinWidth(4)));
     assertTrue(json(d.withMinWidth(2.5)).contains("\"minWidth\":2.5}"), json(d.withMinWidth(2.5)));
     assertTrue(json(d.withMinWidth(1e15)).contains("\"minWidth\":1.0E15}"), json(d.withMinWidth(1e15)));
-    assertEquals(4.0, TableDefinition.parse(d.withMinWidth(4).toJson(), "d.json").minWidth().getAsDouble());
+    assertEquals(4.0, PublishedTableDefinition.parse(d.withMinWidth(4).toJson(), "d.json").minWidth().getAsDouble());
   }
 
-  private static String json(TableDefinition d) {
+  private static String json(PublishedTableDefinition d) {
     return d.toJson().replaceAll("\\s", "");
   }
 
   @Test
   void invalidDefinitionJsonNamesTheLineOfTheError() {
     String m = assertThrows(TableFormatException.class,
-        () -> TableDefinition.parse("{\"tableFormat\": 1,\n\"name\": }", "d.json")).getMessage();
+        () -> PublishedTableDefinition.parse("{\"tableFormat\": 1,\n\"name\": }", "d.json")).getMessage();
     assertEquals("d.json: line 2: not valid JSON", m);
   }
 
@@ -107,9 +107,9 @@ class AuditBoundsAndReportTest {
       rows.add(PublishedRow.suppressed(i == 0 ? PublishedStatus.PRIMARY : PublishedStatus.SECONDARY, "l" + i));
     }
     rows.add(PublishedRow.published(50, "Total"));
-    PublishedTable t = PublishedTable.of(TableDefinition.of("t", List.of(TableDimension.flat("d", "Total", leaves))),
+    PublishedTable t = PublishedTable.of(PublishedTableDefinition.of("t", List.of(TableDimension.flat("d", "Total", leaves))),
         rows);
-    AuditResult r = TableAudit.audit(List.of(t), AuditOptions.defaults());
+    AuditResult r = TableAudit.of().audit(List.of(t));
     assertEquals(20, r.cells().size());
     for (CellInterval c : r.cells()) {
       assertEquals(List.of(0.0, 50.0), List.of(c.min(), c.max()), c::toString);
@@ -119,16 +119,15 @@ class AuditBoundsAndReportTest {
   /** A known bound may name any cell, the grand total included; a cell of no audited table is refused. */
   @Test
   void knownBoundsApplyToAnyCellOfTheAuditedTables() {
-    PublishedTable t = PublishedTable.of(TableDefinition.of("t", List.of(SEX)), List.of(
+    PublishedTable t = PublishedTable.of(PublishedTableDefinition.of("t", List.of(SEX)), List.of(
         PublishedRow.suppressed(PublishedStatus.PRIMARY, "F"), PublishedRow.suppressed(PublishedStatus.SECONDARY, "M"),
         PublishedRow.published(9, "Total")));
-    AuditResult r = TableAudit.audit(List.of(t), AuditOptions.builder().knownBound(CellRef.of("t", "Total"), 0, 100)
-        .knownBound(CellRef.of("t", "M"), 2, 3).build());
+    AuditResult r = TableAudit.of(AuditOptions.builder().knownBound(CellRef.of("t", "Total"), 0, 100)
+        .knownBound(CellRef.of("t", "M"), 2, 3).build()).audit(List.of(t));
     CellInterval f = r.interval(F).orElseThrow();
     assertEquals(List.of(6.0, 7.0), List.of(f.min(), f.max()));
     for (CellRef bad : List.of(CellRef.of("u", "F"), CellRef.of("t", "F", "x"), CellRef.of("t", "X"))) {
-      String m = assertThrows(TableAuditException.class, () -> TableAudit.audit(List.of(t),
-          AuditOptions.builder().knownBound(bad, 0, 1).build())).getMessage();
+      String m = assertThrows(TableAuditException.class, () -> TableAudit.of(AuditOptions.builder().knownBound(bad, 0, 1).build()).audit(List.of(t))).getMessage();
       assertEquals("known bound for " + bad + ": no such cell in the audited tables", m);
     }
   }

@@ -77,8 +77,8 @@ class AuditBruteForcePropertyTest {
             PublishedStatus.PUBLISHABLE));
       }
     }
-    PublishedTable table = PublishedTable.of(TableDefinition.of("t", dims), rows);
-    AuditResult audit = TableAudit.audit(List.of(table), AuditOptions.defaults());
+    PublishedTable table = PublishedTable.of(PublishedTableDefinition.of("t", dims), rows);
+    AuditResult audit = TableAudit.of().audit(List.of(table));
 
     // Brute force over the suppressed inner cells, each within the smallest published cell covering it.
     List<Integer> unknown = new ArrayList<>();

@@ -91,10 +91,10 @@ class AuditIndependentLpPropertyTest {
         rows.add(new PublishedRow(codes, OptionalDouble.of(sum(v, c, n)), PublishedStatus.PUBLISHABLE));
       }
     }
-    PublishedTable table = PublishedTable.of(TableDefinition.of("t", dims), rows);
-    AuditResult all = TableAudit.audit(List.of(table), AuditOptions.defaults());
+    PublishedTable table = PublishedTable.of(PublishedTableDefinition.of("t", dims), rows);
+    AuditResult all = TableAudit.of().audit(List.of(table));
     AuditResult primariesOnly =
-        TableAudit.audit(List.of(table), AuditOptions.builder().secondaryIntervals(false).build());
+        TableAudit.of(AuditOptions.builder().secondaryIntervals(false).build()).audit(List.of(table));
 
     // Independent LP: unknowns = suppressed inner cells; one equation per published cell of any level.
     int primaries = 0;

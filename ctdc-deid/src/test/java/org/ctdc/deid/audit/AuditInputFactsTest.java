@@ -26,36 +26,36 @@ class AuditInputFactsTest {
   @TempDir Path dir;
 
   private static PublishedTable a(double m, double total) {
-    return PublishedTable.of(TableDefinition.of("A", List.of(SEX)), List.of(
+    return PublishedTable.of(PublishedTableDefinition.of("A", List.of(SEX)), List.of(
         PublishedRow.suppressed(PublishedStatus.PRIMARY, "F"), PublishedRow.published(m, "M"),
         PublishedRow.published(total, "Total")));
   }
 
   private static PublishedTable b(double m, double total) {
-    return PublishedTable.of(TableDefinition.of("B", List.of(SEX)), List.of(
+    return PublishedTable.of(PublishedTableDefinition.of("B", List.of(SEX)), List.of(
         PublishedRow.published(m, "M"), PublishedRow.published(total, "Total")));
   }
 
   /** Tolerance 1e-9 x max(1, value): 5e-4 apart at 10^6 is within it (1e-3), 2e-3 apart is not. */
   @Test
   void linkedTablesMayDifferByOnePartInABillionOfTheValue() {
-    CellInterval f = TableAudit.audit(List.of(a(1e6, 3e6), b(1e6 + 5e-4, 3e6)), AuditOptions.defaults())
+    CellInterval f = TableAudit.of().audit(List.of(a(1e6, 3e6), b(1e6 + 5e-4, 3e6)))
         .interval(CellRef.of("A", "F")).orElseThrow();
     assertEquals(2e6, f.min(), 1e-2);
     assertEquals(2e6, f.max(), 1e-2);
     String m = assertThrows(TableAuditException.class,
-        () -> TableAudit.audit(List.of(a(1e6, 3e6), b(1e6 + 2e-3, 3e6)), AuditOptions.defaults())).getMessage();
+        () -> TableAudit.of().audit(List.of(a(1e6, 3e6), b(1e6 + 2e-3, 3e6)))).getMessage();
     assertTrue(m.contains("tables 'A' and 'B' publish different values for the same cell"), m);
   }
 
   /** Below 1 the tolerance is absolute 1e-9, and a difference exactly at it is still agreement. */
   @Test
   void linkedTablesDifferingByExactlyTheAbsoluteToleranceAgree() {
-    AuditResult r = TableAudit.audit(List.of(a(0, 9), b(1e-9, 9)), AuditOptions.defaults());
+    AuditResult r = TableAudit.of().audit(List.of(a(0, 9), b(1e-9, 9)));
     CellInterval f = r.interval(CellRef.of("A", "F")).orElseThrow();
     assertEquals(9, f.min(), 1e-6);
     assertThrows(TableAuditException.class,
-        () -> TableAudit.audit(List.of(a(0, 9), b(2e-9, 9)), AuditOptions.defaults()));
+        () -> TableAudit.of().audit(List.of(a(0, 9), b(2e-9, 9))));
   }
 
   private String readError(String text) throws IOException {

@@ -49,7 +49,7 @@ class AuditRankBridgePropertyTest {
       }
     }
     PublishedTable t = Tables2D.table("t", rows, cols, v, primary, secondary);
-    AuditResult result = TableAudit.audit(List.of(t), AuditOptions.defaults());
+    AuditResult result = TableAudit.of().audit(List.of(t));
     int bridges = 0;
     for (int e = 0; e < edges.size(); e++) {
       int i = edges.get(e)[0];

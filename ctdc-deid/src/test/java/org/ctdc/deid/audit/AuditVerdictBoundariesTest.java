@@ -27,7 +27,7 @@ class AuditVerdictBoundariesTest {
   }
 
   private static Exposure exposure(AuditOptions o, CellRef cell) {
-    return TableAudit.audit(List.of(rectangle()), o).interval(cell).orElseThrow().exposure();
+    return TableAudit.of(o).audit(List.of(rectangle())).interval(cell).orElseThrow().exposure();
   }
 
   @Test
@@ -63,9 +63,8 @@ class AuditVerdictBoundariesTest {
 
   @Test
   void primariesOnlyAuditListsNoSecondaryAndGivesTheSamePrimaryInterval() {
-    AuditResult all = TableAudit.audit(List.of(rectangle()), AuditOptions.defaults());
-    AuditResult prim = TableAudit.audit(List.of(rectangle()),
-        AuditOptions.builder().secondaryIntervals(false).build());
+    AuditResult all = TableAudit.of().audit(List.of(rectangle()));
+    AuditResult prim = TableAudit.of(AuditOptions.builder().secondaryIntervals(false).build()).audit(List.of(rectangle()));
     assertEquals(4, all.cells().size());
     assertEquals(1, prim.cells().size());
     CellInterval a = all.interval(X11).orElseThrow();
@@ -82,13 +81,13 @@ class AuditVerdictBoundariesTest {
   @Test
   void aRecomputableCellIsCountedAsDeterminedByRank() {
     PublishedTable t = Tables2D.table("t", R3, C3, T3, Set.of("r1|c1"), Set.of());
-    AuditResult r = TableAudit.audit(List.of(t), AuditOptions.defaults());
+    AuditResult r = TableAudit.of().audit(List.of(t));
     assertEquals(1, r.determinedByRank());
     CellInterval c = r.interval(X11).orElseThrow();
     assertEquals(List.of(1.0, 1.0), List.of(c.min(), c.max()));
     assertEquals(Exposure.DETERMINED, c.exposure());
     assertEquals(List.of(c), r.exposedPrimaries());
-    AuditResult rect = TableAudit.audit(List.of(rectangle()), AuditOptions.defaults());
+    AuditResult rect = TableAudit.of().audit(List.of(rectangle()));
     assertEquals(0, rect.determinedByRank());
     assertTrue(rect.linearPrograms() > 0);
   }
@@ -96,29 +95,28 @@ class AuditVerdictBoundariesTest {
   /** Two suppressed cells of one row, the row total published: each is the total minus the other. */
   @Test
   void twoCellsOfOneMarginShareItsValue() {
-    TableDefinition def = TableDefinition.of("t", List.of(TableDimension.flat("d", "T", List.of("a", "b", "c"))));
+    PublishedTableDefinition def = PublishedTableDefinition.of("t", List.of(TableDimension.flat("d", "T", List.of("a", "b", "c"))));
     PublishedTable t = PublishedTable.of(def, List.of(PublishedRow.suppressed(PublishedStatus.PRIMARY, "a"),
         PublishedRow.suppressed(PublishedStatus.SECONDARY, "b"), PublishedRow.published(5, "c"),
         PublishedRow.published(9, "T")));
-    AuditResult r = TableAudit.audit(List.of(t), AuditOptions.builder().minWidth(4).build());
+    AuditResult r = TableAudit.of(AuditOptions.builder().minWidth(4).build()).audit(List.of(t));
     CellInterval a = r.interval(CellRef.of("t", "a")).orElseThrow();
     CellInterval b = r.interval(CellRef.of("t", "b")).orElseThrow();
     assertEquals(List.of(0.0, 4.0), List.of(a.min(), a.max()));
     assertEquals(List.of(0.0, 4.0), List.of(b.min(), b.max()));
     assertEquals(Exposure.PROTECTED, a.exposure());
     assertTrue(r.passed());
-    assertFalse(TableAudit.audit(List.of(t), AuditOptions.builder().minWidth(4.5).build()).passed());
+    assertFalse(TableAudit.of(AuditOptions.builder().minWidth(4.5).build()).audit(List.of(t)).passed());
   }
 
   /** Published margins smaller than a published cell under them admit no non-negative table. */
   @Test
   void aMarginBelowThePublishedPartsIsInconsistent() {
-    TableDefinition def = TableDefinition.of("t", List.of(TableDimension.flat("d", "T", List.of("a", "b", "c"))));
+    PublishedTableDefinition def = PublishedTableDefinition.of("t", List.of(TableDimension.flat("d", "T", List.of("a", "b", "c"))));
     PublishedTable t = PublishedTable.of(def, List.of(PublishedRow.suppressed(PublishedStatus.PRIMARY, "a"),
         PublishedRow.suppressed(PublishedStatus.SECONDARY, "b"), PublishedRow.published(5, "c"),
         PublishedRow.published(4, "T")));
-    TableAuditException e = assertThrows(TableAuditException.class, () -> TableAudit.audit(List.of(t),
-        AuditOptions.defaults()));
+    TableAuditException e = assertThrows(TableAuditException.class, () -> TableAudit.of().audit(List.of(t)));
     assertTrue(e.getMessage().contains("inconsistent"), e.getMessage());
   }
 
@@ -126,18 +124,18 @@ class AuditVerdictBoundariesTest {
   @Test
   void linkedTablesPublishingDifferentValuesForOneCellAreRefusedNamingBoth() {
     TableDimension sex = TableDimension.flat("sex", "Total", List.of("F", "M"));
-    PublishedTable a = PublishedTable.of(TableDefinition.of("A", List.of(sex)), List.of(
+    PublishedTable a = PublishedTable.of(PublishedTableDefinition.of("A", List.of(sex)), List.of(
         PublishedRow.suppressed(PublishedStatus.PRIMARY, "F"), PublishedRow.published(4, "M"),
         PublishedRow.published(9, "Total")));
-    PublishedTable b = PublishedTable.of(TableDefinition.of("B", List.of(sex)), List.of(
+    PublishedTable b = PublishedTable.of(PublishedTableDefinition.of("B", List.of(sex)), List.of(
         PublishedRow.published(4.5, "M"), PublishedRow.published(9, "Total")));
     String m = assertThrows(TableAuditException.class,
-        () -> TableAudit.audit(List.of(a, b), AuditOptions.defaults())).getMessage();
+        () -> TableAudit.of().audit(List.of(a, b))).getMessage();
     assertTrue(m.contains("tables 'A' and 'B' publish different values for the same cell"), m);
     // the same values agree: F = 9 - 4 is determined
-    PublishedTable same = PublishedTable.of(TableDefinition.of("B", List.of(sex)), List.of(
+    PublishedTable same = PublishedTable.of(PublishedTableDefinition.of("B", List.of(sex)), List.of(
         PublishedRow.published(4, "M"), PublishedRow.published(9, "Total")));
-    CellInterval f = TableAudit.audit(List.of(a, same), AuditOptions.defaults())
+    CellInterval f = TableAudit.of().audit(List.of(a, same))
         .interval(CellRef.of("A", "F")).orElseThrow();
     assertEquals(List.of(5.0, 5.0), List.of(f.min(), f.max()));
   }

@@ -97,7 +97,7 @@ class Issue14AuditMessagesTest {
   @Test
   void issue14_aTwentyThousandLevelChainInATableDefinitionIsAClearError() throws IOException {
     Path json = chain(20_000);
-    TableFormatException e = assertThrows(TableFormatException.class, () -> TableDefinition.read(json));
+    TableFormatException e = assertThrows(TableFormatException.class, () -> PublishedTableDefinition.read(json));
     assertTrue(e.getMessage().startsWith(json + ": "), e::getMessage);
     assertTrue(e.getMessage().endsWith("dimension 'd': the hierarchy is more than 64 levels deep below its total"
         + " (limit)"), e::getMessage);
@@ -106,7 +106,7 @@ class Issue14AuditMessagesTest {
   @Test
   void issue14_aChainOfTheMostLevelsReadsAndAudits() throws IOException {
     Path json = chain(TableDimension.MAX_DEPTH);
-    TableDefinition def = TableDefinition.read(json);
+    PublishedTableDefinition def = PublishedTableDefinition.read(json);
     assertEquals(TableDimension.MAX_DEPTH + 1, def.dimensions().get(0).nodes().size());
     StringBuilder csv = new StringBuilder("d,value,status\nTotal,7,publishable\n");
     for (int i = 1; i < TableDimension.MAX_DEPTH; i++) {
@@ -114,7 +114,7 @@ class Issue14AuditMessagesTest {
     }
     Path f = dir.resolve("chain.csv");
     Files.writeString(f, csv);
-    AuditResult r = TableAudit.audit(List.of(PublishedTable.read(f, json)), AuditOptions.defaults());
+    AuditResult r = TableAudit.of().audit(List.of(PublishedTable.read(f, json)));
     // every cell of a chain equals the total: all of them are determined
     assertFalse(r.passed());
     assertEquals(TableDimension.MAX_DEPTH - 1, r.cells().size());

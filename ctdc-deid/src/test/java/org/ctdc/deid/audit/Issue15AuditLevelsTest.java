@@ -20,14 +20,14 @@ import org.junit.jupiter.api.io.TempDir;
 class Issue15AuditLevelsTest {
   @TempDir Path dir;
 
-  static final TableDefinition DEF = TableDefinition.of("m",
+  static final PublishedTableDefinition DEF = PublishedTableDefinition.of("m",
       List.of(TableDimension.flat("cell", "Total", List.of("c0", "c1", "c2", "c3")))).withMinWidth(1);
 
   /**
    * The example of the issue as released on main: c0 = 1000 + 900 + 50 = 1950 (p%-rule, p = 10) protected
    * by c1 = 5 only, so c0 lies in [0, 1955].
    */
-  static PublishedTable oldRelease(TableDefinition def) {
+  static PublishedTable oldRelease(PublishedTableDefinition def) {
     return PublishedTable.of(def, List.of(
         PublishedRow.suppressed(PublishedStatus.PRIMARY, "c0"),
         PublishedRow.suppressed(PublishedStatus.SECONDARY, "c1"),
@@ -39,12 +39,12 @@ class Issue15AuditLevelsTest {
   @Test
   void issue15_anOldStyleReleaseWithATooNarrowIntervalFailsWithLevels() {
     // today's check: wide enough
-    AuditResult today = TableAudit.audit(List.of(oldRelease(DEF)), AuditOptions.defaults());
+    AuditResult today = TableAudit.of().audit(List.of(oldRelease(DEF)));
     assertTrue(today.passed());
     assertEquals(1955, today.interval(CellRef.of("m", "c0")).orElseThrow().max(), 1e-9);
     // with the p%-rule's levels (UPL = LPL = 50): the upper bound must reach 2000
-    AuditResult withLevels = TableAudit.audit(List.of(oldRelease(DEF)), AuditOptions.builder()
-        .cellProtection(CellRef.of("m", "c0"), CellProtection.of(1950, 50, 50)).build());
+    AuditResult withLevels = TableAudit.of(AuditOptions.builder()
+        .cellProtection(CellRef.of("m", "c0"), CellProtection.of(1950, 50, 50)).build()).audit(List.of(oldRelease(DEF)));
     assertFalse(withLevels.passed());
     assertEquals(Exposure.UPPER_PROTECTION, withLevels.interval(CellRef.of("m", "c0")).orElseThrow().exposure());
     // the report prints the public interval, never the value or the levels
@@ -64,12 +64,12 @@ class Issue15AuditLevelsTest {
         """);
     PublishedTable t = PublishedTable.read(csv, def);
     assertEquals(Map.of(CellRef.of("m", "c0"), CellProtection.of(1950, 50, 50)), t.levels());
-    assertFalse(TableAudit.audit(t).passed());
+    assertFalse(TableAudit.of().audit(t).passed());
     // a cell that reaches its levels passes
     Files.writeString(dir.resolve("m.levels.json"), """
         {"protectionLevels": 1, "table": "m", "cells": [{"cell": ["c0"], "value": 1950, "lower": 5, "upper": 5}]}
         """);
-    assertTrue(TableAudit.audit(PublishedTable.read(csv, def)).passed());
+    assertTrue(TableAudit.of().audit(PublishedTable.read(csv, def)).passed());
   }
 
   @Test
@@ -80,7 +80,7 @@ class Issue15AuditLevelsTest {
     TableFormatException missing = assertThrows(TableFormatException.class, () -> PublishedTable.read(csv, def));
     assertTrue(missing.getMessage().contains("m.levels.json: cannot read: no such file"), missing.getMessage());
     Files.writeString(dir.resolve("m.levels.json"), "{\"protectionLevels\": 1, \"table\": \"m\", \"cells\": []}");
-    TableAuditException e = assertThrows(TableAuditException.class, () -> TableAudit.audit(PublishedTable.read(csv, def)));
+    TableAuditException e = assertThrows(TableAuditException.class, () -> TableAudit.of().audit(PublishedTable.read(csv, def)));
     assertTrue(e.getMessage().contains("row 1: a primary cell without protection levels"), e.getMessage());
   }
 
@@ -124,11 +124,11 @@ class Issue15AuditLevelsTest {
     AuditOptions levelsOnly = AuditOptions.builder()
         .cellProtection(CellRef.of("m", "c0"), CellProtection.of(500, 50, 50))
         .cellProtection(CellRef.of("m", "c1"), CellProtection.of(600, 60, 60)).build();
-    assertTrue(TableAudit.audit(List.of(twoSingletons()), levelsOnly).passed());
+    assertTrue(TableAudit.of(levelsOnly).audit(List.of(twoSingletons())).passed());
     AuditOptions singletons = AuditOptions.builder()
         .cellProtection(CellRef.of("m", "c0"), CellProtection.singleton(500, 50, 50, 0))
         .cellProtection(CellRef.of("m", "c1"), CellProtection.singleton(600, 60, 60, 1)).build();
-    AuditResult r = TableAudit.audit(List.of(twoSingletons()), singletons);
+    AuditResult r = TableAudit.of(singletons).audit(List.of(twoSingletons()));
     assertFalse(r.passed());
     for (String c : new String[] {"c0", "c1"}) {
       CellInterval i = r.interval(CellRef.of("m", c)).orElseThrow();
@@ -141,7 +141,7 @@ class Issue15AuditLevelsTest {
     AuditOptions same = AuditOptions.builder()
         .cellProtection(CellRef.of("m", "c0"), CellProtection.singleton(500, 50, 50, 7))
         .cellProtection(CellRef.of("m", "c1"), CellProtection.singleton(600, 60, 60, 7)).build();
-    assertTrue(TableAudit.audit(List.of(twoSingletons()), same).passed());
+    assertTrue(TableAudit.of(same).audit(List.of(twoSingletons())).passed());
     // a third suppressed cell (c2 = 80) leaves each singleton its level: it passes
     PublishedTable three = PublishedTable.of(DEF, List.of(
         PublishedRow.suppressed(PublishedStatus.PRIMARY, "c0"),
@@ -149,6 +149,6 @@ class Issue15AuditLevelsTest {
         PublishedRow.suppressed(PublishedStatus.SECONDARY, "c2"),
         PublishedRow.published(300, "c3"),
         PublishedRow.published(1480, "Total")));
-    assertTrue(TableAudit.audit(List.of(three), singletons).passed());
+    assertTrue(TableAudit.of(singletons).audit(List.of(three)).passed());
   }
 }

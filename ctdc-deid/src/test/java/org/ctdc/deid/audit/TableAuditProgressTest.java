@@ -27,8 +27,8 @@ class TableAuditProgressTest {
   void reportsSuppressedCellsCheckedUpToTheirNumberAndTheSameResult() {
     AuditOptions options = AuditOptions.builder().minWidth(1).build();
     RecordingListener listener = RecordingListener.recording();
-    AuditResult watched = TableAudit.audit(List.of(table()), options, listener, Cancellation.create());
-    AuditResult plain = TableAudit.audit(List.of(table()), options);
+    AuditResult watched = TableAudit.builder().options(options).progress(listener).cancellation(Cancellation.create()).build().audit(List.of(table()));
+    AuditResult plain = TableAudit.of(options).audit(List.of(table()));
     long total = listener.assertCompleteStage(TableAudit.AUDITING);
     assertEquals(plain.cells().size(), total, "one unit per audited cell");
     assertEquals(8, total);
@@ -41,7 +41,7 @@ class TableAuditProgressTest {
     Cancellation signal = Cancellation.create();
     RecordingListener listener = RecordingListener.cancellingAfter(signal, 1);
     OperationCancelledException e = assertThrows(OperationCancelledException.class,
-        () -> TableAudit.audit(List.of(table()), AuditOptions.defaults(), listener, signal));
+        () -> TableAudit.builder().options(AuditOptions.defaults()).progress(listener).cancellation(signal).build().audit(List.of(table())));
     assertEquals("table audit cancelled", e.getMessage());
     assertEquals(1, listener.reports().size());
   }
@@ -52,7 +52,7 @@ class TableAuditProgressTest {
     signal.cancel();
     RecordingListener listener = RecordingListener.recording();
     assertThrows(OperationCancelledException.class,
-        () -> TableAudit.audit(List.of(table()), AuditOptions.defaults(), listener, signal));
+        () -> TableAudit.builder().options(AuditOptions.defaults()).progress(listener).cancellation(signal).build().audit(List.of(table())));
     assertTrue(listener.reports().isEmpty());
   }
 
@@ -60,7 +60,7 @@ class TableAuditProgressTest {
   @Test
   void reportsTheCellsOfEachFinishedComponent() {
     RecordingListener listener = RecordingListener.recording();
-    TableAudit.audit(List.of(table()), AuditOptions.defaults(), listener, Cancellation.create());
+    TableAudit.builder().options(AuditOptions.defaults()).progress(listener).cancellation(Cancellation.create()).build().audit(List.of(table()));
     assertEquals(List.of(0L, 4L, 8L), listener.of(TableAudit.AUDITING).stream().map(RecordingListener.Report::done)
         .toList());
   }
@@ -71,6 +71,6 @@ class TableAuditProgressTest {
     Cancellation signal = Cancellation.create();
     signal.cancel();
     assertThrows(OperationCancelledException.class,
-        () -> TableAudit.audit(List.of(), AuditOptions.defaults(), RecordingListener.recording(), signal));
+        () -> TableAudit.builder().options(AuditOptions.defaults()).progress(RecordingListener.recording()).cancellation(signal).build().audit(List.of()));
   }
 }

@@ -22,7 +22,7 @@ class TableAuditTest {
   @Test
   void suppressingOnlyTheSmallCellIsRejectedBecauseItsRowRecomputesIt() {
     PublishedTable t = Tables2D.table("t", R3, C3, T3, Set.of("r1|c1"), Set.of());
-    AuditResult r = TableAudit.audit(List.of(t), WIDTH_2);
+    AuditResult r = TableAudit.of(WIDTH_2).audit(List.of(t));
     CellInterval c = r.interval(CellRef.of("t", "r1", "c1")).orElseThrow();
     assertEquals(1, c.min());
     assertEquals(1, c.max());
@@ -35,7 +35,7 @@ class TableAuditTest {
   @Test
   void aRectangleOfFourSuppressionsProtectsTheSmallCell() {
     PublishedTable t = Tables2D.table("t", R3, C3, T3, Set.of("r1|c1"), Set.of("r1|c2", "r2|c1", "r2|c2"));
-    AuditResult r = TableAudit.audit(List.of(t), WIDTH_2);
+    AuditResult r = TableAudit.of(WIDTH_2).audit(List.of(t));
     assertTrue(r.passed(), r.report());
     // x11 + x12 = 7, x21 + x22 = 12, x11 + x21 = 6, x12 + x22 = 13: x11 ranges over [0, 6].
     CellInterval c = r.interval(CellRef.of("t", "r1", "c1")).orElseThrow();
@@ -53,7 +53,7 @@ class TableAuditTest {
   void widthRequirementRejectsAnIntervalNarrowerThanRequired() {
     // Suppress r1|c1 (1) and r1|c2 (6) and r2|c1 (5), r2|c2 (7): interval of x11 is [0, 6]; require 7.
     PublishedTable t = Tables2D.table("t", R3, C3, T3, Set.of("r1|c1"), Set.of("r1|c2", "r2|c1", "r2|c2"));
-    AuditResult r = TableAudit.audit(List.of(t), AuditOptions.builder().minWidth(7).build());
+    AuditResult r = TableAudit.of(AuditOptions.builder().minWidth(7).build()).audit(List.of(t));
     assertEquals(Exposure.TOO_NARROW, r.interval(CellRef.of("t", "r1", "c1")).orElseThrow().exposure());
     assertFalse(r.passed());
   }
@@ -63,9 +63,9 @@ class TableAuditTest {
     List<PublishedRow> rows = Tables2D.table("t", R3, C3, T3, Set.of("r1|c1"),
         Set.of("r1|c2", "r2|c1", "r2|c2")).rows();
     PublishedTable t = PublishedTable.of(Tables2D.definition("t", R3, C3).withMinWidth(7), rows);
-    assertFalse(TableAudit.audit(t).passed());
+    assertFalse(TableAudit.of().audit(t).passed());
     PublishedTable loose = PublishedTable.of(Tables2D.definition("t", R3, C3).withMinWidth(6), rows);
-    assertTrue(TableAudit.audit(loose).passed());
+    assertTrue(TableAudit.of().audit(loose).passed());
   }
 
   @Test
@@ -75,7 +75,7 @@ class TableAuditTest {
     List<String> cols = List.of("a", "b", "c", "d");
     Set<String> prim = Set.of("w|a", "w|b", "w|c", "x|a", "x|c", "y|b", "y|d", "z|b", "z|d");
     PublishedTable t = Tables2D.table("t", rows, cols, v, prim, Set.of());
-    AuditResult r = TableAudit.audit(List.of(t), AuditOptions.builder().minWidth(1).build());
+    AuditResult r = TableAudit.of(AuditOptions.builder().minWidth(1).build()).audit(List.of(t));
     CellInterval wb = r.interval(CellRef.of("t", "w", "b")).orElseThrow();
     assertEquals(47, wb.min());
     assertEquals(47, wb.max());
@@ -129,12 +129,12 @@ class TableAuditTest {
     hierRows.add(PublishedRow.published(colTotal[0] + colTotal[1], "Total", "Total"));
     hierRows.add(PublishedRow.published(regionCol[0][0] + regionCol[0][1], "Africa", "Total"));
     hierRows.add(PublishedRow.published(regionCol[1][0] + regionCol[1][1], "Europe", "Total"));
-    TableDefinition def = TableDefinition.of("t", List.of(country, sex));
-    AuditResult flat = TableAudit.audit(List.of(PublishedTable.of(def, flatRows)), AuditOptions.builder().minWidth(1).build());
+    PublishedTableDefinition def = PublishedTableDefinition.of("t", List.of(country, sex));
+    AuditResult flat = TableAudit.of(AuditOptions.builder().minWidth(1).build()).audit(List.of(PublishedTable.of(def, flatRows)));
     assertTrue(flat.passed(), flat.report());
     assertEquals(interval(1, 12), bounds(flat, "DZ", "F"));
     // ... but the subtotal Africa|F = DZ|F + EG|F with EG|F published gives DZ|F away.
-    AuditResult hier = TableAudit.audit(List.of(PublishedTable.of(def, hierRows)), AuditOptions.builder().minWidth(1).build());
+    AuditResult hier = TableAudit.of(AuditOptions.builder().minWidth(1).build()).audit(List.of(PublishedTable.of(def, hierRows)));
     assertFalse(hier.passed());
     assertEquals(interval(3, 3), bounds(hier, "DZ", "F"));
   }
@@ -143,7 +143,7 @@ class TableAuditTest {
   void suppressedSubtotalIsAuditedLikeAnInnerCell() {
     TableDimension country = new TableDimension("country", "Total", mapOf(
         "Total", List.of("Africa", "Europe"), "Africa", List.of("DZ", "EG"), "Europe", List.of("FR", "DE")));
-    TableDefinition def = TableDefinition.of("t", List.of(country));
+    PublishedTableDefinition def = PublishedTableDefinition.of("t", List.of(country));
     List<PublishedRow> rows = List.of(
         PublishedRow.suppressed(PublishedStatus.PRIMARY, "DZ"),
         PublishedRow.suppressed(PublishedStatus.SECONDARY, "EG"),
@@ -152,7 +152,7 @@ class TableAuditTest {
         PublishedRow.published(4, "DE"),
         PublishedRow.published(14, "Europe"),
         PublishedRow.published(20, "Total"));
-    AuditResult r = TableAudit.audit(PublishedTable.of(def, rows));
+    AuditResult r = TableAudit.of().audit(PublishedTable.of(def, rows));
     assertEquals(interval(6, 6), bounds(r, "Africa"));
     assertEquals(interval(0, 6), bounds(r, "DZ"));
     assertTrue(r.passed());
@@ -162,7 +162,7 @@ class TableAuditTest {
   void linkedTablesThatShareAMarginAreAuditedTogether() {
     // Table A: country x sex; table B: country alone with a published DZ count that table A suppresses.
     List<String> countries = List.of("DZ", "EG");
-    TableDefinition a = TableDefinition.of("A", List.of(
+    PublishedTableDefinition a = PublishedTableDefinition.of("A", List.of(
         TableDimension.flat("country", "Total", countries), TableDimension.flat("sex", "Total", List.of("F", "M"))));
     List<PublishedRow> aRows = List.of(
         PublishedRow.suppressed(PublishedStatus.PRIMARY, "DZ", "F"),
@@ -175,14 +175,14 @@ class TableAuditTest {
         PublishedRow.published(21, "Total", "M"),
         PublishedRow.published(30, "Total", "Total"));
     PublishedTable ta = PublishedTable.of(a, aRows);
-    AuditResult alone = TableAudit.audit(List.of(ta), AuditOptions.builder().minWidth(1).build());
+    AuditResult alone = TableAudit.of(AuditOptions.builder().minWidth(1).build()).audit(List.of(ta));
     assertTrue(alone.passed(), alone.report());
     assertEquals(interval(0, 9), boundsIn(alone, "A", "DZ", "F"));
     // B publishes the DZ total (2) and the EG total (28): DZ|F is now in [0, 2], too narrow for width 3.
-    TableDefinition b = TableDefinition.of("B", List.of(TableDimension.flat("country", "Total", countries)));
+    PublishedTableDefinition b = PublishedTableDefinition.of("B", List.of(TableDimension.flat("country", "Total", countries)));
     PublishedTable tb = PublishedTable.of(b, List.of(
         PublishedRow.published(2, "DZ"), PublishedRow.published(28, "EG"), PublishedRow.published(30, "Total")));
-    AuditResult linked = TableAudit.audit(List.of(ta, tb), AuditOptions.builder().minWidth(3).build());
+    AuditResult linked = TableAudit.of(AuditOptions.builder().minWidth(3).build()).audit(List.of(ta, tb));
     assertEquals(interval(0, 2), boundsIn(linked, "A", "DZ", "F"));
     assertEquals(interval(2, 2), boundsIn(linked, "A", "DZ", "Total"));
     assertFalse(linked.passed());
@@ -194,14 +194,14 @@ class TableAuditTest {
     // A: sex x age, all inner cells suppressed, only the grand total; B: sex margins; C: age margins.
     TableDimension sex = TableDimension.flat("sex", "Total", List.of("F", "M"));
     TableDimension age = TableDimension.flat("age", "Total", List.of("child", "adult"));
-    PublishedTable ta = PublishedTable.of(TableDefinition.of("A", List.of(sex, age)), List.of(
+    PublishedTable ta = PublishedTable.of(PublishedTableDefinition.of("A", List.of(sex, age)), List.of(
         PublishedRow.suppressed(PublishedStatus.PRIMARY, "F", "child"),
         PublishedRow.published(7, "F", "adult"),
         PublishedRow.published(5, "M", "child"),
         PublishedRow.suppressed(PublishedStatus.SECONDARY, "M", "adult")));
-    PublishedTable tb = PublishedTable.of(TableDefinition.of("B", List.of(sex)), List.of(
+    PublishedTable tb = PublishedTable.of(PublishedTableDefinition.of("B", List.of(sex)), List.of(
         PublishedRow.published(9, "F"), PublishedRow.published(20, "M")));
-    AuditResult r = TableAudit.audit(List.of(ta, tb), AuditOptions.builder().minWidth(1).build());
+    AuditResult r = TableAudit.of(AuditOptions.builder().minWidth(1).build()).audit(List.of(ta, tb));
     assertEquals(interval(2, 2), boundsIn(r, "A", "F", "child"));
     assertEquals(interval(15, 15), boundsIn(r, "A", "M", "adult"));
     assertFalse(r.passed());
@@ -210,10 +210,10 @@ class TableAuditTest {
   @Test
   void cellPublishedInOneLinkedTableAndSuppressedInAnotherIsExposed() {
     TableDimension sex = TableDimension.flat("sex", "Total", List.of("F", "M"));
-    PublishedTable ta = PublishedTable.of(TableDefinition.of("A", List.of(sex)), List.of(
+    PublishedTable ta = PublishedTable.of(PublishedTableDefinition.of("A", List.of(sex)), List.of(
         PublishedRow.suppressed(PublishedStatus.PRIMARY, "F"), PublishedRow.suppressed(PublishedStatus.SECONDARY, "M")));
-    PublishedTable tb = PublishedTable.of(TableDefinition.of("B", List.of(sex)), List.of(PublishedRow.published(3, "F")));
-    AuditResult r = TableAudit.audit(List.of(ta, tb), AuditOptions.defaults());
+    PublishedTable tb = PublishedTable.of(PublishedTableDefinition.of("B", List.of(sex)), List.of(PublishedRow.published(3, "F")));
+    AuditResult r = TableAudit.of().audit(List.of(ta, tb));
     assertEquals(Exposure.DETERMINED, r.interval(CellRef.of("A", "F")).orElseThrow().exposure());
   }
 
@@ -223,16 +223,16 @@ class TableAuditTest {
     CellRef cell = CellRef.of("t", "r1", "c1");
     // Interval [0, 6], true value 1: upper level 500 % needs max >= 6: ok; 600 % needs 7: exposed.
     AuditOptions ok = AuditOptions.builder().trueValues(Map.of(cell, 1.0)).protectionLevels(1, 5).build();
-    assertTrue(TableAudit.audit(List.of(t), ok).passed());
+    assertTrue(TableAudit.of(ok).audit(List.of(t)).passed());
     AuditOptions tight = AuditOptions.builder().trueValues(Map.of(cell, 1.0)).protectionLevels(0, 6).build();
-    AuditResult r = TableAudit.audit(List.of(t), tight);
+    AuditResult r = TableAudit.of(tight).audit(List.of(t));
     assertEquals(Exposure.UPPER_PROTECTION, r.interval(cell).orElseThrow().exposure());
     // Lower level: secondary r2|c2 has interval [6, 12], true 7: a 10 % lower level needs min <= 6.3: ok;
     // r1|c2 true 6, interval [1, 7]: 90 % lower level needs min <= 0.6: exposed, but it is a secondary.
     AuditOptions lower = AuditOptions.builder()
         .trueValues(Map.of(CellRef.of("t", "r1", "c2"), 6.0, CellRef.of("t", "r2", "c2"), 7.0))
         .protectionLevels(0.9, 0).build();
-    AuditResult lr = TableAudit.audit(List.of(t), lower);
+    AuditResult lr = TableAudit.of(lower).audit(List.of(t));
     assertEquals(Exposure.LOWER_PROTECTION, lr.interval(CellRef.of("t", "r1", "c2")).orElseThrow().exposure());
     assertTrue(lr.passed());
   }
@@ -242,15 +242,15 @@ class TableAuditTest {
     PublishedTable t = Tables2D.table("t", R3, C3, T3, Set.of("r1|c1"), Set.of("r1|c2", "r2|c1", "r2|c2"));
     AuditOptions o = AuditOptions.builder().minWidth(2).knownBound(CellRef.of("t", "r2", "c1"), 0, 1).build();
     // x21 <= 1 and x11 = 6 - x21: x11 in [5, 6].
-    AuditResult r = TableAudit.audit(List.of(t), o);
+    AuditResult r = TableAudit.of(o).audit(List.of(t));
     assertEquals(interval(5, 6), bounds(r, "r1", "c1"));
     assertFalse(r.passed());
   }
 
   @Test
   void unboundedCellWhenNothingPublishedBoundsIt() {
-    TableDefinition def = TableDefinition.of("t", List.of(TableDimension.flat("sex", "Total", List.of("F", "M"))));
-    AuditResult r = TableAudit.audit(PublishedTable.of(def, List.of(
+    PublishedTableDefinition def = PublishedTableDefinition.of("t", List.of(TableDimension.flat("sex", "Total", List.of("F", "M"))));
+    AuditResult r = TableAudit.of().audit(PublishedTable.of(def, List.of(
         PublishedRow.suppressed(PublishedStatus.PRIMARY, "F"), PublishedRow.published(4, "M"))));
     CellInterval c = r.interval(CellRef.of("t", "F")).orElseThrow();
     assertEquals(0, c.min());
@@ -261,21 +261,21 @@ class TableAuditTest {
 
   @Test
   void nonAdditivePublishedTableIsAClearError() {
-    TableDefinition def = TableDefinition.of("t", List.of(TableDimension.flat("sex", "Total", List.of("F", "M"))));
+    PublishedTableDefinition def = PublishedTableDefinition.of("t", List.of(TableDimension.flat("sex", "Total", List.of("F", "M"))));
     PublishedTable t = PublishedTable.of(def, List.of(
         PublishedRow.published(3, "F"), PublishedRow.published(4, "M"), PublishedRow.published(8, "Total")));
-    TableAuditException e = assertThrows(TableAuditException.class, () -> TableAudit.audit(t));
+    TableAuditException e = assertThrows(TableAuditException.class, () -> TableAudit.of().audit(t));
     assertTrue(e.getMessage().contains("not additive") && e.getMessage().contains("sex=Total"), e.getMessage());
     assertFalse(e.getMessage().contains("8"), e.getMessage());
   }
 
   @Test
   void infeasibleMarginsAreAClearError() {
-    TableDefinition def = TableDefinition.of("t", List.of(TableDimension.flat("sex", "Total", List.of("F", "M"))));
+    PublishedTableDefinition def = PublishedTableDefinition.of("t", List.of(TableDimension.flat("sex", "Total", List.of("F", "M"))));
     PublishedTable t = PublishedTable.of(def, List.of(
         PublishedRow.suppressed(PublishedStatus.PRIMARY, "F"), PublishedRow.published(9, "M"),
         PublishedRow.published(8, "Total")));
-    TableAuditException e = assertThrows(TableAuditException.class, () -> TableAudit.audit(t));
+    TableAuditException e = assertThrows(TableAuditException.class, () -> TableAudit.of().audit(t));
     assertTrue(e.getMessage().contains("inconsistent"), e.getMessage());
   }
 
@@ -283,17 +283,17 @@ class TableAuditTest {
   void modelLargerThanTheLimitIsRefusedWithAClearMessage() {
     PublishedTable t = Tables2D.table("t", R3, C3, T3, Set.of("r1|c1"), Set.of());
     TableAuditException e = assertThrows(TableAuditException.class,
-        () -> TableAudit.audit(List.of(t), AuditOptions.builder().maxCells(10).build()));
+        () -> TableAudit.of(AuditOptions.builder().maxCells(10).build()).audit(List.of(t)));
     assertTrue(e.getMessage().contains("too large") && e.getMessage().contains("maxCells"), e.getMessage());
   }
 
   @Test
   void linkedTablesWithDifferentTotalsAreRefused() {
-    PublishedTable a = PublishedTable.of(TableDefinition.of("A",
+    PublishedTable a = PublishedTable.of(PublishedTableDefinition.of("A",
         List.of(TableDimension.flat("sex", "Total", List.of("F", "M")))), List.of(PublishedRow.published(1, "F")));
-    PublishedTable b = PublishedTable.of(TableDefinition.of("B",
+    PublishedTable b = PublishedTable.of(PublishedTableDefinition.of("B",
         List.of(TableDimension.flat("sex", "All", List.of("F", "M")))), List.of(PublishedRow.published(1, "F")));
-    assertThrows(TableAuditException.class, () -> TableAudit.audit(List.of(a, b), AuditOptions.defaults()));
+    assertThrows(TableAuditException.class, () -> TableAudit.of().audit(List.of(a, b)));
   }
 
   @Test
@@ -306,7 +306,7 @@ class TableAuditTest {
         () -> new PublishedRow(List.of("F"), OptionalDouble.of(-1), PublishedStatus.PUBLISHABLE));
     assertEquals(OptionalDouble.of(0),
         new PublishedRow(List.of("F"), OptionalDouble.empty(), PublishedStatus.EMPTY).value());
-    TableDefinition def = TableDefinition.of("t", List.of(TableDimension.flat("sex", "Total", List.of("F", "M"))));
+    PublishedTableDefinition def = PublishedTableDefinition.of("t", List.of(TableDimension.flat("sex", "Total", List.of("F", "M"))));
     TableFormatException e = assertThrows(TableFormatException.class,
         () -> PublishedTable.of(def, List.of(PublishedRow.published(1, "X"))));
     assertTrue(e.getMessage().contains("row 1") && e.getMessage().contains("'sex'"), e.getMessage());

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * unexpected columns), blank lines, field counts, surrounding spaces, and the writer's numbers and quoting.
  */
 class TableCsvLayoutTest {
-  private static final TableDefinition DEF = TableDefinition.of("t", List.of(
+  private static final PublishedTableDefinition DEF = PublishedTableDefinition.of("t", List.of(
       TableDimension.flat("sex", "Total", List.of("F", "M"))));
 
   @TempDir Path dir;
@@ -70,7 +70,7 @@ class TableCsvLayoutTest {
 
   @Test
   void writerQuotesCodesWithCommasQuotesOrLineBreaksAndWritesWholeNumbersWithoutAFraction() throws IOException {
-    TableDefinition def = TableDefinition.of("q", List.of(TableDimension.flat("d", "All",
+    PublishedTableDefinition def = PublishedTableDefinition.of("q", List.of(TableDimension.flat("d", "All",
         List.of("a,b", "say \"hi\"", "two\nlines", "cr\rhere", "plain", ",lead", "\"q", "\nn", "\rr"))));
     PublishedTable t = PublishedTable.of(def, List.of(
         PublishedRow.published(3, "a,b"), new PublishedRow(List.of("say \"hi\""), OptionalDouble.of(2.5),
@@ -85,7 +85,7 @@ class TableCsvLayoutTest {
         + "\"\nn\",1,publishable\n\"'\rr\",1,publishable\n", Files.readString(f));
     // a label beginning with a carriage return is one a spreadsheet may run: the formula guard (issue 14) puts a
     // quote in front, and the reader reads it back as the definition's label
-    TableDefinition guarded = TableDefinition.of("g", List.of(TableDimension.flat("d", "All", List.of("\rr", "-x"))));
+    PublishedTableDefinition guarded = PublishedTableDefinition.of("g", List.of(TableDimension.flat("d", "All", List.of("\rr", "-x"))));
     Path g = dir.resolve("g.csv");
     PublishedTable.of(guarded, List.of(PublishedRow.published(1, "\rr"), PublishedRow.published(2, "-x"))).writeCsv(g);
     assertEquals("d,value,status\n\"'\rr\",1,publishable\n'-x,2,publishable\n", Files.readString(g));

@@ -25,14 +25,14 @@ class TableReadingLimitsTest {
   void definitionNestedDeeperThanTheLimitIsATableFormatException() {
     int deep = DefinitionJson.MAX_NESTING + 1;
     String json = "{\"a\":".repeat(deep) + "1" + "}".repeat(deep);
-    TableFormatException e = assertThrows(TableFormatException.class, () -> TableDefinition.parse(json, "d.json"));
+    TableFormatException e = assertThrows(TableFormatException.class, () -> PublishedTableDefinition.parse(json, "d.json"));
     assertTrue(e.getMessage().startsWith("d.json: ") && e.getMessage().contains("limit"), e::getMessage);
   }
 
   @Test
   void invalidDefinitionJsonKeepsNeitherTheParserMessageNorItsCause() {
     TableFormatException e = assertThrows(TableFormatException.class,
-        () -> TableDefinition.parse("{\"name\": SECRETVALUE}", "d.json"));
+        () -> PublishedTableDefinition.parse("{\"name\": SECRETVALUE}", "d.json"));
     assertFalse(e.getMessage().contains("SECRETVALUE"), e::getMessage);
     assertNull(e.getCause(), "the parser's exception quotes the text");
   }

@@ -16,8 +16,8 @@ final class Tables2D {
     return out;
   }
 
-  static TableDefinition definition(String name, List<String> rows, List<String> cols) {
-    return TableDefinition.of(name, List.of(
+  static PublishedTableDefinition definition(String name, List<String> rows, List<String> cols) {
+    return PublishedTableDefinition.of(name, List.of(
         TableDimension.flat("row", "Total", rows), TableDimension.flat("col", "Total", cols)));
   }
 

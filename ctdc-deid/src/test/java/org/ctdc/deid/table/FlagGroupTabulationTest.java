@@ -89,8 +89,7 @@ class FlagGroupTabulationTest {
   void tablesRunWritesTheFlagGroupTablesUnderTheDenominatorRule() throws Exception {
     String yaml = "tablesConfig: 1\nschema: tables-test\nmethod: round-to-base\nbase: 1\n"
         + TablesTestData.DIMENSIONS + "tables:\n  - name: grp\n    dimensions: [region]\n    flagGroup: [fl1, fl2]\n";
-    TablesRun.Outcome o = TablesRun.run(TablesConfig.parse(yaml, "g.yaml", dir), TablesTestData.dataset(RECS),
-        dir.resolve("out"));
+    TablesRun.Outcome o = TablesRun.of(TablesConfig.parse(yaml, "g.yaml", dir), dir.resolve("out")).run(TablesTestData.dataset(RECS));
     assertEquals(Map.of("grp.fl1", 5, "grp.fl2", 4), o.rowsLeftOut());
     String fl1 = Files.readString(dir.resolve("out/grp.fl1.csv"));
     assertTrue(fl1.startsWith("fl1,region,value,status\nTotal,Total,3,publishable\n"), fl1);

@@ -53,7 +53,7 @@ class Issue14DeepDimensionTest {
       recs.add(new Rec(TablesTestData.REGIONS.get(i % 4), i % 3 == 0 ? "F" : "M", null, 0, 0, 0, "k" + i));
     }
     recs.add(new Rec("A1", "F", null, 0, 0, 0, "small"));
-    TablesRun.Outcome o = TablesRun.run(cfg, TablesTestData.dataset(recs), dir.resolve("out"));
+    TablesRun.Outcome o = TablesRun.of(cfg, dir.resolve("out")).run(TablesTestData.dataset(recs));
     assertTrue(Files.readString(dir.resolve("out/rs.csv")).contains("L63,"), "every margin is written");
     assertEquals(1, o.files().stream().filter(p -> p.getFileName().toString().equals("rs.csv")).count());
   }

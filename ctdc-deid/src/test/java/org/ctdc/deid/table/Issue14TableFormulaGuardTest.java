@@ -56,7 +56,7 @@ class Issue14TableFormulaGuardTest {
     TablesConfig cfg = TablesConfig.parse(yaml(true), "t.yaml", dir);
     Path out = dir.resolve("out");
     // the suppression run writes the tables, then audits them by reading the CSV files back
-    TablesRun.Outcome o = TablesRun.run(cfg, data(), out);
+    TablesRun.Outcome o = TablesRun.of(cfg, out).run(data());
     List<String> csv = lines(out, "signs.csv");
     assertTrue(csv.contains("'-ve,30,publishable"), csv.toString());
     assertTrue(csv.stream().anyMatch(l -> l.startsWith("'+ve,,")), csv.toString());
@@ -82,7 +82,7 @@ class Issue14TableFormulaGuardTest {
     TablesConfig cfg = TablesConfig.parse(yaml(false), "t.yaml", dir);
     cfg = cfg.withOutput(cfg.output().withFormulaGuard(false));
     Path out = dir.resolve("raw");
-    TablesRun.Outcome o = TablesRun.run(cfg, data(), out);
+    TablesRun.Outcome o = TablesRun.of(cfg, out).run(data());
     assertTrue(lines(out, "signs.csv").contains("-ve,30,publishable"));
     assertEquals(0, o.reports().get(0).formulaCellsNeutralised());
     assertTrue(o.reports().get(0).lines().stream().noneMatch(l -> l.contains("formula guard")));
@@ -91,7 +91,6 @@ class Issue14TableFormulaGuardTest {
   private static ProtectedTable protectedTable(TablesConfig cfg) {
     Tabulation.Result t = Tabulation.tabulate(data(), TableDefinition.of("signs", List.of(cfg.dimensions().get("sign"))),
         List.of("sign"), java.util.Map.of(), java.util.Optional.empty(), java.util.Optional.empty());
-    return TableProtector.suppress(List.of(t.table()), cfg.rules(), org.ctdc.schema.ProgressListener.none(),
-        org.ctdc.schema.Cancellation.none()).tables().get(0);
+    return TableProtector.builder(cfg.rules()).build().suppress(List.of(t.table())).tables().get(0);
   }
 }

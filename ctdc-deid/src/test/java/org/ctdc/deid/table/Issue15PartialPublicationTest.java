@@ -65,8 +65,7 @@ class Issue15PartialPublicationTest {
   void issue15_onlyThePublishedCrossCellsAreWrittenAndTheReleasePassesTheAudit(long seed) throws Exception {
     List<Rec> recs = TablesTestData.random(new SplittableRandom(seed), 14);
     Path out = dir.resolve("out" + seed);
-    TablesRun.Outcome o = TablesRun.run(TablesConfig.parse(config(TABLE), "t.yaml", dir), TablesTestData.dataset(recs),
-        out);
+    TablesRun.Outcome o = TablesRun.of(TablesConfig.parse(config(TABLE), "t.yaml", dir), out).run(TablesTestData.dataset(recs));
     Map<String, String[]> cells = TablesRunTest.cells(Files.readAllBytes(out.resolve("partial.csv")));
     List<String> expected = new ArrayList<>();
     expected.add("Total|Total");
@@ -104,8 +103,8 @@ class Issue15PartialPublicationTest {
     TableDefinition def = TableDefinition.of("t", List.of(region, sex)).withPublished(List.of(
         new TableDefinition.CrossCells(Map.of("sex", Set.of("Total")))));
     Table t = Table.ofCounts(def, new long[] {1, 1, 20, 30, 40, 50});
-    TableProtection p = TableProtector.suppress(t, SuppressionRules.ctdcDefaults().withThreshold(5,
-        SuppressionRules.ThresholdBound.LESS_THAN));
+    TableProtection p = TableProtector.of(SuppressionRules.ctdcDefaults().withThreshold(5,
+        SuppressionRules.ThresholdBound.LESS_THAN)).suppress(t);
     ProtectedTable pt = p.tables().get(0);
     assertEquals(4, pt.cells().size());
     assertEquals(CellStatus.PRIMARY, pt.cell("A1", "Total").status());

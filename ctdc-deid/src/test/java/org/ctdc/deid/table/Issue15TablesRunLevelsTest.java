@@ -53,12 +53,12 @@ class Issue15TablesRunLevelsTest {
     Dataset data = TablesTestData.dataset(recs);
     // the levels hold the values of suppressed cells: never written beside the tables, and a run that is not
     // given a folder for them outside the publication folder writes nothing
-    TableException none = assertThrows(TableException.class, () -> TablesRun.run(config, data, out));
+    TableException none = assertThrows(TableException.class, () -> TablesRun.of(config, out).run(data));
     assertTrue(none.getMessage().contains("--levels-out"), none.getMessage());
     assertFalse(Files.exists(out.resolve("earnings.csv")));
-    assertThrows(TableException.class, () -> TablesRun.run(config, data, out, out.resolve("levels"),
-        ProgressListener.none(), Cancellation.none()));
-    TablesRun.Outcome o = TablesRun.run(config, data, out, conf, ProgressListener.none(), Cancellation.none());
+    // issue 16: a levels folder inside the publication folder is refused at the setter, before any run
+    assertThrows(IllegalArgumentException.class, () -> TablesRun.builder(config, out).levelsDirectory(out.resolve("levels")));
+    TablesRun.Outcome o = TablesRun.builder(config, out).levelsDirectory(conf).build().run(data);
     assertTrue(o.files().contains(conf.resolve("earnings.levels.json")));
     assertFalse(Files.exists(out.resolve("earnings.levels.json")), "no levels file in the publication folder");
     Files.move(conf.resolve("earnings.levels.json"), out.resolve("earnings.levels.json"));
@@ -72,7 +72,7 @@ class Issue15TablesRunLevelsTest {
     assertFalse(Files.readString(out.resolve("earnings.json")).contains("1950"));
     assertTrue(Files.readString(out.resolve("earnings.levels.json")).contains("\"value\" : 1950"));
     PublishedTable t = PublishedTable.read(out.resolve("earnings.csv"), out.resolve("earnings.table.json"));
-    AuditResult r = TableAudit.audit(t);
+    AuditResult r = TableAudit.of().audit(t);
     assertTrue(r.passed(), r.report());
     CellInterval a1 = r.interval(CellRef.of("earnings", "A1")).orElseThrow();
     assertTrue(a1.max() >= 2000, r.report());
@@ -92,7 +92,7 @@ class Issue15TablesRunLevelsTest {
     }
     String yaml = TablesRunTest.config("suppression", "rules:\n  threshold: 5\n", TablesRunTest.REGION_SEX);
     Path out = dir.resolve("counts");
-    TablesRun.run(TablesConfig.parse(yaml, "t.yaml", dir), TablesTestData.dataset(recs), out);
+    TablesRun.of(TablesConfig.parse(yaml, "t.yaml", dir), out).run(TablesTestData.dataset(recs));
     assertFalse(Files.exists(out.resolve("rs.levels.json")));
     assertFalse(Files.readString(out.resolve("rs.table.json")).contains("levels"));
   }

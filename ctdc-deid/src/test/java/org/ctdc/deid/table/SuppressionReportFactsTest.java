@@ -34,7 +34,7 @@ class SuppressionReportFactsTest {
   void twoByTwoWithOnePrimarySuppressesTheRectangleAndReportsTheExactInterval() {
     Table t = Table.ofCounts(twoByTwo(), new long[] {1, 5, 6, 7});
     SuppressionRules rules = SuppressionRules.ctdcDefaults().withThreshold(3, SuppressionRules.ThresholdBound.LESS_THAN);
-    TableProtection p = TableProtector.suppress(t, rules);
+    TableProtection p = TableProtector.of(rules).suppress(t);
     ProtectedTable pt = p.tables().get(0);
     assertEquals("suppression", pt.method());
     List<List<String>> order = new ArrayList<>();
@@ -90,7 +90,7 @@ class SuppressionReportFactsTest {
     Table t = Table.ofCounts(def, new long[] {1, 2, 3});
     SuppressionRules rules = SuppressionRules.ctdcDefaults().withThreshold(2, SuppressionRules.ThresholdBound.AT_MOST)
         .withForceGrandTotal(true).withProtection(2, 50);
-    TableProtection p = TableProtector.suppress(t, rules);
+    TableProtection p = TableProtector.of(rules).suppress(t);
     ProtectedTable pt = p.tables().get(0);
     assertEquals(CellStatus.PRIMARY, pt.cell("p").status());
     assertEquals(CellStatus.PRIMARY, pt.cell("q").status());
@@ -122,7 +122,7 @@ class SuppressionReportFactsTest {
     TableDefinition def = TableDefinition.of("one", List.of(Dimension.flat("d", "All", List.of("p", "q"))));
     Table t = Table.ofCounts(def, new long[] {1, 1});
     SuppressionRules rules = SuppressionRules.ctdcDefaults().withForceGrandTotal(true);
-    TableProtection p = TableProtector.suppress(t, rules);
+    TableProtection p = TableProtector.of(rules).suppress(t);
     ProtectedTable pt = p.tables().get(0);
     assertEquals(CellStatus.FORCED_PUBLISH, pt.cell("All").status());
     assertEquals(OptionalLong.of(2), pt.cell("All").value());
@@ -135,11 +135,11 @@ class SuppressionReportFactsTest {
   void zeroCellsAreEmptyOrPrimaryAsConfigured() {
     Table t = Table.ofCounts(twoByTwo(), new long[] {0, 20, 30, 40});
     SuppressionRules base = SuppressionRules.ctdcDefaults().withThreshold(3, SuppressionRules.ThresholdBound.LESS_THAN);
-    ProtectedTable plain = TableProtector.suppress(t, base).tables().get(0);
+    ProtectedTable plain = TableProtector.of(base).suppress(t).tables().get(0);
     assertEquals(CellStatus.EMPTY, plain.cell("a", "x").status());
     assertEquals(OptionalLong.of(0), plain.cell("a", "x").value());
     assertEquals(0, plain.count(CellStatus.PRIMARY) + plain.count(CellStatus.SECONDARY));
-    TableProtection zp = TableProtector.suppress(t, base.withProtectZeros(true));
+    TableProtection zp = TableProtector.of(base.withProtectZeros(true)).suppress(t);
     ProtectedTable z = zp.tables().get(0);
     assertEquals(CellStatus.PRIMARY, z.cell("a", "x").status());
     assertEquals(3, z.count(CellStatus.SECONDARY));
@@ -158,7 +158,7 @@ class SuppressionReportFactsTest {
         Map.of("World", List.of("North", "South"), "North", List.of("n1", "n2"), "South", List.of("s1", "s2")));
     TableDefinition def = TableDefinition.of("geo", List.of(region)).withMargins("region", Set.of("World"));
     Table t = Table.ofCounts(def, new long[] {20, 30, 40, 50});
-    ProtectedTable pt = TableProtector.suppress(t, SuppressionRules.ctdcDefaults()).tables().get(0);
+    ProtectedTable pt = TableProtector.of(SuppressionRules.ctdcDefaults()).suppress(t).tables().get(0);
     List<List<String>> order = new ArrayList<>();
     for (ProtectedTable.Cell c : pt.cells()) {
       order.add(c.nodes());
@@ -178,18 +178,16 @@ class SuppressionReportFactsTest {
     }
     SuppressionRules rules = SuppressionRules.ctdcDefaults().withThreshold(0, SuppressionRules.ThresholdBound.LESS_THAN)
         .withMagnitudeRules(2, 80, 12.5, 3).withProtection(1, 10);
-    TableProtection p = TableProtector.suppress(b.build(), rules);
+    TableProtection p = TableProtector.of(rules).suppress(b.build());
     assertEquals(List.of(ZEROS_PUBLISHED, "(2,80)-dominance", "p%-rule with p = 12.5",
         "few contributors: fewer than 3", "protection: attacker interval at least max(1, 10% of the value) wide",
         SECONDARY), p.reports().get(0).rules());
     assertEquals(0, p.tables().get(0).count(CellStatus.PRIMARY));
-    TableProtection counts = TableProtector.suppress(Table.ofCounts(def, new long[] {20, 20}),
-        rules.withThreshold(5, SuppressionRules.ThresholdBound.LESS_THAN));
+    TableProtection counts = TableProtector.of(rules.withThreshold(5, SuppressionRules.ThresholdBound.LESS_THAN)).suppress(Table.ofCounts(def, new long[] {20, 20}));
     assertEquals(List.of("threshold: a count < 5 is primary", ZEROS_PUBLISHED,
         "protection: attacker interval at least max(1, 10% of the value) wide", SECONDARY),
         counts.reports().get(0).rules());
-    TableProtection contributors = TableProtector.suppress(b.build(),
-        rules.withThreshold(5, SuppressionRules.ThresholdBound.LESS_THAN));
+    TableProtection contributors = TableProtector.of(rules.withThreshold(5, SuppressionRules.ThresholdBound.LESS_THAN)).suppress(b.build());
     assertEquals("threshold: a number of contributors < 5 is primary", contributors.reports().get(0).rules().get(0));
   }
 }

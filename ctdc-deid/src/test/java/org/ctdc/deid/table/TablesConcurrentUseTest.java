@@ -38,7 +38,7 @@ class TablesConcurrentUseTest {
   }
 
   private static void run(TablesConfig cfg, Dataset data, Path out, Path levels) {
-    TablesRun.run(cfg, data, out, levels, org.ctdc.schema.ProgressListener.none(), org.ctdc.schema.Cancellation.none());
+    TablesRun.builder(cfg, out).levelsDirectory(levels).build().run(data);
   }
 
   @Test

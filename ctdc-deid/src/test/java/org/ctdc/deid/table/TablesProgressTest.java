@@ -54,8 +54,8 @@ class TablesProgressTest {
     Table t = table(seed);
     SuppressionRules rules = SuppressionRules.ctdcDefaults().withThreshold(5, SuppressionRules.ThresholdBound.LESS_THAN);
     RecordingListener listener = RecordingListener.recording();
-    TableProtection watched = TableProtector.suppress(List.of(t), rules, listener, Cancellation.create());
-    TableProtection plain = TableProtector.suppress(t, rules);
+    TableProtection watched = TableProtector.builder(rules).progress(listener).cancellation(Cancellation.create()).build().suppress(List.of(t));
+    TableProtection plain = TableProtector.of(rules).suppress(t);
     long total = listener.assertCompleteStage(TableProtector.SECONDARY_SUPPRESSION);
     assertEquals(plain.tables().get(0).count(CellStatus.PRIMARY), total, "one unit per primary cell");
     assertTrue(total > 0);
@@ -68,7 +68,7 @@ class TablesProgressTest {
     Cancellation signal = Cancellation.create();
     RecordingListener listener = RecordingListener.cancellingAfter(signal, 1);
     OperationCancelledException e = assertThrows(OperationCancelledException.class,
-        () -> TableProtector.suppress(List.of(table(2)), SuppressionRules.ctdcDefaults(), listener, signal));
+        () -> TableProtector.builder(SuppressionRules.ctdcDefaults()).progress(listener).cancellation(signal).build().suppress(List.of(table(2))));
     assertEquals(TableProtector.OPERATION, e.operation());
     assertEquals(1, listener.reports().size());
   }
@@ -79,7 +79,7 @@ class TablesProgressTest {
     signal.cancel();
     RecordingListener listener = RecordingListener.recording();
     assertThrows(OperationCancelledException.class,
-        () -> TableProtector.suppress(List.of(table(2)), SuppressionRules.ctdcDefaults(), listener, signal));
+        () -> TableProtector.builder(SuppressionRules.ctdcDefaults()).progress(listener).cancellation(signal).build().suppress(List.of(table(2))));
     assertTrue(listener.reports().isEmpty());
   }
 
@@ -105,8 +105,8 @@ class TablesProgressTest {
     TablesConfig cfg = TablesConfig.parse(suppressionConfig(), "test.yaml", dir);
     var data = TablesTestData.dataset(TablesTestData.random(new SplittableRandom(5), 30));
     RecordingListener listener = RecordingListener.recording();
-    TablesRun.run(cfg, data, dir.resolve("watched"), listener, Cancellation.create());
-    TablesRun.run(cfg, data, dir.resolve("plain"));
+    TablesRun.builder(cfg, dir.resolve("watched")).progress(listener).cancellation(Cancellation.create()).build().run(data);
+    TablesRun.of(cfg, dir.resolve("plain")).run(data);
     long groups = listener.assertCompleteStage(TableProtector.SECONDARY_SUPPRESSION);
     assertEquals(groups, listener.assertCompleteStage(TableAudit.AUDITING));
     assertTrue(groups >= 2, "several groups of linked tables");
@@ -130,7 +130,7 @@ class TablesProgressTest {
     };
     Path out = dir.resolve("cancelled");
     OperationCancelledException e = assertThrows(OperationCancelledException.class,
-        () -> TablesRun.run(cfg, data, out, cancelAtAudit, signal));
+        () -> TablesRun.builder(cfg, out).progress(cancelAtAudit).cancellation(signal).build().run(data));
     assertEquals(TableAudit.OPERATION, e.operation());
     assertTrue(Files.isDirectory(out), "the tables were written before the audit started");
     assertEquals(Map.of(), files(out), "no file left behind");
@@ -144,7 +144,7 @@ class TablesProgressTest {
     signal.cancel();
     Path out = dir.resolve("never");
     assertThrows(OperationCancelledException.class,
-        () -> TablesRun.run(cfg, data, out, ProgressListener.none(), signal));
+        () -> TablesRun.builder(cfg, out).progress(ProgressListener.none()).cancellation(signal).build().run(data));
     assertEquals(Map.of(), files(out));
   }
 }

@@ -43,8 +43,7 @@ class TablesRunTest {
     Path out = dir.resolve("out" + runs);
     Path levels = dir.resolve("levels" + runs++);
     TablesConfig cfg = TablesConfig.parse(yaml, "test.yaml", dir);
-    TablesRun.Outcome o = TablesRun.run(cfg, TablesTestData.dataset(recs), out, levels,
-        org.ctdc.schema.ProgressListener.none(), org.ctdc.schema.Cancellation.none());
+    TablesRun.Outcome o = TablesRun.builder(cfg, out).levelsDirectory(levels).build().run(TablesTestData.dataset(recs));
     Map<String, byte[]> files = new TreeMap<>();
     for (Path folder : List.of(out, levels)) {
       if (!Files.isDirectory(folder)) {
@@ -326,7 +325,7 @@ class TablesRunTest {
     Files.createDirectories(out.resolve("earnings.csv"));
     TablesConfig cfg = TablesConfig.parse(yaml, "test.yaml", dir);
     assertThrows(org.ctdc.schema.CtdcException.class,
-        () -> TablesRun.run(cfg, TablesTestData.dataset(recs), out));
+        () -> TablesRun.of(cfg, out).run(TablesTestData.dataset(recs)));
     try (Stream<Path> s = Files.list(out)) {
       assertEquals(List.of("earnings.csv"), s.map(p -> p.getFileName().toString()).sorted().toList(),
           "only the blocking folder is left");
@@ -352,7 +351,7 @@ class TablesRunTest {
   void rowsLeftOutAreReportedInConfigurationOrder() {
     List<Rec> recs = TablesTestData.random(new SplittableRandom(8), 10);
     TablesConfig cfg = TablesConfig.parse(config("round-to-base", "", ALL_TABLES), "t.yaml", dir);
-    TablesRun.Outcome o = TablesRun.run(cfg, TablesTestData.dataset(recs), dir.resolve("o"));
+    TablesRun.Outcome o = TablesRun.of(cfg, dir.resolve("o")).run(TablesTestData.dataset(recs));
     assertEquals(List.of("rs", "r_only_a", "by_region", "grp.fl1", "grp.fl2", "grp.fl3", "earnings"),
         List.copyOf(o.rowsLeftOut().keySet()));
     assertEquals(1, o.rowsLeftOut().get("rs"));

@@ -11,13 +11,13 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import org.ctdc.deid.audit.TableDefinition;
+import org.ctdc.deid.audit.PublishedTableDefinition;
 import org.ctdc.schema.CtdcException;
 import org.ctdc.testkit.FuzzAssertions;
 
 /**
  * Fuzzes the readers issue 14 made strict that had no target of their own: verification specs
- * ({@link VerificationSpecFile#read}) and table definitions ({@link TableDefinition#read}). In a plain build
+ * ({@link VerificationSpecFile#read}) and table definitions ({@link PublishedTableDefinition#read}). In a plain build
  * these run over the committed corpus in
  * {@code src/test/resources/org/ctdc/deid/verify/StrictFilesFuzzTestInputs/}; with {@code JAZZER_FUZZ=1} they
  * fuzz (see {@code docs/fuzzing.md}).
@@ -56,7 +56,7 @@ class StrictFilesFuzzTest {
   @FuzzTest(maxDuration = "2m")
   void tableDefinition(byte[] data) throws IOException {
     Path file = DIR.resolve("fuzz.table.json");
-    Optional<TableDefinition> read = checked(file, data, TableDefinition::read);
+    Optional<PublishedTableDefinition> read = checked(file, data, PublishedTableDefinition::read);
     if (read.isPresent()) {
       assertFalse(read.get().dimensions().isEmpty(), "a definition that reads has a dimension");
     }

@@ -10,7 +10,7 @@ import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.Set;
 import org.ctdc.deid.audit.AuditOptions;
-import org.ctdc.deid.internal.Ticker;
+import org.ctdc.schema.internal.Ticker;
 import org.ctdc.deid.audit.AuditResult;
 import org.ctdc.deid.audit.CellInterval;
 import org.ctdc.deid.audit.CellProtection;
@@ -20,7 +20,7 @@ import org.ctdc.deid.audit.PublishedRow;
 import org.ctdc.deid.audit.PublishedStatus;
 import org.ctdc.deid.audit.PublishedTable;
 import org.ctdc.deid.audit.TableAuditException;
-import org.ctdc.deid.audit.TableDefinition;
+import org.ctdc.deid.audit.PublishedTableDefinition;
 import org.ctdc.schema.internal.Shown;
 import org.jspecify.annotations.Nullable;
 
@@ -73,7 +73,7 @@ public final class AuditEngine {
     List<Target> targets = new ArrayList<>();
     for (int t = 0; t < tables.size(); t++) {
       PublishedTable table = tables.get(t);
-      TableDefinition def = table.definition();
+      PublishedTableDefinition def = table.definition();
       int rowNumber = 0;
       for (PublishedRow row : table.rows()) {
         rowNumber++;

@@ -13,7 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
-import org.ctdc.deid.audit.TableDefinition;
+import org.ctdc.deid.audit.PublishedTableDefinition;
 import org.ctdc.deid.audit.TableDimension;
 import org.ctdc.deid.audit.TableFormatException;
 import org.ctdc.schema.internal.Shown;
@@ -40,14 +40,14 @@ public final class DefinitionJson {
   private DefinitionJson() {}
 
   /** Reads a definition file: JSON, with the library's one strict reader set-up (issue 14). */
-  public static TableDefinition read(Path file) {
+  public static PublishedTableDefinition read(Path file) {
     String source = file.toString();
     StrictTree.Failure fail = failure(source);
     return tree(StrictTree.parse(StrictTree.readText(file, fail), StrictTree.Format.JSON, fail), source);
   }
 
   /** Parses definition text; {@code source} names it in messages. */
-  public static TableDefinition parse(String text, String source) {
+  public static PublishedTableDefinition parse(String text, String source) {
     return tree(StrictTree.parse(text, StrictTree.Format.JSON, failure(source)), source);
   }
 
@@ -55,15 +55,15 @@ public final class DefinitionJson {
     return (path, rule) -> new TableFormatException(source + ": " + (path.isEmpty() ? "" : path + ": ") + rule);
   }
 
-  private static TableDefinition tree(JsonNode root, String source) {
+  private static PublishedTableDefinition tree(JsonNode root, String source) {
     StrictTree.Failure fail = failure(source);
     if (root == null || !root.isObject()) {
       throw new TableFormatException(source + ": a table definition must be a JSON object");
     }
     StrictTree.keys(root, "", fail, "tableFormat", "name", "dimensions", "protection");
     JsonNode version = root.get("tableFormat");
-    if (version == null || !version.isInt() || version.intValue() != TableDefinition.FORMAT_VERSION) {
-      throw new TableFormatException(source + ": field 'tableFormat' must be " + TableDefinition.FORMAT_VERSION);
+    if (version == null || !version.isInt() || version.intValue() != PublishedTableDefinition.FORMAT_VERSION) {
+      throw new TableFormatException(source + ": field 'tableFormat' must be " + PublishedTableDefinition.FORMAT_VERSION);
     }
     String name = text(root, "name", source, "");
     JsonNode dims = root.get("dimensions");
@@ -129,7 +129,7 @@ public final class DefinitionJson {
       }
     }
     try {
-      return new TableDefinition(name, out, minWidth, levels);
+      return new PublishedTableDefinition(name, out, minWidth, levels);
     } catch (TableFormatException e) {
       throw new TableFormatException(source + ": " + e.getMessage(), e);
     }
@@ -144,9 +144,9 @@ public final class DefinitionJson {
   }
 
   /** Writes a definition as JSON text. */
-  public static String write(TableDefinition def) {
+  public static String write(PublishedTableDefinition def) {
     ObjectNode root = JSON.createObjectNode();
-    root.put("tableFormat", TableDefinition.FORMAT_VERSION);
+    root.put("tableFormat", PublishedTableDefinition.FORMAT_VERSION);
     root.put("name", def.name());
     ArrayNode dims = root.putArray("dimensions");
     for (TableDimension d : def.dimensions()) {

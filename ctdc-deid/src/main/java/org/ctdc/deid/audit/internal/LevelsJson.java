@@ -12,7 +12,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 import org.ctdc.deid.audit.CellProtection;
 import org.ctdc.deid.audit.CellRef;
-import org.ctdc.deid.audit.TableDefinition;
+import org.ctdc.deid.audit.PublishedTableDefinition;
 import org.ctdc.deid.audit.TableFormatException;
 import org.ctdc.schema.internal.StrictTree;
 
@@ -35,7 +35,7 @@ public final class LevelsJson {
    * @return each listed primary cell's protection, in file order
    * @throws TableFormatException naming the file, the path and the rule
    */
-  public static Map<CellRef, CellProtection> read(Path file, TableDefinition def) {
+  public static Map<CellRef, CellProtection> read(Path file, PublishedTableDefinition def) {
     String source = file.toString();
     StrictTree.Failure fail = (path, rule) -> new TableFormatException(source + ": " + (path.isEmpty() ? "" : path + ": ")
         + rule);

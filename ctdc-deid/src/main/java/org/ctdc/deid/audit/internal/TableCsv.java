@@ -25,7 +25,7 @@ import java.util.Set;
 import org.ctdc.deid.audit.PublishedRow;
 import org.ctdc.deid.audit.PublishedStatus;
 import org.ctdc.deid.audit.PublishedTable;
-import org.ctdc.deid.audit.TableDefinition;
+import org.ctdc.deid.audit.PublishedTableDefinition;
 import org.ctdc.deid.audit.TableDimension;
 import org.ctdc.deid.audit.TableFormatException;
 import org.ctdc.schema.AtomicFiles;
@@ -56,7 +56,7 @@ public final class TableCsv {
    * Reads the CSV of a table under its definition. Every message names the file, the line and the column
    * and never quotes a cell: only the definition's own names and codes appear, through {@link Shown}.
    */
-  public static PublishedTable read(Path path, TableDefinition def) {
+  public static PublishedTable read(Path path, PublishedTableDefinition def) {
     String file = Shown.file(path);
     List<TableDimension> dims = def.dimensions();
     List<Set<String>> nodes = dims.stream().map(d -> Set.copyOf(d.nodes())).toList();

@@ -132,7 +132,7 @@ public final class Hypercube {
    * @throws TableException naming the cell when no hypercube is valid
    */
   public List<Witness> run() {
-    return run(org.ctdc.deid.internal.Ticker.none());
+    return run(org.ctdc.schema.internal.Ticker.none());
   }
 
   /**
@@ -143,7 +143,7 @@ public final class Hypercube {
    * @return one witness per protected primary (shared primaries once)
    * @throws TableException naming the cell when no hypercube is valid
    */
-  public List<Witness> run(org.ctdc.deid.internal.Ticker ticker) {
+  public List<Witness> run(org.ctdc.schema.internal.Ticker ticker) {
     record Prim(int grid, int level, int cell) {}
     List<Prim> prims = new ArrayList<>();
     for (int gi = 0; gi < p.grids.size(); gi++) {
@@ -188,7 +188,7 @@ public final class Hypercube {
    * finds another valid hypercube made only of cells still suppressed. Every witness stays valid (all the
    * published cells it moves are suppressed), so the check that follows verifies the result as before.
    */
-  private void relax(org.ctdc.deid.internal.Ticker ticker) {
+  private void relax(org.ctdc.schema.internal.Ticker ticker) {
     List<long[]> cand = Minimiser.secondariesLargestFirst(p);
     for (long[] cd : cand) {
       ticker.check();

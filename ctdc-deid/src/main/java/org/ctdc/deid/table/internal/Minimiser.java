@@ -3,7 +3,7 @@ package org.ctdc.deid.table.internal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.ctdc.deid.internal.Ticker;
+import org.ctdc.schema.internal.Ticker;
 import org.ctdc.deid.table.CellStatus;
 import org.jspecify.annotations.Nullable;
 

@@ -59,8 +59,9 @@ public final class ReleaseAudit {
     for (Path[] f : files) {
       tables.add(levelsDir == null ? PublishedTable.read(f[0], f[1]) : PublishedTable.read(f[0], f[1], levelsDir));
     }
-    AuditResult r = TableAudit.audit(tables, AuditOptions.builder().minWidth(minWidth).secondaryIntervals(false).build(),
-        org.ctdc.schema.ProgressListener.none(), cancellation);
+    AuditResult r = TableAudit.builder()
+        .options(AuditOptions.builder().minWidth(minWidth).secondaryIntervals(false).build())
+        .cancellation(cancellation).build().audit(tables);
     if (!r.passed()) {
       List<String> cells = new ArrayList<>();
       for (CellInterval c : r.exposedPrimaries()) {

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
-import org.ctdc.deid.internal.Ticker;
+import org.ctdc.schema.internal.Ticker;
 import org.ctdc.deid.table.CellStatus;
 import org.ctdc.deid.table.ProtectedTable;
 import org.ctdc.deid.table.ProtectionLevel;

@@ -10,7 +10,7 @@ import java.util.List;
 import org.ctdc.deid.audit.PublishedRow;
 import org.ctdc.deid.audit.PublishedStatus;
 import org.ctdc.deid.audit.PublishedTable;
-import org.ctdc.deid.audit.TableDefinition;
+import org.ctdc.deid.audit.PublishedTableDefinition;
 import org.ctdc.deid.audit.TableDimension;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +23,7 @@ class LocalLpFeasibilityTest {
   private static final double TOL = 0.125; // feasibility tolerance 1.25
 
   private static LocalLp lp(double[] ub) {
-    PublishedTable t = PublishedTable.of(TableDefinition.of("t", List.of(
+    PublishedTable t = PublishedTable.of(PublishedTableDefinition.of("t", List.of(
         TableDimension.flat("sex", "Total", List.of("F", "M")))), List.of(
         PublishedRow.suppressed(PublishedStatus.PRIMARY, "F"), PublishedRow.suppressed(PublishedStatus.SECONDARY, "M"),
         PublishedRow.published(9, "Total")));
@@ -76,7 +76,7 @@ class LocalLpFeasibilityTest {
   @Test
   void theMinimumSumPointIsVerifiedAndZeroOnTheTarget() {
     LocalLp lp = lp(new double[] {9, 9});
-    AuditEngine.Stats stats = new AuditEngine.Stats(org.ctdc.deid.internal.Ticker.none());
+    AuditEngine.Stats stats = new AuditEngine.Stats(org.ctdc.schema.internal.Ticker.none());
     double[] x = lp.minimiseSum(new int[] {0}, stats);
     assertArrayEquals(new double[] {0, 9}, x, 1e-9);
     assertEquals(1, stats.lps);

@@ -50,7 +50,7 @@ class Issue15GaussComparisonTest {
     int reduced = 0;
     for (GaussExamples.Example e : GaussExamples.all()) {
       int before = withoutMinimisation(e);
-      TableProtection p = TableProtector.suppress(e.table(), e.rules());
+      TableProtection p = TableProtector.of(e.rules()).suppress(e.table());
       ProtectedTable t = p.tables().get(0);
       int after = suppressed(t);
       assertTrue(after <= before, e.name() + ": the pass added cells");

@@ -154,7 +154,7 @@ class Issue15MagnitudeLevelsPropertyTest {
     for (int i = 0; i < recs.size(); i++) {
       id.put(recs.get(i), i);
     }
-    TableProtection tp = TableProtector.suppress(b.build(), rules);
+    TableProtection tp = TableProtector.of(rules).suppress(b.build());
     List<Path> files = TableWriter.write(tp.tables().get(0), dir, OutputOptions.defaults());
     PublishedTable published = PublishedTable.read(files.get(0), files.get(1));
     // the oracle's protection of every primary
@@ -184,7 +184,7 @@ class Issue15MagnitudeLevelsPropertyTest {
         expected.put(ref, cp);
       }
     }
-    AuditResult audit = TableAudit.audit(List.of(published), opts.build());
+    AuditResult audit = TableAudit.of(opts.build()).audit(List.of(published));
     for (CellInterval c : audit.primaries()) {
       assertTrue(!c.exposed(), "seed " + seed + ": " + c.cell() + " " + c.exposure());
     }
@@ -208,7 +208,7 @@ class Issue15MagnitudeLevelsPropertyTest {
         assertEquals(before == null ? got.respondent().getAsInt() : before, got.respondent().getAsInt());
       }
     }
-    assertTrue(TableAudit.audit(read).passed());
+    assertTrue(TableAudit.of().audit(read).passed());
   }
 
   static void collectInner(List<Dimension> ds, int d, List<String> prefix, List<List<String>> out) {

@@ -77,7 +77,7 @@ class Issue15MinimisationTest {
     Table t = handMade();
     SuppressionRules rules = handMadeRules();
     int before = Issue15GaussComparisonTest.withoutMinimisation(new GaussExamples.Example("hand", "", t, rules, 0));
-    TableProtection p = TableProtector.suppress(t, rules);
+    TableProtection p = TableProtector.of(rules).suppress(t);
     ProtectedTable out = p.tables().get(0);
     int after = Issue15GaussComparisonTest.suppressed(out);
     assertTrue(after < before, "after " + after + ", before " + before + ": " + suppressed(out));
@@ -102,7 +102,7 @@ class Issue15MinimisationTest {
     Table t = RandomTablesProtectionTest.randomTable(r, 2 + r.nextInt(2));
     SuppressionRules rules = RandomTablesProtectionTest.randomRules(r);
     int before = Issue15GaussComparisonTest.withoutMinimisation(new GaussExamples.Example("r", "", t, rules, 0));
-    TableProtection p = TableProtector.suppress(t, rules);
+    TableProtection p = TableProtector.of(rules).suppress(t);
     ProtectedTable out = p.tables().get(0);
     assertTrue(Issue15GaussComparisonTest.suppressed(out) <= before);
     Problem plain = new Problem(List.of(t), rules);
@@ -124,9 +124,9 @@ class Issue15MinimisationTest {
     for (int k = 0; k < 4; k++) {
       Table t = RandomTablesProtectionTest.randomTable(r, 2 + k % 2);
       SuppressionRules rules = RandomTablesProtectionTest.randomRules(r);
-      List<Path> a = TableWriter.write(TableProtector.suppress(t, rules).tables().get(0), dir.resolve("a" + k),
+      List<Path> a = TableWriter.write(TableProtector.of(rules).suppress(t).tables().get(0), dir.resolve("a" + k),
           new OutputOptions("..", rules.minWidth(), Map.of()));
-      List<Path> b = TableWriter.write(TableProtector.suppress(t, rules).tables().get(0), dir.resolve("b" + k),
+      List<Path> b = TableWriter.write(TableProtector.of(rules).suppress(t).tables().get(0), dir.resolve("b" + k),
           new OutputOptions("..", rules.minWidth(), Map.of()));
       for (int i = 0; i < a.size(); i++) {
         assertEquals(Files.readString(a.get(i)), Files.readString(b.get(i)));
@@ -138,7 +138,7 @@ class Issue15MinimisationTest {
   void issue15_thePassIsSkippedAndSaysSoWhenTheLpIsLargerThanTheLimit() {
     Problem p = new Problem(List.of(handMade()), handMadeRules());
     new Hypercube(p).run();
-    Minimiser.Outcome o = Minimiser.run(p, 0, org.ctdc.deid.internal.Ticker.none());
+    Minimiser.Outcome o = Minimiser.run(p, 0, org.ctdc.schema.internal.Ticker.none());
     assertFalse(o.ran());
     TableProtection full = SuppressionRun.run(List.of(handMade()), handMadeRules(), 0);
     assertEquals(TableReport.Minimisation.Status.SKIPPED, full.reports().get(0).minimisation().status());

@@ -45,7 +45,7 @@ class Issue15ProtectionLevelsTest {
     // largest within 5.5 %. UPL = 0.1 * 1000 - 50 = 50: the upper bound must reach 2000.
     Table t = table(new long[] {1000, 900, 50}, many(5, 1), many(40, 25), many(50, 30));
     SuppressionRules rules = OFF.withMagnitudeRules(0, 0, 10, 0);
-    TableProtection tp = TableProtector.suppress(t, rules);
+    TableProtection tp = TableProtector.of(rules).suppress(t);
     TableReport.PrimaryCell c0 = primary(tp, "c0");
     assertTrue(c0.upper() >= 2000, "upper bound " + c0.upper());
     assertTrue(c0.lower() <= 1950 - 50, "lower bound " + c0.lower());
@@ -77,7 +77,7 @@ class Issue15ProtectionLevelsTest {
     // (1,60)-dominance: c0 = 90 + 10 = 100, 90 > 60 % -> UPL = 100/60 * 90 - 100 = 50.
     // c1 = 20 (cheap) would give [.., 120]; the level needs a partner of at least 50.
     Table t = table(new long[] {90, 10}, many(4, 5), many(10, 6), many(20, 7));
-    TableProtection tp = TableProtector.suppress(t, OFF.withMagnitudeRules(1, 60, 0, 0));
+    TableProtection tp = TableProtector.of(OFF.withMagnitudeRules(1, 60, 0, 0)).suppress(t);
     TableReport.PrimaryCell c0 = primary(tp, "c0");
     assertTrue(c0.upper() >= 150, "upper " + c0.upper());
     assertTrue(c0.lower() <= 50, "lower " + c0.lower());
@@ -96,7 +96,7 @@ class Issue15ProtectionLevelsTest {
     IntervalCheck.Interval i = new IntervalCheck(p).interval(0, g.h[0].index.get("c0"));
     assertEquals(1955, i.upper(), 1e-9);
     assertTrue(i.exposed());
-    ProtectedTable out = TableProtector.suppress(t, OFF.withMagnitudeRules(0, 0, 10, 0)).tables().get(0);
+    ProtectedTable out = TableProtector.of(OFF.withMagnitudeRules(0, 0, 10, 0)).suppress(t).tables().get(0);
     assertEquals(CellStatus.SECONDARY, out.cell("c2").status());
   }
 
@@ -127,7 +127,7 @@ class Issue15ProtectionLevelsTest {
     List<Hypercube.Witness> ofG0 = new Hypercube(p).run().stream().filter(w -> w.cell() == cellG0).toList();
     double[] certified = WitnessCheck.range(p, ofG0);
     assertTrue(certified[0] <= 40 && certified[1] >= 160, java.util.Arrays.toString(certified));
-    TableProtection tp = TableProtector.suppress(b.build(), rules);
+    TableProtection tp = TableProtector.of(rules).suppress(b.build());
     TableReport.PrimaryCell g0 = primary(tp, "G0");
     assertTrue(g0.lower() <= 40, "lower " + g0.lower());
     assertTrue(g0.upper() >= 160, "upper " + g0.upper());
@@ -138,6 +138,6 @@ class Issue15ProtectionLevelsTest {
     org.ctdc.deid.audit.PublishedTable read = org.ctdc.deid.audit.PublishedTable.read(files.get(0), files.get(1));
     assertEquals(org.ctdc.deid.audit.CellProtection.of(100, 60, 60),
         read.levels().get(org.ctdc.deid.audit.CellRef.of("h", "G0")));
-    assertTrue(org.ctdc.deid.audit.TableAudit.audit(read).passed());
+    assertTrue(org.ctdc.deid.audit.TableAudit.of().audit(read).passed());
   }
 }

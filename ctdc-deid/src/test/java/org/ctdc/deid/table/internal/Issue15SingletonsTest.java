@@ -48,7 +48,7 @@ class Issue15SingletonsTest {
 
   @Test
   void issue15_suppressionAddsACellSoThatNoSingletonRecoversTheOther() {
-    ProtectedTable t = TableProtector.suppress(table(), P10).tables().get(0);
+    ProtectedTable t = TableProtector.of(P10).suppress(table()).tables().get(0);
     assertEquals(CellStatus.PRIMARY, t.cell("c0").status());
     assertEquals(CellStatus.PRIMARY, t.cell("c1").status());
     // c2 = 80 is the cheapest third cell that lets each singleton miss the other by its level (50, 60)

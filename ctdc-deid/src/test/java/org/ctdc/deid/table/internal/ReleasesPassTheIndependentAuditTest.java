@@ -47,7 +47,7 @@ class ReleasesPassTheIndependentAuditTest {
     for (int dims = 2; dims <= 3; dims++) {
       Table t = RandomTablesProtectionTest.randomTable(r, dims);
       SuppressionRules rules = RandomTablesProtectionTest.randomRules(r);
-      TableProtection p = TableProtector.suppress(t, rules);
+      TableProtection p = TableProtector.of(rules).suppress(t);
       AuditResult a = writeAndAudit(p, rules, "d" + dims);
       assertTrue(a.passed());
       assertTrue(a.exposedPrimaries().isEmpty());
@@ -60,8 +60,8 @@ class ReleasesPassTheIndependentAuditTest {
     SplittableRandom r = new SplittableRandom(seed);
     Table cube = RandomTablesProtectionTest.randomTable(r, 3);
     SuppressionRules rules = RandomTablesProtectionTest.randomRules(r);
-    TableProtection p = TableProtector.suppress(List.of(RandomTablesProtectionTest.project(cube, "ab", 0, 1),
-        RandomTablesProtectionTest.project(cube, "ac", 0, 2)), rules);
+    TableProtection p = TableProtector.of(rules).suppress(List.of(RandomTablesProtectionTest.project(cube, "ab", 0, 1),
+        RandomTablesProtectionTest.project(cube, "ac", 0, 2)));
     assertTrue(writeAndAudit(p, rules, "linked").passed());
   }
 }

@@ -1,10 +1,7 @@
-package org.ctdc.deid.internal;
-
-import org.ctdc.schema.internal.Shown;
-import org.ctdc.schema.internal.StrictTree;
+package org.ctdc.schema.internal;
 
 /**
- * The reading limits of the module's configuration files, as docs/limits.md names them. The reading itself
+ * The reading limits of the library's configuration files, as docs/limits.md names them. The reading itself
  * is {@link StrictTree}'s, shared by every YAML and JSON reader of the library (issue 14). Not API;
  * thread-safe (stateless).
  */

@@ -1,4 +1,4 @@
-package org.ctdc.deid.internal;
+package org.ctdc.schema.internal;
 
 import java.util.Objects;
 import org.ctdc.schema.Cancellation;

@@ -24,7 +24,7 @@ import org.ctdc.schema.internal.Shown;
  *     the definition's folder) holding each primary's protection levels ({@link CellProtection}); when named,
  *     the audit needs it and checks the levels; absent: the width alone is checked
  */
-public record TableDefinition(String name, List<TableDimension> dimensions, OptionalDouble minWidth,
+public record PublishedTableDefinition(String name, List<TableDimension> dimensions, OptionalDouble minWidth,
     java.util.Optional<String> levels) {
   /** The format version this library reads and writes. */
   public static final int FORMAT_VERSION = 1;
@@ -36,7 +36,7 @@ public record TableDefinition(String name, List<TableDimension> dimensions, Opti
    *     name, or the minimum width is not positive and finite
    * @throws NullPointerException if an argument is null
    */
-  public TableDefinition {
+  public PublishedTableDefinition {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(minWidth, "minWidth");
     Objects.requireNonNull(levels, "levels");
@@ -71,7 +71,7 @@ public record TableDefinition(String name, List<TableDimension> dimensions, Opti
    * @param minWidth the required width, if stated
    * @throws TableFormatException as the canonical constructor
    */
-  public TableDefinition(String name, List<TableDimension> dimensions, OptionalDouble minWidth) {
+  public PublishedTableDefinition(String name, List<TableDimension> dimensions, OptionalDouble minWidth) {
     this(name, dimensions, minWidth, java.util.Optional.empty());
   }
 
@@ -82,8 +82,8 @@ public record TableDefinition(String name, List<TableDimension> dimensions, Opti
    * @param dimensions the dimensions
    * @return the definition
    */
-  public static TableDefinition of(String name, List<TableDimension> dimensions) {
-    return new TableDefinition(name, dimensions, OptionalDouble.empty());
+  public static PublishedTableDefinition of(String name, List<TableDimension> dimensions) {
+    return new PublishedTableDefinition(name, dimensions, OptionalDouble.empty());
   }
 
   /**
@@ -93,8 +93,8 @@ public record TableDefinition(String name, List<TableDimension> dimensions, Opti
    * @return the copy
    * @throws TableFormatException if the width is not positive and finite
    */
-  public TableDefinition withMinWidth(double width) {
-    return new TableDefinition(name, dimensions, OptionalDouble.of(width), levels);
+  public PublishedTableDefinition withMinWidth(double width) {
+    return new PublishedTableDefinition(name, dimensions, OptionalDouble.of(width), levels);
   }
 
   /**
@@ -104,8 +104,8 @@ public record TableDefinition(String name, List<TableDimension> dimensions, Opti
    * @return the copy
    * @throws TableFormatException if the name is blank or names a folder
    */
-  public TableDefinition withLevels(String file) {
-    return new TableDefinition(name, dimensions, minWidth, java.util.Optional.of(file));
+  public PublishedTableDefinition withLevels(String file) {
+    return new PublishedTableDefinition(name, dimensions, minWidth, java.util.Optional.of(file));
   }
 
   /**
@@ -116,7 +116,7 @@ public record TableDefinition(String name, List<TableDimension> dimensions, Opti
    * @throws TableFormatException if the file cannot be read or breaks the format (the message names the
    *     file and the field)
    */
-  public static TableDefinition read(Path json) {
+  public static PublishedTableDefinition read(Path json) {
     return DefinitionJson.read(json);
   }
 
@@ -128,7 +128,7 @@ public record TableDefinition(String name, List<TableDimension> dimensions, Opti
    * @return the definition
    * @throws TableFormatException if the text breaks the format
    */
-  public static TableDefinition parse(String json, String source) {
+  public static PublishedTableDefinition parse(String json, String source) {
     return DefinitionJson.parse(json, source);
   }
 
