@@ -117,7 +117,7 @@ final class DeidCommand implements Callable<Integer>, CancellableCommand {
       }
       try (Progress progress = Progress.start("ctdc deid", 1, quiet.on)) {
         progress.step("de-identifying");
-        r = Deidentifier.run(read.dataset(), job.config(), progress, cancellation);
+        r = Deidentifier.builder(job.config()).progress(progress).cancellation(cancellation).build().run(read.dataset());
         progress.done();
       }
     } catch (picocli.CommandLine.ParameterException e) {

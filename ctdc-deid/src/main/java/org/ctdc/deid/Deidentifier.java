@@ -14,15 +14,16 @@ import javax.crypto.spec.SecretKeySpec;
 import org.ctdc.deid.internal.Engine;
 import org.ctdc.deid.internal.Search;
 import org.ctdc.deid.internal.Ticker;
-import org.ctdc.deid.risk.LocalSuppression;
 import org.ctdc.deid.risk.RiskException;
 import org.ctdc.deid.risk.RiskMeasures;
 import org.ctdc.deid.risk.RiskOptions;
 import org.ctdc.deid.risk.RiskReport;
-import org.ctdc.deid.risk.TopBottomCoding;
+import org.ctdc.deid.transform.LocalSuppression;
+import org.ctdc.deid.transform.TopBottomCoding;
 import org.ctdc.schema.Cancellation;
 import org.ctdc.schema.Dataset;
 import org.ctdc.schema.MissingReason;
+import org.ctdc.schema.OperationBuilder;
 import org.ctdc.schema.OperationCancelledException;
 import org.ctdc.schema.ProgressListener;
 import org.ctdc.schema.Role;
@@ -49,15 +50,21 @@ import org.slf4j.LoggerFactory;
  * compatible records under the wildcard rule; the re-identification risk ({@link RiskMeasures}) of the
  * input and of the release is measured for the report.
  *
- * <p>Progress and cancellation: {@link #run(Dataset, DeidConfig, ProgressListener, Cancellation)} reports the
- * generalisation search as stage {@value #SEARCHING} (lattice nodes classified or passed, out of the lattice
- * size) and, with local suppression, stage {@value LocalSuppression#SUPPRESSING}, and stops with {@link
- * OperationCancelledException} when the signal is raised. The listener and the signal are arguments of the
- * run, not settings of {@link DeidConfig}: a configuration is a reusable value (it is carried in {@link
- * DeidResult} and may serve many runs), while a signal, once raised, cannot be lowered and a listener
- * belongs to the one run it watches. The release is the same with or without them.
+ * <p>Progress and cancellation are settings of the operation ({@link Builder#progress}, {@link
+ * Builder#cancellation}), set as on every long-running operation of the library ({@link OperationBuilder}):
+ * a run reports the generalisation search as stage {@value #SEARCHING} (lattice nodes classified or passed,
+ * out of the lattice size) and, with local suppression, stage {@value LocalSuppression#SUPPRESSING}, and stops
+ * with {@link OperationCancelledException} when the signal is raised. The release is the same with or
+ * without them.
  *
- * <p>This class is thread-safe: it has only static methods, and each run has its own state.
+ * <pre>{@code
+ * DeidResult result = Deidentifier.of(config).run(data);
+ * DeidReport plan = Deidentifier.builder(config).progress(listener).cancellation(signal).build().plan(data);
+ * }</pre>
+ *
+ * <p>This class is immutable and thread-safe: one object may run on many datasets, from many threads at
+ * once, each run with its own state (the listener is then called from each of those threads, and one raised
+ * signal stops them all). Its {@link Builder} is not thread-safe.
  */
 public final class Deidentifier {
   private static final Logger LOG = LoggerFactory.getLogger(Deidentifier.class);
@@ -68,80 +75,111 @@ public final class Deidentifier {
   /** The operation named by {@link OperationCancelledException#operation()} when a run is cancelled. */
   public static final String OPERATION = "de-identification";
 
-  private Deidentifier() {}
+  private final DeidConfig config;
+  private final ProgressListener progress;
+  private final Cancellation cancellation;
 
-  /**
-   * De-identifies a dataset.
-   *
-   * @param data the input
-   * @param config the configuration
-   * @return the release, the report and, if requested, the lattice classification
-   * @throws HierarchyException if a hierarchy does not cover a value of the data
-   * @throws UnsatisfiableModelException if no node satisfies the models within the limit
-   * @throws DeidException if the configuration does not fit the data
-   */
-  public static DeidResult run(Dataset data, DeidConfig config) {
-    return run(data, config, true, ProgressListener.none(), Cancellation.none());
+  private Deidentifier(Builder b) {
+    this.config = b.config;
+    this.progress = b.progress;
+    this.cancellation = b.cancellation;
   }
 
   /**
-   * De-identifies a dataset, reporting progress and watching a cancellation signal. The signal is checked
-   * before the run, at every node evaluation of the search (and every few thousand nodes passed), at every
-   * checkpoint of local suppression, and before the release is built; a raised signal stops the run with
-   * {@link OperationCancelledException} and nothing is returned. The result is identical to {@link
-   * #run(Dataset, DeidConfig)}.
+   * Starts an operation with a configuration; progress and cancellation are none until set.
+   *
+   * @param config the configuration
+   * @return a new builder
+   * @throws NullPointerException if {@code config} is null
+   */
+  public static Builder builder(DeidConfig config) {
+    return new Builder(config);
+  }
+
+  /**
+   * The operation with a configuration, no progress listener and no cancellation signal.
+   *
+   * @param config the configuration
+   * @return the operation
+   * @throws NullPointerException if {@code config} is null
+   */
+  public static Deidentifier of(DeidConfig config) {
+    return builder(config).build();
+  }
+
+  /** @return the configuration this operation runs */
+  public DeidConfig config() {
+    return config;
+  }
+
+  /**
+   * De-identifies a dataset. The signal is checked before the run, at every node evaluation of the search
+   * (and every few thousand nodes passed), at every checkpoint of local suppression, and before the release
+   * is built; a raised signal stops the run with {@link OperationCancelledException} and nothing is
+   * returned.
    *
    * @param data the input
-   * @param config the configuration
-   * @param progress receives stage {@value #SEARCHING} and, with local suppression, stage {@value
-   *     LocalSuppression#SUPPRESSING}; called on the calling thread
-   * @param cancellation the signal to watch, {@link Cancellation#none()} for none
    * @return the release, the report and, if requested, the lattice classification
    * @throws OperationCancelledException if the signal is raised before the run ends
    * @throws HierarchyException if a hierarchy does not cover a value of the data
    * @throws UnsatisfiableModelException if no node satisfies the models within the limit
    * @throws DeidException if the configuration does not fit the data
    */
-  public static DeidResult run(Dataset data, DeidConfig config, ProgressListener progress,
-      Cancellation cancellation) {
+  public DeidResult run(Dataset data) {
     return run(data, config, true, progress, cancellation);
   }
 
   /**
    * Searches the optimal generalisation without writing the release: the report of what
-   * {@link #run(Dataset, DeidConfig)} would release (records suppressed, levels, metrics, search
-   * statistics, dropped and pseudonymised variables), for planning and benchmarks. Risk is not measured
-   * (the report's {@code riskBefore} and {@code riskAfter} are empty). With local suppression the cells are
-   * blanked as in a run (their counts need the generalised records), and the result is then discarded.
+   * {@link #run(Dataset)} would release (records suppressed, levels, metrics, search statistics, dropped
+   * and pseudonymised variables), for planning and benchmarks. Risk is not measured (the report's
+   * {@code riskBefore} and {@code riskAfter} are empty). With local suppression the cells are blanked as in
+   * a run (their counts need the generalised records), and the result is then discarded.
    *
    * @param data the input
-   * @param config the configuration
    * @return the report; its released-record count is the number of records that would be released
-   * @throws HierarchyException if a hierarchy does not cover a value of the data
-   * @throws UnsatisfiableModelException if no node satisfies the models within the limit
-   * @throws DeidException if the configuration does not fit the data
-   */
-  public static DeidReport plan(Dataset data, DeidConfig config) {
-    return run(data, config, false, ProgressListener.none(), Cancellation.none()).report();
-  }
-
-  /**
-   * Plans as {@link #plan(Dataset, DeidConfig)}, reporting progress and watching a cancellation signal as
-   * {@link #run(Dataset, DeidConfig, ProgressListener, Cancellation)} does.
-   *
-   * @param data the input
-   * @param config the configuration
-   * @param progress receives the stages of the search and of local suppression
-   * @param cancellation the signal to watch
-   * @return the report
    * @throws OperationCancelledException if the signal is raised before the plan is complete
    * @throws HierarchyException if a hierarchy does not cover a value of the data
    * @throws UnsatisfiableModelException if no node satisfies the models within the limit
    * @throws DeidException if the configuration does not fit the data
    */
-  public static DeidReport plan(Dataset data, DeidConfig config, ProgressListener progress,
-      Cancellation cancellation) {
+  public DeidReport plan(Dataset data) {
     return run(data, config, false, progress, cancellation).report();
+  }
+
+  /**
+   * Builds a {@link Deidentifier}: the configuration, a progress listener and a cancellation signal. Each
+   * setter checks its argument. Not thread-safe.
+   */
+  public static final class Builder implements OperationBuilder<Builder> {
+    private final DeidConfig config;
+    private ProgressListener progress = ProgressListener.none();
+    private Cancellation cancellation = Cancellation.none();
+
+    private Builder(DeidConfig config) {
+      this.config = Objects.requireNonNull(config, "config");
+    }
+
+    /**
+     * {@inheritDoc} Stages: {@value Deidentifier#SEARCHING} and, with local suppression, {@value
+     * LocalSuppression#SUPPRESSING}; called on the thread that runs.
+     */
+    @Override
+    public Builder progress(ProgressListener listener) {
+      this.progress = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    @Override
+    public Builder cancellation(Cancellation signal) {
+      this.cancellation = Objects.requireNonNull(signal, "signal");
+      return this;
+    }
+
+    /** @return the operation, immutable and thread-safe */
+    public Deidentifier build() {
+      return new Deidentifier(this);
+    }
   }
 
   private static DeidResult run(Dataset input, DeidConfig config, boolean write, ProgressListener progress,
@@ -246,13 +284,14 @@ public final class Deidentifier {
         throw new UnsatisfiableModelException(describe(config.models()) + " cannot be reached by local suppression: "
             + "the input has " + n + " records");
       }
-      LocalSuppression.Options.Builder ob = LocalSuppression.Options.builder(config.quasiIdentifiers(), k);
+      LocalSuppression.Builder ob = LocalSuppression.builder(config.quasiIdentifiers(), k).progress(progress)
+          .cancellation(cancellation);
       if (!config.suppressionImportance().isEmpty()) {
         ob.importance(config.suppressionImportance());
       }
       LocalSuppression.Result ls;
       try {
-        ls = LocalSuppression.apply(release, ob.build(), progress, cancellation);
+        ls = ob.build().apply(release);
       } catch (RiskException e) {
         throw new DeidException("local suppression: " + e.getMessage(), e);
       }
