@@ -148,6 +148,127 @@ public final class Deidentifier {
   }
 
   /**
+   * Searches the optimal generalisation over a frequency table instead of the records: the same search as
+   * {@link #plan(Dataset)}, and the same report as {@code plan} of the records the table counts, except
+   * that a table built elsewhere knows nothing of top and bottom coding (its cells recoded are not
+   * counted) and the search's own timing. The configuration's quasi-identifiers, hierarchies and models must
+   * be those the table was made for; local suppression needs the records and is refused.
+   *
+   * @param table the frequency table of the records
+   * @return the report
+   * @throws IllegalArgumentException if the table is made for other quasi-identifiers, hierarchies or
+   *     models, or the configuration sets local suppression
+   * @throws OperationCancelledException if the signal is raised before the plan is complete
+   * @throws UnsatisfiableModelException if no node satisfies the models within the limit
+   * @throws DeidException if the configuration does not fit the table's schema
+   */
+  public DeidReport plan(FrequencyTable table) {
+    DeidConfig tc = table.config();
+    if (!tc.quasiIdentifiers().equals(config.quasiIdentifiers()) || !tc.hierarchies().equals(config.hierarchies())
+        || !tc.models().equals(config.models())) {
+      throw new IllegalArgumentException("table: made for other quasi-identifiers, hierarchies or models than "
+          + "this operation's configuration");
+    }
+    if (config.localSuppression() != LocalSuppressionMode.NONE) {
+      throw new IllegalArgumentException("table: localSuppression " + config.localSuppression()
+          + " needs the records, not their frequency table");
+    }
+    cancellation.throwIfCancelled(OPERATION);
+    long start = System.nanoTime();
+    Schema schema = table.schema();
+    validate(schema, config);
+    int m = config.quasiIdentifiers().size();
+    Engine engine =
+        Engine.prepare(table.levelZero(), config.models(), config.suppressionLimit(), config.metric());
+    Search search = search(engine, config, false, progress, cancellation);
+    Search.Outcome out = search.run(config.classifyLattice());
+    int[] chosen = chosen(out, engine, config);
+    int[][] ids = new int[m][];
+    cancellation.throwIfCancelled(OPERATION);
+    boolean[] keep = engine.applyToBase(out, ids);
+    long[] weight = new long[keep.length];
+    for (int c = 0; c < weight.length; c++) {
+      weight[c] = table.count(c);
+    }
+    double[] facts = Search.facts(out);
+    long suppressed = (long) facts[0];
+    long wildcard = config.missingValues() == MissingValues.WILDCARD
+        ? wildcardSmallest(ids, keep, weight, chosen, engine) : -1;
+    List<DeidReport.QiLevel> levels = new ArrayList<>();
+    for (int i = 0; i < m; i++) {
+      java.util.BitSet in = new java.util.BitSet();
+      java.util.BitSet seen = new java.util.BitSet();
+      for (int c = 0; c < keep.length; c++) {
+        if (keep[c] && engine.missingOf(i, 0, engine.baseId(c, i)) == 0) {
+          in.set(engine.baseId(c, i));
+        }
+        if (keep[c] && engine.missingOf(i, chosen[i], ids[i][c]) == 0) {
+          seen.set(ids[i][c]);
+        }
+      }
+      levels.add(qiLevel(config, i, chosen[i], in.cardinality(), seen.cardinality()));
+    }
+    Map<String, Long> cells = new LinkedHashMap<>();
+    config.quasiIdentifiers().forEach(q -> cells.put(q, 0L));
+    return report(schema, config, levels, engine, out, suppressed, engine.maxSuppressed(), (long) facts[1],
+        Search.smallestReleasedClass(out), wildcard, cells, 0, Map.of(), facts, start, null, null);
+  }
+
+  private static Search search(Engine engine, DeidConfig config, boolean alone, ProgressListener progress,
+      Cancellation cancellation) {
+    int m = config.quasiIdentifiers().size();
+    long deadline =
+        config.timeBudget().map(d -> System.nanoTime() + d.toNanos()).orElse(Long.MAX_VALUE);
+    int[] minLevels = alone ? new int[m] : config.minLevels();
+    int[] maxLevels = alone ? new int[m] : config.maxLevels();
+    cancellation.throwIfCancelled(OPERATION);
+    return new Search(engine, minLevels, maxLevels, config.nodeBudget(), deadline,
+        new Ticker(SEARCHING, OPERATION, progress, cancellation));
+  }
+
+  /** The chosen node's levels, or the failure when no node satisfies the models. */
+  private static int[] chosen(Search.Outcome out, Engine engine, DeidConfig config) {
+    if (out.levels == null) {
+      throw new UnsatisfiableModelException(
+          "no generalisation within the level bounds satisfies " + describe(config.models())
+              + " with at most " + engine.maxSuppressed() + " of " + engine.rows() + " records suppressed"
+              + (out.optimal ? "" : " (the search stopped at its budget)"));
+    }
+    return out.levels;
+  }
+
+  private static DeidReport.QiLevel qiLevel(DeidConfig config, int i, int level, long distinctIn,
+      long distinctOut) {
+    Hierarchy h = config.hierarchies().get(i);
+    return new DeidReport.QiLevel(config.quasiIdentifiers().get(i), h.name(), level, h.height(), h.levelName(level),
+        distinctIn, distinctOut);
+  }
+
+  private static DeidReport report(Schema schema, DeidConfig config, List<DeidReport.QiLevel> levels, Engine engine,
+      Search.Outcome out, long suppressedRecords, long maxSuppressed, long classes, long smallest, long wildcard,
+      Map<String, Long> cells, long recordsWithCells, Map<String, Long> recoded, double[] facts, long start,
+      DeidReport.@Nullable RiskSummary before, DeidReport.@Nullable RiskSummary after) {
+    List<String> dropped = new ArrayList<>();
+    List<String> pseudonymised = new ArrayList<>();
+    dispositions(schema, config, dropped, pseudonymised);
+    Map<String, Double> metrics = new LinkedHashMap<>();
+    for (Metric mt : Metric.values()) {
+      metrics.put(mt.name(), facts[2 + mt.ordinal()]);
+    }
+    long elapsed = (System.nanoTime() - start) / 1_000_000;
+    DeidReport report =
+        new DeidReport(schema.id(), levels, describeAll(config.models()), config.suppressionLimit(),
+            config.metric(), config.missingValues(), config.localSuppression(),
+            config.codings().stream().map(DeidConfig.Coding::toString).toList(), dropped, pseudonymised,
+            engine.rows(), suppressedRecords, maxSuppressed, engine.rows() - suppressedRecords, classes, smallest,
+            wildcard, cells, recordsWithCells, recoded, metrics, out.latticeSize, out.evaluations, out.optimal,
+            elapsed, Optional.ofNullable(before), Optional.ofNullable(after));
+    LOG.debug("de-identified {} rows: {} suppressed, {} cells blanked, {} of {} nodes evaluated", engine.rows(),
+        suppressedRecords, report.totalCellsSuppressed(), out.evaluations, out.latticeSize);
+    return report;
+  }
+
+  /**
    * Builds a {@link Deidentifier}: the configuration, a progress listener and a cancellation signal. Each
    * setter checks its argument. Not thread-safe.
    */
@@ -189,28 +310,7 @@ public final class Deidentifier {
     cancellation.throwIfCancelled(OPERATION);
     long start = System.nanoTime();
     Schema schema = input.schema();
-    for (String v : config.roleOverrides()) {
-      if (schema.indexOf(v) < 0) {
-        throw new DeidException("configuration names variable '" + v + "', which schema " + schema.id() + " lacks");
-      }
-    }
-    for (DeidConfig.Coding c : config.codings()) {
-      if (schema.indexOf(c.variable()) < 0) {
-        throw new DeidException("configuration codes variable '" + c.variable() + "', which schema " + schema.id()
-            + " lacks");
-      }
-    }
-    if (config.riskWeights().isPresent() && schema.indexOf(config.riskWeights().get()) < 0) {
-      throw new DeidException("configuration names weight variable '" + config.riskWeights().get()
-          + "', which schema " + schema.id() + " lacks");
-    }
-    for (Variable v : schema.variables()) {
-      if (roleOf(v, config) == Role.QUASI_IDENTIFIER && config.hierarchy(v.name()).isEmpty()) {
-        throw new DeidException(
-            "variable '" + v.name() + "' is a quasi-identifier in schema " + schema.id()
-                + " but the configuration gives it no hierarchy; add one or override its role");
-      }
-    }
+    validate(schema, config);
     LocalSuppressionMode mode = config.localSuppression();
     boolean local = mode != LocalSuppressionMode.NONE;
     boolean alone = mode == LocalSuppressionMode.ALONE;
@@ -236,23 +336,9 @@ public final class Deidentifier {
     Engine engine =
         Engine.prepare(data, config.quasiIdentifiers(), config.hierarchies(), config.models(),
             alone ? 1.0 : config.suppressionLimit(), config.metric(), config.threads());
-    long deadline =
-        config.timeBudget().map(d -> System.nanoTime() + d.toNanos()).orElse(Long.MAX_VALUE);
-    int[] minLevels = alone ? new int[m] : config.minLevels();
-    int[] maxLevels = alone ? new int[m] : config.maxLevels();
-    cancellation.throwIfCancelled(OPERATION);
-    Search search = new Search(engine, minLevels, maxLevels, config.nodeBudget(), deadline,
-        new Ticker(SEARCHING, OPERATION, progress, cancellation));
+    Search search = search(engine, config, alone, progress, cancellation);
     Search.Outcome out = search.run(config.classifyLattice());
-    if (out.levels == null) {
-      throw new UnsatisfiableModelException(
-          "no generalisation within the level bounds satisfies " + describe(config.models())
-              + " with at most " + engine.maxSuppressed() + " of " + engine.rows() + " records suppressed"
-              + (out.optimal ? "" : " (the search stopped at its budget)"));
-    }
-    List<String> dropped = new ArrayList<>();
-    List<String> pseudonymised = new ArrayList<>();
-    dispositions(schema, config, dropped, pseudonymised);
+    int[] chosen = chosen(out, engine, config);
     int[][] ids = new int[m][];
     boolean[] keep = null;
     Dataset release = null;
@@ -262,7 +348,7 @@ public final class Deidentifier {
       java.util.Arrays.fill(keep, true);
     }
     if (write || local) {
-      release = release(data, config, engine, out.levels, ids, keep);
+      release = release(data, config, engine, chosen, ids, keep);
     }
     double[] facts = Search.facts(out);
     long suppressedRecords = local ? 0 : (long) facts[0];
@@ -305,18 +391,13 @@ public final class Deidentifier {
       after = write ? DeidReport.RiskSummary.of(exact) : null;
     } else {
       if (config.missingValues() == MissingValues.WILDCARD) {
-        wildcard = wildcardSmallest(ids, keep, out.levels, engine);
+        wildcard = wildcardSmallest(ids, keep, null, chosen, engine);
       }
       after = write ? risk(Objects.requireNonNull(release), config, wildcardRule, "release") : null; // made above
-    }
-    Map<String, Double> metrics = new LinkedHashMap<>();
-    for (Metric mt : Metric.values()) {
-      metrics.put(mt.name(), facts[2 + mt.ordinal()]);
     }
     List<DeidReport.QiLevel> levels = new ArrayList<>();
     for (int i = 0; i < m; i++) {
       String q = config.quasiIdentifiers().get(i);
-      Hierarchy h = config.hierarchies().get(i);
       long distinctIn = distinct(input, input.column(q), keep);
       long distinctOut;
       if (release != null) {
@@ -324,15 +405,32 @@ public final class Deidentifier {
       } else {
         java.util.BitSet seen = new java.util.BitSet();
         for (int r = 0; r < keep.length; r++) {
-          if (keep[r] && engine.missingOf(i, out.levels[i], ids[i][r]) == 0) {
+          if (keep[r] && engine.missingOf(i, chosen[i], ids[i][r]) == 0) {
             seen.set(ids[i][r]);
           }
         }
         distinctOut = seen.cardinality();
       }
-      levels.add(new DeidReport.QiLevel(q, h.name(), out.levels[i], h.height(), h.levelName(out.levels[i]),
-          distinctIn, distinctOut));
+      levels.add(qiLevel(config, i, chosen[i], distinctIn, distinctOut));
     }
+    List<LatticeNode> lattice = lattice(config, search, out);
+    DeidReport report = report(schema, config, levels, engine, out, suppressedRecords, maxSuppressed, classes,
+        smallest, wildcard, cells, recordsWithCells, recoded, facts, start, before, after);
+    Map<String, Map<String, Long>> references = new LinkedHashMap<>();
+    for (PrivacyModel pm : config.models()) {
+      if (pm instanceof PrivacyModel.TCloseness t) {
+        int c = data.column(t.variable());
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        for (int r = 0; r < data.rowCount(); r++) {
+          counts.merge(data.isMissing(r, c) ? "" : data.token(r, c), 1L, Long::sum);
+        }
+        references.put(t.variable(), counts);
+      }
+    }
+    return new DeidResult(release == null ? data : release, report, config, lattice, references);
+  }
+
+  private static List<LatticeNode> lattice(DeidConfig config, Search search, Search.Outcome out) {
     List<LatticeNode> lattice = new ArrayList<>();
     if (config.classifyLattice()) {
       for (int node = 0; node < out.latticeSize; node++) {
@@ -351,28 +449,33 @@ public final class Deidentifier {
         lattice.add(new LatticeNode(lv, st, Double.isNaN(v) ? OptionalDouble.empty() : OptionalDouble.of(v)));
       }
     }
-    long elapsed = (System.nanoTime() - start) / 1_000_000;
-    DeidReport report =
-        new DeidReport(schema.id(), levels, describeAll(config.models()), config.suppressionLimit(),
-            config.metric(), config.missingValues(), mode,
-            config.codings().stream().map(DeidConfig.Coding::toString).toList(), dropped, pseudonymised,
-            engine.rows(), suppressedRecords, maxSuppressed, engine.rows() - suppressedRecords, classes, smallest,
-            wildcard, cells, recordsWithCells, recoded, metrics, out.latticeSize, out.evaluations, out.optimal,
-            elapsed, Optional.ofNullable(before), Optional.ofNullable(after));
-    LOG.debug("de-identified {} rows: {} suppressed, {} cells blanked, {} of {} nodes evaluated", engine.rows(),
-        suppressedRecords, report.totalCellsSuppressed(), out.evaluations, out.latticeSize);
-    Map<String, Map<String, Long>> references = new LinkedHashMap<>();
-    for (PrivacyModel pm : config.models()) {
-      if (pm instanceof PrivacyModel.TCloseness t) {
-        int c = data.column(t.variable());
-        Map<String, Long> counts = new java.util.TreeMap<>();
-        for (int r = 0; r < data.rowCount(); r++) {
-          counts.merge(data.isMissing(r, c) ? "" : data.token(r, c), 1L, Long::sum);
-        }
-        references.put(t.variable(), counts);
+    return lattice;
+  }
+
+  /** Checks that the configuration fits the schema. */
+  private static void validate(Schema schema, DeidConfig config) {
+    for (String v : config.roleOverrides()) {
+      if (schema.indexOf(v) < 0) {
+        throw new DeidException("configuration names variable '" + v + "', which schema " + schema.id() + " lacks");
       }
     }
-    return new DeidResult(release == null ? data : release, report, config, lattice, references);
+    for (DeidConfig.Coding c : config.codings()) {
+      if (schema.indexOf(c.variable()) < 0) {
+        throw new DeidException("configuration codes variable '" + c.variable() + "', which schema " + schema.id()
+            + " lacks");
+      }
+    }
+    if (config.riskWeights().isPresent() && schema.indexOf(config.riskWeights().get()) < 0) {
+      throw new DeidException("configuration names weight variable '" + config.riskWeights().get()
+          + "', which schema " + schema.id() + " lacks");
+    }
+    for (Variable v : schema.variables()) {
+      if (roleOf(v, config) == Role.QUASI_IDENTIFIER && config.hierarchy(v.name()).isEmpty()) {
+        throw new DeidException(
+            "variable '" + v.name() + "' is a quasi-identifier in schema " + schema.id()
+                + " but the configuration gives it no hierarchy; add one or override its role");
+      }
+    }
   }
 
   /**
@@ -666,8 +769,13 @@ public final class Deidentifier {
     return sb.toString();
   }
 
-  /** Under the wildcard rule, the least number of released records a released record matches. */
-  private static long wildcardSmallest(int[][] ids, boolean[] keep, int[] levels, Engine engine) {
+  /**
+   * Under the wildcard rule, the least number of released records a released record matches: over rows, or
+   * over weighted rows (combinations of the level-0 table, each weighing its count) when {@code weight} is
+   * given.
+   */
+  private static long wildcardSmallest(int[][] ids, boolean[] keep, long @Nullable [] weight, int[] levels,
+      Engine engine) {
     int m = ids.length;
     Map<List<Integer>, Long> classes = new LinkedHashMap<>();
     for (int r = 0; r < keep.length; r++) {
@@ -678,7 +786,7 @@ public final class Deidentifier {
       for (int i = 0; i < m; i++) {
         key.add(engine.missingOf(i, levels[i], ids[i][r]) < 0 ? -1 : ids[i][r]);
       }
-      classes.merge(key, 1L, Long::sum);
+      classes.merge(key, weight == null ? 1L : weight[r], Long::sum);
     }
     List<List<Integer>> keys = new ArrayList<>(classes.keySet());
     List<List<Integer>> withMissing = keys.stream().filter(k -> k.contains(-1)).toList();

@@ -306,10 +306,6 @@ public final class Engine {
   public boolean[] apply(Dataset data, Search.Outcome outcome, int[][] ids) {
     int[] levels = Objects.requireNonNull(outcome.levels); // an outcome with a chosen node
     NodeEval e = Objects.requireNonNull(outcome.eval);
-    LongIntMap classes = new LongIntMap(e.table.size);
-    for (int c = 0; c < e.table.size; c++) {
-      classes.getOrPut(e.table.key[c], c);
-    }
     int rows = (int) n;
     for (int i = 0; i < m; i++) {
       int[] id0 = new QiCoding(data, qis[i].name, qis[i].hierarchy).ids(data);
@@ -319,8 +315,17 @@ public final class Engine {
       }
       ids[i] = id0;
     }
-    boolean[] keep = new boolean[rows];
-    for (int r = 0; r < rows; r++) {
+    return released(e, ids, rows);
+  }
+
+  /** Whether each of {@code count} rows (or combinations), given its ids at the chosen node, is released. */
+  private boolean[] released(NodeEval e, int[][] ids, int count) {
+    LongIntMap classes = new LongIntMap(e.table.size);
+    for (int c = 0; c < e.table.size; c++) {
+      classes.getOrPut(e.table.key[c], c);
+    }
+    boolean[] keep = new boolean[count];
+    for (int r = 0; r < count; r++) {
       long key = 0;
       for (int i = 0; i < m; i++) {
         key |= (long) ids[i][r] << shift[i];
@@ -328,6 +333,40 @@ public final class Engine {
       keep[r] = e.passes[classes.get(key)];
     }
     return keep;
+  }
+
+  /**
+   * As {@link #apply} for the combinations of the level-0 table instead of rows: the chosen level's id of
+   * every combination, and whether it is released.
+   *
+   * @param outcome a search outcome with a chosen node
+   * @param ids receives one array per quasi-identifier: the id at the chosen level per combination
+   * @return per combination, whether it is released
+   */
+  public boolean[] applyToBase(Search.Outcome outcome, int[][] ids) {
+    int[] levels = Objects.requireNonNull(outcome.levels); // an outcome with a chosen node
+    NodeEval e = Objects.requireNonNull(outcome.eval);
+    int size = base.size;
+    for (int i = 0; i < m; i++) {
+      int[] upl = qis[i].up[levels[i]];
+      int[] id = new int[size];
+      for (int c = 0; c < size; c++) {
+        id[c] = upl[field(base.key[c], i)];
+      }
+      ids[i] = id;
+    }
+    return released(e, ids, size);
+  }
+
+  /**
+   * The level-0 id of a quasi-identifier in a combination of the level-0 table.
+   *
+   * @param c the combination
+   * @param qi the quasi-identifier's index
+   * @return the id
+   */
+  public int baseId(int c, int qi) {
+    return field(base.key[c], qi);
   }
 
   /**
