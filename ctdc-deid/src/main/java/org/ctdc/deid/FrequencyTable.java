@@ -163,6 +163,38 @@ public final class FrequencyTable {
     return table.code(combination, quasiIdentifier);
   }
 
+  /**
+   * The distribution of a sensitive variable over the records of a combination.
+   *
+   * @param combination the combination's index
+   * @param variable one of {@link #sensitiveVariables()}
+   * @return per value present (a code of its value set, a level-0 value of its t-closeness hierarchy, or an
+   *     integer as text) the number of records, in value order; the records where it is missing are the
+   *     combination's {@link #count} minus their sum
+   * @throws IndexOutOfBoundsException if the index is out of range
+   * @throws IllegalArgumentException if the variable is not sensitive
+   */
+  public java.util.Map<String, Long> distribution(int combination, String variable) {
+    Objects.checkIndex(combination, size());
+    List<LevelZeroTable.Channel> channels = table.channels();
+    for (int ch = 0; ch < channels.size(); ch++) {
+      LevelZeroTable.Channel c = channels.get(ch);
+      if (c.variable().equals(variable)) {
+        Hierarchy h = c.hierarchy();
+        List<String> labels = h == null ? c.labels() : h.leaves();
+        int[] hist = table.histogram(combination, ch);
+        java.util.Map<String, Long> out = new java.util.LinkedHashMap<>();
+        for (int v = 0; v < labels.size(); v++) {
+          if (hist[v] > 0) {
+            out.put(labels.get(v), (long) hist[v]);
+          }
+        }
+        return java.util.Collections.unmodifiableMap(out);
+      }
+    }
+    throw new IllegalArgumentException("variable: '" + variable + "' is not a sensitive variable of the models");
+  }
+
   /** The table behind this one, for the library's own use. */
   LevelZeroTable levelZero() {
     return table;

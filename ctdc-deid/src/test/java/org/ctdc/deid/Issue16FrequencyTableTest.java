@@ -126,6 +126,7 @@ class Issue16FrequencyTableTest {
     FrequencyTable direct = FrequencyTable.of(whole, p.config());
     assertEquals(direct, merged, "seed " + seed);
     assertEquals(whole.rowCount(), merged.records());
+    assertDistributions(p, whole, merged);
     Deidentifier deid = Deidentifier.of(p.config());
     DeidReport expected;
     try {
@@ -135,6 +136,48 @@ class Issue16FrequencyTableTest {
       return;
     }
     assertEquals(untimed(expected), untimed(deid.plan(merged)), "seed " + seed);
+  }
+
+  /** Counts and sensitive distributions of every combination, recounted from the records. */
+  static void assertDistributions(Problem p, Dataset d, FrequencyTable t) {
+    java.util.Map<List<Integer>, Integer> index = new java.util.HashMap<>();
+    for (int c = 0; c < t.size(); c++) {
+      List<Integer> codes = new ArrayList<>();
+      for (int i = 0; i < p.m(); i++) {
+        codes.add(t.code(c, i));
+      }
+      index.put(codes, c);
+    }
+    List<String> sensitive = t.sensitiveVariables();
+    long[] counts = new long[t.size()];
+    List<List<java.util.Map<String, Long>>> expected = new ArrayList<>();
+    for (int c = 0; c < t.size(); c++) {
+      List<java.util.Map<String, Long>> perVariable = new ArrayList<>();
+      sensitive.forEach(v -> perVariable.add(new java.util.HashMap<>()));
+      expected.add(perVariable);
+    }
+    for (int r = 0; r < d.rowCount(); r++) {
+      List<Integer> codes = new ArrayList<>();
+      for (int i = 0; i < p.m(); i++) {
+        Hierarchy h = p.config().hierarchies().get(i);
+        codes.add(d.isMissing(r, i) ? h.leaves().size() + d.missingReason(r, i).orElseThrow().ordinal()
+            : h.leaves().indexOf(d.token(r, i)));
+      }
+      int c = index.get(codes);
+      counts[c]++;
+      for (int j = 0; j < sensitive.size(); j++) {
+        int col = d.column(sensitive.get(j));
+        if (!d.isMissing(r, col)) {
+          expected.get(c).get(j).merge(d.token(r, col), 1L, Long::sum);
+        }
+      }
+    }
+    for (int c = 0; c < t.size(); c++) {
+      assertEquals(counts[c], t.count(c));
+      for (int j = 0; j < sensitive.size(); j++) {
+        assertEquals(expected.get(c).get(j), t.distribution(c, sensitive.get(j)));
+      }
+    }
   }
 
   @ParameterizedTest

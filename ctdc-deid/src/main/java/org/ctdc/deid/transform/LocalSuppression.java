@@ -181,7 +181,7 @@ public final class LocalSuppression {
    * <p>This record is immutable and thread-safe.
    *
    * @param dataset the dataset with cells blanked
-   * @param suppressedCells cells blanked per quasi-identifier, in the order of the options
+   * @param suppressedCells cells blanked per quasi-identifier, in the order of {@link LocalSuppression#quasiIdentifiers()}
    * @param importanceOrder the importance order used, most important first
    */
   public record Result(Dataset dataset, Map<String, Long> suppressedCells, List<String> importanceOrder) {
