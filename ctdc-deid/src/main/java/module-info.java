@@ -14,6 +14,7 @@ module org.ctdc.deid {
 
   exports org.ctdc.deid;
   exports org.ctdc.deid.risk;
+  exports org.ctdc.deid.transform;
   exports org.ctdc.deid.verify;
   exports org.ctdc.deid.table;
   exports org.ctdc.deid.audit;

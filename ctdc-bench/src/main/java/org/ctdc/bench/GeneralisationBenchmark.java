@@ -126,7 +126,7 @@ public class GeneralisationBenchmark {
    */
   @Benchmark
   public DeidReport adult(Adult s) {
-    return Deidentifier.plan(s.data, s.config);
+    return Deidentifier.of(s.config).plan(s.data);
   }
 
   /**
@@ -137,6 +137,6 @@ public class GeneralisationBenchmark {
    */
   @Benchmark
   public DeidReport ctdcLike(CtdcLike s) {
-    return Deidentifier.plan(s.data, s.config);
+    return Deidentifier.of(s.config).plan(s.data);
   }
 }

@@ -2,7 +2,7 @@ package org.ctdc.bench;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.ctdc.deid.risk.LocalSuppression;
+import org.ctdc.deid.transform.LocalSuppression;
 import org.ctdc.samples.CtdcLikeData;
 import org.ctdc.schema.Dataset;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -38,6 +38,6 @@ public class LocalSuppressionBenchmark {
 
   @Benchmark
   public LocalSuppression.Result suppressToK11() {
-    return LocalSuppression.apply(data, qis, 11);
+    return LocalSuppression.of(qis, 11).apply(data);
   }
 }

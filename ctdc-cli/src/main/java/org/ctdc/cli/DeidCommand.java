@@ -89,7 +89,8 @@ final class DeidCommand implements Callable<Integer> {
         return files.invalidInput(read.report().lines(), read.report().summary(), promised);
       }
       try (Progress progress = files.progress("de-identifying")) {
-        r = Deidentifier.run(read.dataset(), job.config(), progress, cancellation);
+        r = Deidentifier.builder(job.config()).progress(progress).cancellation(cancellation).build()
+            .run(read.dataset());
         progress.done();
       }
     } catch (RuntimeException e) {

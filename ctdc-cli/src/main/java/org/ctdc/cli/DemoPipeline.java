@@ -178,7 +178,7 @@ final class DemoPipeline {
     DeidConfig config = SchemaHierarchies.ctdcDefaults(data)
         .model(new PrivacyModel.DistinctLDiversity(SENSITIVE, L))
         .build();
-    DeidResult deid = Deidentifier.run(data, config, progress, cancellation);
+    DeidResult deid = Deidentifier.builder(config).progress(progress).cancellation(cancellation).build().run(data);
     Dataset release = deid.release();
     progress.done();
     // 5. verify with the independent verifier; a release that fails is not written

@@ -21,7 +21,11 @@ import org.ctdc.schema.Role;
  * HMAC-SHA-256 pseudonym when a key is set; free-text variables are always dropped. The key is held in
  * this object only; {@link #toString()} and every report say only whether one is set.
  *
- * <p>Create one with {@link #builder()}. This class is immutable and thread-safe; its builder is not.
+ * <p>Create one with {@link #builder()}. The builder checks each setting when it is set: a value out of
+ * range throws {@link IllegalArgumentException}, a setting that conflicts with one set before throws
+ * {@link IllegalStateException}, each naming the setting. A configuration file read by {@link
+ * DeidJob#read} fails instead with {@link DeidException} naming the file and the key. This class is
+ * immutable and thread-safe; its builder is not.
  */
 public final class DeidConfig {
 
@@ -30,7 +34,7 @@ public final class DeidConfig {
 
   /**
    * Top or bottom coding of a year or count variable, applied to the input before anything else (see
-   * {@link org.ctdc.deid.risk.TopBottomCoding}): values above (top) or below (bottom) the threshold become
+   * {@link org.ctdc.deid.transform.TopBottomCoding}): values above (top) or below (bottom) the threshold become
    * the threshold.
    *
    * <p>This record is immutable and thread-safe.
@@ -75,19 +79,10 @@ public final class DeidConfig {
 
   private DeidConfig(Builder b) {
     if (b.qis.isEmpty()) {
-      throw new DeidException("configuration: at least one quasi-identifier is needed");
+      throw new IllegalStateException("quasiIdentifier: at least one quasi-identifier is needed");
     }
     if (b.models.isEmpty()) {
-      throw new DeidException("configuration: at least one privacy model is needed");
-    }
-    if (!(b.suppressionLimit >= 0 && b.suppressionLimit <= 1)) {
-      throw new DeidException("configuration: suppressionLimit must lie in [0, 1], is " + b.suppressionLimit);
-    }
-    if (b.threads < 1) {
-      throw new DeidException("configuration: threads must be at least 1, is " + b.threads);
-    }
-    if (b.nodeBudget < 0) {
-      throw new DeidException("configuration: nodeBudget must not be negative");
+      throw new IllegalStateException("model: at least one privacy model is needed");
     }
     this.qiNames = List.copyOf(b.qis.keySet());
     List<Hierarchy> hs = new ArrayList<>();
@@ -97,11 +92,6 @@ public final class DeidConfig {
       String name = qiNames.get(i);
       Qi q = Objects.requireNonNull(b.qis.get(name)); // qiNames are its keys
       int max = q.max() < 0 ? q.hierarchy().height() : q.max();
-      if (q.min() < 0 || q.min() > max || max > q.hierarchy().height()) {
-        throw new DeidException(
-            "configuration: level bounds of '" + name + "' must satisfy 0 <= min <= max <= height "
-                + q.hierarchy().height());
-      }
       hs.add(q.hierarchy());
       minLevels[i] = q.min();
       maxLevels[i] = max;
@@ -109,18 +99,11 @@ public final class DeidConfig {
     this.hierarchies = List.copyOf(hs);
     Map<String, Role> r = new LinkedHashMap<>(b.roles);
     for (String qi : qiNames) {
-      Role prev = r.put(qi, Role.QUASI_IDENTIFIER);
-      if (prev != null && prev != Role.QUASI_IDENTIFIER) {
-        throw new DeidException("configuration: '" + qi + "' is a quasi-identifier and also " + prev);
-      }
+      r.put(qi, Role.QUASI_IDENTIFIER); // role() and model() refuse a conflicting role
     }
     for (PrivacyModel pm : b.models) {
       if (pm.sensitive().isPresent()) {
-        String s = pm.sensitive().get();
-        Role prev = r.put(s, Role.SENSITIVE);
-        if (prev != null && prev != Role.SENSITIVE) {
-          throw new DeidException("configuration: sensitive variable '" + s + "' is also " + prev);
-        }
+        r.put(pm.sensitive().get(), Role.SENSITIVE); // quasiIdentifier(), role() and model() refuse a conflict
       }
     }
     this.roles = Map.copyOf(r);
@@ -135,35 +118,15 @@ public final class DeidConfig {
     this.timeBudget = Optional.ofNullable(b.timeBudget);
     this.classifyLattice = b.classifyLattice;
     this.localSuppression = b.localSuppression;
-    if (localSuppression != LocalSuppressionMode.NONE) {
-      for (PrivacyModel pm : models) {
-        if (!(pm instanceof PrivacyModel.KAnonymity)) {
-          throw new DeidException("configuration: local suppression reaches k-anonymity only; "
-              + Deidentifier.describe(pm) + " needs localSuppression NONE (record suppression)");
-        }
-      }
-    }
     this.suppressionImportance = List.copyOf(b.suppressionImportance);
     if (!suppressionImportance.isEmpty()
         && (suppressionImportance.size() != qiNames.size()
             || !new java.util.HashSet<>(suppressionImportance).equals(new java.util.HashSet<>(qiNames)))) {
-      throw new DeidException(
-          "configuration: the local-suppression importance order must name every quasi-identifier once");
-    }
-    java.util.Set<String> seen = new java.util.HashSet<>();
-    for (Coding c : b.codings) {
-      if (!seen.add((c.top() ? "top " : "bottom ") + c.variable())) {
-        throw new DeidException("configuration: '" + c.variable() + "' is " + (c.top() ? "top" : "bottom")
-            + "-coded twice");
-      }
+      throw new IllegalStateException(
+          "suppressionImportance: the importance order must name every quasi-identifier once; it names " + suppressionImportance.size()
+              + " of the " + qiNames.size() + " set by quasiIdentifier");
     }
     this.codings = List.copyOf(b.codings);
-    if (b.riskSmallClassThreshold < 0) {
-      throw new DeidException("configuration: risk.smallClassThreshold must be at least 1");
-    }
-    if (!(b.riskThreshold >= 0 && b.riskThreshold <= 1)) {
-      throw new DeidException("configuration: risk.riskThreshold must lie in [0, 1], is " + b.riskThreshold);
-    }
     this.riskSmallClassThreshold = b.riskSmallClassThreshold;
     this.riskThreshold = b.riskThreshold;
     this.riskWeights = Optional.ofNullable(b.riskWeights);
@@ -400,6 +363,15 @@ public final class DeidConfig {
 
     private Builder() {}
 
+    private boolean sensitive(String variable) {
+      for (PrivacyModel pm : models) {
+        if (pm.sensitive().filter(variable::equals).isPresent()) {
+          return true;
+        }
+      }
+      return false;
+    }
+
     /**
      * Adds (or replaces) a quasi-identifier, with levels 0 to the hierarchy's height.
      *
@@ -408,6 +380,17 @@ public final class DeidConfig {
      * @return this builder
      */
     public Builder quasiIdentifier(String variable, Hierarchy hierarchy) {
+      Objects.requireNonNull(variable, "variable");
+      Objects.requireNonNull(hierarchy, "hierarchy");
+      Role role = roles.get(variable);
+      if (role != null && role != Role.QUASI_IDENTIFIER) {
+        throw new IllegalStateException("quasiIdentifier: '" + variable + "' was set to role " + role
+            + " by role() before");
+      }
+      if (sensitive(variable)) {
+        throw new IllegalStateException("quasiIdentifier: '" + variable
+            + "' is the sensitive variable of a privacy model set by model() before");
+      }
       qis.put(variable, new Qi(hierarchy, 0, -1));
       return this;
     }
@@ -419,12 +402,18 @@ public final class DeidConfig {
      * @param min the least level
      * @param max the greatest level
      * @return this builder
-     * @throws DeidException if the variable is not a quasi-identifier yet
+     * @throws IllegalStateException if the variable is not a quasi-identifier yet
+     * @throws IllegalArgumentException unless 0 &lt;= min &lt;= max &lt;= the hierarchy's height
      */
     public Builder levels(String variable, int min, int max) {
       Qi q = qis.get(variable);
       if (q == null) {
-        throw new DeidException("configuration: levels of '" + variable + "' set before it is a quasi-identifier");
+        throw new IllegalStateException("levels: '" + variable + "' is not set by quasiIdentifier() before");
+      }
+      int height = q.hierarchy().height();
+      if (min < 0 || min > max || max > height) {
+        throw new IllegalArgumentException("levels of '" + variable + "' must satisfy 0 <= min <= max <= height "
+            + height + ", are " + min + " and " + max);
       }
       qis.put(variable, new Qi(q.hierarchy(), min, max));
       return this;
@@ -436,8 +425,19 @@ public final class DeidConfig {
      * @param variable the variable
      * @param role its role in this run
      * @return this builder
+     * @throws IllegalStateException if the variable is a quasi-identifier or a model's sensitive variable and
+     *     the role differs
      */
     public Builder role(String variable, Role role) {
+      Objects.requireNonNull(variable, "variable");
+      Objects.requireNonNull(role, "role");
+      if (qis.containsKey(variable) && role != Role.QUASI_IDENTIFIER) {
+        throw new IllegalStateException("role: '" + variable + "' is a quasi-identifier set by quasiIdentifier() before");
+      }
+      if (sensitive(variable) && role != Role.SENSITIVE) {
+        throw new IllegalStateException("role: '" + variable
+            + "' is the sensitive variable of a privacy model set by model() before");
+      }
       roles.put(variable, role);
       return this;
     }
@@ -447,19 +447,42 @@ public final class DeidConfig {
      *
      * @param model the model
      * @return this builder
+     * @throws IllegalStateException if the model's sensitive variable is a quasi-identifier or has another role
+     *     set before, or if local suppression is set and the model is not k-anonymity
      */
     public Builder model(PrivacyModel model) {
-      models.add(java.util.Objects.requireNonNull(model, "model"));
+      Objects.requireNonNull(model, "model");
+      if (model.sensitive().isPresent()) {
+        String s = model.sensitive().get();
+        if (qis.containsKey(s)) {
+          throw new IllegalStateException("model: the sensitive variable '" + s
+              + "' is a quasi-identifier set by quasiIdentifier() before");
+        }
+        Role role = roles.get(s);
+        if (role != null && role != Role.SENSITIVE) {
+          throw new IllegalStateException("model: the sensitive variable '" + s + "' was set to role " + role
+              + " by role() before");
+        }
+      }
+      if (localSuppression != LocalSuppressionMode.NONE && !(model instanceof PrivacyModel.KAnonymity)) {
+        throw new IllegalStateException("model: " + Deidentifier.describe(model) + " conflicts with localSuppression "
+            + localSuppression + " set before (local suppression reaches k-anonymity only)");
+      }
+      models.add(model);
       return this;
     }
 
     /**
      * Adds k-anonymity.
      *
-     * @param k the least class size
+     * @param k the least class size, at least 2
      * @return this builder
+     * @throws IllegalArgumentException if {@code k < 2} (every class has at least one record)
      */
     public Builder k(int k) {
+      if (k < 2) {
+        throw new IllegalArgumentException("k must be at least 2, is " + k);
+      }
       return model(new PrivacyModel.KAnonymity(k));
     }
 
@@ -469,8 +492,12 @@ public final class DeidConfig {
      * @param share the largest share of input rows that may be suppressed, in [0, 1]; at most
      *     ⌊share × n⌋ records are
      * @return this builder
+     * @throws IllegalArgumentException if {@code share} is outside [0, 1]
      */
     public Builder suppressionLimit(double share) {
+      if (!(share >= 0 && share <= 1)) {
+        throw new IllegalArgumentException("suppressionLimit must lie in [0, 1], is " + share);
+      }
       this.suppressionLimit = share;
       return this;
     }
@@ -492,30 +519,51 @@ public final class DeidConfig {
      *
      * @param key the secret key, at least 16 bytes; copied
      * @return this builder
-     * @throws DeidException if the key is shorter than 16 bytes
+     * @throws IllegalArgumentException if the key is shorter than 16 bytes
      */
     public Builder pseudonymKey(byte[] key) {
       if (key.length < 16) {
-        throw new DeidException("configuration: the pseudonym key must have at least 16 bytes");
+        throw new IllegalArgumentException("pseudonymKey must have at least 16 bytes, has " + key.length);
       }
       this.pseudonymKey = Arrays.copyOf(key, key.length);
       return this;
     }
 
-    /** @param threads threads for the pass over the rows, at least 1 @return this builder */
+    /**
+     * @param threads threads for the pass over the rows, at least 1
+     * @return this builder
+     * @throws IllegalArgumentException if {@code threads < 1}
+     */
     public Builder threads(int threads) {
+      if (threads < 1) {
+        throw new IllegalArgumentException("threads must be at least 1, is " + threads);
+      }
       this.threads = threads;
       return this;
     }
 
-    /** @param nodes the most node evaluations, 0 for no limit @return this builder */
+    /**
+     * @param nodes the most node evaluations, 0 for no limit
+     * @return this builder
+     * @throws IllegalArgumentException if {@code nodes < 0}
+     */
     public Builder nodeBudget(long nodes) {
+      if (nodes < 0) {
+        throw new IllegalArgumentException("nodeBudget must not be negative, is " + nodes);
+      }
       this.nodeBudget = nodes;
       return this;
     }
 
-    /** @param budget the longest search time @return this builder */
+    /**
+     * @param budget the longest search time, not negative
+     * @return this builder
+     * @throws IllegalArgumentException if the budget is negative
+     */
     public Builder timeBudget(Duration budget) {
+      if (budget.isNegative()) {
+        throw new IllegalArgumentException("timeBudget must not be negative");
+      }
       this.timeBudget = budget;
       return this;
     }
@@ -531,9 +579,19 @@ public final class DeidConfig {
      *
      * @param mode none, alone (no generalisation) or after generalisation
      * @return this builder
+     * @throws IllegalStateException if a model other than k-anonymity was set before and the mode is not NONE
      */
     public Builder localSuppression(LocalSuppressionMode mode) {
-      this.localSuppression = java.util.Objects.requireNonNull(mode, "mode");
+      Objects.requireNonNull(mode, "mode");
+      if (mode != LocalSuppressionMode.NONE) {
+        for (PrivacyModel pm : models) {
+          if (!(pm instanceof PrivacyModel.KAnonymity)) {
+            throw new IllegalStateException("localSuppression " + mode + " conflicts with " + Deidentifier.describe(pm)
+                + " set by model() before (local suppression reaches k-anonymity only)");
+          }
+        }
+      }
+      this.localSuppression = mode;
       return this;
     }
 
@@ -543,8 +601,12 @@ public final class DeidConfig {
      * @param mostImportantFirst every quasi-identifier once, the one to keep longest first; empty for the
      *     default
      * @return this builder
+     * @throws IllegalArgumentException if a variable is named twice
      */
     public Builder suppressionImportance(List<String> mostImportantFirst) {
+      if (new java.util.HashSet<>(mostImportantFirst).size() != mostImportantFirst.size()) {
+        throw new IllegalArgumentException("suppressionImportance names a variable twice");
+      }
       this.suppressionImportance = List.copyOf(mostImportantFirst);
       return this;
     }
@@ -555,9 +617,20 @@ public final class DeidConfig {
      * @param variable the variable
      * @param threshold the largest value kept
      * @return this builder
+     * @throws IllegalStateException if the variable is top-coded already
      */
     public Builder topCode(String variable, int threshold) {
-      codings.add(new Coding(variable, true, threshold));
+      return coding(new Coding(variable, true, threshold));
+    }
+
+    private Builder coding(Coding c) {
+      for (Coding d : codings) {
+        if (d.variable().equals(c.variable()) && d.top() == c.top()) {
+          throw new IllegalStateException((c.top() ? "topCode" : "bottomCode") + ": '" + c.variable()
+              + "' is " + (c.top() ? "top" : "bottom") + "-coded by a setting before");
+        }
+      }
+      codings.add(c);
       return this;
     }
 
@@ -567,10 +640,10 @@ public final class DeidConfig {
      * @param variable the variable
      * @param threshold the smallest value kept
      * @return this builder
+     * @throws IllegalStateException if the variable is bottom-coded already
      */
     public Builder bottomCode(String variable, int threshold) {
-      codings.add(new Coding(variable, false, threshold));
-      return this;
+      return coding(new Coding(variable, false, threshold));
     }
 
     /**
@@ -578,8 +651,13 @@ public final class DeidConfig {
      *
      * @param threshold at least 1; 0 for the default (the largest k of the models, else 11)
      * @return this builder
+     * @throws IllegalArgumentException if {@code threshold < 0}
      */
     public Builder riskSmallClassThreshold(int threshold) {
+      if (threshold < 0) {
+        throw new IllegalArgumentException("riskSmallClassThreshold must be at least 1 (or 0 for the default), is "
+            + threshold);
+      }
       this.riskSmallClassThreshold = threshold;
       return this;
     }
@@ -589,8 +667,12 @@ public final class DeidConfig {
      *
      * @param threshold in [0, 1]; records with 1/fk above it count as above the threshold
      * @return this builder
+     * @throws IllegalArgumentException if {@code threshold} is outside [0, 1]
      */
     public Builder riskThreshold(double threshold) {
+      if (!(threshold >= 0 && threshold <= 1)) {
+        throw new IllegalArgumentException("riskThreshold must lie in [0, 1], is " + threshold);
+      }
       this.riskThreshold = threshold;
       return this;
     }
@@ -611,7 +693,8 @@ public final class DeidConfig {
      * Builds the configuration.
      *
      * @return an immutable configuration
-     * @throws DeidException naming the setting if the configuration is inconsistent
+     * @throws IllegalStateException naming the setting if no quasi-identifier or no model is set, or if
+     *     {@link #suppressionImportance} does not name every quasi-identifier once
      */
     public DeidConfig build() {
       return new DeidConfig(this);

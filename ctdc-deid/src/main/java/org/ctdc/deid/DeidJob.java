@@ -74,6 +74,10 @@ public record DeidJob(DeidConfig config, Optional<String> schema, char delimiter
     JsonNode root = StrictTree.read(yaml, failure(f));
     try {
       return read(f, root, StrictTree.folder(yaml), new ArrayList<>());
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      // a setting of the file refused by DeidConfig's builder, whose message names the setting (and quotes
+      // no file content); not kept as the cause, as no parser's exception is
+      throw new DeidException(f + ": " + e.getMessage());
     } catch (DeidException e) {
       // rules checked by the builders (DeidConfig, PrivacyModel, Hierarchy) do not know the file
       throw e.getMessage().startsWith(f + ": ") ? e : new DeidException(f + ": " + e.getMessage(), e);

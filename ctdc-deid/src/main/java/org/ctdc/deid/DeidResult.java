@@ -9,7 +9,7 @@ import org.ctdc.deid.verify.Verifier;
 import org.ctdc.schema.Dataset;
 
 /**
- * The outcome of {@link Deidentifier#run(Dataset, DeidConfig)}: the released dataset (suppressed records
+ * The outcome of {@link Deidentifier#run(Dataset)}: the released dataset (suppressed records
  * removed, or with local suppression cells blanked with reason SUPPRESSED, quasi-identifiers generalised into categorical variables whose value set is the labels of the
  * chosen level, identifiers dropped or pseudonymised), the report, the configuration, and the lattice
  * classification when it was requested.

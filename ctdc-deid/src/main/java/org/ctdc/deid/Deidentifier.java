@@ -14,15 +14,16 @@ import javax.crypto.spec.SecretKeySpec;
 import org.ctdc.deid.internal.Engine;
 import org.ctdc.deid.internal.Search;
 import org.ctdc.schema.internal.Ticker;
-import org.ctdc.deid.risk.LocalSuppression;
 import org.ctdc.deid.risk.RiskException;
 import org.ctdc.deid.risk.RiskMeasures;
 import org.ctdc.deid.risk.RiskOptions;
 import org.ctdc.deid.risk.RiskReport;
-import org.ctdc.deid.risk.TopBottomCoding;
+import org.ctdc.deid.transform.LocalSuppression;
+import org.ctdc.deid.transform.TopBottomCoding;
 import org.ctdc.schema.Cancellation;
 import org.ctdc.schema.Dataset;
 import org.ctdc.schema.MissingReason;
+import org.ctdc.schema.OperationBuilder;
 import org.ctdc.schema.OperationCancelledException;
 import org.ctdc.schema.ProgressListener;
 import org.ctdc.schema.Role;
@@ -49,15 +50,21 @@ import org.slf4j.LoggerFactory;
  * compatible records under the wildcard rule; the re-identification risk ({@link RiskMeasures}) of the
  * input and of the release is measured for the report.
  *
- * <p>Progress and cancellation: {@link #run(Dataset, DeidConfig, ProgressListener, Cancellation)} reports the
- * generalisation search as stage {@value #SEARCHING} (lattice nodes classified or passed, out of the lattice
- * size) and, with local suppression, stage {@value LocalSuppression#SUPPRESSING}, and stops with {@link
- * OperationCancelledException} when the signal is raised. The listener and the signal are arguments of the
- * run, not settings of {@link DeidConfig}: a configuration is a reusable value (it is carried in {@link
- * DeidResult} and may serve many runs), while a signal, once raised, cannot be lowered and a listener
- * belongs to the one run it watches. The release is the same with or without them.
+ * <p>Progress and cancellation are settings of the operation ({@link Builder#progress}, {@link
+ * Builder#cancellation}), set as on every long-running operation of the library ({@link OperationBuilder}):
+ * a run reports the generalisation search as stage {@value #SEARCHING} (lattice nodes classified or passed,
+ * out of the lattice size) and, with local suppression, stage {@value LocalSuppression#SUPPRESSING}, and stops
+ * with {@link OperationCancelledException} when the signal is raised. The release is the same with or
+ * without them.
  *
- * <p>This class is thread-safe: it has only static methods, and each run has its own state.
+ * <pre>{@code
+ * DeidResult result = Deidentifier.of(config).run(data);
+ * DeidReport plan = Deidentifier.builder(config).progress(listener).cancellation(signal).build().plan(data);
+ * }</pre>
+ *
+ * <p>This class is immutable and thread-safe: one object may run on many datasets, from many threads at
+ * once, each run with its own state (the listener is then called from each of those threads, and one raised
+ * signal stops them all). Its {@link Builder} is not thread-safe.
  */
 public final class Deidentifier {
   private static final Logger LOG = LoggerFactory.getLogger(Deidentifier.class);
@@ -68,80 +75,232 @@ public final class Deidentifier {
   /** The operation named by {@link OperationCancelledException#operation()} when a run is cancelled. */
   public static final String OPERATION = "de-identification";
 
-  private Deidentifier() {}
+  private final DeidConfig config;
+  private final ProgressListener progress;
+  private final Cancellation cancellation;
 
-  /**
-   * De-identifies a dataset.
-   *
-   * @param data the input
-   * @param config the configuration
-   * @return the release, the report and, if requested, the lattice classification
-   * @throws HierarchyException if a hierarchy does not cover a value of the data
-   * @throws UnsatisfiableModelException if no node satisfies the models within the limit
-   * @throws DeidException if the configuration does not fit the data
-   */
-  public static DeidResult run(Dataset data, DeidConfig config) {
-    return run(data, config, true, ProgressListener.none(), Cancellation.none());
+  private Deidentifier(Builder b) {
+    this.config = b.config;
+    this.progress = b.progress;
+    this.cancellation = b.cancellation;
   }
 
   /**
-   * De-identifies a dataset, reporting progress and watching a cancellation signal. The signal is checked
-   * before the run, at every node evaluation of the search (and every few thousand nodes passed), at every
-   * checkpoint of local suppression, and before the release is built; a raised signal stops the run with
-   * {@link OperationCancelledException} and nothing is returned. The result is identical to {@link
-   * #run(Dataset, DeidConfig)}.
+   * Starts an operation with a configuration; progress and cancellation are none until set.
+   *
+   * @param config the configuration
+   * @return a new builder
+   * @throws NullPointerException if {@code config} is null
+   */
+  public static Builder builder(DeidConfig config) {
+    return new Builder(config);
+  }
+
+  /**
+   * The operation with a configuration, no progress listener and no cancellation signal.
+   *
+   * @param config the configuration
+   * @return the operation
+   * @throws NullPointerException if {@code config} is null
+   */
+  public static Deidentifier of(DeidConfig config) {
+    return builder(config).build();
+  }
+
+  /** @return the configuration this operation runs */
+  public DeidConfig config() {
+    return config;
+  }
+
+  /**
+   * De-identifies a dataset. The signal is checked before the run, at every node evaluation of the search
+   * (and every few thousand nodes passed), at every checkpoint of local suppression, and before the release
+   * is built; a raised signal stops the run with {@link OperationCancelledException} and nothing is
+   * returned.
    *
    * @param data the input
-   * @param config the configuration
-   * @param progress receives stage {@value #SEARCHING} and, with local suppression, stage {@value
-   *     LocalSuppression#SUPPRESSING}; called on the calling thread
-   * @param cancellation the signal to watch, {@link Cancellation#none()} for none
    * @return the release, the report and, if requested, the lattice classification
    * @throws OperationCancelledException if the signal is raised before the run ends
    * @throws HierarchyException if a hierarchy does not cover a value of the data
    * @throws UnsatisfiableModelException if no node satisfies the models within the limit
    * @throws DeidException if the configuration does not fit the data
    */
-  public static DeidResult run(Dataset data, DeidConfig config, ProgressListener progress,
-      Cancellation cancellation) {
+  public DeidResult run(Dataset data) {
     return run(data, config, true, progress, cancellation);
   }
 
   /**
    * Searches the optimal generalisation without writing the release: the report of what
-   * {@link #run(Dataset, DeidConfig)} would release (records suppressed, levels, metrics, search
-   * statistics, dropped and pseudonymised variables), for planning and benchmarks. Risk is not measured
-   * (the report's {@code riskBefore} and {@code riskAfter} are empty). With local suppression the cells are
-   * blanked as in a run (their counts need the generalised records), and the result is then discarded.
+   * {@link #run(Dataset)} would release (records suppressed, levels, metrics, search statistics, dropped
+   * and pseudonymised variables), for planning and benchmarks. Risk is not measured (the report's
+   * {@code riskBefore} and {@code riskAfter} are empty). With local suppression the cells are blanked as in
+   * a run (their counts need the generalised records), and the result is then discarded.
    *
    * @param data the input
-   * @param config the configuration
    * @return the report; its released-record count is the number of records that would be released
-   * @throws HierarchyException if a hierarchy does not cover a value of the data
-   * @throws UnsatisfiableModelException if no node satisfies the models within the limit
-   * @throws DeidException if the configuration does not fit the data
-   */
-  public static DeidReport plan(Dataset data, DeidConfig config) {
-    return run(data, config, false, ProgressListener.none(), Cancellation.none()).report();
-  }
-
-  /**
-   * Plans as {@link #plan(Dataset, DeidConfig)}, reporting progress and watching a cancellation signal as
-   * {@link #run(Dataset, DeidConfig, ProgressListener, Cancellation)} does.
-   *
-   * @param data the input
-   * @param config the configuration
-   * @param progress receives the stages of the search and of local suppression
-   * @param cancellation the signal to watch
-   * @return the report
    * @throws OperationCancelledException if the signal is raised before the plan is complete
    * @throws HierarchyException if a hierarchy does not cover a value of the data
    * @throws UnsatisfiableModelException if no node satisfies the models within the limit
    * @throws DeidException if the configuration does not fit the data
    */
-  public static DeidReport plan(Dataset data, DeidConfig config, ProgressListener progress,
-      Cancellation cancellation) {
+  public DeidReport plan(Dataset data) {
     return run(data, config, false, progress, cancellation).report();
+  }
+
+  /**
+   * Searches the optimal generalisation over a frequency table instead of the records: the same search as
+   * {@link #plan(Dataset)}, and the same report as {@code plan} of the records the table counts, except
+   * that a table built elsewhere knows nothing of top and bottom coding (its cells recoded are not
+   * counted) and the search's own timing. The configuration's quasi-identifiers, hierarchies and models must
+   * be those the table was made for; local suppression needs the records and is refused.
+   *
+   * @param table the frequency table of the records
+   * @return the report
+   * @throws IllegalArgumentException if the table is made for other quasi-identifiers, hierarchies or
+   *     models, or the configuration sets local suppression
+   * @throws OperationCancelledException if the signal is raised before the plan is complete
+   * @throws UnsatisfiableModelException if no node satisfies the models within the limit
+   * @throws DeidException if the configuration does not fit the table's schema
+   */
+  public DeidReport plan(FrequencyTable table) {
+    DeidConfig tc = table.config();
+    if (!tc.quasiIdentifiers().equals(config.quasiIdentifiers()) || !tc.hierarchies().equals(config.hierarchies())
+        || !tc.models().equals(config.models())) {
+      throw new IllegalArgumentException("table: made for other quasi-identifiers, hierarchies or models than "
+          + "this operation's configuration");
+    }
+    if (config.localSuppression() != LocalSuppressionMode.NONE) {
+      throw new IllegalArgumentException("table: localSuppression " + config.localSuppression()
+          + " needs the records, not their frequency table");
+    }
+    cancellation.throwIfCancelled(OPERATION);
+    long start = System.nanoTime();
+    Schema schema = table.schema();
+    validate(schema, config);
+    int m = config.quasiIdentifiers().size();
+    Engine engine =
+        Engine.prepare(table.levelZero(), config.models(), config.suppressionLimit(), config.metric());
+    Search search = search(engine, config, false, progress, cancellation);
+    Search.Outcome out = search.run(config.classifyLattice());
+    int[] chosen = chosen(out, engine, config);
+    int[][] ids = new int[m][];
+    cancellation.throwIfCancelled(OPERATION);
+    boolean[] keep = engine.applyToBase(out, ids);
+    long[] weight = new long[keep.length];
+    for (int c = 0; c < weight.length; c++) {
+      weight[c] = table.count(c);
+    }
+    double[] facts = Search.facts(out);
+    long suppressed = (long) facts[0];
+    long wildcard = config.missingValues() == MissingValues.WILDCARD
+        ? wildcardSmallest(ids, keep, weight, chosen, engine) : -1;
+    List<DeidReport.QiLevel> levels = new ArrayList<>();
+    for (int i = 0; i < m; i++) {
+      java.util.BitSet in = new java.util.BitSet();
+      java.util.BitSet seen = new java.util.BitSet();
+      for (int c = 0; c < keep.length; c++) {
+        if (keep[c] && engine.missingOf(i, 0, engine.baseId(c, i)) == 0) {
+          in.set(engine.baseId(c, i));
+        }
+        if (keep[c] && engine.missingOf(i, chosen[i], ids[i][c]) == 0) {
+          seen.set(ids[i][c]);
+        }
+      }
+      levels.add(qiLevel(config, i, chosen[i], in.cardinality(), seen.cardinality()));
+    }
+    Map<String, Long> cells = new LinkedHashMap<>();
+    config.quasiIdentifiers().forEach(q -> cells.put(q, 0L));
+    return report(schema, config, levels, engine, out, suppressed, engine.maxSuppressed(), (long) facts[1],
+        Search.smallestReleasedClass(out), wildcard, cells, 0, Map.of(), facts, start, null, null);
+  }
+
+  private static Search search(Engine engine, DeidConfig config, boolean alone, ProgressListener progress,
+      Cancellation cancellation) {
+    int m = config.quasiIdentifiers().size();
+    long deadline =
+        config.timeBudget().map(d -> System.nanoTime() + d.toNanos()).orElse(Long.MAX_VALUE);
+    int[] minLevels = alone ? new int[m] : config.minLevels();
+    int[] maxLevels = alone ? new int[m] : config.maxLevels();
+    cancellation.throwIfCancelled(OPERATION);
+    return new Search(engine, minLevels, maxLevels, config.nodeBudget(), deadline,
+        new Ticker(SEARCHING, OPERATION, progress, cancellation));
+  }
+
+  /** The chosen node's levels, or the failure when no node satisfies the models. */
+  private static int[] chosen(Search.Outcome out, Engine engine, DeidConfig config) {
+    if (out.levels == null) {
+      throw new UnsatisfiableModelException(
+          "no generalisation within the level bounds satisfies " + describe(config.models())
+              + " with at most " + engine.maxSuppressed() + " of " + engine.rows() + " records suppressed"
+              + (out.optimal ? "" : " (the search stopped at its budget)"));
+    }
+    return out.levels;
+  }
+
+  private static DeidReport.QiLevel qiLevel(DeidConfig config, int i, int level, long distinctIn,
+      long distinctOut) {
+    Hierarchy h = config.hierarchies().get(i);
+    return new DeidReport.QiLevel(config.quasiIdentifiers().get(i), h.name(), level, h.height(), h.levelName(level),
+        distinctIn, distinctOut);
+  }
+
+  private static DeidReport report(Schema schema, DeidConfig config, List<DeidReport.QiLevel> levels, Engine engine,
+      Search.Outcome out, long suppressedRecords, long maxSuppressed, long classes, long smallest, long wildcard,
+      Map<String, Long> cells, long recordsWithCells, Map<String, Long> recoded, double[] facts, long start,
+      DeidReport.@Nullable RiskSummary before, DeidReport.@Nullable RiskSummary after) {
+    List<String> dropped = new ArrayList<>();
+    List<String> pseudonymised = new ArrayList<>();
+    dispositions(schema, config, dropped, pseudonymised);
+    Map<String, Double> metrics = new LinkedHashMap<>();
+    for (Metric mt : Metric.values()) {
+      metrics.put(mt.name(), facts[2 + mt.ordinal()]);
+    }
+    long elapsed = (System.nanoTime() - start) / 1_000_000;
+    DeidReport report =
+        new DeidReport(schema.id(), levels, describeAll(config.models()), config.suppressionLimit(),
+            config.metric(), config.missingValues(), config.localSuppression(),
+            config.codings().stream().map(DeidConfig.Coding::toString).toList(), dropped, pseudonymised,
+            engine.rows(), suppressedRecords, maxSuppressed, engine.rows() - suppressedRecords, classes, smallest,
+            wildcard, cells, recordsWithCells, recoded, metrics, out.latticeSize, out.evaluations, out.optimal,
+            elapsed, Optional.ofNullable(before), Optional.ofNullable(after));
+    LOG.debug("de-identified {} rows: {} suppressed, {} cells blanked, {} of {} nodes evaluated", engine.rows(),
+        suppressedRecords, report.totalCellsSuppressed(), out.evaluations, out.latticeSize);
+    return report;
+  }
+
+  /**
+   * Builds a {@link Deidentifier}: the configuration, a progress listener and a cancellation signal. Each
+   * setter checks its argument. Not thread-safe.
+   */
+  public static final class Builder implements OperationBuilder<Builder> {
+    private final DeidConfig config;
+    private ProgressListener progress = ProgressListener.none();
+    private Cancellation cancellation = Cancellation.none();
+
+    private Builder(DeidConfig config) {
+      this.config = Objects.requireNonNull(config, "config");
+    }
+
+    /**
+     * {@inheritDoc} Stages: {@value Deidentifier#SEARCHING} and, with local suppression, {@value
+     * LocalSuppression#SUPPRESSING}; called on the thread that runs.
+     */
+    @Override
+    public Builder progress(ProgressListener listener) {
+      this.progress = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    @Override
+    public Builder cancellation(Cancellation signal) {
+      this.cancellation = Objects.requireNonNull(signal, "signal");
+      return this;
+    }
+
+    /** @return the operation, immutable and thread-safe */
+    public Deidentifier build() {
+      return new Deidentifier(this);
+    }
   }
 
   private static DeidResult run(Dataset input, DeidConfig config, boolean write, ProgressListener progress,
@@ -151,28 +310,7 @@ public final class Deidentifier {
     cancellation.throwIfCancelled(OPERATION);
     long start = System.nanoTime();
     Schema schema = input.schema();
-    for (String v : config.roleOverrides()) {
-      if (schema.indexOf(v) < 0) {
-        throw new DeidException("configuration names variable '" + v + "', which schema " + schema.id() + " lacks");
-      }
-    }
-    for (DeidConfig.Coding c : config.codings()) {
-      if (schema.indexOf(c.variable()) < 0) {
-        throw new DeidException("configuration codes variable '" + c.variable() + "', which schema " + schema.id()
-            + " lacks");
-      }
-    }
-    if (config.riskWeights().isPresent() && schema.indexOf(config.riskWeights().get()) < 0) {
-      throw new DeidException("configuration names weight variable '" + config.riskWeights().get()
-          + "', which schema " + schema.id() + " lacks");
-    }
-    for (Variable v : schema.variables()) {
-      if (roleOf(v, config) == Role.QUASI_IDENTIFIER && config.hierarchy(v.name()).isEmpty()) {
-        throw new DeidException(
-            "variable '" + v.name() + "' is a quasi-identifier in schema " + schema.id()
-                + " but the configuration gives it no hierarchy; add one or override its role");
-      }
-    }
+    validate(schema, config);
     LocalSuppressionMode mode = config.localSuppression();
     boolean local = mode != LocalSuppressionMode.NONE;
     boolean alone = mode == LocalSuppressionMode.ALONE;
@@ -198,23 +336,9 @@ public final class Deidentifier {
     Engine engine =
         Engine.prepare(data, config.quasiIdentifiers(), config.hierarchies(), config.models(),
             alone ? 1.0 : config.suppressionLimit(), config.metric(), config.threads());
-    long deadline =
-        config.timeBudget().map(d -> System.nanoTime() + d.toNanos()).orElse(Long.MAX_VALUE);
-    int[] minLevels = alone ? new int[m] : config.minLevels();
-    int[] maxLevels = alone ? new int[m] : config.maxLevels();
-    cancellation.throwIfCancelled(OPERATION);
-    Search search = new Search(engine, minLevels, maxLevels, config.nodeBudget(), deadline,
-        new Ticker(SEARCHING, OPERATION, progress, cancellation));
+    Search search = search(engine, config, alone, progress, cancellation);
     Search.Outcome out = search.run(config.classifyLattice());
-    if (out.levels == null) {
-      throw new UnsatisfiableModelException(
-          "no generalisation within the level bounds satisfies " + describe(config.models())
-              + " with at most " + engine.maxSuppressed() + " of " + engine.rows() + " records suppressed"
-              + (out.optimal ? "" : " (the search stopped at its budget)"));
-    }
-    List<String> dropped = new ArrayList<>();
-    List<String> pseudonymised = new ArrayList<>();
-    dispositions(schema, config, dropped, pseudonymised);
+    int[] chosen = chosen(out, engine, config);
     int[][] ids = new int[m][];
     boolean[] keep = null;
     Dataset release = null;
@@ -224,7 +348,7 @@ public final class Deidentifier {
       java.util.Arrays.fill(keep, true);
     }
     if (write || local) {
-      release = release(data, config, engine, out.levels, ids, keep);
+      release = release(data, config, engine, chosen, ids, keep);
     }
     double[] facts = Search.facts(out);
     long suppressedRecords = local ? 0 : (long) facts[0];
@@ -246,13 +370,14 @@ public final class Deidentifier {
         throw new UnsatisfiableModelException(describe(config.models()) + " cannot be reached by local suppression: "
             + "the input has " + n + " records");
       }
-      LocalSuppression.Options.Builder ob = LocalSuppression.Options.builder(config.quasiIdentifiers(), k);
+      LocalSuppression.Builder ob = LocalSuppression.builder(config.quasiIdentifiers(), k).progress(progress)
+          .cancellation(cancellation);
       if (!config.suppressionImportance().isEmpty()) {
         ob.importance(config.suppressionImportance());
       }
       LocalSuppression.Result ls;
       try {
-        ls = LocalSuppression.apply(release, ob.build(), progress, cancellation);
+        ls = ob.build().apply(release);
       } catch (RiskException e) {
         throw new DeidException("local suppression: " + e.getMessage(), e);
       }
@@ -266,18 +391,13 @@ public final class Deidentifier {
       after = write ? DeidReport.RiskSummary.of(exact) : null;
     } else {
       if (config.missingValues() == MissingValues.WILDCARD) {
-        wildcard = wildcardSmallest(ids, keep, out.levels, engine);
+        wildcard = wildcardSmallest(ids, keep, null, chosen, engine);
       }
       after = write ? risk(Objects.requireNonNull(release), config, wildcardRule, "release") : null; // made above
-    }
-    Map<String, Double> metrics = new LinkedHashMap<>();
-    for (Metric mt : Metric.values()) {
-      metrics.put(mt.name(), facts[2 + mt.ordinal()]);
     }
     List<DeidReport.QiLevel> levels = new ArrayList<>();
     for (int i = 0; i < m; i++) {
       String q = config.quasiIdentifiers().get(i);
-      Hierarchy h = config.hierarchies().get(i);
       long distinctIn = distinct(input, input.column(q), keep);
       long distinctOut;
       if (release != null) {
@@ -285,15 +405,32 @@ public final class Deidentifier {
       } else {
         java.util.BitSet seen = new java.util.BitSet();
         for (int r = 0; r < keep.length; r++) {
-          if (keep[r] && engine.missingOf(i, out.levels[i], ids[i][r]) == 0) {
+          if (keep[r] && engine.missingOf(i, chosen[i], ids[i][r]) == 0) {
             seen.set(ids[i][r]);
           }
         }
         distinctOut = seen.cardinality();
       }
-      levels.add(new DeidReport.QiLevel(q, h.name(), out.levels[i], h.height(), h.levelName(out.levels[i]),
-          distinctIn, distinctOut));
+      levels.add(qiLevel(config, i, chosen[i], distinctIn, distinctOut));
     }
+    List<LatticeNode> lattice = lattice(config, search, out);
+    DeidReport report = report(schema, config, levels, engine, out, suppressedRecords, maxSuppressed, classes,
+        smallest, wildcard, cells, recordsWithCells, recoded, facts, start, before, after);
+    Map<String, Map<String, Long>> references = new LinkedHashMap<>();
+    for (PrivacyModel pm : config.models()) {
+      if (pm instanceof PrivacyModel.TCloseness t) {
+        int c = data.column(t.variable());
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        for (int r = 0; r < data.rowCount(); r++) {
+          counts.merge(data.isMissing(r, c) ? "" : data.token(r, c), 1L, Long::sum);
+        }
+        references.put(t.variable(), counts);
+      }
+    }
+    return new DeidResult(release == null ? data : release, report, config, lattice, references);
+  }
+
+  private static List<LatticeNode> lattice(DeidConfig config, Search search, Search.Outcome out) {
     List<LatticeNode> lattice = new ArrayList<>();
     if (config.classifyLattice()) {
       for (int node = 0; node < out.latticeSize; node++) {
@@ -312,28 +449,33 @@ public final class Deidentifier {
         lattice.add(new LatticeNode(lv, st, Double.isNaN(v) ? OptionalDouble.empty() : OptionalDouble.of(v)));
       }
     }
-    long elapsed = (System.nanoTime() - start) / 1_000_000;
-    DeidReport report =
-        new DeidReport(schema.id(), levels, describeAll(config.models()), config.suppressionLimit(),
-            config.metric(), config.missingValues(), mode,
-            config.codings().stream().map(DeidConfig.Coding::toString).toList(), dropped, pseudonymised,
-            engine.rows(), suppressedRecords, maxSuppressed, engine.rows() - suppressedRecords, classes, smallest,
-            wildcard, cells, recordsWithCells, recoded, metrics, out.latticeSize, out.evaluations, out.optimal,
-            elapsed, Optional.ofNullable(before), Optional.ofNullable(after));
-    LOG.debug("de-identified {} rows: {} suppressed, {} cells blanked, {} of {} nodes evaluated", engine.rows(),
-        suppressedRecords, report.totalCellsSuppressed(), out.evaluations, out.latticeSize);
-    Map<String, Map<String, Long>> references = new LinkedHashMap<>();
-    for (PrivacyModel pm : config.models()) {
-      if (pm instanceof PrivacyModel.TCloseness t) {
-        int c = data.column(t.variable());
-        Map<String, Long> counts = new java.util.TreeMap<>();
-        for (int r = 0; r < data.rowCount(); r++) {
-          counts.merge(data.isMissing(r, c) ? "" : data.token(r, c), 1L, Long::sum);
-        }
-        references.put(t.variable(), counts);
+    return lattice;
+  }
+
+  /** Checks that the configuration fits the schema. */
+  private static void validate(Schema schema, DeidConfig config) {
+    for (String v : config.roleOverrides()) {
+      if (schema.indexOf(v) < 0) {
+        throw new DeidException("configuration names variable '" + v + "', which schema " + schema.id() + " lacks");
       }
     }
-    return new DeidResult(release == null ? data : release, report, config, lattice, references);
+    for (DeidConfig.Coding c : config.codings()) {
+      if (schema.indexOf(c.variable()) < 0) {
+        throw new DeidException("configuration codes variable '" + c.variable() + "', which schema " + schema.id()
+            + " lacks");
+      }
+    }
+    if (config.riskWeights().isPresent() && schema.indexOf(config.riskWeights().get()) < 0) {
+      throw new DeidException("configuration names weight variable '" + config.riskWeights().get()
+          + "', which schema " + schema.id() + " lacks");
+    }
+    for (Variable v : schema.variables()) {
+      if (roleOf(v, config) == Role.QUASI_IDENTIFIER && config.hierarchy(v.name()).isEmpty()) {
+        throw new DeidException(
+            "variable '" + v.name() + "' is a quasi-identifier in schema " + schema.id()
+                + " but the configuration gives it no hierarchy; add one or override its role");
+      }
+    }
   }
 
   /**
@@ -627,8 +769,13 @@ public final class Deidentifier {
     return sb.toString();
   }
 
-  /** Under the wildcard rule, the least number of released records a released record matches. */
-  private static long wildcardSmallest(int[][] ids, boolean[] keep, int[] levels, Engine engine) {
+  /**
+   * Under the wildcard rule, the least number of released records a released record matches: over rows, or
+   * over weighted rows (combinations of the level-0 table, each weighing its count) when {@code weight} is
+   * given.
+   */
+  private static long wildcardSmallest(int[][] ids, boolean[] keep, long @Nullable [] weight, int[] levels,
+      Engine engine) {
     int m = ids.length;
     Map<List<Integer>, Long> classes = new LinkedHashMap<>();
     for (int r = 0; r < keep.length; r++) {
@@ -639,7 +786,7 @@ public final class Deidentifier {
       for (int i = 0; i < m; i++) {
         key.add(engine.missingOf(i, levels[i], ids[i][r]) < 0 ? -1 : ids[i][r]);
       }
-      classes.merge(key, 1L, Long::sum);
+      classes.merge(key, weight == null ? 1L : weight[r], Long::sum);
     }
     List<List<Integer>> keys = new ArrayList<>(classes.keySet());
     List<List<Integer>> withMissing = keys.stream().filter(k -> k.contains(-1)).toList();

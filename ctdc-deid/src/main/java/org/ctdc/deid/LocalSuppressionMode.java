@@ -2,7 +2,7 @@ package org.ctdc.deid;
 
 /**
  * Whether and how a de-identification run blanks single quasi-identifier cells (local suppression, see
- * {@link org.ctdc.deid.risk.LocalSuppression}) instead of removing whole records.
+ * {@link org.ctdc.deid.transform.LocalSuppression}) instead of removing whole records.
  *
  * <p>With local suppression the release keeps every record; k-anonymity then holds under sdcMicro's
  * wildcard rule (a missing cell matches any value), which the verification specification of the result

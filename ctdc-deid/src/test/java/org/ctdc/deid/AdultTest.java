@@ -70,7 +70,7 @@ class AdultTest {
   @Test
   void theInputHas30162RecordsAndA12960NodeLattice() {
     assertEquals(30_162, adult.rowCount());
-    DeidResult r = Deidentifier.run(adult, config(2, 0, Metric.PRECISION).build());
+    DeidResult r = Deidentifier.of(config(2, 0, Metric.PRECISION).build()).run(adult);
     assertEquals(12_960, r.report().latticeSize());
   }
 
@@ -78,7 +78,7 @@ class AdultTest {
   @MethodSource("grid")
   void eachConfigurationIsVerified(int k, double limit) {
     for (Metric metric : k == 5 && limit == 0 ? new Metric[] {Metric.PRECISION, Metric.LOSS} : new Metric[] {Metric.PRECISION}) {
-      DeidResult r = Deidentifier.run(adult, config(k, limit, metric).build());
+      DeidResult r = Deidentifier.of(config(k, limit, metric).build()).run(adult);
       VerificationResult v = Verifier.verify(r.release(), r.verificationSpec());
       assertTrue(v.passed(), () -> "k=" + k + " limit=" + limit + " " + metric + ": " + v.summary());
       assertTrue(r.optimal());

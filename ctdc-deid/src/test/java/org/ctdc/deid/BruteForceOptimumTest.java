@@ -370,7 +370,7 @@ class BruteForceOptimumTest {
     Optional<Eval> best = evals.stream().filter(Eval::feasible).min(Comparator.comparingDouble(Eval::metric));
     DeidResult r;
     try {
-      r = Deidentifier.run(p.data(), config(p, true));
+      r = Deidentifier.of(config(p, true)).run(p.data());
     } catch (UnsatisfiableModelException e) {
       assertTrue(best.isEmpty(), "search found nothing, brute force found " + best);
       return;

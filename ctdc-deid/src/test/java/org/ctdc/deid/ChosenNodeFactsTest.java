@@ -41,7 +41,7 @@ class ChosenNodeFactsTest {
         .suppressionLimit(0.15).metric(searched)
         .levels("age", 1, 1).levels("gender", 0, 0).levels("zipcode", 5, 5)
         .build();
-    DeidReport r = Deidentifier.run(SevenRecordExampleTest.data(), cfg).report();
+    DeidReport r = Deidentifier.of(cfg).run(SevenRecordExampleTest.data()).report();
     assertEquals(List.of(1, 0, 5), r.quasiIdentifiers().stream().map(DeidReport.QiLevel::level).toList());
     assertEquals(1, r.latticeSize());
     assertEquals(1, r.maxSuppressed());
@@ -71,7 +71,7 @@ class ChosenNodeFactsTest {
   void topNodeFactsAreOneClassOfEveryRecord() {
     DeidConfig cfg = SevenRecordExampleTest.config()
         .levels("age", 2, 2).levels("gender", 1, 1).levels("zipcode", 5, 5).metric(Metric.LOSS).build();
-    DeidReport r = Deidentifier.run(SevenRecordExampleTest.data(), cfg).report();
+    DeidReport r = Deidentifier.of(cfg).run(SevenRecordExampleTest.data()).report();
     assertEquals(0, r.recordsSuppressed());
     assertEquals(1, r.classes());
     assertEquals(7, r.smallestClass());
@@ -89,7 +89,7 @@ class ChosenNodeFactsTest {
   void bottomNodeWithEveryRecordSuppressed() {
     DeidConfig cfg = config(2).suppressionLimit(1.0)
         .levels("age", 0, 0).levels("gender", 0, 0).levels("zipcode", 0, 0).metric(Metric.DISCERNIBILITY).build();
-    DeidReport r = Deidentifier.plan(SevenRecordExampleTest.data(), cfg);
+    DeidReport r = Deidentifier.of(cfg).plan(SevenRecordExampleTest.data());
     assertEquals(7, r.recordsSuppressed());
     assertEquals(0, r.classes());
     assertEquals(0, r.smallestClass());
@@ -104,7 +104,7 @@ class ChosenNodeFactsTest {
   void classOfExactlyKRecordsIsReleased() {
     DeidConfig cfg = config(3).suppressionLimit(0)
         .levels("age", 2, 2).levels("gender", 0, 0).levels("zipcode", 5, 5).build();
-    DeidReport r = Deidentifier.plan(SevenRecordExampleTest.data(), cfg);
+    DeidReport r = Deidentifier.of(cfg).plan(SevenRecordExampleTest.data());
     // (*, female, *) has exactly 3 records
     assertEquals(0, r.recordsSuppressed());
     assertEquals(2, r.classes());
@@ -113,24 +113,21 @@ class ChosenNodeFactsTest {
     DeidConfig tooBig = config(4).suppressionLimit(0)
         .levels("age", 2, 2).levels("gender", 0, 0).levels("zipcode", 5, 5).build();
     assertThrows(UnsatisfiableModelException.class,
-        () -> Deidentifier.plan(SevenRecordExampleTest.data(), tooBig));
+        () -> Deidentifier.of(tooBig).plan(SevenRecordExampleTest.data()));
   }
 
   @ParameterizedTest
   @EnumSource(Metric.class)
   void aBudgetOfExactlyTheEvaluationsNeededStillProvesTheOptimum(Metric metric) {
-    DeidReport free = Deidentifier.plan(SevenRecordExampleTest.data(),
-        SevenRecordExampleTest.config().metric(metric).build());
+    DeidReport free = Deidentifier.of(SevenRecordExampleTest.config().metric(metric).build()).plan(SevenRecordExampleTest.data());
     assertTrue(free.optimal());
     long needed = free.nodesEvaluated();
     assertTrue(needed > 1, "the example needs several evaluations");
-    DeidReport exact = Deidentifier.plan(SevenRecordExampleTest.data(),
-        SevenRecordExampleTest.config().metric(metric).nodeBudget(needed).build());
+    DeidReport exact = Deidentifier.of(SevenRecordExampleTest.config().metric(metric).nodeBudget(needed).build()).plan(SevenRecordExampleTest.data());
     assertTrue(exact.optimal());
     assertEquals(levels(free), levels(exact));
     assertEquals(needed, exact.nodesEvaluated());
-    DeidReport shortBy1 = Deidentifier.plan(SevenRecordExampleTest.data(),
-        SevenRecordExampleTest.config().metric(metric).nodeBudget(needed - 1).build());
+    DeidReport shortBy1 = Deidentifier.of(SevenRecordExampleTest.config().metric(metric).nodeBudget(needed - 1).build()).plan(SevenRecordExampleTest.data());
     assertFalse(shortBy1.optimal());
     assertTrue(shortBy1.nodesEvaluated() >= needed - 1);
   }
@@ -141,8 +138,7 @@ class ChosenNodeFactsTest {
    */
   @Test
   void aBudgetOfOneFallsBackToTheFeasibleTopNode() {
-    DeidResult r = Deidentifier.run(SevenRecordExampleTest.data(),
-        SevenRecordExampleTest.config().nodeBudget(1).build());
+    DeidResult r = Deidentifier.of(SevenRecordExampleTest.config().nodeBudget(1).build()).run(SevenRecordExampleTest.data());
     assertFalse(r.optimal());
     assertEquals(List.of(2, 1, 5), r.levels());
     assertEquals(7, r.release().rowCount());

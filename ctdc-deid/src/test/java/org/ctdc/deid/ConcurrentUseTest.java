@@ -26,7 +26,7 @@ class ConcurrentUseTest {
   private static final int THREADS = 6;
 
   private static String outcome(Dataset data, DeidConfig config) {
-    DeidResult r = Deidentifier.run(data, config);
+    DeidResult r = Deidentifier.of(config).run(data);
     VerificationResult v = Verifier.verify(r.release(), r.verificationSpec());
     StringWriter w = new StringWriter();
     DatasetCsv.write(r.release(), w);

@@ -40,7 +40,7 @@ class CtdcDefaultTest {
     for (String q : qis) {
       b.levels(q, 0, 0);
     }
-    DeidResult r = Deidentifier.run(DATA, b.build());
+    DeidResult r = Deidentifier.of(b.build()).run(DATA);
     double rate = r.report().suppressionRate();
     System.err.printf("CTDC default k=11, no generalisation: %.1f %% of %d records suppressed%n", 100 * rate,
         DATA.rowCount());
@@ -54,7 +54,7 @@ class CtdcDefaultTest {
   void optimalGeneralisationAtK11With5PercentIsVerified() {
     DeidConfig cfg = SchemaHierarchies.configFor(DATA, CtdcLikeData.defaultQuasiIdentifiers())
         .k(PrivacyModel.CTDC_DEFAULT_K).suppressionLimit(0.05).metric(Metric.LOSS).build();
-    DeidResult r = Deidentifier.run(DATA, cfg);
+    DeidResult r = Deidentifier.of(cfg).run(DATA);
     System.err.printf("CTDC default k=11, 5 %% limit: levels %s, %.1f %% suppressed, %d of %d nodes%n", r.levels(),
         100 * r.report().suppressionRate(), r.report().nodesEvaluated(), r.report().latticeSize());
     assertTrue(r.report().suppressionRate() <= 0.05);

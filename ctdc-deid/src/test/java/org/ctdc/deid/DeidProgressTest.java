@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.ctdc.deid.risk.LocalSuppression;
+import org.ctdc.deid.transform.LocalSuppression;
 import org.ctdc.samples.CtdcLikeData;
 import org.ctdc.schema.Cancellation;
 import org.ctdc.schema.Dataset;
@@ -33,8 +33,8 @@ class DeidProgressTest {
     Dataset data = CtdcLikeData.generate(3_000, seed);
     DeidConfig cfg = config(data).build();
     RecordingListener listener = RecordingListener.recording();
-    DeidResult watched = Deidentifier.run(data, cfg, listener, Cancellation.create());
-    DeidResult plain = Deidentifier.run(data, cfg);
+    DeidResult watched = Deidentifier.builder(cfg).progress(listener).cancellation(Cancellation.create()).build().run(data);
+    DeidResult plain = Deidentifier.of(cfg).run(data);
     long total = listener.assertCompleteStage(Deidentifier.SEARCHING);
     assertEquals(plain.report().latticeSize(), total);
     assertTrue(total > 1, "a lattice worth reporting");
@@ -48,9 +48,9 @@ class DeidProgressTest {
     Dataset data = CtdcLikeData.generate(2_000, 5);
     DeidConfig cfg = config(data).classifyLattice(true).build();
     RecordingListener listener = RecordingListener.recording();
-    DeidResult watched = Deidentifier.run(data, cfg, listener, Cancellation.none());
+    DeidResult watched = Deidentifier.builder(cfg).progress(listener).cancellation(Cancellation.none()).build().run(data);
     assertEquals(watched.report().latticeSize(), listener.assertCompleteStage(Deidentifier.SEARCHING));
-    assertEquals(Deidentifier.run(data, cfg).lattice(), watched.lattice());
+    assertEquals(Deidentifier.of(cfg).run(data).lattice(), watched.lattice());
   }
 
   @Test
@@ -59,7 +59,7 @@ class DeidProgressTest {
     DeidConfig cfg = SchemaHierarchies.configFor(data, CtdcLikeData.defaultQuasiIdentifiers())
         .k(PrivacyModel.CTDC_DEFAULT_K).localSuppression(LocalSuppressionMode.ALONE).build();
     RecordingListener listener = RecordingListener.recording();
-    DeidResult watched = Deidentifier.run(data, cfg, listener, Cancellation.create());
+    DeidResult watched = Deidentifier.builder(cfg).progress(listener).cancellation(Cancellation.create()).build().run(data);
     listener.assertCompleteStage(Deidentifier.SEARCHING);
     long combos = listener.assertCompleteStage(LocalSuppression.SUPPRESSING);
     assertTrue(combos > 0, "some combinations below k to blank");
@@ -68,7 +68,7 @@ class DeidProgressTest {
         listener.of(Deidentifier.SEARCHING).size() - 1));
     int firstSuppress = listener.reports().indexOf(listener.of(LocalSuppression.SUPPRESSING).get(0));
     assertTrue(lastSearch < firstSuppress, "the search ends before suppression starts");
-    DeidResult plain = Deidentifier.run(data, cfg);
+    DeidResult plain = Deidentifier.of(cfg).run(data);
     assertEquals(plain.release(), watched.release());
     assertEquals(DeterminismTest.strip(plain.report().toJson()), DeterminismTest.strip(watched.report().toJson()));
   }
@@ -79,7 +79,7 @@ class DeidProgressTest {
     Cancellation signal = Cancellation.create();
     RecordingListener listener = RecordingListener.cancellingAfter(signal, 1);
     OperationCancelledException e = assertThrows(OperationCancelledException.class,
-        () -> Deidentifier.run(data, config(data).build(), listener, signal));
+        () -> Deidentifier.builder(config(data).build()).progress(listener).cancellation(signal).build().run(data));
     assertEquals(Deidentifier.OPERATION, e.operation());
     assertEquals("de-identification cancelled", e.getMessage());
     assertEquals(1, listener.reports().size(), "no report after the cancellation: " + listener.reports());
@@ -98,7 +98,7 @@ class DeidProgressTest {
       }
     };
     OperationCancelledException e = assertThrows(OperationCancelledException.class,
-        () -> Deidentifier.run(data, cfg, cancelAtSuppression, signal));
+        () -> Deidentifier.builder(cfg).progress(cancelAtSuppression).cancellation(signal).build().run(data));
     assertEquals(LocalSuppression.OPERATION, e.operation());
   }
 
@@ -109,8 +109,8 @@ class DeidProgressTest {
     Cancellation signal = Cancellation.create();
     signal.cancel();
     RecordingListener listener = RecordingListener.recording();
-    assertThrows(OperationCancelledException.class, () -> Deidentifier.run(data, cfg, listener, signal));
-    assertThrows(OperationCancelledException.class, () -> Deidentifier.plan(data, cfg, listener, signal));
+    assertThrows(OperationCancelledException.class, () -> Deidentifier.builder(cfg).progress(listener).cancellation(signal).build().run(data));
+    assertThrows(OperationCancelledException.class, () -> Deidentifier.builder(cfg).progress(listener).cancellation(signal).build().plan(data));
     assertTrue(listener.reports().isEmpty());
   }
 
@@ -119,17 +119,17 @@ class DeidProgressTest {
     Dataset data = CtdcLikeData.generate(2_000, 8);
     DeidConfig cfg = config(data).build();
     RecordingListener listener = RecordingListener.recording();
-    DeidReport watched = Deidentifier.plan(data, cfg, listener, Cancellation.create());
+    DeidReport watched = Deidentifier.builder(cfg).progress(listener).cancellation(Cancellation.create()).build().plan(data);
     listener.assertCompleteStage(Deidentifier.SEARCHING);
-    assertEquals(DeterminismTest.strip(Deidentifier.plan(data, cfg).toJson()), DeterminismTest.strip(watched.toJson()));
+    assertEquals(DeterminismTest.strip(Deidentifier.of(cfg).plan(data).toJson()), DeterminismTest.strip(watched.toJson()));
   }
 
   @Test
   void aSignalThatIsNeverRaisedLeavesTheRunAlone() {
     Dataset data = CtdcLikeData.generate(1_000, 4);
     Cancellation signal = Cancellation.create();
-    DeidResult r = Deidentifier.run(data, config(data).build(), ProgressListener.none(), signal);
+    DeidResult r = Deidentifier.builder(config(data).build()).progress(ProgressListener.none()).cancellation(signal).build().run(data);
     assertFalse(signal.isCancelled());
-    assertEquals(Deidentifier.run(data, config(data).build()).release(), r.release());
+    assertEquals(Deidentifier.of(config(data).build()).run(data).release(), r.release());
   }
 }

@@ -21,7 +21,7 @@ class DeidReportRiskTest {
 
   @Test
   void theSevenRecordExampleReportsRiskBeforeAndAfter() throws Exception {
-    DeidReport rep = Deidentifier.run(SevenRecordExampleTest.data(), SevenRecordExampleTest.config().build()).report();
+    DeidReport rep = Deidentifier.of(SevenRecordExampleTest.config().build()).run(SevenRecordExampleTest.data()).report();
     DeidReport.RiskSummary before = rep.riskBefore().orElseThrow();
     assertEquals(7, before.records());
     assertEquals(7, before.classes());
@@ -61,8 +61,7 @@ class DeidReportRiskTest {
 
   @Test
   void localSuppressionCountsCellsPerQuasiIdentifierInTheReport() throws Exception {
-    DeidReport rep = Deidentifier.run(SevenRecordExampleTest.data(),
-        SevenRecordExampleTest.config().localSuppression(LocalSuppressionMode.ALONE).build()).report();
+    DeidReport rep = Deidentifier.of(SevenRecordExampleTest.config().localSuppression(LocalSuppressionMode.ALONE).build()).run(SevenRecordExampleTest.data()).report();
     long total = rep.cellsSuppressed().values().stream().mapToLong(Long::longValue).sum();
     assertTrue(total > 0);
     assertEquals(7, rep.releasedRecords());
@@ -93,16 +92,16 @@ class DeidReportRiskTest {
   void planListsTheDroppedAndPseudonymisedVariablesWithoutMeasuringRisk() {
     Dataset d = people();
     DeidConfig.Builder b = DeidConfig.builder().quasiIdentifier("age", SchemaHierarchies.exactAge(d, "age")).k(2);
-    DeidReport plan = Deidentifier.plan(d, b.build());
+    DeidReport plan = Deidentifier.of(b.build()).plan(d);
     assertEquals(List.of("name", "note"), plan.droppedVariables());
     assertEquals(List.of(), plan.pseudonymisedVariables());
     assertTrue(plan.riskBefore().isEmpty() && plan.riskAfter().isEmpty());
     DeidConfig keyed = b.pseudonymKey("partner-held secret key 0123456789".getBytes(java.nio.charset.StandardCharsets.UTF_8))
         .build();
-    DeidReport plan2 = Deidentifier.plan(d, keyed);
+    DeidReport plan2 = Deidentifier.of(keyed).plan(d);
     assertEquals(List.of("note"), plan2.droppedVariables());
     assertEquals(List.of("name"), plan2.pseudonymisedVariables());
-    DeidReport run = Deidentifier.run(d, keyed).report();
+    DeidReport run = Deidentifier.of(keyed).run(d).report();
     assertEquals(run.droppedVariables(), plan2.droppedVariables());
     assertEquals(run.pseudonymisedVariables(), plan2.pseudonymisedVariables());
   }
@@ -113,7 +112,7 @@ class DeidReportRiskTest {
     DeidConfig c = DeidConfig.builder().quasiIdentifier("age", SchemaHierarchies.exactAge(d, "age"))
         .quasiIdentifier("g", Hierarchies.flat("g", List.of("a", "b"))).k(2).suppressionLimit(0.5)
         .topCode("age", 66).bottomCode("age", 9).build();
-    DeidResult r = Deidentifier.run(d, c);
+    DeidResult r = Deidentifier.of(c).run(d);
     assertEquals(Map.of("age", 4L), r.report().recodedCells(), "3 below 9; 70, 95 and 101 above 66");
     assertEquals(List.of("top(age, 66)", "bottom(age, 9)"), r.report().codings(), "in the order applied");
     assertEquals(12, r.report().riskBefore().orElseThrow().classes(), "risk before is read before coding");
@@ -133,7 +132,7 @@ class DeidReportRiskTest {
     DeidConfig c = DeidConfig.builder().quasiIdentifier("g", Hierarchies.flat("g", List.of("a", "b"))).k(2)
         .topCode("g", 1).build();
     DeidException e = org.junit.jupiter.api.Assertions.assertThrows(DeidException.class,
-        () -> Deidentifier.run(people(), c));
+        () -> Deidentifier.of(c).run(people()));
     assertTrue(e.getMessage().contains("top(g, 1)"), e.getMessage());
   }
 }

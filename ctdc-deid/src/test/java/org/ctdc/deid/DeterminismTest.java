@@ -14,8 +14,8 @@ class DeterminismTest {
     Dataset data = CtdcLikeData.generate(30_000, 7);
     DeidConfig.Builder b = SchemaHierarchies.configFor(data, CtdcLikeData.defaultQuasiIdentifiers())
         .k(PrivacyModel.CTDC_DEFAULT_K).suppressionLimit(0.05).metric(Metric.PRECISION);
-    DeidResult one = Deidentifier.run(data, b.threads(1).build());
-    DeidResult three = Deidentifier.run(data, b.threads(3).build());
+    DeidResult one = Deidentifier.of(b.threads(1).build()).run(data);
+    DeidResult three = Deidentifier.of(b.threads(3).build()).run(data);
     assertEquals(one.release(), three.release());
     assertEquals(one.levels(), three.levels());
     assertEquals(one.report().metrics(), three.report().metrics());

@@ -54,7 +54,7 @@ class Issue15DefaultConfigurationPropertyTest {
       case "ctdc-victim-perpetrator@2022" -> toVictimPerpetrator(kanon);
       default -> kanon;
     };
-    DeidReport r = Deidentifier.plan(data, SchemaHierarchies.ctdcDefaults(data).build());
+    DeidReport r = Deidentifier.of(SchemaHierarchies.ctdcDefaults(data).build()).plan(data);
     System.err.println("issue 15 property " + schema + " " + rows + " rows: " + r.quasiIdentifiers().stream()
         .map(q -> q.name() + "=" + q.level() + "/" + q.height() + " " + q.distinctReleased() + "/" + q.distinctInput())
         .toList() + ", " + r.recordsSuppressed() + " suppressed");

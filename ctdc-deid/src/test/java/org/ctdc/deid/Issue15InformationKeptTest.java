@@ -27,8 +27,7 @@ class Issue15InformationKeptTest {
 
   @Test
   void issue15_theSevenRecordExampleReportsLevelNamesAndDistinctShares() throws Exception {
-    DeidReport rep = Deidentifier.run(SevenRecordExampleTest.data(),
-        SevenRecordExampleTest.config().metric(Metric.PRECISION).build()).report();
+    DeidReport rep = Deidentifier.of(SevenRecordExampleTest.config().metric(Metric.PRECISION).build()).run(SevenRecordExampleTest.data()).report();
     // node (2, 0, 3): age to *, gender kept, zipcode to 81***
     DeidReport.QiLevel age = rep.quasiIdentifiers().get(0);
     DeidReport.QiLevel gender = rep.quasiIdentifiers().get(1);
@@ -73,7 +72,7 @@ class Issue15InformationKeptTest {
     Dataset data = a.build();
     DeidConfig cfg = DeidConfig.builder().quasiIdentifier("x", Hierarchies.flat("x", List.of("a", "b", "c")))
         .k(3).suppressionLimit(0.05).metric(Metric.LOSS).build();
-    DeidReport run = Deidentifier.run(data, cfg).report();
+    DeidReport run = Deidentifier.of(cfg).run(data).report();
     assertEquals(1, run.recordsSuppressed());
     DeidReport.QiLevel x = run.quasiIdentifiers().get(0);
     assertEquals(0, x.level());
@@ -81,15 +80,15 @@ class Issue15InformationKeptTest {
     assertEquals(2, x.distinctReleased());
     assertEquals(1.0, x.distinctShareKept());
     // plan() computes the same figures without writing a release
-    assertEquals(run.quasiIdentifiers(), Deidentifier.plan(data, cfg).quasiIdentifiers());
+    assertEquals(run.quasiIdentifiers(), Deidentifier.of(cfg).plan(data).quasiIdentifiers());
   }
 
   @Test
   void issue15_planAndRunAgreeOnTheSampleWithSchemaLevelNames() {
     Dataset data = org.ctdc.samples.CtdcLikeData.generate(3_000, 15);
     DeidConfig cfg = SchemaHierarchies.ctdcDefaults(data).build();
-    DeidReport run = Deidentifier.run(data, cfg).report();
-    assertEquals(run.quasiIdentifiers(), Deidentifier.plan(data, cfg).quasiIdentifiers());
+    DeidReport run = Deidentifier.of(cfg).run(data).report();
+    assertEquals(run.quasiIdentifiers(), Deidentifier.of(cfg).plan(data).quasiIdentifiers());
     for (DeidReport.QiLevel q : run.quasiIdentifiers()) {
       Hierarchy h = cfg.hierarchies().get(cfg.quasiIdentifiers().indexOf(q.name()));
       assertEquals(h.levelName(q.level()), q.levelName());

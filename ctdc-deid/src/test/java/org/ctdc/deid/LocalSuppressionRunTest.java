@@ -152,7 +152,7 @@ class LocalSuppressionRunTest {
   @MethodSource("seeds")
   void localSuppressionAloneReleasesLevelZeroAndPassesTheVerifier(long seed) {
     Problem p = problem(seed);
-    DeidResult res = Deidentifier.run(p.data(), p.config().localSuppression(LocalSuppressionMode.ALONE).build());
+    DeidResult res = Deidentifier.of(p.config().localSuppression(LocalSuppressionMode.ALONE).build()).run(p.data());
     check(p, res, LocalSuppressionMode.ALONE);
     assertTrue(res.levels().stream().allMatch(l -> l == 0), "no generalisation");
   }
@@ -163,14 +163,13 @@ class LocalSuppressionRunTest {
     Problem p = problem(seed);
     DeidResult plain;
     try {
-      plain = Deidentifier.run(p.data(), p.config().build());
+      plain = Deidentifier.of(p.config().build()).run(p.data());
     } catch (UnsatisfiableModelException e) {
-      assertThrows(UnsatisfiableModelException.class, () -> Deidentifier.run(p.data(),
-          p.config().localSuppression(LocalSuppressionMode.AFTER_GENERALISATION).build()));
+      assertThrows(UnsatisfiableModelException.class, () -> Deidentifier.of(p.config().localSuppression(LocalSuppressionMode.AFTER_GENERALISATION).build()).run(p.data()));
       return;
     }
     DeidResult res =
-        Deidentifier.run(p.data(), p.config().localSuppression(LocalSuppressionMode.AFTER_GENERALISATION).build());
+        Deidentifier.of(p.config().localSuppression(LocalSuppressionMode.AFTER_GENERALISATION).build()).run(p.data());
     check(p, res, LocalSuppressionMode.AFTER_GENERALISATION);
     assertEquals(plain.levels(), res.levels(), "the same optimal node");
     assertTrue(res.report().recordsWithSuppressedCells() <= plain.report().recordsSuppressed(),
@@ -189,8 +188,8 @@ class LocalSuppressionRunTest {
     }
     Problem p = problem(seed);
     DeidConfig c = p.config().localSuppression(LocalSuppressionMode.ALONE).build();
-    Dataset a = Deidentifier.run(p.data(), c).release();
-    Dataset b = Deidentifier.run(p.data(), c).release();
+    Dataset a = Deidentifier.of(c).run(p.data()).release();
+    Dataset b = Deidentifier.of(c).run(p.data()).release();
     for (int r = 0; r < a.rowCount(); r++) {
       for (int col = 0; col < a.columnCount(); col++) {
         assertEquals(a.isMissing(r, col), b.isMissing(r, col));
@@ -203,8 +202,7 @@ class LocalSuppressionRunTest {
 
   @Test
   void theSevenRecordExampleReachesKThreeByBlankingCellsWithoutGeneralisation() {
-    DeidResult res = Deidentifier.run(SevenRecordExampleTest.data(),
-        SevenRecordExampleTest.config().localSuppression(LocalSuppressionMode.ALONE).build());
+    DeidResult res = Deidentifier.of(SevenRecordExampleTest.config().localSuppression(LocalSuppressionMode.ALONE).build()).run(SevenRecordExampleTest.data());
     assertEquals(7, res.release().rowCount());
     assertTrue(res.report().totalCellsSuppressed() > 0);
     assertTrue(Verifier.verify(res.release(), res.verificationSpec()).passed());
@@ -216,7 +214,7 @@ class LocalSuppressionRunTest {
 
   @Test
   void localSuppressionRefusesSensitiveModels() {
-    DeidException e = assertThrows(DeidException.class, () -> problem(1).config()
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> problem(1).config()
         .model(new PrivacyModel.DistinctLDiversity("other", 2))
         .localSuppression(LocalSuppressionMode.AFTER_GENERALISATION).build());
     assertTrue(e.getMessage().contains("k-anonymity only"), e.getMessage());
@@ -224,7 +222,6 @@ class LocalSuppressionRunTest {
 
   @Test
   void localSuppressionCannotReachAKLargerThanTheRecords() {
-    assertThrows(UnsatisfiableModelException.class, () -> Deidentifier.run(SevenRecordExampleTest.data(),
-        SevenRecordExampleTest.config().k(8).localSuppression(LocalSuppressionMode.ALONE).build()));
+    assertThrows(UnsatisfiableModelException.class, () -> Deidentifier.of(SevenRecordExampleTest.config().k(8).localSuppression(LocalSuppressionMode.ALONE).build()).run(SevenRecordExampleTest.data()));
   }
 }

@@ -16,7 +16,7 @@ import java.util.Random;
 import java.util.stream.Stream;
 import org.ctdc.deid.audit.PublishedTable;
 import org.ctdc.deid.audit.TableAudit;
-import org.ctdc.deid.risk.LocalSuppression;
+import org.ctdc.deid.transform.LocalSuppression;
 import org.ctdc.deid.risk.RiskMeasures;
 import org.ctdc.deid.risk.RiskOptions;
 import org.ctdc.deid.table.TablesConfig;
@@ -108,23 +108,23 @@ class NothingLeakedDeidCanaryTest {
     byte[] key = KEY.getBytes(StandardCharsets.UTF_8);
 
     DeidConfig pseudonymising = config(3).pseudonymKey(key).build();
-    DeidResult r = Deidentifier.run(data, pseudonymising);
+    DeidResult r = Deidentifier.of(pseudonymising).run(data);
     observe(pseudonymising.toString(), r.toString(), r.report().toString(), r.report().toJson(),
-        r.release().toString(), Deidentifier.plan(data, pseudonymising).toJson());
+        r.release().toString(), Deidentifier.of(pseudonymising).plan(data).toJson());
     StringWriter release = new StringWriter();
     DatasetCsv.write(r.release(), release);
     observe(release.toString());
     String firstRow = release.toString().split("\n")[1];
     assertTrue(firstRow.matches("[0-9a-f]{64},.*"), "pseudonyms are HMAC hex: " + firstRow);
-    DeidResult dropped = Deidentifier.run(data, config(3).build());
+    DeidResult dropped = Deidentifier.of(config(3).build()).run(data);
     StringWriter plain = new StringWriter();
     DatasetCsv.write(dropped.release(), plain);
     observe(dropped.toString(), dropped.report().toJson(), plain.toString());
 
     // local suppression through the de-identifier and directly
-    DeidResult local = Deidentifier.run(data, config(5).localSuppression(LocalSuppressionMode.ALONE).build());
+    DeidResult local = Deidentifier.of(config(5).localSuppression(LocalSuppressionMode.ALONE).build()).run(data);
     observe(local.report().toJson(), local.toString());
-    LocalSuppression.Result ls = LocalSuppression.apply(data, List.of("age", "gender"), 5);
+    LocalSuppression.Result ls = LocalSuppression.of(List.of("age", "gender"), 5).apply(data);
     observe(ls.toString());
 
     // risk
@@ -145,15 +145,15 @@ class NothingLeakedDeidCanaryTest {
 
     // failures: unsatisfiable, a short key that is a canary, identifiers or free text misused as
     // quasi-identifiers, sensitive variables and risk variables
-    thrown(() -> Deidentifier.run(data, config(1000).build()));
+    thrown(() -> Deidentifier.of(config(1000).build()).run(data));
     thrown(() -> config(3).pseudonymKey((MARK + "-short").getBytes(StandardCharsets.UTF_8)));
-    thrown(() -> Deidentifier.run(data, config(3)
-        .quasiIdentifier("caseId", Hierarchies.flat("caseId", List.of("x", "y"))).build()));
-    thrown(() -> Deidentifier.run(data, config(3)
-        .quasiIdentifier("notes", Hierarchies.flat("notes", List.of("x"))).build()));
-    thrown(() -> Deidentifier.run(data, config(3).model(new PrivacyModel.DistinctLDiversity("notes", 2)).build()));
+    thrown(() -> Deidentifier.of(config(3)
+        .quasiIdentifier("caseId", Hierarchies.flat("caseId", List.of("x", "y"))).build()).run(data));
+    thrown(() -> Deidentifier.of(config(3)
+        .quasiIdentifier("notes", Hierarchies.flat("notes", List.of("x"))).build()).run(data));
+    thrown(() -> Deidentifier.of(config(3).model(new PrivacyModel.DistinctLDiversity("notes", 2)).build()).run(data));
     thrown(() -> RiskMeasures.of(data, List.of("caseId"), RiskOptions.defaults()));
-    thrown(() -> LocalSuppression.apply(data, List.of("notes", "age"), 3));
+    thrown(() -> LocalSuppression.of(List.of("notes", "age"), 3).apply(data));
     VerificationResult onIds = Verifier.verify(data, VerificationSpec.builder().quasiIdentifiers(List.of("caseId"))
         .k(2).build());
     observe(onIds.toString(), onIds.summary());

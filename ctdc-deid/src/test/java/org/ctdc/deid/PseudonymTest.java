@@ -45,24 +45,24 @@ class PseudonymTest {
 
   @Test
   void identifiersBecomeKeyedHmacPseudonymsThatMatchAcrossDatasets() throws Exception {
-    DeidResult r = Deidentifier.run(data(), config().pseudonymKey(KEY).build());
+    DeidResult r = Deidentifier.of(config().pseudonymKey(KEY).build()).run(data());
     Dataset rel = r.release();
     assertEquals(hmac(KEY, "Ann"), rel.text(0, rel.column("name")));
     assertEquals(rel.text(0, 0), rel.text(2, 0));
     assertNotEquals(rel.text(0, 0), rel.text(1, 0));
     assertEquals(List.of("name"), r.report().pseudonymisedVariables());
     byte[] other = "another partner's key, not shared".getBytes(StandardCharsets.UTF_8);
-    DeidResult r2 = Deidentifier.run(data(), config().pseudonymKey(other).build());
+    DeidResult r2 = Deidentifier.of(config().pseudonymKey(other).build()).run(data());
     assertNotEquals(rel.text(0, 0), r2.release().text(0, 0));
   }
 
   @Test
   void withoutAKeyIdentifiersAreDroppedAndTheKeyIsNeverShown() {
-    DeidResult r = Deidentifier.run(data(), config().build());
+    DeidResult r = Deidentifier.of(config().build()).run(data());
     assertEquals(-1, r.release().schema().indexOf("name"));
     assertEquals(List.of("name"), r.report().droppedVariables());
     DeidConfig withKey = config().pseudonymKey(KEY).build();
-    String shown = withKey.toString() + Deidentifier.run(data(), withKey).report().toJson();
+    String shown = withKey.toString() + Deidentifier.of(withKey).run(data()).report().toJson();
     assertFalse(shown.contains("partner-held"), shown);
     assertFalse(shown.contains(HexFormat.of().formatHex(KEY)), shown);
   }

@@ -34,8 +34,8 @@ class RowOrderIndependenceTest {
 
     DeidConfig config = SchemaHierarchies.configFor(data, CtdcLikeData.defaultQuasiIdentifiers())
         .k(PrivacyModel.CTDC_DEFAULT_K).suppressionLimit(0.05).metric(Metric.PRECISION).build();
-    DeidResult a = Deidentifier.run(data, config);
-    DeidResult b = Deidentifier.run(shuffled, config);
+    DeidResult a = Deidentifier.of(config).run(data);
+    DeidResult b = Deidentifier.of(config).run(shuffled);
 
     assertEquals(a.levels(), b.levels());
     assertEquals(a.report().recordsSuppressed(), b.report().recordsSuppressed());

@@ -35,29 +35,29 @@ class SensitiveModelBoundaryTest {
 
   private static DeidConfig config(PrivacyModel model) {
     return DeidConfig.builder().quasiIdentifier("g", Hierarchies.flat("g", List.of("a", "b")))
-        .k(1).model(model).suppressionLimit(0).metric(Metric.PRECISION).build();
+        .model(new PrivacyModel.KAnonymity(1)).model(model).suppressionLimit(0).metric(Metric.PRECISION).build();
   }
 
   @Test
   void twoEquallyFrequentValuesAreExactlyEntropyTwoDiverse() {
     // each class {x, y}: entropy ln 2
     Dataset d = data("ax", "ay", "bx", "by");
-    DeidResult r = Deidentifier.run(d, config(new PrivacyModel.EntropyLDiversity("s", 2)));
+    DeidResult r = Deidentifier.of(config(new PrivacyModel.EntropyLDiversity("s", 2))).run(d);
     assertEquals(List.of(0), r.levels());
     assertEquals(4, r.release().rowCount());
     // a hair above 2 no class (nor the whole table) reaches
     assertThrows(UnsatisfiableModelException.class,
-        () -> Deidentifier.run(d, config(new PrivacyModel.EntropyLDiversity("s", 2.000001))));
+        () -> Deidentifier.of(config(new PrivacyModel.EntropyLDiversity("s", 2.000001))).run(d));
   }
 
   @Test
   void aClassAtExactlyDistanceTIsTClose() {
     // overall (1/2, 1/2); class a = (1, 0) and class b = (0, 1): each at distance exactly 1/2
     Dataset d = data("ax", "ax", "by", "by");
-    DeidResult at = Deidentifier.run(d, config(PrivacyModel.TCloseness.equalDistance("s", 0.5)));
+    DeidResult at = Deidentifier.of(config(PrivacyModel.TCloseness.equalDistance("s", 0.5))).run(d);
     assertEquals(List.of(0), at.levels());
     // a tighter t forces the single class *, at distance 0
-    DeidResult below = Deidentifier.run(d, config(PrivacyModel.TCloseness.equalDistance("s", 0.49)));
+    DeidResult below = Deidentifier.of(config(PrivacyModel.TCloseness.equalDistance("s", 0.49))).run(d);
     assertEquals(List.of(1), below.levels());
   }
 
@@ -66,9 +66,9 @@ class SensitiveModelBoundaryTest {
     // with a flat hierarchy {x, y} -> *, the hierarchical distance of (1, 0) from (1/2, 1/2) is 1/2
     Dataset d = data("ax", "ax", "by", "by");
     Hierarchy s = Hierarchies.flat("s", List.of("x", "y"));
-    DeidResult at = Deidentifier.run(d, config(PrivacyModel.TCloseness.hierarchical("s", 0.5, s)));
+    DeidResult at = Deidentifier.of(config(PrivacyModel.TCloseness.hierarchical("s", 0.5, s))).run(d);
     assertEquals(List.of(0), at.levels());
-    DeidResult below = Deidentifier.run(d, config(PrivacyModel.TCloseness.hierarchical("s", 0.49, s)));
+    DeidResult below = Deidentifier.of(config(PrivacyModel.TCloseness.hierarchical("s", 0.49, s))).run(d);
     assertEquals(List.of(1), below.levels());
   }
 }

@@ -50,7 +50,7 @@ class SevenRecordExampleTest {
 
   @Test
   void minimalSatisfyingNodesAre113And203() {
-    DeidResult r = Deidentifier.run(data(), config().classifyLattice(true).build());
+    DeidResult r = Deidentifier.of(config().classifyLattice(true).build()).run(data());
     List<LatticeNode> nodes = r.lattice();
     assertEquals(3 * 2 * 6, nodes.size());
     List<List<Integer>> feasible = new ArrayList<>();
@@ -77,7 +77,7 @@ class SevenRecordExampleTest {
 
   @Test
   void precisionOptimalNodeIs203() {
-    DeidResult r = Deidentifier.run(data(), config().metric(Metric.PRECISION).build());
+    DeidResult r = Deidentifier.of(config().metric(Metric.PRECISION).build()).run(data());
     assertEquals(List.of(2, 0, 3), r.levels());
     assertTrue(r.optimal());
     assertEquals(0, r.report().recordsSuppressed());
@@ -95,7 +95,7 @@ class SevenRecordExampleTest {
   @Test
   void withoutSuppressionEveryRecordIsReleased() {
     for (Metric m : Metric.values()) {
-      DeidResult r = Deidentifier.run(data(), config().metric(m).build());
+      DeidResult r = Deidentifier.of(config().metric(m).build()).run(data());
       assertEquals(7, r.release().rowCount(), m.name());
     }
   }

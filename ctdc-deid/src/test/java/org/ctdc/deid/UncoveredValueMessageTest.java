@@ -27,8 +27,8 @@ class UncoveredValueMessageTest {
       a.setCode(0, code).endRow();
     }
     DeidConfig config = DeidConfig.builder().quasiIdentifier("city", Hierarchies.flat("city", List.of("Lyon", "Paris")))
-        .k(1).build();
-    HierarchyException e = assertThrows(HierarchyException.class, () -> Deidentifier.run(a.build(), config));
+        .model(new PrivacyModel.KAnonymity(1)).build();
+    HierarchyException e = assertThrows(HierarchyException.class, () -> Deidentifier.of(config).run(a.build()));
     assertTrue(e.getMessage().contains("'city' (row 3)"), e.getMessage());
     assertFalse(e.getMessage().contains("Jane"), e.getMessage());
   }

@@ -54,20 +54,22 @@ public final class Engine {
   /** A model on a sensitive channel. */
   record ChannelModel(int channel, PrivacyModel model, int @Nullable [][] parentOf, int height) {}
 
-  private Engine(Dataset data, List<String> qiNames, List<Hierarchy> hierarchies, List<PrivacyModel> models,
-      double limit, Metric metric, int threads) {
+  private Engine(LevelZeroTable table, List<PrivacyModel> models, double limit, Metric metric) {
+    List<String> qiNames = table.quasiIdentifiers();
+    List<Hierarchy> hierarchies = table.hierarchies();
     this.m = qiNames.size();
-    this.n = data.rowCount();
+    this.n = table.rows();
     this.metric = metric;
     this.maxSuppressed = (long) Math.floor(limit * n);
     this.qis = new QiCoding[m];
     for (int i = 0; i < m; i++) {
-      qis[i] = new QiCoding(data, qiNames.get(i), hierarchies.get(i));
+      qis[i] = new QiCoding(qiNames.get(i), hierarchies.get(i));
     }
     int kk = 1;
     Map<String, Integer> channelIndex = new LinkedHashMap<>();
     List<SensitiveChannel> chans = new ArrayList<>();
     List<ChannelModel> cms = new ArrayList<>();
+    int size = table.size();
     for (PrivacyModel pm : models) {
       if (pm instanceof PrivacyModel.KAnonymity ka) {
         kk = Math.max(kk, ka.k());
@@ -76,11 +78,27 @@ public final class Engine {
       String var = pm.sensitive().orElseThrow();
       Hierarchy h =
           pm instanceof PrivacyModel.TCloseness tc && tc.hierarchy().isPresent() ? tc.hierarchy().get() : null;
-      String key = var + (h == null ? "" : "\u0000" + h.name() + "\u0000" + h.rows().hashCode());
+      String key = LevelZeroTable.channelKey(var, h);
       Integer ci = channelIndex.get(key);
       if (ci == null) {
         ci = chans.size();
-        chans.add(new SensitiveChannel(data, var, h));
+        LevelZeroTable.Channel tc = table.channels().get(ci);
+        if (!tc.variable().equals(var) || !Objects.equals(tc.hierarchy(), h)) {
+          throw new IllegalArgumentException("the frequency table's sensitive channels do not match the models");
+        }
+        int d = tc.domain();
+        long[] counts = new long[d];
+        int[] hist = table.hist[ci];
+        for (int c = 0; c < size; c++) {
+          for (int v = 0; v < d; v++) {
+            counts[v] += hist[c * d + v];
+          }
+        }
+        double[] overall = new double[d];
+        for (int v = 0; v < d; v++) {
+          overall[v] = n == 0 ? 0 : (double) counts[v] / n;
+        }
+        chans.add(new SensitiveChannel(tc, overall));
         channelIndex.put(key, ci);
       }
       int[][] parentOf = null;
@@ -99,24 +117,15 @@ public final class Engine {
       }
       cms.add(new ChannelModel(ci, pm, parentOf, height));
     }
+    if (chans.size() != table.channels().size()) {
+      throw new IllegalArgumentException("the frequency table's sensitive channels do not match the models");
+    }
     this.k = kk;
     this.channels = chans.toArray(new SensitiveChannel[0]);
     this.channelModels = cms.toArray(new ChannelModel[0]);
-    bits = new int[m];
-    shift = new int[m];
-    fieldMask = new int[m];
-    int totalBits = 0;
-    for (int i = m - 1; i >= 0; i--) {
-      bits[i] = Math.max(1, 32 - Integer.numberOfLeadingZeros(qis[i].domain0() - 1));
-      shift[i] = totalBits;
-      fieldMask[i] = (1 << bits[i]) - 1;
-      totalBits += bits[i];
-      if (totalBits > 63) {
-        throw new DeidException(
-            "the quasi-identifiers' value sets are too large to combine in a 63-bit key (at '" + qis[i].name
-                + "'); use fewer quasi-identifiers or coarser level-0 values");
-      }
-    }
+    bits = table.bits.clone();
+    shift = table.shift.clone();
+    fieldMask = table.fieldMask.clone();
     trans = new long[m][][][];
     for (int i = 0; i < m; i++) {
       QiCoding q = qis[i];
@@ -132,18 +141,12 @@ public final class Engine {
         }
       }
     }
-    // one pass per quasi-identifier: level-0 frequencies and the packed key of every row
-    int rows = (int) n;
-    long[] rowKeys = new long[rows];
+    // level-0 frequencies of each quasi-identifier, from the table
     long[][] freqs = new long[m][];
     for (int i = 0; i < m; i++) {
-      int[] id = qis[i].ids(data);
       long[] freq = new long[qis[i].domain0()];
-      int sh = shift[i];
-      for (int r = 0; r < rows; r++) {
-        int v = id[r];
-        freq[v]++;
-        rowKeys[r] |= (long) v << sh;
+      for (int c = 0; c < size; c++) {
+        freq[field(table.key[c], i)] += table.count[c];
       }
       freqs[i] = freq;
     }
@@ -202,7 +205,15 @@ public final class Engine {
         entLevel[i][l] = es;
       }
     }
-    this.base = buildBase(rowKeys, log2Orig);
+    double[] logOrig = new double[size];
+    for (int c = 0; c < size; c++) {
+      double lo = 0;
+      for (int i = 0; i < m; i++) {
+        lo += log2Orig[i][field(table.key[c], i)];
+      }
+      logOrig[c] = lo * table.count[c];
+    }
+    this.base = new ClassTable(size, table.key, table.count, logOrig, table.hist, new int[m]);
     this.map = new LongIntMap(Math.max(16, base.size));
   }
 
@@ -221,63 +232,25 @@ public final class Engine {
    */
   public static Engine prepare(Dataset data, List<String> qiNames, List<Hierarchy> hierarchies,
       List<PrivacyModel> models, double limit, Metric metric, int threads) {
-    return new Engine(data, qiNames, hierarchies, models, limit, metric, threads);
+    return new Engine(LevelZeroTable.of(data, qiNames, hierarchies, models), models, limit, metric);
+  }
+
+  /**
+   * Prepares a problem from a level-0 frequency table.
+   *
+   * @param table the table, made for the same quasi-identifiers and models
+   * @param models the privacy models
+   * @param limit the record-suppression limit as a share of rows
+   * @param metric the metric
+   * @return the engine; {@link #apply} needs the dataset the table counts
+   */
+  public static Engine prepare(LevelZeroTable table, List<PrivacyModel> models, double limit, Metric metric) {
+    return new Engine(table, models, limit, metric);
   }
 
   /** The id of quasi-identifier i in a packed key. */
   int field(long key, int i) {
     return (int) (key >>> shift[i]) & fieldMask[i];
-  }
-
-  /**
-   * The level-0 table: sorts the rows' packed keys (least-significant-digit radix sort, so the table is in
-   * key order and the same for any thread count) and counts runs; sensitive histograms by a second pass.
-   */
-  private ClassTable buildBase(long[] rowKeys, double[][] log2Orig) {
-    int rows = rowKeys.length;
-    long[] sorted = channels.length == 0 ? rowKeys : rowKeys.clone();
-    radixSort(sorted, Arrays.stream(bits).sum());
-    int size = 0;
-    for (int r = 0; r < rows; r++) {
-      if (r == 0 || sorted[r] != sorted[r - 1]) {
-        size++;
-      }
-    }
-    long[] key = new long[size];
-    int[] count = new int[size];
-    int e = -1;
-    for (int r = 0; r < rows; r++) {
-      if (r == 0 || sorted[r] != sorted[r - 1]) {
-        key[++e] = sorted[r];
-      }
-      count[e]++;
-    }
-    sorted = null;
-    double[] logOrig = new double[size];
-    for (int c = 0; c < size; c++) {
-      double lo = 0;
-      for (int i = 0; i < m; i++) {
-        lo += log2Orig[i][field(key[c], i)];
-      }
-      logOrig[c] = lo * count[c];
-    }
-    int[][] hist = new int[channels.length][];
-    if (channels.length > 0) {
-      LongIntMap index = new LongIntMap(size);
-      for (int c = 0; c < size; c++) {
-        index.getOrPut(key[c], c);
-      }
-      for (int ch = 0; ch < channels.length; ch++) {
-        hist[ch] = new int[Math.multiplyExact(size, channels[ch].domain)];
-      }
-      for (int r = 0; r < rows; r++) {
-        int c = index.get(rowKeys[r]);
-        for (int ch = 0; ch < channels.length; ch++) {
-          hist[ch][c * channels[ch].domain + channels[ch].ids[r]]++;
-        }
-      }
-    }
-    return new ClassTable(size, key, count, logOrig, hist, new int[m]);
   }
 
   /** Sorts non-negative keys of at most {@code keyBits} bits, 11 bits per pass, skipping constant digits. */
@@ -333,21 +306,26 @@ public final class Engine {
   public boolean[] apply(Dataset data, Search.Outcome outcome, int[][] ids) {
     int[] levels = Objects.requireNonNull(outcome.levels); // an outcome with a chosen node
     NodeEval e = Objects.requireNonNull(outcome.eval);
-    LongIntMap classes = new LongIntMap(e.table.size);
-    for (int c = 0; c < e.table.size; c++) {
-      classes.getOrPut(e.table.key[c], c);
-    }
     int rows = (int) n;
     for (int i = 0; i < m; i++) {
-      int[] id0 = qis[i].ids(data);
+      int[] id0 = new QiCoding(data, qis[i].name, qis[i].hierarchy).ids(data);
       int[] upl = qis[i].up[levels[i]];
       for (int r = 0; r < rows; r++) {
         id0[r] = upl[id0[r]];
       }
       ids[i] = id0;
     }
-    boolean[] keep = new boolean[rows];
-    for (int r = 0; r < rows; r++) {
+    return released(e, ids, rows);
+  }
+
+  /** Whether each of {@code count} rows (or combinations), given its ids at the chosen node, is released. */
+  private boolean[] released(NodeEval e, int[][] ids, int count) {
+    LongIntMap classes = new LongIntMap(e.table.size);
+    for (int c = 0; c < e.table.size; c++) {
+      classes.getOrPut(e.table.key[c], c);
+    }
+    boolean[] keep = new boolean[count];
+    for (int r = 0; r < count; r++) {
       long key = 0;
       for (int i = 0; i < m; i++) {
         key |= (long) ids[i][r] << shift[i];
@@ -355,6 +333,40 @@ public final class Engine {
       keep[r] = e.passes[classes.get(key)];
     }
     return keep;
+  }
+
+  /**
+   * As {@link #apply} for the combinations of the level-0 table instead of rows: the chosen level's id of
+   * every combination, and whether it is released.
+   *
+   * @param outcome a search outcome with a chosen node
+   * @param ids receives one array per quasi-identifier: the id at the chosen level per combination
+   * @return per combination, whether it is released
+   */
+  public boolean[] applyToBase(Search.Outcome outcome, int[][] ids) {
+    int[] levels = Objects.requireNonNull(outcome.levels); // an outcome with a chosen node
+    NodeEval e = Objects.requireNonNull(outcome.eval);
+    int size = base.size;
+    for (int i = 0; i < m; i++) {
+      int[] upl = qis[i].up[levels[i]];
+      int[] id = new int[size];
+      for (int c = 0; c < size; c++) {
+        id[c] = upl[field(base.key[c], i)];
+      }
+      ids[i] = id;
+    }
+    return released(e, ids, size);
+  }
+
+  /**
+   * The level-0 id of a quasi-identifier in a combination of the level-0 table.
+   *
+   * @param c the combination
+   * @param qi the quasi-identifier's index
+   * @return the id
+   */
+  public int baseId(int c, int qi) {
+    return field(base.key[c], qi);
   }
 
   /**

@@ -71,9 +71,36 @@ public final class QiCoding {
       }
       intToLeaf = java.util.Map.of();
     }
+    this.domain = new int[h.levels()];
+    this.up = new int[h.levels()][];
+    levels(h, domain, up);
+  }
+
+  /**
+   * The coding of a hierarchy alone, for a table given by level-0 codes: {@link #ids(Dataset)} is not
+   * available.
+   *
+   * @param name the variable
+   * @param h its hierarchy
+   */
+  QiCoding(String name, Hierarchy h) {
+    this.name = name;
+    this.column = -1;
+    this.hierarchy = h;
+    this.leaves = h.leaves().size();
+    this.height = h.height();
+    this.integer = false;
+    this.codeToLeaf = new int[0];
+    this.intToLeaf = java.util.Map.of();
+    this.domain = new int[h.levels()];
+    this.up = new int[h.levels()][];
+    levels(h, domain, up);
+  }
+
+  private static void levels(Hierarchy h, int[] domain, int[][] up) {
     int levels = h.levels();
-    domain = new int[levels];
-    up = new int[levels][];
+    int leaves = h.leaves().size();
+    int height = h.height();
     int d0 = leaves + MISSING_SLOTS;
     for (int l = 0; l < levels; l++) {
       int[] map = new int[d0];

@@ -19,8 +19,29 @@ final class SensitiveChannel {
   final @Nullable QiCoding hierarchy;
   final int domain;
   final int[] ids;
+  /** whether the variable is a year or count. */
+  final boolean integer;
+  /** without a hierarchy, the value of each id below the missing slots: codes, or integers ascending. */
+  final java.util.List<String> labels;
   /** the input's distribution over ids. */
   final double[] overall;
+
+  /**
+   * The channel of a table: no ids per row.
+   *
+   * @param c the table's channel
+   * @param overall the distribution over ids of all records
+   */
+  SensitiveChannel(LevelZeroTable.Channel c, double[] overall) {
+    this.variable = c.variable();
+    Hierarchy h = c.hierarchy();
+    this.hierarchy = h == null ? null : new QiCoding(c.variable(), h);
+    this.domain = c.domain();
+    this.ids = new int[0];
+    this.integer = c.integer();
+    this.labels = c.labels();
+    this.overall = overall;
+  }
 
   SensitiveChannel(Dataset data, String variable, @Nullable Hierarchy h) {
     this.variable = variable;
@@ -36,7 +57,9 @@ final class SensitiveChannel {
           "sensitive variable '" + variable + "' must be single-valued closed, a year or a count");
     }
     int n = data.rowCount();
+    this.integer = v.kind().isInteger();
     if (h != null) {
+      this.labels = java.util.List.of();
       this.hierarchy = new QiCoding(data, variable, h);
       this.ids = hierarchy.ids(data);
       this.domain = hierarchy.domain0();
@@ -54,6 +77,7 @@ final class SensitiveChannel {
           e.setValue(i++);
         }
         int d = rank.size();
+        this.labels = rank.keySet().stream().map(String::valueOf).toList();
         this.domain = d + QiCoding.MISSING_SLOTS;
         this.ids = new int[n];
         for (int r = 0; r < n; r++) {
@@ -64,6 +88,7 @@ final class SensitiveChannel {
         }
       } else {
         int d = v.values().size();
+        this.labels = v.values().codes().stream().map(org.ctdc.schema.Code::code).toList();
         this.domain = d + QiCoding.MISSING_SLOTS;
         this.ids = data.codes(col);
         for (int r = 0; r < n; r++) {

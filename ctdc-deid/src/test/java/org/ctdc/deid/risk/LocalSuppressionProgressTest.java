@@ -1,5 +1,6 @@
 package org.ctdc.deid.risk;
 
+import org.ctdc.deid.transform.LocalSuppression;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,10 +23,10 @@ class LocalSuppressionProgressTest {
   @ValueSource(longs = {1, 6, 42})
   void reportsCombinationsBelowKUpToTheirNumberAndBlanksTheSameCells(long seed) {
     Dataset data = CtdcLikeData.generate(1_200, seed);
-    LocalSuppression.Options options = LocalSuppression.Options.builder(QIS, 5).build();
+
     RecordingListener listener = RecordingListener.recording();
-    LocalSuppression.Result watched = LocalSuppression.apply(data, options, listener, Cancellation.create());
-    LocalSuppression.Result plain = LocalSuppression.apply(data, options);
+    LocalSuppression.Result watched = LocalSuppression.builder(QIS, 5).progress(listener).cancellation(Cancellation.create()).build().apply(data);
+    LocalSuppression.Result plain = LocalSuppression.of(QIS, 5).apply(data);
     long total = listener.assertCompleteStage(LocalSuppression.SUPPRESSING);
     assertTrue(total > 0, "combinations below k exist");
     assertTrue(listener.of(LocalSuppression.SUPPRESSING).size() <= 102, "coarse: at most about a hundred reports");
@@ -39,7 +40,7 @@ class LocalSuppressionProgressTest {
     Cancellation signal = Cancellation.create();
     RecordingListener listener = RecordingListener.cancellingAfter(signal, 1);
     OperationCancelledException e = assertThrows(OperationCancelledException.class,
-        () -> LocalSuppression.apply(data, LocalSuppression.Options.builder(QIS, 5).build(), listener, signal));
+        () -> LocalSuppression.builder(QIS, 5).progress(listener).cancellation(signal).build().apply(data));
     assertEquals("local suppression cancelled", e.getMessage());
     assertEquals(1, listener.reports().size());
   }
@@ -51,7 +52,7 @@ class LocalSuppressionProgressTest {
     signal.cancel();
     RecordingListener listener = RecordingListener.recording();
     assertThrows(OperationCancelledException.class,
-        () -> LocalSuppression.apply(data, LocalSuppression.Options.builder(QIS, 5).build(), listener, signal));
+        () -> LocalSuppression.builder(QIS, 5).progress(listener).cancellation(signal).build().apply(data));
     assertTrue(listener.reports().isEmpty());
   }
 }

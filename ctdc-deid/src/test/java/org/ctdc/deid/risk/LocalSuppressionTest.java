@@ -1,5 +1,6 @@
 package org.ctdc.deid.risk;
 
+import org.ctdc.deid.transform.LocalSuppression;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,10 +31,10 @@ class LocalSuppressionTest {
     int n = d.data.rowCount();
     int k = 1 + (int) (seed % 6);
     if (n < k) {
-      assertThrows(RiskException.class, () -> LocalSuppression.apply(d.data, d.qis, k));
+      assertThrows(RiskException.class, () -> LocalSuppression.of(d.qis, k).apply(d.data));
       return;
     }
-    LocalSuppression.Result res = LocalSuppression.apply(d.data, d.qis, k);
+    LocalSuppression.Result res = LocalSuppression.of(d.qis, k).apply(d.data);
     Dataset out = res.dataset();
     int[] fk = RandomData.naiveFk(d, out, true);
     for (int r = 0; r < n; r++) {
@@ -64,7 +65,7 @@ class LocalSuppressionTest {
         VerificationSpec.builder().quasiIdentifiers(d.qis).k(k).missingAsWildcard(true).build());
     assertTrue(v.passed(), v.summary());
     // already k-anonymous data is left alone
-    LocalSuppression.Result again = LocalSuppression.apply(out, d.qis, k);
+    LocalSuppression.Result again = LocalSuppression.of(d.qis, k).apply(out);
     assertEquals(0, again.totalSuppressedCells());
     assertEquals(out, again.dataset());
   }
@@ -76,7 +77,7 @@ class LocalSuppressionTest {
     Dataset d = org.ctdc.deid.verify.TestReleases.of(names,
         new String[] {"a", "x", "p"}, new String[] {"a", "x", "p"}, new String[] {"a", "x", "p"},
         new String[] {"a", "x", "r"}, new String[] {"a", "y", "q"});
-    LocalSuppression.Result res = LocalSuppression.apply(d, names, 2);
+    LocalSuppression.Result res = LocalSuppression.of(names, 2).apply(d);
     // q2 has 3 categories, q1 2, q0 1: q2 is least important. (a,y,q) -> blank q2 -> (a,y,*): no neighbour yet,
     // then q1 -> (a,*,*) compatible with all; (a,x,r) -> blank q2 -> (a,x,*) compatible with (a,x,p) x3
     // q2 has 3 categories, q1 2, q0 1: q2 is least important. (a,y,q) comes first (smaller key); its
@@ -97,10 +98,9 @@ class LocalSuppressionTest {
         new String[] {"x", "p"}, new String[] {"x", "p"}, new String[] {"y", "q"}, new String[] {"y", "q"},
         new String[] {"x", "q"});
     // (x,q) differs from (x,p) on q2 and from (y,q) on q1; equal category counts: q2 is least important
-    LocalSuppression.Result byDefault = LocalSuppression.apply(d, names, 2);
+    LocalSuppression.Result byDefault = LocalSuppression.of(names, 2).apply(d);
     assertEquals(Map.of("q1", 0L, "q2", 1L), byDefault.suppressedCells());
-    LocalSuppression.Result custom = LocalSuppression.apply(d,
-        LocalSuppression.Options.builder(names, 2).importance(List.of("q2", "q1")).build());
+    LocalSuppression.Result custom = LocalSuppression.builder(names, 2).importance(List.of("q2", "q1")).build().apply(d);
     assertEquals(Map.of("q1", 1L, "q2", 0L), custom.suppressedCells());
     assertEquals(List.of("q2", "q1"), custom.importanceOrder());
     assertEquals("q", custom.dataset().token(4, 1));
@@ -110,13 +110,13 @@ class LocalSuppressionTest {
   void reachesKElevenOnCtdcLikeDataAsTheVerifierChecks() {
     Dataset data = CtdcLikeData.generate(4_000, 3);
     List<String> qis = CtdcLikeData.defaultQuasiIdentifiers();
-    LocalSuppression.Result res = LocalSuppression.apply(data, qis, 11);
+    LocalSuppression.Result res = LocalSuppression.of(qis, 11).apply(data);
     VerificationResult v = Verifier.verify(res.dataset(),
         VerificationSpec.builder().quasiIdentifiers(qis).k(11).missingAsWildcard(true).build());
     assertTrue(v.passed(), v.summary());
     assertTrue(res.totalSuppressedCells() > 0);
     RiskReport after = RiskMeasures.of(res.dataset(), qis, RiskOptions.defaults().withMissingAsWildcard(true));
     assertEquals(0, after.recordsInSmallClasses());
-    assertEquals(LocalSuppression.apply(data, qis, 11).dataset(), res.dataset());
+    assertEquals(LocalSuppression.of(qis, 11).apply(data).dataset(), res.dataset());
   }
 }

@@ -1,5 +1,6 @@
 package org.ctdc.deid.risk;
 
+import org.ctdc.deid.transform.LocalSuppression;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -134,7 +135,7 @@ class RiskMeasuresTest {
     assertEquals(0, rep.rows());
     assertEquals(0, rep.classes());
     assertEquals(0.0, rep.globalRisk());
-    assertEquals(0, LocalSuppression.apply(empty, qis, 11).totalSuppressedCells());
+    assertEquals(0, LocalSuppression.of(qis, 11).apply(empty).totalSuppressedCells());
   }
 
   @Test

@@ -1,5 +1,6 @@
 package org.ctdc.deid.risk;
 
+import org.ctdc.deid.transform.TopBottomCoding;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

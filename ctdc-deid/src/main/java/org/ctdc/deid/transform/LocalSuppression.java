@@ -1,4 +1,4 @@
-package org.ctdc.deid.risk;
+package org.ctdc.deid.transform;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -8,16 +8,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.ctdc.schema.internal.Ticker;
+import org.ctdc.deid.risk.RiskException;
 import org.ctdc.deid.risk.internal.CompatIndex;
 import org.ctdc.deid.risk.internal.DatasetCopy;
 import org.ctdc.deid.risk.internal.QiCodes;
 import org.ctdc.schema.Cancellation;
 import org.ctdc.schema.Dataset;
+import org.ctdc.schema.OperationBuilder;
 import org.ctdc.schema.OperationCancelledException;
 import org.ctdc.schema.ProgressListener;
 
 /**
- * Local suppression to k-anonymity under sdcMicro's wildcard rule (METHODS.md): instead of removing
+ * Local suppression to k-anonymity under sdcMicro's wildcard rule : instead of removing
  * records, single quasi-identifier cells are blanked (set missing with reason
  * {@link org.ctdc.schema.MissingReason#SUPPRESSED}) until every record has at least k compatible records,
  * two records being compatible when each quasi-identifier is equal or missing in either. Missing values
@@ -34,7 +36,7 @@ import org.ctdc.schema.ProgressListener;
  *       blanking the fewest of its non-missing values. Among the variables on which the nearest
  *       combinations differ, the least important is blanked. This repeats until its fk reaches k.
  *   <li>Importance: by default a quasi-identifier with fewer categories (distinct values present) is more
- *       important and kept longest; ties by the order given. {@link Options.Builder#importance(List)}
+ *       important and kept longest; ties by the order given. {@link Builder#importance(List)}
  *       overrides it.
  * </ol>
  *
@@ -42,13 +44,18 @@ import org.ctdc.schema.ProgressListener;
  * each candidate blanking) costs one hash lookup per pattern present, instead of a scan of all records.
  * Blanking only ever raises other records' fk, so one pass over the violating combinations suffices.
  *
- * <p>Progress and cancellation: {@link #apply(Dataset, Options, ProgressListener, Cancellation)} reports stage
- * {@value #SUPPRESSING} (violating combinations processed, out of those below k) and stops with {@link
- * OperationCancelledException} when the signal is raised. They are arguments of the call rather than
- * {@link Options}, which are a reusable value: a raised signal cannot be lowered, and a listener watches one
- * call. The result is the same with or without them.
+ * <p>Progress and cancellation are settings of the operation, set as on every long-running operation
+ * ({@link OperationBuilder}): {@link #apply(Dataset)} reports stage {@value #SUPPRESSING} (violating
+ * combinations processed, out of those below k) and stops with {@link OperationCancelledException} when the
+ * signal is raised. The result is the same with or without them.
  *
- * <p>It is a heuristic, not an optimum. This class is thread-safe (stateless).
+ * <pre>{@code
+ * LocalSuppression.Result r = LocalSuppression.builder(qis, 11).importance(order).build().apply(data);
+ * }</pre>
+ *
+ * <p>It is a heuristic, not an optimum. This class is immutable and thread-safe: one object may be applied
+ * to many datasets from many threads at once (the listener is then called from each). Its {@link Builder}
+ * is not thread-safe.
  */
 public final class LocalSuppression {
   /** The progress stage of local suppression. */
@@ -57,87 +64,114 @@ public final class LocalSuppression {
   /** The operation named by {@link OperationCancelledException#operation()} when a call is cancelled. */
   public static final String OPERATION = "local suppression";
 
-  private LocalSuppression() {}
+  private final List<String> quasiIdentifiers;
+  private final int k;
+  private final List<String> importance;
+  private final ProgressListener progress;
+  private final Cancellation cancellation;
+
+  private LocalSuppression(Builder b) {
+    this.quasiIdentifiers = b.quasiIdentifiers;
+    this.k = b.k;
+    this.importance = b.importance;
+    this.progress = b.progress;
+    this.cancellation = b.cancellation;
+  }
 
   /**
-   * Options: quasi-identifiers, k and importance order.
+   * Starts an operation.
    *
-   * <p>This class is immutable and thread-safe.
+   * @param quasiIdentifiers the quasi-identifier names, distinct
+   * @param k the k to reach, at least 1
+   * @return a builder, not thread-safe
+   * @throws IllegalArgumentException if a name repeats or {@code k < 1}
    */
-  public static final class Options {
+  public static Builder builder(List<String> quasiIdentifiers, int k) {
+    return new Builder(quasiIdentifiers, k);
+  }
+
+  /**
+   * The operation with the default importance order, no listener and no signal.
+   *
+   * @param quasiIdentifiers the quasi-identifier names, distinct
+   * @param k the k to reach, at least 1
+   * @return the operation
+   * @throws IllegalArgumentException if a name repeats or {@code k < 1}
+   */
+  public static LocalSuppression of(List<String> quasiIdentifiers, int k) {
+    return builder(quasiIdentifiers, k).build();
+  }
+
+  /** @return the quasi-identifiers */
+  public List<String> quasiIdentifiers() {
+    return quasiIdentifiers;
+  }
+
+  /** @return k */
+  public int k() {
+    return k;
+  }
+
+  /** @return the importance order, most important first, or empty for the default */
+  public List<String> importance() {
+    return importance;
+  }
+
+  /** Builds a {@link LocalSuppression}; each setter checks its argument. Not thread-safe. */
+  public static final class Builder implements OperationBuilder<Builder> {
     private final List<String> quasiIdentifiers;
     private final int k;
-    private final List<String> importance;
+    private List<String> importance = List.of();
+    private ProgressListener progress = ProgressListener.none();
+    private Cancellation cancellation = Cancellation.none();
 
-    private Options(Builder b) {
-      this.quasiIdentifiers = b.quasiIdentifiers;
-      this.k = b.k;
-      this.importance = b.importance;
+    private Builder(List<String> quasiIdentifiers, int k) {
+      this.quasiIdentifiers = List.copyOf(quasiIdentifiers);
+      if (new java.util.HashSet<>(this.quasiIdentifiers).size() != this.quasiIdentifiers.size()) {
+        throw new IllegalArgumentException("quasiIdentifiers must be distinct");
+      }
+      if (k < 1) {
+        throw new IllegalArgumentException("k must be at least 1, is " + k);
+      }
+      this.k = k;
     }
 
     /**
-     * Starts options.
+     * Overrides the importance order.
      *
-     * @param quasiIdentifiers the quasi-identifier names
-     * @param k the k to reach, at least 1
-     * @return a builder, not thread-safe
+     * @param mostImportantFirst every quasi-identifier once, the one to keep longest first
+     * @return this builder
+     * @throws IllegalArgumentException unless it names every quasi-identifier once
      */
-    public static Builder builder(List<String> quasiIdentifiers, int k) {
-      return new Builder(quasiIdentifiers, k);
-    }
-
-    /** @return the quasi-identifiers */
-    public List<String> quasiIdentifiers() {
-      return quasiIdentifiers;
-    }
-
-    /** @return k */
-    public int k() {
-      return k;
-    }
-
-    /** @return the importance order, most important first, or empty for the default */
-    public List<String> importance() {
-      return importance;
-    }
-
-    /** Builds {@link Options}. Not thread-safe. */
-    public static final class Builder {
-      private final List<String> quasiIdentifiers;
-      private final int k;
-      private List<String> importance = List.of();
-
-      private Builder(List<String> quasiIdentifiers, int k) {
-        this.quasiIdentifiers = List.copyOf(quasiIdentifiers);
-        if (new java.util.HashSet<>(this.quasiIdentifiers).size() != this.quasiIdentifiers.size()) {
-          throw new IllegalArgumentException("quasi-identifier names must be distinct");
-        }
-        if (k < 1) {
-          throw new IllegalArgumentException("k must be at least 1, was " + k);
-        }
-        this.k = k;
+    public Builder importance(List<String> mostImportantFirst) {
+      List<String> copy = List.copyOf(mostImportantFirst);
+      if (copy.size() != quasiIdentifiers.size() || !new java.util.HashSet<>(copy).equals(
+          new java.util.HashSet<>(quasiIdentifiers))) {
+        throw new IllegalArgumentException("importance must name every quasi-identifier once");
       }
+      this.importance = copy;
+      return this;
+    }
 
-      /**
-       * Overrides the importance order.
-       *
-       * @param mostImportantFirst every quasi-identifier once, the one to keep longest first
-       * @return this builder
-       */
-      public Builder importance(List<String> mostImportantFirst) {
-        List<String> copy = List.copyOf(mostImportantFirst);
-        if (copy.size() != quasiIdentifiers.size() || !new java.util.HashSet<>(copy).equals(
-            new java.util.HashSet<>(quasiIdentifiers))) {
-          throw new IllegalArgumentException("the importance order must name every quasi-identifier once");
-        }
-        this.importance = copy;
-        return this;
-      }
+    /**
+     * {@inheritDoc} Stage {@value LocalSuppression#SUPPRESSING}: combinations below k processed out of their
+     * number; called on the thread that applies.
+     */
+    @Override
+    public Builder progress(ProgressListener listener) {
+      this.progress = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
 
-      /** @return the options */
-      public Options build() {
-        return new Options(this);
-      }
+    @Override
+    public Builder cancellation(Cancellation signal) {
+      this.cancellation = Objects.requireNonNull(signal, "signal");
+      return this;
+    }
+
+    /** @return the operation, immutable and thread-safe */
+    public LocalSuppression build() {
+      return new LocalSuppression(this);
     }
   }
 
@@ -147,7 +181,7 @@ public final class LocalSuppression {
    * <p>This record is immutable and thread-safe.
    *
    * @param dataset the dataset with cells blanked
-   * @param suppressedCells cells blanked per quasi-identifier, in the order of the options
+   * @param suppressedCells cells blanked per quasi-identifier, in the order of {@link LocalSuppression#quasiIdentifiers()}
    * @param importanceOrder the importance order used, most important first
    */
   public record Result(Dataset dataset, Map<String, Long> suppressedCells, List<String> importanceOrder) {
@@ -165,57 +199,25 @@ public final class LocalSuppression {
   }
 
   /**
-   * Suppresses with the default importance order.
+   * Suppresses: the signal is checked before the call and at every violating combination; a raised signal
+   * stops the call with {@link OperationCancelledException} and the input is left unchanged.
    *
    * @param data the dataset
-   * @param quasiIdentifiers the quasi-identifiers
-   * @param k the k to reach
-   * @return the result
-   * @throws RiskException when a quasi-identifier is unusable, or k exceeds a non-zero row count
-   */
-  public static Result apply(Dataset data, List<String> quasiIdentifiers, int k) {
-    return apply(data, Options.builder(quasiIdentifiers, k).build());
-  }
-
-  /**
-   * Suppresses.
-   *
-   * @param data the dataset
-   * @param options the options
-   * @return the result
-   * @throws RiskException when a quasi-identifier is unusable, or k exceeds a non-zero row count
-   */
-  public static Result apply(Dataset data, Options options) {
-    return apply(data, options, ProgressListener.none(), Cancellation.none());
-  }
-
-  /**
-   * Suppresses, reporting progress and watching a cancellation signal: the signal is checked before the
-   * call and at every violating combination; a raised signal stops the call with {@link
-   * OperationCancelledException} and the input is left unchanged. The result is identical to {@link
-   * #apply(Dataset, Options)}.
-   *
-   * @param data the dataset
-   * @param options the options
-   * @param progress receives stage {@value #SUPPRESSING}: combinations below k processed out of their number;
-   *     called on the calling thread
-   * @param cancellation the signal to watch, {@link Cancellation#none()} for none
    * @return the result
    * @throws OperationCancelledException if the signal is raised before the call ends
    * @throws RiskException when a quasi-identifier is unusable, or k exceeds a non-zero row count
    */
-  public static Result apply(Dataset data, Options options, ProgressListener progress, Cancellation cancellation) {
+  public Result apply(Dataset data) {
     Ticker ticker = new Ticker(SUPPRESSING, OPERATION, progress, cancellation);
     ticker.check();
-    List<String> qis = options.quasiIdentifiers();
-    int k = options.k();
+    List<String> qis = quasiIdentifiers;
     int n = data.rowCount();
     if (n > 0 && n < k) {
       throw new RiskException("k = " + k + " cannot be reached with " + n + " records");
     }
     QiCodes q = new QiCodes(data, qis);
     int m = qis.size();
-    int[] rank = importanceRank(q, options);
+    int[] rank = importanceRank(q);
     List<String> order = new ArrayList<>(qis);
     order.sort((a, b) -> Integer.compare(rank[qis.indexOf(a)], rank[qis.indexOf(b)]));
 
@@ -308,13 +310,13 @@ public final class LocalSuppression {
   }
 
   /** rank[j]: 0 for the most important QI. */
-  private static int[] importanceRank(QiCodes q, Options options) {
-    List<String> qis = options.quasiIdentifiers();
+  private int[] importanceRank(QiCodes q) {
+    List<String> qis = quasiIdentifiers;
     int m = qis.size();
     int[] rank = new int[m];
-    if (!options.importance().isEmpty()) {
+    if (!importance.isEmpty()) {
       for (int j = 0; j < m; j++) {
-        rank[j] = options.importance().indexOf(qis.get(j));
+        rank[j] = importance.indexOf(qis.get(j));
       }
       return rank;
     }

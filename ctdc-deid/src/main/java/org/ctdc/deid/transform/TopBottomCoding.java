@@ -1,4 +1,6 @@
-package org.ctdc.deid.risk;
+package org.ctdc.deid.transform;
+
+import org.ctdc.deid.risk.RiskException;
 
 import org.ctdc.deid.risk.internal.DatasetCopy;
 import org.ctdc.schema.Dataset;
