@@ -58,17 +58,9 @@ class ReadmeJavaExampleTest {
     return found.get(0);
   }
 
-  /**
-   * The test's copy of the README's example (issue 16, the table API): the block the README is to hold,
-   * compiled and run here until the README is updated with it; then {@link #readmeExample()} again.
-   */
-  static String exampleCopy() throws Exception {
-    return Files.readString(Path.of("src/test/resources/readme/" + CLASS + ".java"), StandardCharsets.UTF_8);
-  }
-
   @BeforeAll
   static void compileTheReadmeExample() throws Exception {
-    source = exampleCopy();
+    source = readmeExample();
     Path src = Files.createDirectories(work.resolve("src")).resolve(CLASS + ".java");
     Files.writeString(src, source, StandardCharsets.UTF_8);
     Path classes = Files.createDirectories(work.resolve("classes"));
