@@ -15,7 +15,7 @@ module org.ctdc.schema {
   exports org.ctdc.schema;
   // shared reader set-up, not API; the warnings suppressed above are javac not finding these two modules,
   // which are built after this one
-  exports org.ctdc.schema.internal to org.ctdc.core, org.ctdc.deid;
+  exports org.ctdc.schema.internal to org.ctdc.core, org.ctdc.deid, org.ctdc.link;
 
   opens org.ctdc.schema.internal to com.fasterxml.jackson.databind;
 }
