@@ -51,6 +51,7 @@ import picocli.CommandLine.Command;
       RiskCommand.class,
       TablesCommand.class,
       DemoCommand.class,
+      LinkCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -1,5 +1,6 @@
 package org.ctdc.link;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,15 +27,49 @@ public final class ClkFile {
    * @param cancellation checked before the file is put in place
    */
   public static void write(Path file, List<Clk> clks, Cancellation cancellation) {
-    StringBuilder sb = new StringBuilder("id,clk\n");
-    for (Clk c : clks) {
-      sb.append(csv(c.id())).append(',').append(c.toBase64()).append('\n');
+    StringBuilder sb = new StringBuilder();
+    try {
+      write(sb, clks);
+    } catch (IOException e) {
+      throw new IllegalStateException("a StringBuilder does not fail");
     }
     cancellation.throwIfCancelled(Encoder.STAGE);
     AtomicFiles.writeString(file, sb.toString());
   }
 
-  private static String csv(String s) {
+  /**
+   * Writes encodings as an encoding file's text.
+   *
+   * @param out where to write
+   * @param clks the encodings, in order
+   * @throws IOException if writing fails
+   */
+  public static void write(Appendable out, List<Clk> clks) throws IOException {
+    out.append("id,clk\n");
+    for (Clk c : clks) {
+      out.append(csv(c.id())).append(',').append(c.toBase64()).append('\n');
+    }
+  }
+
+  /**
+   * Writes the matched pairs as {@code MATCHES.csv}: {@code source_a,id_a,source_b,id_b,similarity}, the
+   * similarity with four decimals.
+   *
+   * @param out where to write
+   * @param result the match
+   * @throws IOException if writing fails
+   */
+  public static void writeMatches(Appendable out, MatchResult result) throws IOException {
+    out.append("source_a,id_a,source_b,id_b,similarity\n");
+    for (Match m : result.matches()) {
+      out.append(csv(m.a().source())).append(',').append(csv(m.a().id())).append(',')
+          .append(csv(m.b().source())).append(',').append(csv(m.b().id())).append(',')
+          .append(new java.math.BigDecimal(m.similarity()).setScale(4, java.math.RoundingMode.HALF_EVEN).toPlainString())
+          .append('\n');
+    }
+  }
+
+  static String csv(String s) {
     if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
       return s;
     }

@@ -19,7 +19,6 @@ import javax.crypto.ShortBufferException;
 import org.ctdc.link.internal.Normalise;
 import org.ctdc.link.internal.Tokens;
 import org.ctdc.link.internal.CsvTable;
-import org.ctdc.schema.AtomicFiles;
 import org.ctdc.schema.Cancellation;
 import org.ctdc.schema.ProgressListener;
 import org.ctdc.schema.internal.Shown;
@@ -416,10 +415,21 @@ public final class Encoder {
    * @throws LinkException naming the file and row when the input cannot be read or breaks a rule
    */
   public Summary encodeCsv(Path in, Path out) {
-    CsvTable t = CsvTable.read(in);
-    Result r = encode(t.header(), t.rows(), t.name());
+    Result r = encodeCsv(in);
     ClkFile.write(out, r.encodings(), cancellation);
     return r.summary();
+  }
+
+  /**
+   * Encodes a partner's CSV file (UTF-8, with a header), for {@link ClkFile#write(java.io.Writer, List)}.
+   *
+   * @param in the partner file
+   * @return the encodings, one per data row in order, and the counts
+   * @throws LinkException naming the file and row when the input cannot be read or breaks a rule
+   */
+  public Result encodeCsv(Path in) {
+    CsvTable t = CsvTable.read(in);
+    return encode(t.header(), t.rows(), t.name());
   }
 
   /** @return the configuration and thread count, never the key */
