@@ -52,6 +52,7 @@ import picocli.CommandLine.Command;
       TablesCommand.class,
       DemoCommand.class,
       LinkCommand.class,
+      MergeCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

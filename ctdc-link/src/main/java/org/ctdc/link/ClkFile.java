@@ -123,6 +123,35 @@ public final class ClkFile {
     }
   }
 
+  /**
+   * Reads {@code MATCHES.csv} as {@link #writeMatches} writes it.
+   *
+   * @param file the file
+   * @return the matched pairs, in file order
+   * @throws LinkException naming the file and row when the header or a similarity is wrong
+   */
+  public static List<Match> readMatches(Path file) {
+    CsvTable t = CsvTable.read(file);
+    if (!t.header().equals(List.of("source_a", "id_a", "source_b", "id_b", "similarity"))) {
+      throw new LinkException(t.name() + ": the header must be source_a,id_a,source_b,id_b,similarity");
+    }
+    List<Match> out = new ArrayList<>();
+    for (int r = 0; r < t.rows().size(); r++) {
+      String[] v = t.rows().get(r);
+      double s;
+      try {
+        s = Double.parseDouble(v[4]);
+      } catch (NumberFormatException e) {
+        s = Double.NaN;
+      }
+      if (!(s >= 0 && s <= 1) || v[0].isBlank() || v[1].isBlank() || v[2].isBlank() || v[3].isBlank()) {
+        throw new LinkException(t.name() + ": row " + (r + 1) + ": a source, an id or the similarity (in [0, 1]) is missing or wrong");
+      }
+      out.add(new Match(new RecordRef(v[0], v[1]), new RecordRef(v[2], v[3]), s));
+    }
+    return out;
+  }
+
   static String shown(Path file) {
     return Shown.name(String.valueOf(file.getFileName()));
   }

@@ -36,6 +36,55 @@ public final class LinkMerge {
    *     with its encodings, or the match names a source or record that is not given
    */
   public static MergedDataset merge(List<PartnerDataset> aligned, List<ClkSet> encodings, MatchResult result) {
+    return merge(aligned, encodings, result.clusters());
+  }
+
+  /**
+   * Merges by matched pairs, as read back from {@code MATCHES.csv}: the pairs are joined into clusters (two
+   * pairs that share a record are one cluster).
+   *
+   * @param aligned the partners' aligned datasets, in pooling order
+   * @param encodings the partners' encodings, in the same order
+   * @param matches the matched pairs
+   * @return the merged dataset
+   * @throws LinkException as {@link #merge(List, List, MatchResult)}
+   */
+  public static MergedDataset mergePairs(List<PartnerDataset> aligned, List<ClkSet> encodings, List<Match> matches) {
+    Map<RecordRef, RecordRef> parent = new HashMap<>();
+    for (Match m : matches) {
+      RecordRef a = find(parent, m.a());
+      RecordRef b = find(parent, m.b());
+      if (!a.equals(b)) {
+        if (a.compareTo(b) < 0) {
+          parent.put(b, a);
+        } else {
+          parent.put(a, b);
+        }
+      }
+    }
+    Map<RecordRef, List<RecordRef>> clusters = new java.util.TreeMap<>();
+    for (RecordRef r : new java.util.TreeSet<>(parent.keySet())) {
+      clusters.computeIfAbsent(find(parent, r), x -> new ArrayList<>()).add(r);
+    }
+    List<List<RecordRef>> out = new ArrayList<>();
+    for (List<RecordRef> c : clusters.values()) {
+      if (c.size() > 1) {
+        out.add(c);
+      }
+    }
+    return merge(aligned, encodings, out);
+  }
+
+  private static RecordRef find(Map<RecordRef, RecordRef> parent, RecordRef x) {
+    RecordRef r = x;
+    parent.putIfAbsent(r, r);
+    for (RecordRef p = parent.get(r); p != null && !p.equals(r); p = parent.get(r)) {
+      r = p;
+    }
+    return r;
+  }
+
+  private static MergedDataset merge(List<PartnerDataset> aligned, List<ClkSet> encodings, List<List<RecordRef>> clusterList) {
     if (aligned.size() != encodings.size()) {
       throw new LinkException("merge: " + aligned.size() + " aligned datasets but " + encodings.size() + " encoding files");
     }
@@ -51,7 +100,7 @@ public final class LinkMerge {
       bySource.put(e.source(), i);
     }
     List<List<MergedDataset.RowRef>> groups = new ArrayList<>();
-    for (List<RecordRef> cluster : result.clusters()) {
+    for (List<RecordRef> cluster : clusterList) {
       List<MergedDataset.RowRef> g = new ArrayList<>();
       for (RecordRef r : cluster) {
         Integer k = bySource.get(r.source());
