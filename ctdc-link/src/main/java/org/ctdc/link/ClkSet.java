@@ -19,6 +19,7 @@ public final class ClkSet {
   private final int bits;
   private final long[] words;
   private final boolean[] empty;
+  private final int[] cardinality;
 
   private ClkSet(String source, List<String> ids, Map<String, Integer> index, int bits, long[] words, boolean[] empty) {
     this.source = source;
@@ -27,6 +28,11 @@ public final class ClkSet {
     this.bits = bits;
     this.words = words;
     this.empty = empty;
+    this.cardinality = new int[empty.length];
+    int w = bits / 64;
+    for (int r = 0; r < empty.length; r++) {
+      cardinality[r] = Dice.cardinality(words, r * w, w);
+    }
   }
 
   /**
@@ -113,6 +119,10 @@ public final class ClkSet {
 
   long[] words() {
     return words;
+  }
+
+  int[] cardinalities() {
+    return cardinality;
   }
 
   boolean[] emptyFlags() {
