@@ -33,7 +33,8 @@ import org.jspecify.annotations.Nullable;
  * 64-bit words of HMAC-SHA-256(key, g ‖ 0x1F ‖ t) (h2 made odd) and L the length of the record's filter
  * ({@code bits}, {@code bits/2} for balancing, {@code 2·bits} for XOR-folding); then the filter is hardened
  * ({@link Hardening}). The output of a record is its id and its encoding; no value, token or hash leaves the
- * encoder.
+ * encoder. (Each thread keeps the hashes of the tokens it has seen, in memory only, for the length of a chunk of
+ * records: most tokens are frequent q-grams and date parts.)
  *
  * <p>Progress: stage {@code "encoding"} every 8,192 records and at the end; the cancellation signal is checked
  * at the same points. Create one with {@link #builder}. This class is immutable and thread-safe.
@@ -43,6 +44,8 @@ public final class Encoder {
   /** The stage the encoder reports to its progress listener. */
   public static final String STAGE = "encoding";
   private static final int CHUNK = 8192;
+  /** The most token hashes a thread keeps per field and group. */
+  private static final int CACHE = 1 << 14;
 
   private final LinkConfig config;
   private final Mac prototype;
@@ -138,10 +141,17 @@ public final class Encoder {
     private final Mac mac;
     private final byte[] out = new byte[32];
     private final long[] filter;
+    /** Per field and token group, the hashes of tokens seen (most tokens are frequent q-grams); in memory only. */
+    private final HashMap<String, long[]>[] caches;
     private int tokens;
 
+    @SuppressWarnings("unchecked")
     Work(Mac mac) {
       this.mac = mac;
+      this.caches = new HashMap[2 * config.fields().size()];
+      for (int i = 0; i < caches.length; i++) {
+        caches[i] = new HashMap<>();
+      }
       int inner = switch (config.hardening()) {
         case NONE -> config.bits();
         case BALANCE -> config.bits() / 2;
@@ -165,23 +175,25 @@ public final class Encoder {
         }
         byte[] g = groups[f];
         int k = field.weight();
+        int slot = 2 * f;
         switch (field.kind()) {
           case NAME -> {
             byte[] gs = skeletons[f];
+            int sf = 2 * f + 1;
             for (String word : Normalise.words(v)) {
-              Tokens.qgrams(word, field.q(), t -> set(g, t, k));
-              Tokens.qgrams(Normalise.skeleton(word), field.q(), t -> set(gs, t, k));
+              Tokens.qgrams(word, field.q(), t -> set(slot, g, t, k));
+              Tokens.qgrams(Normalise.skeleton(word), field.q(), t -> set(sf, gs, t, k));
             }
           }
-          case TEXT -> Tokens.qgrams(String.join("", Normalise.words(v)), field.q(), t -> set(g, t, k));
+          case TEXT -> Tokens.qgrams(String.join("", Normalise.words(v)), field.q(), t -> set(slot, g, t, k));
           case CODE -> {
             String c = String.join(" ", Normalise.words(v));
             if (!c.isEmpty()) {
-              set(g, c, k);
+              set(slot, g, c, k);
             }
           }
           case DATE -> {
-            if (!Tokens.date(v, field.dateOrder(), t -> set(g, t, k)) && counts != null) {
+            if (!Tokens.date(v, field.dateOrder(), t -> set(slot, g, t, k)) && counts != null) {
               counts.unreadable[f]++;
             }
           }
@@ -193,22 +205,33 @@ public final class Encoder {
       return new Clk(id, harden());
     }
 
-    private void set(byte[] group, String token, int k) {
+    private void set(int slot, byte[] group, String token, int k) {
       tokens++;
-      mac.update(group);
-      mac.update(token.getBytes(StandardCharsets.UTF_8));
-      try {
-        mac.doFinal(out, 0);
-      } catch (ShortBufferException e) {
-        throw new IllegalStateException(e.getClass().getSimpleName());
+      HashMap<String, long[]> cache = caches[slot];
+      long[] h = cache.get(token);
+      if (h == null) {
+        mac.update(group);
+        mac.update(token.getBytes(StandardCharsets.UTF_8));
+        try {
+          mac.doFinal(out, 0);
+        } catch (ShortBufferException e) {
+          throw new IllegalStateException(e.getClass().getSimpleName());
+        }
+        long a = 0;
+        long b = 0;
+        for (int i = 0; i < 8; i++) {
+          a |= (out[i] & 0xFFL) << (8 * i);
+          b |= (out[8 + i] & 0xFFL) << (8 * i);
+        }
+        Arrays.fill(out, (byte) 0);
+        h = new long[] {a, b | 1};
+        if (cache.size() >= CACHE) {
+          cache.clear();
+        }
+        cache.put(token, h);
       }
-      long h1 = 0;
-      long h2 = 0;
-      for (int i = 0; i < 8; i++) {
-        h1 |= (out[i] & 0xFFL) << (8 * i);
-        h2 |= (out[8 + i] & 0xFFL) << (8 * i);
-      }
-      h2 |= 1;
+      long h1 = h[0];
+      long h2 = h[1];
       long len = filter.length * 64L;
       for (int i = 0; i < k; i++) {
         int pos = (int) Long.remainderUnsigned(h1 + i * h2, len);
