@@ -90,6 +90,32 @@ public final class Matcher {
     return k;
   }
 
+  /** The bits of a key that select its slice of a band's sorted keys. */
+  private int prefixBits() {
+    return Math.min(config.bitsPerBand(), 12);
+  }
+
+  /**
+   * Per band, where the keys of each prefix start in the band's sorted keys ({@code prefixBits()} leading bits of
+   * the key), so that a look-up searches one short slice.
+   */
+  private int[][] starts(long[][] idx) {
+    int pb = prefixBits();
+    int shift = config.bitsPerBand() - pb;
+    int[][] st = new int[idx.length][];
+    for (int b = 0; b < idx.length; b++) {
+      int[] s = new int[(1 << pb) + 1];
+      for (long k : idx[b]) {
+        s[(int) ((k >>> 32) >>> shift) + 1]++;
+      }
+      for (int i = 1; i < s.length; i++) {
+        s[i] += s[i - 1];
+      }
+      st[b] = s;
+    }
+    return st;
+  }
+
   /** Per band, the sorted {@code key << 32 | position} of every non-empty record of a set. */
   private static long[][] index(ClkSet s, int[][] samples) {
     int w = s.bits() / 64;
@@ -113,9 +139,9 @@ public final class Matcher {
     return idx;
   }
 
-  private static int lowerBound(long[] a, long v) {
-    int lo = 0;
-    int hi = a.length;
+  private static int lowerBound(long[] a, int from, int to, long v) {
+    int lo = from;
+    int hi = to;
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
       if (a[mid] < v) {
@@ -150,7 +176,8 @@ public final class Matcher {
   }
 
   /** Compares records [from, to) of A with their candidates in B. */
-  private Links compare(ClkSet a, ClkSet b, int from, int to, int[][] samples, long @org.jspecify.annotations.Nullable [][] idxB) {
+  private Links compare(ClkSet a, ClkSet b, int from, int to, int[][] samples, long @org.jspecify.annotations.Nullable [][] idxB,
+      int @org.jspecify.annotations.Nullable [][] startsB) {
     int w = a.bits() / 64;
     long[] wa = a.words();
     long[] wb = b.words();
@@ -174,6 +201,8 @@ public final class Matcher {
       return out;
     }
     int[] stamp = new int[b.size()];
+    int[][] st = java.util.Objects.requireNonNull(startsB);
+    int shift = config.bitsPerBand() - prefixBits();
     for (int i = from; i < to; i++) {
       if (ea[i]) {
         continue;
@@ -181,7 +210,9 @@ public final class Matcher {
       for (int band = 0; band < samples.length; band++) {
         long k = key(wa, i * w, samples[band]);
         long[] keys = idxB[band];
-        for (int p = lowerBound(keys, k << 32); p < keys.length && (keys[p] >>> 32) == k; p++) {
+        int slice = (int) (k >>> shift);
+        int end = st[band][slice + 1];
+        for (int p = lowerBound(keys, st[band][slice], end, k << 32); p < end && (keys[p] >>> 32) == k; p++) {
           int j = (int) keys[p];
           if (stamp[j] != i + 1) {
             stamp[j] = i + 1;
@@ -217,9 +248,12 @@ public final class Matcher {
     check(sets);
     int[][] samples = samples(sets.get(0).bits());
     int p = sets.size();
-    List<long[][]> idx = new ArrayList<>();
+    List<long[] @org.jspecify.annotations.Nullable []> idx = new ArrayList<>();
+    List<int @org.jspecify.annotations.Nullable [][]> starts = new ArrayList<>();
     for (ClkSet s : sets) {
-      idx.add(config.bands() == 0 ? null : index(s, samples));
+      long[][] ix = config.bands() == 0 ? null : index(s, samples);
+      idx.add(ix);
+      starts.add(ix == null ? null : starts(ix));
     }
     List<Callable<Links>> tasks = new ArrayList<>();
     List<int[]> taskPair = new ArrayList<>();
@@ -228,12 +262,13 @@ public final class Matcher {
         ClkSet a = sets.get(x);
         ClkSet b = sets.get(y);
         long[][] ib = idx.get(y);
+        int[][] sb = starts.get(y);
         for (int from = 0; from < a.size(); from += CHUNK) {
           int f = from;
           int to = Math.min(a.size(), from + CHUNK);
           tasks.add(() -> {
             cancellation.throwIfCancelled(STAGE);
-            return compare(a, b, f, to, samples, ib);
+            return compare(a, b, f, to, samples, ib, sb);
           });
           taskPair.add(new int[] {x, y});
         }
