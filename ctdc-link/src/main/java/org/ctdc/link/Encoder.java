@@ -444,7 +444,7 @@ public final class Encoder {
   }
 
   /**
-   * Encodes a partner's CSV file (UTF-8, with a header), for {@link ClkFile#write(java.io.Writer, List)}.
+   * Encodes a partner's CSV file (UTF-8, with a header), for {@link ClkFile#write(Appendable, List)}.
    *
    * @param in the partner file
    * @return the encodings, one per data row in order, and the counts
