@@ -51,6 +51,8 @@ import picocli.CommandLine.Command;
       RiskCommand.class,
       TablesCommand.class,
       DemoCommand.class,
+      LinkCommand.class,
+      MergeCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -36,10 +36,10 @@ import org.w3c.dom.NodeList;
 class Issue16SamplesOutOfTheLibraryTest {
 
   private static final Path ROOT = Path.of("..");
-  private static final List<String> LIBRARY = List.of("ctdc-schema", "ctdc-core", "ctdc-deid");
+  private static final List<String> LIBRARY = List.of("ctdc-schema", "ctdc-core", "ctdc-deid", "ctdc-link");
 
   @ParameterizedTest
-  @ValueSource(strings = {"ctdc-schema", "ctdc-core", "ctdc-deid"})
+  @ValueSource(strings = {"ctdc-schema", "ctdc-core", "ctdc-deid", "ctdc-link"})
   void issue16_noExportedPackageOfALibraryModuleContainsASampleGenerator(String module) throws IOException {
     Set<String> generators = classes(reference("ctdc-samples")).keySet().stream()
         .map(Issue16SamplesOutOfTheLibraryTest::simpleName).collect(Collectors.toCollection(TreeSet::new));
@@ -61,7 +61,7 @@ class Issue16SamplesOutOfTheLibraryTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"ctdc-schema", "ctdc-core", "ctdc-deid"})
+  @ValueSource(strings = {"ctdc-schema", "ctdc-core", "ctdc-deid", "ctdc-link"})
   void issue16_noLibraryModuleRequiresOrHoldsThePackagesOfCtdcSamples(String module) throws IOException {
     ModuleDescriptor samples = reference("ctdc-samples").descriptor();
     ModuleDescriptor library = reference(module).descriptor();

@@ -1,0 +1,517 @@
+package org.ctdc.link;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.ctdc.schema.Cancellation;
+import org.ctdc.schema.ProgressListener;
+
+/**
+ * Matches the encodings of two or more sources, run by the collaborative (which never holds the key).
+ *
+ * <p><b>Blocking.</b> Locality-sensitive hashing by bit sampling: {@link LinkConfig#bands()} bands, each a fixed
+ * sample of {@link LinkConfig#bitsPerBand()} bit positions (drawn from a seeded generator, the same in every
+ * run); a pair of records of two sources is compared when their encodings agree on every sampled bit of at least
+ * one band. Encodings that are close agree on most bits, so they meet in some band with high probability; far
+ * ones rarely do. With 0 bands every pair is compared. {@link #pairCompleteness} says which share of known true
+ * pairs the blocking lets through.
+ *
+ * <p><b>Comparison.</b> Sørensen–Dice on the packed words ({@link Dice}); every compared pair counts in the
+ * similarity histogram; pairs at or above the threshold are candidate links.
+ *
+ * <p><b>Solver.</b> Greedy clustering, as anonlink's greedy solver: the candidate links, in order of descending
+ * similarity (ties by source order and record position), join two clusters when no source has a record in both.
+ * For two sources this is the greedy one-to-one assignment; for three or more each cluster holds at most one
+ * record per source.
+ *
+ * <p>Work is split into chunks of records and run on the builder's threads; the result is the same for any
+ * number of threads. Progress: stage {@code "matching"} after each chunk; the cancellation signal is checked at
+ * the same points.
+ *
+ * <p>Create one with {@link #builder(LinkConfig)}. This class is immutable and thread-safe.
+ */
+public final class Matcher {
+
+  /** The stage the matcher reports to its progress listener. */
+  public static final String STAGE = "matching";
+  /** The most sources matched at once. */
+  public static final int MAX_SOURCES = 64;
+  private static final int CHUNK = 2048;
+  private static final long SAMPLE_SEED = 0x6374_6463_6C69_6E6BL;
+
+  private final LinkConfig config;
+  private final int threads;
+  private final ProgressListener progress;
+  private final Cancellation cancellation;
+
+  private Matcher(Builder b) {
+    this.config = b.config;
+    this.threads = b.threads;
+    this.progress = b.progress;
+    this.cancellation = b.cancellation;
+  }
+
+  /**
+   * Starts a matcher with the configuration's threshold and blocking; one thread.
+   *
+   * @param config the linkage's configuration
+   * @return a new builder
+   */
+  public static Builder builder(LinkConfig config) {
+    return new Builder(config);
+  }
+
+  /** The sampled bit positions of each band. */
+  private int[][] samples(int bits) {
+    SplittableRandom rnd = new SplittableRandom(SAMPLE_SEED ^ bits);
+    int[][] s = new int[config.bands()][];
+    for (int b = 0; b < s.length; b++) {
+      s[b] = new int[config.bitsPerBand()];
+      for (int i = 0; i < s[b].length; i++) {
+        s[b][i] = rnd.nextInt(bits);
+      }
+    }
+    return s;
+  }
+
+  private static long key(long[] words, int off, int[] sample) {
+    long k = 0;
+    for (int i = 0; i < sample.length; i++) {
+      int p = sample[i];
+      k = (k << 1) | ((words[off + (p >>> 6)] >>> p) & 1L);
+    }
+    return k;
+  }
+
+  /** The bits of a key that select its slice of a band's sorted keys. */
+  private int prefixBits() {
+    return Math.min(config.bitsPerBand(), 12);
+  }
+
+  /**
+   * Per band, where the keys of each prefix start in the band's sorted keys ({@code prefixBits()} leading bits of
+   * the key), so that a look-up searches one short slice.
+   */
+  private int[][] starts(long[][] idx) {
+    int pb = prefixBits();
+    int shift = config.bitsPerBand() - pb;
+    int[][] st = new int[idx.length][];
+    for (int b = 0; b < idx.length; b++) {
+      int[] s = new int[(1 << pb) + 1];
+      for (long k : idx[b]) {
+        s[(int) ((k >>> 32) >>> shift) + 1]++;
+      }
+      for (int i = 1; i < s.length; i++) {
+        s[i] += s[i - 1];
+      }
+      st[b] = s;
+    }
+    return st;
+  }
+
+  /** Per band, the sorted {@code key << 32 | position} of every non-empty record of a set. */
+  private static long[][] index(ClkSet s, int[][] samples) {
+    int w = s.bits() / 64;
+    long[][] idx = new long[samples.length][];
+    boolean[] empty = s.emptyFlags();
+    int n = 0;
+    for (boolean e : empty) {
+      n += e ? 0 : 1;
+    }
+    for (int b = 0; b < samples.length; b++) {
+      long[] keys = new long[n];
+      int k = 0;
+      for (int r = 0; r < s.size(); r++) {
+        if (!empty[r]) {
+          keys[k++] = (key(s.words(), r * w, samples[b]) << 32) | r;
+        }
+      }
+      Arrays.sort(keys);
+      idx[b] = keys;
+    }
+    return idx;
+  }
+
+  private static int lowerBound(long[] a, int from, int to, long v) {
+    int lo = from;
+    int hi = to;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (a[mid] < v) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  /** Links found in one chunk: parallel arrays, grown as needed. */
+  private static final class Links {
+    int n;
+    int[] a = new int[64];
+    int[] b = new int[64];
+    double[] sim = new double[64];
+    long compared;
+    final long[] histogram = new long[MatchResult.BINS];
+
+    void add(int x, int y, double s) {
+      if (n == a.length) {
+        a = Arrays.copyOf(a, n * 2);
+        b = Arrays.copyOf(b, n * 2);
+        sim = Arrays.copyOf(sim, n * 2);
+      }
+      a[n] = x;
+      b[n] = y;
+      sim[n] = s;
+      n++;
+    }
+  }
+
+  /** Compares records [from, to) of A with their candidates in B. */
+  private Links compare(ClkSet a, ClkSet b, int from, int to, int[][] samples, long @org.jspecify.annotations.Nullable [][] idxB,
+      int @org.jspecify.annotations.Nullable [][] startsB) {
+    int w = a.bits() / 64;
+    long[] wa = a.words();
+    long[] wb = b.words();
+    boolean[] ea = a.emptyFlags();
+    boolean[] eb = b.emptyFlags();
+    int[] ca = a.cardinalities();
+    int[] cb = b.cardinalities();
+    double t = config.threshold();
+    Links out = new Links();
+    if (idxB == null) {
+      for (int i = from; i < to; i++) {
+        if (ea[i]) {
+          continue;
+        }
+        for (int j = 0; j < b.size(); j++) {
+          if (!eb[j]) {
+            compareOne(wa, i * w, wb, j * w, w, ca[i] + cb[j], i, j, t, out);
+          }
+        }
+      }
+      return out;
+    }
+    int[] stamp = new int[b.size()];
+    int[][] st = java.util.Objects.requireNonNull(startsB);
+    int shift = config.bitsPerBand() - prefixBits();
+    for (int i = from; i < to; i++) {
+      if (ea[i]) {
+        continue;
+      }
+      for (int band = 0; band < samples.length; band++) {
+        long k = key(wa, i * w, samples[band]);
+        long[] keys = idxB[band];
+        int slice = (int) (k >>> shift);
+        int end = st[band][slice + 1];
+        for (int p = lowerBound(keys, st[band][slice], end, k << 32); p < end && (keys[p] >>> 32) == k; p++) {
+          int j = (int) keys[p];
+          if (stamp[j] != i + 1) {
+            stamp[j] = i + 1;
+            compareOne(wa, i * w, wb, j * w, w, ca[i] + cb[j], i, j, t, out);
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private static void compareOne(long[] wa, int offA, long[] wb, int offB, int w, int cards, int i, int j, double t,
+      Links out) {
+    // the cardinalities are the sets' own, counted once: 16 popcounts per pair of 1,024 bits
+    double s = cards == 0 ? 0 : 2.0 * Dice.common(wa, offA, wb, offB, w) / cards;
+    out.compared++;
+    out.histogram[Math.min(MatchResult.BINS - 1, (int) (s * MatchResult.BINS))]++;
+    if (s >= t) {
+      out.add(i, j, s);
+    }
+  }
+
+  /**
+   * Matches sources.
+   *
+   * @param sets the sources' encodings, at least two, of the same length, with distinct names
+   * @return the clusters, their pairs and the counts
+   * @throws LinkException naming the sources if their lengths differ or a name repeats
+   * @throws IllegalArgumentException if fewer than two or more than {@value #MAX_SOURCES} sources are given
+   * @throws org.ctdc.schema.OperationCancelledException when the cancellation signal is raised
+   */
+  public MatchResult match(List<ClkSet> sets) {
+    check(sets);
+    int[][] samples = samples(sets.get(0).bits());
+    int p = sets.size();
+    List<long[] @org.jspecify.annotations.Nullable []> idx = new ArrayList<>();
+    List<int @org.jspecify.annotations.Nullable [][]> starts = new ArrayList<>();
+    for (ClkSet s : sets) {
+      long[][] ix = config.bands() == 0 ? null : index(s, samples);
+      idx.add(ix);
+      starts.add(ix == null ? null : starts(ix));
+    }
+    List<Callable<Links>> tasks = new ArrayList<>();
+    List<int[]> taskPair = new ArrayList<>();
+    for (int x = 0; x < p; x++) {
+      for (int y = x + 1; y < p; y++) {
+        ClkSet a = sets.get(x);
+        ClkSet b = sets.get(y);
+        long[][] ib = idx.get(y);
+        int[][] sb = starts.get(y);
+        for (int from = 0; from < a.size(); from += CHUNK) {
+          int f = from;
+          int to = Math.min(a.size(), from + CHUNK);
+          tasks.add(() -> {
+            cancellation.throwIfCancelled(STAGE);
+            return compare(a, b, f, to, samples, ib, sb);
+          });
+          taskPair.add(new int[] {x, y});
+        }
+      }
+    }
+    List<Links> done = run(tasks);
+    // the candidate links of every pair of sources, as global node numbers
+    int[] offset = new int[p + 1];
+    for (int s = 0; s < p; s++) {
+      offset[s + 1] = offset[s] + sets.get(s).size();
+    }
+    long compared = 0;
+    long[] histogram = new long[MatchResult.BINS];
+    int total = 0;
+    for (Links l : done) {
+      total += l.n;
+    }
+    int[] na = new int[total];
+    int[] nb = new int[total];
+    double[] sim = new double[total];
+    int k = 0;
+    for (int i = 0; i < done.size(); i++) {
+      Links l = done.get(i);
+      int[] pair = taskPair.get(i);
+      compared += l.compared;
+      for (int h = 0; h < MatchResult.BINS; h++) {
+        histogram[h] += l.histogram[h];
+      }
+      for (int e = 0; e < l.n; e++) {
+        na[k] = offset[pair[0]] + l.a[e];
+        nb[k] = offset[pair[1]] + l.b[e];
+        sim[k] = l.sim[e];
+        k++;
+      }
+    }
+    Integer[] order = new Integer[total];
+    for (int i = 0; i < total; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (u, v) -> {
+      int c = Double.compare(sim[v], sim[u]);
+      if (c != 0) {
+        return c;
+      }
+      c = Integer.compare(na[u], na[v]);
+      return c != 0 ? c : Integer.compare(nb[u], nb[v]);
+    });
+    // greedy clustering with union-find; a cluster's sources as a bit mask
+    int nodes = offset[p];
+    int[] parent = new int[nodes];
+    long[] mask = new long[nodes];
+    for (int s = 0; s < p; s++) {
+      for (int r = offset[s]; r < offset[s + 1]; r++) {
+        parent[r] = r;
+        mask[r] = 1L << s;
+      }
+    }
+    for (int i : order) {
+      int ra = find(parent, na[i]);
+      int rb = find(parent, nb[i]);
+      if (ra != rb && (mask[ra] & mask[rb]) == 0) {
+        int root = Math.min(ra, rb);
+        int other = Math.max(ra, rb);
+        parent[other] = root;
+        mask[root] |= mask[other];
+      }
+    }
+    // clusters in order of their first node (source order, then position)
+    int[] size = new int[nodes];
+    for (int r = 0; r < nodes; r++) {
+      size[find(parent, r)]++;
+    }
+    List<List<RecordRef>> clusters = new ArrayList<>();
+    List<Match> matches = new ArrayList<>();
+    java.util.Map<Integer, List<Integer>> members = new java.util.TreeMap<>();
+    for (int r = 0; r < nodes; r++) {
+      int root = find(parent, r);
+      if (size[root] > 1) {
+        members.computeIfAbsent(root, x -> new ArrayList<>()).add(r);
+      }
+    }
+    for (List<Integer> m : members.values()) {
+      List<RecordRef> c = new ArrayList<>();
+      for (int node : m) {
+        c.add(ref(sets, offset, node));
+      }
+      clusters.add(List.copyOf(c));
+      for (int u = 0; u < m.size(); u++) {
+        for (int v = u + 1; v < m.size(); v++) {
+          matches.add(new Match(c.get(u), c.get(v), similarity(sets, offset, m.get(u), m.get(v))));
+        }
+      }
+    }
+    List<String> names = new ArrayList<>();
+    List<Integer> sizes = new ArrayList<>();
+    for (ClkSet s : sets) {
+      names.add(s.source());
+      sizes.add(s.size());
+    }
+    return new MatchResult(names, sizes, clusters, matches, compared, histogram, config.threshold());
+  }
+
+  private static int sourceOf(int[] offset, int node) {
+    int s = 0;
+    while (offset[s + 1] <= node) {
+      s++;
+    }
+    return s;
+  }
+
+  private static RecordRef ref(List<ClkSet> sets, int[] offset, int node) {
+    int s = sourceOf(offset, node);
+    return new RecordRef(sets.get(s).source(), sets.get(s).ids().get(node - offset[s]));
+  }
+
+  private static double similarity(List<ClkSet> sets, int[] offset, int u, int v) {
+    int su = sourceOf(offset, u);
+    int sv = sourceOf(offset, v);
+    int w = sets.get(su).bits() / 64;
+    return Dice.similarity(sets.get(su).words(), (u - offset[su]) * w, sets.get(sv).words(), (v - offset[sv]) * w, w);
+  }
+
+  private static int find(int[] parent, int x) {
+    int r = x;
+    while (parent[r] != r) {
+      r = parent[r];
+    }
+    while (parent[x] != r) {
+      int next = parent[x];
+      parent[x] = r;
+      x = next;
+    }
+    return r;
+  }
+
+  private List<Links> run(List<Callable<Links>> tasks) {
+    List<Links> out = new ArrayList<>();
+    if (threads == 1 || tasks.size() <= 1) {
+      for (int i = 0; i < tasks.size(); i++) {
+        try {
+          out.add(tasks.get(i).call());
+        } catch (RuntimeException e) {
+          throw e;
+        } catch (Exception e) {
+          throw new IllegalStateException(e.getClass().getSimpleName());
+        }
+        progress.onProgress(STAGE, i + 1, tasks.size());
+      }
+    } else {
+      ExecutorService pool = Executors.newFixedThreadPool(threads);
+      try {
+        List<Future<Links>> fs = new ArrayList<>();
+        for (Callable<Links> t : tasks) {
+          fs.add(pool.submit(t));
+        }
+        for (int i = 0; i < fs.size(); i++) {
+          out.add(Encoder.join(fs.get(i)));
+          progress.onProgress(STAGE, i + 1, tasks.size());
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+    cancellation.throwIfCancelled(STAGE);
+    return out;
+  }
+
+  private static void check(List<ClkSet> sets) {
+    if (sets.size() < 2 || sets.size() > MAX_SOURCES) {
+      throw new IllegalArgumentException("matching needs 2 to " + MAX_SOURCES + " sources, got " + sets.size());
+    }
+    java.util.Set<String> names = new java.util.HashSet<>();
+    for (ClkSet s : sets) {
+      if (!names.add(s.source())) {
+        throw new LinkException("source '" + org.ctdc.schema.internal.Shown.name(s.source()) + "': given twice");
+      }
+      if (s.bits() != sets.get(0).bits()) {
+        throw new LinkException("source " + org.ctdc.schema.internal.Shown.name(s.source()) + ": its encodings have "
+            + s.bits() + " bits, those of " + org.ctdc.schema.internal.Shown.name(sets.get(0).source()) + " " + sets.get(0).bits());
+      }
+    }
+  }
+
+  /**
+   * The blocking's pair completeness: the share of true pairs the blocking lets through for comparison (a pair
+   * with an empty encoding, or a record not in the sets, is not let through).
+   *
+   * @param sets the sources' encodings
+   * @param truth the true pairs
+   * @return the share in [0, 1]; 1 for no true pair
+   */
+  public double pairCompleteness(List<ClkSet> sets, Collection<Match> truth) {
+    check(sets);
+    if (truth.isEmpty()) {
+      return 1;
+    }
+    int[][] samples = samples(sets.get(0).bits());
+    java.util.Map<String, ClkSet> bySource = new java.util.HashMap<>();
+    for (ClkSet s : sets) {
+      bySource.put(s.source(), s);
+    }
+    long through = 0;
+    for (Match m : truth) {
+      ClkSet a = bySource.get(m.a().source());
+      ClkSet b = bySource.get(m.b().source());
+      int i = a == null ? -1 : a.indexOf(m.a().id());
+      int j = b == null ? -1 : b.indexOf(m.b().id());
+      if (a == null || b == null || i < 0 || j < 0 || a.isEmpty(i) || b.isEmpty(j)) {
+        continue;
+      }
+      int w = a.bits() / 64;
+      boolean meet = samples.length == 0;
+      for (int band = 0; band < samples.length && !meet; band++) {
+        meet = key(a.words(), i * w, samples[band]) == key(b.words(), j * w, samples[band]);
+      }
+      through += meet ? 1 : 0;
+    }
+    return (double) through / truth.size();
+  }
+
+  @Override
+  public String toString() {
+    return "Matcher[threshold " + config.threshold() + ", " + config.bands() + "x" + config.bitsPerBand() + " blocking, " + threads + " threads]";
+  }
+
+  /**
+   * Builds a {@link Matcher}; each setter checks its value. Not thread-safe.
+   */
+  public static final class Builder extends Settings<Builder> {
+    private final LinkConfig config;
+
+    private Builder(LinkConfig config) {
+      this.config = Objects.requireNonNull(config, "config");
+    }
+
+    @Override
+    Builder self() {
+      return this;
+    }
+
+    /** @return the matcher */
+    public Matcher build() {
+      return new Matcher(this);
+    }
+  }
+}
