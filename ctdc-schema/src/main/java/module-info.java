@@ -13,9 +13,9 @@ module org.ctdc.schema {
   requires org.slf4j;
 
   exports org.ctdc.schema;
-  // shared reader set-up, not API; the warnings suppressed above are javac not finding these two modules,
+  // shared reader set-up, not API; the warnings suppressed above are javac not finding these modules,
   // which are built after this one
-  exports org.ctdc.schema.internal to org.ctdc.core, org.ctdc.deid;
+  exports org.ctdc.schema.internal to org.ctdc.core, org.ctdc.deid, org.ctdc.synth;
 
   opens org.ctdc.schema.internal to com.fasterxml.jackson.databind;
 }
