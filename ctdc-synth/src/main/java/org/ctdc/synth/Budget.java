@@ -46,15 +46,16 @@ public record Budget(double epsilon, double delta, double numberOfRecordsEpsilon
     int r = sigmaProportions.size();
     double epsN = numberOfRecordsProportion * epsilon;
     double epsM = epsilon - epsN;
-    double l = Math.log(2 / delta);
-    double root = Math.sqrt(epsM + l) - Math.sqrt(l);
+    double l = StrictMath.log(2 / delta);
+    // sqrt(epsM + l) - sqrt(l), written without the cancellation of a difference of close square roots
+    double root = epsM / (StrictMath.sqrt(epsM + l) + StrictMath.sqrt(l));
     double rho = root * root;
-    double epsQ = Math.sqrt(2 * rho * percentileProportion / r);
+    double epsQ = StrictMath.sqrt(2 * rho * percentileProportion / r);
     double sum = 0;
     for (double p : sigmaProportions) {
       sum += 1 / (p * p);
     }
-    double sigma = Math.sqrt(sum / (2 * rho * (1 - percentileProportion)));
+    double sigma = StrictMath.sqrt(sum / (2 * rho * (1 - percentileProportion)));
     List<Double> sigmas = new ArrayList<>();
     for (double p : sigmaProportions) {
       sigmas.add(p * sigma);

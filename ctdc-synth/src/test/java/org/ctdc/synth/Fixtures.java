@@ -99,23 +99,37 @@ public final class Fixtures {
       out.add(new HashMap<>());
     }
     for (int row = 0; row < d.rowCount(); row++) {
-      List<String> attrs = new ArrayList<>();
-      for (int col = 0; col < d.columnCount(); col++) {
-        Variable v = d.variable(col);
-        if (!columns.contains(v.name()) || d.isMissing(row, col)) {
-          continue;
-        }
-        String token = d.token(row, col);
-        for (String t : v.isMultiValued() ? token.split(";") : new String[] {token}) {
-          boolean zero = v.kind() == VariableKind.FLAG ? d.code(row, col) == 0 : t.equals("0");
-          if (!zero || zeros.contains(v.name())) {
-            attrs.add(v.name() + "=" + t);
-          }
-        }
-      }
+      List<String> attrs = attributes(d, row, columns, zeros);
       subsets(attrs, 0, new ArrayList<>(), r, out);
     }
     return out;
+  }
+
+  /**
+   * One record's attributes the slow way.
+   *
+   * @param d the data
+   * @param row the row
+   * @param columns the columns
+   * @param zeros the columns with sensitive zeros
+   * @return {@code column=value} texts in schema order
+   */
+  public static List<String> attributes(Dataset d, int row, List<String> columns, List<String> zeros) {
+    List<String> attrs = new ArrayList<>();
+    for (int col = 0; col < d.columnCount(); col++) {
+      Variable v = d.variable(col);
+      if (!columns.contains(v.name()) || d.isMissing(row, col)) {
+        continue;
+      }
+      String token = d.token(row, col);
+      for (String t : v.isMultiValued() ? token.split(";") : new String[] {token}) {
+        boolean zero = v.kind() == VariableKind.FLAG ? d.code(row, col) == 0 : t.equals("0");
+        if (!zero || zeros.contains(v.name())) {
+          attrs.add(v.name() + "=" + t);
+        }
+      }
+    }
+    return attrs;
   }
 
   private static void subsets(List<String> attrs, int from, List<String> chosen, int r, List<Map<String, Long>> out) {
