@@ -1,9 +1,6 @@
 package org.ctdc.synth;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -151,10 +148,7 @@ public final class Aggregates {
    * @return the JSON text, deterministic
    */
   public String metadataJson() {
-    StringWriter sw = new StringWriter();
-    try (JsonGenerator g = new JsonFactory().createGenerator(sw)) {
-      g.useDefaultPrettyPrinter();
-      g.writeStartObject();
+    return Reports.object(g -> {
       g.writeFieldName("accounting");
       Reports.accounting(g, accounting);
       g.writeArrayFieldStart("combinationsByLength");
@@ -162,11 +156,7 @@ public final class Aggregates {
         g.writeNumber(keys[k].length);
       }
       g.writeEndArray();
-      g.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return sw.toString() + "\n";
+    });
   }
 
   /** @return the mode and the combination counts, never a value */

@@ -7,6 +7,25 @@ import java.io.IOException;
 final class Reports {
   private Reports() {}
 
+  /** What writes the fields of one JSON object. */
+  interface Fields {
+    void write(JsonGenerator g) throws IOException;
+  }
+
+  /** One pretty-printed JSON object, ending with a line break. */
+  static String object(Fields fields) {
+    java.io.StringWriter sw = new java.io.StringWriter();
+    try (JsonGenerator g = new com.fasterxml.jackson.core.JsonFactory().createGenerator(sw)) {
+      g.useDefaultPrettyPrinter();
+      g.writeStartObject();
+      fields.write(g);
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return sw + "\n";
+  }
+
   static void accounting(JsonGenerator g, Accounting a) throws IOException {
     g.writeStartObject();
     g.writeStringField("mode", a.mode().word());

@@ -1,10 +1,5 @@
 package org.ctdc.synth;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -53,10 +48,7 @@ public record SynthReport(Accounting accounting, List<Integer> combinationsByLen
    * @return the JSON text, deterministic, ending with a line break
    */
   public String toJson() {
-    StringWriter sw = new StringWriter();
-    try (JsonGenerator g = new JsonFactory().createGenerator(sw)) {
-      g.useDefaultPrettyPrinter();
-      g.writeStartObject();
+    return Reports.object(g -> {
       g.writeFieldName("accounting");
       Reports.accounting(g, accounting);
       g.writeArrayFieldStart("combinationsByLength");
@@ -69,10 +61,6 @@ public record SynthReport(Accounting accounting, List<Integer> combinationsByLen
         g.writeFieldName("evaluation");
         g.writeRawValue(evaluation.get().toJson());
       }
-      g.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return sw + "\n";
+    });
   }
 }

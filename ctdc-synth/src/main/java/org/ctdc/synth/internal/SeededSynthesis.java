@@ -47,30 +47,7 @@ public final class SeededSynthesis {
     for (int i = 0; i < a; i++) {
       reported1[i] = Math.max(0, counts[1].get(i + 1, 0));
     }
-    int words = (a + 63) >>> 6;
-    long[][] partners = new long[a][words];
-    int[] pair = new int[2];
-    for (int i = 0; i < a; i++) {
-      for (int j = 0; j < a; j++) {
-        if (i == j || reported1[j] <= 0) {
-          continue;
-        }
-        if (table.column(i) == table.column(j) && !table.multiValued(table.column(i))) {
-          continue;
-        }
-        boolean ok;
-        if (r < 2) {
-          ok = true;
-        } else {
-          pair[0] = Math.min(i, j);
-          pair[1] = Math.max(i, j);
-          ok = counts[2].get(table.pack(pair, 2), 0) > 0;
-        }
-        if (ok) {
-          partners[i][j >>> 6] |= 1L << j;
-        }
-      }
-    }
+    Extensions ext = new Extensions(table, counts, r, reported1);
     int[] done = {0};
     List<List<int[]>> blocks = Parallel.run(threads, BLOCKS, b -> {
       long[] avail = new long[a];
@@ -78,7 +55,7 @@ public final class SeededSynthesis {
         avail[i] = share(reported1[i], b, i);
       }
       long myQuota = share(quota, b, 0);
-      List<int[]> out = new Block(table, counts, r, partners, avail, new SplittableRandom(DpAggregator.mix(seed, b)))
+      List<int[]> out = new Block(table, counts, r, ext, avail, new SplittableRandom(DpAggregator.mix(seed, b)))
           .run(myQuota, cancellation);
       synchronized (done) {
         done[0]++;
@@ -111,21 +88,22 @@ public final class SeededSynthesis {
     private final AttributeTable table;
     private final LongLongMap[] counts;
     private final int r;
-    private final long[][] partners;
+    private final Extensions ext;
     private final long[] avail;
     private final SplittableRandom rng;
     private final int[] rec;
     private final long[] cand;
     private final long[] weights;
     private final int[] candIds;
-    private final int[] tuple;
     private final int[] sorted;
+    private final int[] scratchIds;
+    private final int[] scratchSub;
 
-    Block(AttributeTable table, LongLongMap[] counts, int r, long[][] partners, long[] avail, SplittableRandom rng) {
+    Block(AttributeTable table, LongLongMap[] counts, int r, Extensions ext, long[] avail, SplittableRandom rng) {
       this.table = table;
       this.counts = counts;
       this.r = r;
-      this.partners = partners;
+      this.ext = ext;
       this.avail = avail;
       this.rng = rng;
       int a = table.size();
@@ -133,8 +111,9 @@ public final class SeededSynthesis {
       this.cand = new long[(a + 63) >>> 6];
       this.weights = new long[Math.max(1, a)];
       this.candIds = new int[Math.max(1, a)];
-      this.tuple = new int[r + 1];
       this.sorted = new int[r + 1];
+      this.scratchIds = new int[r + 1];
+      this.scratchSub = new int[r + 1];
     }
 
     List<int[]> run(long quota, Cancellation cancellation) {
@@ -177,7 +156,7 @@ public final class SeededSynthesis {
     private int grow(int start) {
       int len = 0;
       rec[len++] = start;
-      System.arraycopy(partners[start], 0, cand, 0, cand.length);
+      ext.intersect(cand, rec, 0, start, true, scratchIds, scratchSub);
       while (true) {
         int n = 0;
         long total = 0;
@@ -186,7 +165,7 @@ public final class SeededSynthesis {
           while (bitsLeft != 0) {
             int c = (w << 6) + Long.numberOfTrailingZeros(bitsLeft);
             bitsLeft &= bitsLeft - 1;
-            if (avail[c] <= 0 || !consistent(c, len)) {
+            if (avail[c] <= 0) {
               cand[c >>> 6] &= ~(1L << c);
               continue;
             }
@@ -211,51 +190,12 @@ public final class SeededSynthesis {
           }
           pick -= weights[i];
         }
+        // every combination of up to R attributes holding the new one must stay reported: keep the candidates
+        // that extend each reported combination of the new attribute with up to R - 2 of the others
+        ext.intersect(cand, rec, len, chosen, false, scratchIds, scratchSub);
         rec[len++] = chosen;
-        long[] p = partners[chosen];
-        for (int w = 0; w < cand.length; w++) {
-          cand[w] &= p[w];
-        }
         cand[chosen >>> 6] &= ~(1L << chosen);
       }
-    }
-
-    /**
-     * Whether adding c keeps every combination of length 3..R that holds c and the attribute added last
-     * reported (pairs are kept by the partner sets; earlier additions were checked at their own step).
-     */
-    private boolean consistent(int c, int len) {
-      if (r < 3 || len < 2) {
-        return true;
-      }
-      int last = rec[len - 1];
-      // subsets s of rec[0..len-2] of size 1..r-2, each with c and last
-      return subsets(c, last, len - 1, 0, 0);
-    }
-
-    private boolean subsets(int c, int last, int m, int from, int depth) {
-      for (int i = from; i < m; i++) {
-        tuple[depth] = rec[i];
-        int size = depth + 1;
-        if (!reported(c, last, size)) {
-          return false;
-        }
-        if (size < r - 2 && !subsets(c, last, m, i + 1, depth + 1)) {
-          return false;
-        }
-      }
-      return true;
-    }
-
-    private boolean reported(int c, int last, int size) {
-      int k = size + 2;
-      for (int i = 0; i < size; i++) {
-        sorted[i] = tuple[i];
-      }
-      sorted[size] = c;
-      sorted[size + 1] = last;
-      Arrays.sort(sorted, 0, k);
-      return counts[k].get(table.pack(sorted, k), 0) > 0;
     }
 
     /** The reported count of c with the record (up to R) or with its R-1 attributes added last. */
@@ -268,6 +208,115 @@ public final class SeededSynthesis {
       sorted[take] = c;
       Arrays.sort(sorted, 0, k);
       return counts[k].get(table.pack(sorted, k), 0);
+    }
+  }
+
+  /**
+   * For every reported combination S shorter than R, the set of attributes c such that S with c is reported,
+   * as a bit set: a record stays consistent with the aggregates exactly when each new attribute is in the set of
+   * every reported combination of the record it joins. Immutable once built; thread-safe to read.
+   */
+  static final class Extensions {
+    private final AttributeTable table;
+    private final int r;
+    private final int words;
+    private final LongLongMap offsets = new LongLongMap(1024);
+    private long[] pool;
+    private int used;
+
+    Extensions(AttributeTable table, LongLongMap[] counts, int r, long[] reported1) {
+      this.table = table;
+      this.r = r;
+      int a = table.size();
+      this.words = Math.max(1, (a + 63) >>> 6);
+      this.pool = new long[words * 1024];
+      int[] ids = new int[r + 1];
+      int[] sub = new int[r + 1];
+      if (r == 1) {
+        // no pairs are counted: any attributes of distinct columns (or of one multi-valued column) go together
+        for (int i = 0; i < a; i++) {
+          long at = slot(i + 1L);
+          for (int j = 0; j < a; j++) {
+            boolean same = table.column(i) == table.column(j) && !table.multiValued(table.column(i));
+            if (i != j && reported1[j] > 0 && !same) {
+              pool[(int) at + (j >>> 6)] |= 1L << j;
+            }
+          }
+        }
+        return;
+      }
+      for (int k = 2; k <= r; k++) {
+        for (long key : counts[k].sortedKeys()) {
+          if (counts[k].get(key, 0) <= 0) {
+            continue;
+          }
+          table.unpack(key, k, ids);
+          for (int drop = 0; drop < k; drop++) {
+            int j = 0;
+            for (int i = 0; i < k; i++) {
+              if (i != drop) {
+                sub[j++] = ids[i];
+              }
+            }
+            long at = slot(table.pack(sub, k - 1));
+            pool[(int) at + (ids[drop] >>> 6)] |= 1L << ids[drop];
+          }
+        }
+      }
+    }
+
+    private long slot(long key) {
+      long at = offsets.get(key, -1);
+      if (at < 0) {
+        if (used + words > pool.length) {
+          pool = Arrays.copyOf(pool, Math.max(pool.length * 2, used + words));
+        }
+        at = used;
+        used += words;
+        offsets.put(key, at);
+      }
+      return at;
+    }
+
+    /**
+     * Narrows the candidates for a record that gains attribute b: for every subset T of the record's first len
+     * attributes with at most R - 2 members, keeps the extensions of T with b (or sets them, when first).
+     */
+    void intersect(long[] cand, int[] rec, int len, int b, boolean first, int[] ids, int[] sub) {
+      if (first) {
+        java.util.Arrays.fill(cand, 0);
+        long at = offsets.get(b + 1L, -1);
+        if (at >= 0) {
+          System.arraycopy(pool, (int) at, cand, 0, words);
+        }
+        return;
+      }
+      subsetsWith(cand, rec, len, b, 0, 0, ids, sub);
+    }
+
+    private void subsetsWith(long[] cand, int[] rec, int len, int b, int from, int size, int[] ids, int[] sub) {
+      // the subset of the record held in sub[0..size), with b: narrow by its extensions
+      int k = size + 1;
+      for (int i = 0; i < size; i++) {
+        ids[i] = sub[i];
+      }
+      ids[size] = b;
+      Arrays.sort(ids, 0, k);
+      long at = offsets.get(table.pack(ids, k), -1);
+      if (at < 0) {
+        Arrays.fill(cand, 0);
+        return;
+      }
+      for (int w = 0; w < words; w++) {
+        cand[w] &= pool[(int) at + w];
+      }
+      if (size + 1 >= r - 1) {
+        return;
+      }
+      for (int i = from; i < len; i++) {
+        sub[size] = rec[i];
+        subsetsWith(cand, rec, len, b, i + 1, size + 1, ids, sub);
+      }
     }
   }
 }
