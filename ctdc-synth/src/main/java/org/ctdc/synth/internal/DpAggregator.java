@@ -68,6 +68,7 @@ public final class DpAggregator {
     Budget budget = Budget.split(config.epsilon(), delta, config.numberOfRecordsEpsilonProportion(),
         config.percentileEpsilonProportion(), config.sigmaProportions());
     LongLongMap[] survived = new LongLongMap[r + 1];
+    Extensions ext = new Extensions(table.size());
     int[] sens = new int[r + 1];
     double[] rho = new double[r + 1];
     NormalDistribution normal = new NormalDistribution(null, 0, 1);
@@ -79,8 +80,8 @@ public final class DpAggregator {
       // pass 1: the per-record numbers of valid combinations
       List<long[]> hists = Parallel.run(parts, parts, p -> {
         long[] h = new long[cap + 1];
-        Enumerator e = new Enumerator(table, survived, kk, maxAttrs);
-        forRows(n, parts, p, cancellation, row -> h[Math.min(cap, e.list(data, row))]++);
+        Enumerator e = new Enumerator(table, ext, kk, maxAttrs);
+        forRows(n, parts, p, cancellation, row -> h[Math.min(cap, e.list(data, row, true))]++);
         return h;
       });
       long[] hist = new long[cap + 1];
@@ -95,9 +96,9 @@ public final class DpAggregator {
       // pass 2: the counts, each record keeping at most Delta_k of its valid combinations
       List<LongLongMap> maps = Parallel.run(parts, parts, p -> {
         LongLongMap m = new LongLongMap(1024);
-        Enumerator e = new Enumerator(table, survived, kk, maxAttrs);
+        Enumerator e = new Enumerator(table, ext, kk, maxAttrs);
         forRows(n, parts, p, cancellation, row -> {
-          int c = e.list(data, row);
+          int c = e.list(data, row, false);
           long[] found = e.found;
           if (c > allowed) {
             SplittableRandom pick = new SplittableRandom(mix(subsetSeed, row));
@@ -148,6 +149,9 @@ public final class DpAggregator {
         }
       }
       survived[k] = kept;
+      if (k < r) {
+        ext.add(kept, k, table);
+      }
       progress.onProgress("aggregating", k, r);
     }
     normalise(survived, r, table);
@@ -241,78 +245,204 @@ public final class DpAggregator {
     }
   }
 
-  /** Lists a record's valid combinations of one length. Not thread-safe (one per thread). */
+  /**
+   * The survived combinations as extension sets: for a survived combination T of length j, the attributes c with
+   * T and c survived at length j + 1; for the empty combination, the survived attributes. Not thread-safe while
+   * growing; read by several threads once a length is done.
+   */
+  static final class Extensions {
+    final int words;
+    final long[] singles;
+    private final LongLongMap offsets = new LongLongMap(1024);
+    long[] pool;
+    private int used;
+
+    Extensions(int attributes) {
+      this.words = Math.max(1, (attributes + 63) >>> 6);
+      this.singles = new long[words];
+      this.pool = new long[words * 64];
+    }
+
+    /** The offset of a combination's extension set in {@link #pool}, or -1. */
+    long at(long key) {
+      return offsets.get(key, -1);
+    }
+
+    void add(LongLongMap survivedK, int k, AttributeTable table) {
+      int[] ids = new int[k];
+      int[] sub = new int[k];
+      for (long key : survivedK.sortedKeys()) {
+        table.unpack(key, k, ids);
+        if (k == 1) {
+          singles[ids[0] >>> 6] |= 1L << ids[0];
+          continue;
+        }
+        for (int drop = 0; drop < k; drop++) {
+          int j = 0;
+          for (int i = 0; i < k; i++) {
+            if (i != drop) {
+              sub[j++] = ids[i];
+            }
+          }
+          long sk = table.pack(sub, k - 1);
+          long off = offsets.get(sk, -1);
+          if (off < 0) {
+            if (used + words > pool.length) {
+              pool = java.util.Arrays.copyOf(pool, Math.max(pool.length * 2, used + words));
+            }
+            off = used;
+            used += words;
+            offsets.put(sk, off);
+          }
+          pool[(int) off + (ids[drop] >>> 6)] |= 1L << ids[drop];
+        }
+      }
+    }
+  }
+
+  /**
+   * Lists a record's valid combinations of one length k (all their sub-combinations of length k - 1 survived),
+   * walking survived prefixes and intersecting extension sets, so that a whole set of last attributes is found
+   * with k - 1 look-ups. Not thread-safe (one per thread).
+   */
   static final class Enumerator {
     private final AttributeTable table;
-    private final LongLongMap[] survived;
+    private final Extensions ext;
     private final int k;
+    private final int words;
     private final int[] attrs;
-    private final int[] stack;
+    private final int[] prefix;
     private final int[] sub;
+    private final long[] record;
+    private final long[][] sets;
     long[] found = new long[64];
     private int count;
 
-    Enumerator(AttributeTable table, LongLongMap[] survived, int k, int maxAttrs) {
+    Enumerator(AttributeTable table, Extensions ext, int k, int maxAttrs) {
       this.table = table;
-      this.survived = survived;
+      this.ext = ext;
       this.k = k;
+      this.words = ext.words;
       this.attrs = new int[maxAttrs];
-      this.stack = new int[k];
+      this.prefix = new int[k];
       this.sub = new int[k];
+      this.record = new long[words];
+      this.sets = new long[k + 1][words];
     }
 
-    int list(Dataset data, int row) {
+    /**
+     * @param countOnly whether only the number is needed (the combinations are then not listed)
+     * @return the number of valid combinations of the record; listed in {@link #found} unless countOnly
+     */
+    int list(Dataset data, int row, boolean countOnly) {
       int m = table.attributes(data, row, attrs);
-      if (k > 1) {
-        int j = 0;
-        for (int i = 0; i < m; i++) {
-          if (survived[1].contains(attrs[i] + 1)) {
-            attrs[j++] = attrs[i];
-          }
-        }
-        m = j;
-      }
       count = 0;
-      walk(m, 0, 0, 0L);
+      if (k == 1) {
+        if (found.length < m) {
+          found = new long[Math.max(m, found.length * 2)];
+        }
+        for (int i = 0; i < m; i++) {
+          found[count++] = attrs[i] + 1;
+        }
+        return count;
+      }
+      java.util.Arrays.fill(record, 0);
+      for (int i = 0; i < m; i++) {
+        record[attrs[i] >>> 6] |= 1L << attrs[i];
+      }
+      for (int w = 0; w < words; w++) {
+        record[w] &= ext.singles[w];
+      }
+      for (int w = 0; w < words; w++) {
+        long bits = record[w];
+        while (bits != 0) {
+          int a = (w << 6) + Long.numberOfTrailingZeros(bits);
+          bits &= bits - 1;
+          prefix[0] = a;
+          walk(1, a + 1L, countOnly);
+        }
+      }
       return count;
     }
 
-    private void walk(int m, int start, int depth, long key) {
-      int bits = table.bits();
-      for (int i = start; i < m; i++) {
-        long next = (key << bits) | (attrs[i] + 1);
-        stack[depth] = attrs[i];
-        int len = depth + 1;
-        if (len < k) {
-          if (len == 1 || survived[len].contains(next)) {
-            walk(m, i + 1, len, next);
+    private void walk(int depth, long key, boolean countOnly) {
+      long[] set = sets[depth];
+      int last = prefix[depth - 1];
+      for (int w = 0; w < words; w++) {
+        set[w] = record[w] & above(w, last);
+      }
+      if (depth == k - 1) {
+        // the last attribute must extend every sub-combination of the prefix one shorter
+        if (depth == 1) {
+          for (int w = 0; w < words; w++) {
+            set[w] &= ext.singles[w];
           }
-        } else if (allSubsetsSurvived()) {
-          if (count == found.length) {
-            found = java.util.Arrays.copyOf(found, count * 2);
+        } else {
+          for (int drop = 0; drop < depth; drop++) {
+            int j = 0;
+            for (int i = 0; i < depth; i++) {
+              if (i != drop) {
+                sub[j++] = prefix[i];
+              }
+            }
+            if (!narrow(set, ext.at(table.pack(sub, depth - 1)))) {
+              return;
+            }
           }
-          found[count++] = next;
+        }
+        for (int w = 0; w < words; w++) {
+          long bits = set[w];
+          if (countOnly) {
+            count += Long.bitCount(bits);
+            continue;
+          }
+          while (bits != 0) {
+            int c = (w << 6) + Long.numberOfTrailingZeros(bits);
+            bits &= bits - 1;
+            if (count == found.length) {
+              found = java.util.Arrays.copyOf(found, count * 2);
+            }
+            found[count++] = (key << table.bits()) | (c + 1);
+          }
+        }
+        return;
+      }
+      // an inner prefix: its children are its survived extensions
+      if (!narrow(set, ext.at(key))) {
+        return;
+      }
+      for (int w = 0; w < words; w++) {
+        long bits = set[w];
+        while (bits != 0) {
+          int c = (w << 6) + Long.numberOfTrailingZeros(bits);
+          bits &= bits - 1;
+          prefix[depth] = c;
+          walk(depth + 1, (key << table.bits()) | (c + 1), countOnly);
         }
       }
     }
 
-    private boolean allSubsetsSurvived() {
-      if (k == 1) {
-        return true;
+    private boolean narrow(long[] set, long off) {
+      if (off < 0) {
+        return false;
       }
-      // the first k-1 survived (checked on the way down); check the others
-      for (int drop = 0; drop < k - 1; drop++) {
-        int j = 0;
-        for (int i = 0; i < k; i++) {
-          if (i != drop) {
-            sub[j++] = stack[i];
-          }
-        }
-        if (!survived[k - 1].contains(table.pack(sub, k - 1))) {
-          return false;
-        }
+      long any = 0;
+      for (int w = 0; w < words; w++) {
+        set[w] &= ext.pool[(int) off + w];
+        any |= set[w];
       }
-      return true;
+      return any != 0;
+    }
+
+    private static long above(int w, int x) {
+      int xw = x >>> 6;
+      if (w < xw) {
+        return 0;
+      }
+      if (w > xw) {
+        return -1L;
+      }
+      return ~((2L << (x & 63)) - 1);
     }
   }
 }
