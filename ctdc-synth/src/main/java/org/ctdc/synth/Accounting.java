@@ -10,6 +10,8 @@ import java.util.OptionalLong;
  * resolution, the DP budget with its parts (DP mode), the allowed sensitivity Delta_k and the threshold rho_k of
  * every length, and the randomness: a {@code SecureRandom}, or a seed given for tests and reproducible demos.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param mode the mode
  * @param reportingLength R
  * @param protectedRecordCount n' in DP mode, the record count rounded down to the resolution in k-synthetic mode
@@ -20,8 +22,6 @@ import java.util.OptionalLong;
  * @param noise the noise distribution, {@code discrete Gaussian} (DP mode) or {@code none}
  * @param seed the seed when one was given: then the output is reproducible and must not be published as
  *     protected
- *
- * <p>Immutable and thread-safe.
  */
 public record Accounting(SynthConfig.Mode mode, int reportingLength, long protectedRecordCount, int resolution,
     Optional<Budget> budget, List<Integer> sensitivities, List<Double> thresholds, String noise, OptionalLong seed) {

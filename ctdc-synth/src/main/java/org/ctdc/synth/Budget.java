@@ -10,6 +10,8 @@ import java.util.List;
  * R percentiles ({@code epsilon_Q = sqrt(2 rho Q_p / R)} each), the rest to the counts:
  * {@code sigma = sqrt(sum_k 1/p_k^2 / (2 rho (1 - Q_p)))}, {@code sigma_k = p_k sigma}.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param epsilon the total epsilon
  * @param delta the delta
  * @param numberOfRecordsEpsilon epsilon_N
@@ -20,8 +22,6 @@ import java.util.List;
  * @param percentileEpsilon epsilon_Q, the epsilon of each length's percentile
  * @param sigma sigma
  * @param sigmas sigma_1..sigma_R
- *
- * <p>Immutable and thread-safe.
  */
 public record Budget(double epsilon, double delta, double numberOfRecordsEpsilon, double marginalsEpsilon,
     double rho, double percentilesRho, double countsRho, double percentileEpsilon, double sigma, List<Double> sigmas) {

@@ -11,12 +11,12 @@ import org.ctdc.synth.evaluate.Evaluation;
  * computed from the sensitive data and is not differentially private: the report is for the data owner.
  * Counts and rates only, never a record value or a combination.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param accounting the accounting
  * @param combinationsByLength the number of reported combinations of each length 1..R
  * @param syntheticRecords the number of synthetic records
  * @param evaluation the evaluation, when made
- *
- * <p>Immutable and thread-safe.
  */
 public record SynthReport(Accounting accounting, List<Integer> combinationsByLength, long syntheticRecords,
     Optional<Evaluation> evaluation) {

@@ -95,7 +95,10 @@ public final class LongLongMap {
     }
   }
 
-  /** @param key a non-zero key @return whether present */
+  /**
+   * @param key a non-zero key
+   * @return whether present
+   */
   public boolean contains(long key) {
     int i = slot(key, mask);
     while (true) {
