@@ -108,7 +108,8 @@ public final class Synthesizer {
     RandomGenerator rng = config.seed().isPresent()
         ? new SplittableRandom(config.seed().getAsLong())
         : new SecureRandom();
-    DpAggregator.Result res = DpAggregator.run(data, table, config, rng, threads, progress, cancellation);
+    DpAggregator.Result res = DpAggregator.run(data, table, config, rng, config.seed().isPresent(), threads, progress,
+        cancellation);
     List<Integer> sens = new ArrayList<>();
     List<Double> thr = new ArrayList<>();
     for (int k = 1; k <= r; k++) {

@@ -23,6 +23,8 @@ public final class DpAggregator {
   private static final long RATE_DENOMINATOR = 1_000_000_000L;
   /** The largest per-record sensitivity the percentile considers. */
   static final int MAX_SENSITIVITY = 1 << 20;
+  /** The most blocks the candidates' noise is drawn in. */
+  static final int NOISE_BLOCKS = 64;
 
   private DpAggregator() {}
 
@@ -45,13 +47,14 @@ public final class DpAggregator {
    * @param table its attributes (domain from the schema)
    * @param config the configuration, mode DP
    * @param rng the generator of the noise
+   * @param seeded whether rng is seeded (then the noise of each block comes from a generator it seeds)
    * @param threads threads for the passes over the records
    * @param progress the listener (stages {@code "aggregating"}, {@code "noising"})
    * @param cancellation the signal
    * @return the result
    */
   public static Result run(Dataset data, AttributeTable table, SynthConfig config, RandomGenerator rng,
-      int threads, ProgressListener progress, Cancellation cancellation) {
+      boolean seeded, int threads, ProgressListener progress, Cancellation cancellation) {
     int r = config.reportingLength();
     table.requireFits(r);
     int n = data.rowCount();
@@ -137,17 +140,34 @@ public final class DpAggregator {
       }
       long num = DiscreteNoise.numeratorOver2To20(scale * scale);
       long[] keys = counts.sortedKeys();
-      LongLongMap kept = new LongLongMap(keys.length / 4 + 16);
-      for (int i = 0; i < keys.length; i++) {
-        if ((i & 0xFFF) == 0) {
-          cancellation.throwIfCancelled("synthesis");
-          progress.onProgress("noising", i, keys.length);
-        }
-        long noisy = counts.get(keys[i], 0) + DiscreteNoise.gaussian(rng, num, DiscreteNoise.DENOMINATOR);
-        if (noisy > rho[k]) {
-          kept.put(keys[i], noisy);
-        }
+      // the noise in fixed blocks of the sorted candidates, each with its own generator (from the seed, one
+      // draw of the main generator per block in block order; else a SecureRandom of its own), run in parallel
+      int blocks = (int) Math.min(NOISE_BLOCKS, Math.max(1, keys.length / 1024));
+      RandomGenerator[] gens = new RandomGenerator[blocks];
+      for (int b = 0; b < blocks; b++) {
+        gens[b] = seeded ? new SplittableRandom(rng.nextLong()) : new java.security.SecureRandom();
       }
+      double rhoK = rho[k];
+      List<LongLongMap> keptParts = Parallel.run(threads, blocks, b -> {
+        int from = (int) ((long) keys.length * b / blocks);
+        int to = (int) ((long) keys.length * (b + 1) / blocks);
+        LongLongMap part = new LongLongMap((to - from) / 4 + 16);
+        for (int i = from; i < to; i++) {
+          if (((i - from) & 0xFFF) == 0) {
+            cancellation.throwIfCancelled("synthesis");
+          }
+          long noisy = counts.get(keys[i], 0) + DiscreteNoise.gaussian(gens[b], num, DiscreteNoise.DENOMINATOR);
+          if (noisy > rhoK) {
+            part.put(keys[i], noisy);
+          }
+        }
+        return part;
+      });
+      LongLongMap kept = keptParts.get(0);
+      for (int b = 1; b < keptParts.size(); b++) {
+        kept.addAll(keptParts.get(b));
+      }
+      progress.onProgress("noising", k, r);
       survived[k] = kept;
       if (k < r) {
         ext.add(kept, k, table);
