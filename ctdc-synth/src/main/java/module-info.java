@@ -9,7 +9,6 @@ module org.ctdc.synth {
   requires transitive org.ctdc.schema;
   requires com.fasterxml.jackson.core;
   requires com.fasterxml.jackson.databind;
-  requires commons.math3;
 
   exports org.ctdc.synth;
   exports org.ctdc.synth.evaluate;

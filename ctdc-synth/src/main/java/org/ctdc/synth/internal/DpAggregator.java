@@ -3,7 +3,6 @@ package org.ctdc.synth.internal;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
-import org.apache.commons.math3.distribution.NormalDistribution;
 import org.ctdc.schema.Cancellation;
 import org.ctdc.schema.Dataset;
 import org.ctdc.schema.ProgressListener;
@@ -74,7 +73,6 @@ public final class DpAggregator {
     Extensions ext = new Extensions(table.size());
     int[] sens = new int[r + 1];
     double[] rho = new double[r + 1];
-    NormalDistribution normal = new NormalDistribution(null, 0, 1);
     int maxAttrs = Math.max(1, table.maxPerRecord());
     int parts = Math.max(1, Math.min(threads, (n + ExactCounter.CHUNK - 1) / ExactCounter.CHUNK));
     for (int k = 1; k <= r; k++) {
@@ -132,11 +130,12 @@ public final class DpAggregator {
       if (k == 1) {
         // (1 - delta/2)^(1/Delta_1) = 1 - tail, tail computed without cancellation
         double tail = -Math.expm1(Math.log1p(-delta / 2) / sens[1]);
-        rho[1] = 1 + scale * -normal.inverseCumulativeProbability(tail);
+        // raised by the quantile's error bound, so that the threshold is never below the exact one
+        rho[1] = 1 + scale * NormalQuantile.upper(tail) * (1 + NormalQuantile.MARGIN);
       } else if (config.thresholdType() == SynthConfig.ThresholdType.FIXED) {
         rho[k] = config.threshold(k);
       } else {
-        rho[k] = sigmaK * Math.sqrt(sens[1]) * -normal.inverseCumulativeProbability(config.threshold(k) / 2);
+        rho[k] = sigmaK * Math.sqrt(sens[1]) * NormalQuantile.upper(config.threshold(k) / 2);
       }
       long num = DiscreteNoise.numeratorOver2To20(scale * scale);
       long[] keys = counts.sortedKeys();
