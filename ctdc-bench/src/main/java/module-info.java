@@ -7,6 +7,8 @@ module org.ctdc.bench {
   requires org.ctdc.schema;
   requires org.ctdc.core;
   requires org.ctdc.deid;
+  requires org.ctdc.link;
+  requires org.ctdc.synth;
   requires org.ctdc.samples;
   requires jmh.core;
   requires com.fasterxml.jackson.databind;

@@ -47,6 +47,7 @@ import picocli.CommandLine.Command;
       AlignCommand.class,
       AuditCommand.class,
       DeidCommand.class,
+      SynthCommand.class,
       VerifyCommand.class,
       RiskCommand.class,
       TablesCommand.class,

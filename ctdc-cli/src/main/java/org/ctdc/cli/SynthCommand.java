@@ -1,0 +1,168 @@
+package org.ctdc.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.ctdc.schema.Cancellation;
+import org.ctdc.schema.Dataset;
+import org.ctdc.schema.DatasetCsv;
+import org.ctdc.schema.InferredSchemas;
+import org.ctdc.schema.Schema;
+import org.ctdc.schema.Schemas;
+import org.ctdc.synth.Aggregates;
+import org.ctdc.synth.Budget;
+import org.ctdc.synth.SynthConfig;
+import org.ctdc.synth.SynthReport;
+import org.ctdc.synth.Synthesizer;
+import org.ctdc.synth.evaluate.Evaluation;
+import org.ctdc.synth.evaluate.Evaluator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code ctdc synth}: differentially private (or k-synthetic) aggregates of a CSV file and synthetic records
+ * made from them alone, with the independent evaluation in the report. Every output is written all or none
+ * ({@link Outputs#writeAll}); Ctrl-C before the decision to commit leaves none. Not thread-safe.
+ */
+@Command(
+    name = "synth",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Publish aggregates and synthetic records instead of microdata, as CTDC does since 2021.",
+      "Counts every combination of up to reportingLength attributes of the chosen columns, protected by"
+          + " rounding (mode k-synthetic) or differential privacy with discrete Gaussian noise (mode dp), and"
+          + " synthesises records from those counts alone (docs/synth-config.md).",
+      "Writes DIR/synthetic.csv, DIR/aggregates.csv and DIR/aggregates-metadata.json, and with --report the"
+          + " accounting and the evaluation (not differentially private: for the data owner only).",
+      "Exit code 0 on success, 1 when the input or the configuration is invalid, 2 on a usage error, 4 when the"
+          + " input cannot be read to its end."
+    })
+final class SynthCommand implements Callable<Integer>, CancellableCommand {
+
+  @Spec CommandSpec spec;
+  @Mixin DebugOption debug;
+
+  @Option(names = "--config", required = true, paramLabel = "SYNTH.yaml", description = "The configuration.")
+  Path config;
+
+  @Option(names = "--in", required = true, paramLabel = "FILE.csv", description = "The sensitive data.")
+  Path in;
+
+  @Option(names = "--out", required = true, paramLabel = "DIR", description = "The output folder.")
+  Path out;
+
+  @Option(names = "--report", paramLabel = "REPORT.json", description = "Where to write the report (JSON).")
+  Path report;
+
+  @Mixin QuietOption quiet;
+
+  @Mixin FormulaGuardOption formulaGuard;
+
+  private Cancellation cancellation = Cancellation.none();
+
+  @Override
+  public void cancellation(Cancellation signal) {
+    this.cancellation = signal;
+  }
+
+  @Override
+  public Integer call() {
+    Map<String, Path> inputs = new LinkedHashMap<>();
+    inputs.put("--in", in);
+    inputs.put("--config", config);
+    Map<String, Path> outputs = new LinkedHashMap<>();
+    outputs.put("--out (its synthetic.csv)", out.resolve("synthetic.csv"));
+    outputs.put("--out (its aggregates.csv)", out.resolve("aggregates.csv"));
+    outputs.put("--out (its aggregates-metadata.json)", out.resolve("aggregates-metadata.json"));
+    if (report != null) {
+      outputs.put("--report", report);
+    }
+    Outputs.requireDistinct(spec, inputs, outputs);
+    PrintWriter o = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    List<Path> promised = new ArrayList<>(outputs.values());
+    SynthConfig cfg;
+    Aggregates aggregates;
+    Dataset synthetic;
+    SynthReport rep;
+    try {
+      cfg = SynthConfig.read(config);
+      Schema schema = cfg.schema().isPresent()
+          ? Schemas.resolve(cfg.schema().get())
+          : InferredSchemas.fromCsv(in, ',', List.of(""));
+      DatasetCsv.ReadResult read = DatasetCsv.read(in, schema, new DatasetCsv.CsvOptions(100, true));
+      if (!read.report().isValid()) {
+        if (!quiet.on) {
+          read.report().lines().forEach(o::println);
+        }
+        o.println(read.report().summary());
+        Outputs.sayNotWritten("synth", err, promised);
+        return Main.INVALID;
+      }
+      try (Progress progress = Progress.start("ctdc synth", 3, quiet.on)) {
+        Synthesizer s = Synthesizer.builder(cfg).progress(progress).cancellation(cancellation).build();
+        progress.step("aggregating");
+        aggregates = s.aggregate(read.dataset());
+        progress.step("synthesising");
+        synthetic = s.synthesize(aggregates);
+        progress.step("evaluating");
+        Evaluation e = Evaluator.of(cfg.columns(), cfg.sensitiveZeros(), cfg.reportingLength(), cfg.resolution())
+            .evaluate(read.dataset(), synthetic);
+        rep = SynthReport.of(aggregates, synthetic.rowCount(), Optional.of(e));
+        progress.done();
+      }
+    } catch (picocli.CommandLine.ParameterException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw Outputs.notWritten(promised, e);
+    }
+    List<Outputs.Pending> files = new ArrayList<>();
+    files.add(new Outputs.Pending(out.resolve("synthetic.csv"),
+        w -> DatasetCsv.write(synthetic, w, formulaGuard.options())));
+    files.add(new Outputs.Pending(out.resolve("aggregates.csv"), aggregates::writeCsv));
+    files.add(new Outputs.Pending(out.resolve("aggregates-metadata.json"), w -> w.write(aggregates.metadataJson())));
+    if (report != null) {
+      files.add(new Outputs.Pending(report, w -> w.write(rep.toJson())));
+    }
+    cancellation.throwIfCancelled(Synthesizer.OPERATION);
+    Outputs.writeAll(cancellation, files);
+    var acc = rep.accounting();
+    StringBuilder sb = new StringBuilder();
+    sb.append(out).append(": ").append(rep.syntheticRecords()).append(" synthetic records, ");
+    sb.append(String.join("/", rep.combinationsByLength().stream().map(String::valueOf).toList()))
+        .append(" combinations of length 1..").append(acc.reportingLength()).append(", mode ")
+        .append(acc.mode().word());
+    if (acc.budget().isPresent()) {
+      Budget b = acc.budget().get();
+      sb.append(String.format(Locale.ROOT, ", epsilon %s, delta %.3g", b.epsilon(), b.delta()));
+    } else {
+      sb.append(", resolution ").append(acc.resolution());
+    }
+    if (acc.seed().isPresent()) {
+      sb.append(", SEEDED (reproducible; not for publication)");
+    }
+    o.println(sb);
+    if (!quiet.on && rep.evaluation().isPresent()) {
+      Evaluation e = rep.evaluation().get();
+      for (Evaluation.ByLength l : e.byLength()) {
+        o.printf(Locale.ROOT, "length %d: %.1f %% of combinations preserved, %d fabricated, %d suppressed,"
+            + " mean absolute error %.2f%n", l.length(), 100 * l.preserved(), l.fabricated(), l.suppressed(),
+            l.meanAbsoluteError());
+      }
+      if (acc.mode() == SynthConfig.Mode.K_SYNTHETIC) {
+        o.println(e.passesHardCheck() ? "hard check passed: no rare combination in the output"
+            : "HARD CHECK FAILED: " + e.rareCombinations() + " rare combinations in the output");
+      }
+    }
+    return Main.OK;
+  }
+}
