@@ -219,7 +219,7 @@ public record TablesConfig(
     JsonNode hx = StrictTree.dataMap(out, "hxl", "output", f);
     hx.fieldNames().forEachRemaining(k -> hxl.put(k, StrictTree.text(hx, k, "output.hxl", f)));
     String label = StrictTree.text(out, "suppressedLabel", "output", f, "..");
-    at(p, "output.suppressedLabel", () -> new OutputOptions(label, rules.minWidth(), Map.of()));
+    // the label is non-blank (StrictTree.text) and the width checked under rules: only a tag is left
     OutputOptions output = at(p, "output.hxl", () -> new OutputOptions(label, rules.minWidth(), hxl));
     Map<String, Dimension> dims = new LinkedHashMap<>();
     Map<String, String> vars = new LinkedHashMap<>();
