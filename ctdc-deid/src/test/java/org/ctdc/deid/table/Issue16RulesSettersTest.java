@@ -11,11 +11,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.ctdc.deid.audit.TableAudit;
 import org.ctdc.deid.table.SuppressionRules.ThresholdBound;
+import org.ctdc.schema.Cancellation;
 import org.ctdc.schema.CtdcException;
+import org.ctdc.schema.OperationCancelledException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -138,5 +142,20 @@ class Issue16RulesSettersTest {
     TablesConfig c = TablesConfig.read(f);
     assertEquals(new SuppressionRules(5, ThresholdBound.AT_MOST, true, 2, 85, 10, 3, 2, 15, true), c.rules());
     assertEquals(new OutputOptions("<5", 2, Map.of("gender", "#gender")), c.output());
+  }
+
+  /** No table to protect or to audit is a programmer error in both operations, after the cancellation check. */
+  @Test
+  void issue16_noTableIsAnIllegalArgumentInTheProtectorAndTheAudit() {
+    RuntimeException protect = assertThrows(RuntimeException.class, () -> TableProtector.of(D).suppress(List.of()));
+    assertInstanceOf(IllegalArgumentException.class, protect);
+    assertTrue(protect.getMessage().startsWith("linked: "), protect.getMessage());
+    RuntimeException audit = assertThrows(RuntimeException.class, () -> TableAudit.of().audit(List.of()));
+    assertInstanceOf(IllegalArgumentException.class, audit);
+    assertTrue(audit.getMessage().startsWith("tables: "), audit.getMessage());
+    Cancellation cancelled = Cancellation.create();
+    cancelled.cancel();
+    assertThrows(OperationCancelledException.class,
+        () -> TableProtector.builder(D).cancellation(cancelled).build().suppress(List.of()));
   }
 }
