@@ -32,8 +32,11 @@ public record PublishedTableDefinition(String name, List<TableDimension> dimensi
   /**
    * Validates and copies.
    *
-   * @throws TableFormatException if the name is blank, there is no dimension, two dimensions share a
-   *     name, or the minimum width is not positive and finite
+   * @throws TableFormatException if the name is blank, there is no dimension or two dimensions share a
+   *     name (the definition's spec)
+   * @throws IllegalArgumentException naming the setting if {@code minWidth} is not positive and finite or
+   *     {@code levels} is not a file name (a setting out of range; {@link #read} reports either as a
+   *     {@link TableFormatException} naming the file and the field)
    * @throws NullPointerException if an argument is null
    */
   public PublishedTableDefinition {
@@ -55,11 +58,10 @@ public record PublishedTableDefinition(String name, List<TableDimension> dimensi
       }
     }
     if (minWidth.isPresent() && !(minWidth.getAsDouble() > 0 && Double.isFinite(minWidth.getAsDouble()))) {
-      throw new TableFormatException("table '" + Shown.name(name) + "': protection.minWidth must be a positive number");
+      throw new IllegalArgumentException("minWidth must be positive and finite");
     }
     if (levels.isPresent() && (levels.get().isBlank() || levels.get().matches("\\.+") || levels.get().contains("/") || levels.get().contains("\\"))) {
-      throw new TableFormatException("table '" + Shown.name(name)
-          + "': protection.levels must be a file name in the definition's folder");
+      throw new IllegalArgumentException("levels must be a file name in the definition's folder");
     }
   }
 
@@ -70,6 +72,7 @@ public record PublishedTableDefinition(String name, List<TableDimension> dimensi
    * @param dimensions the dimensions
    * @param minWidth the required width, if stated
    * @throws TableFormatException as the canonical constructor
+   * @throws IllegalArgumentException as the canonical constructor
    */
   public PublishedTableDefinition(String name, List<TableDimension> dimensions, OptionalDouble minWidth) {
     this(name, dimensions, minWidth, java.util.Optional.empty());
@@ -91,7 +94,7 @@ public record PublishedTableDefinition(String name, List<TableDimension> dimensi
    *
    * @param width a positive width
    * @return the copy
-   * @throws TableFormatException if the width is not positive and finite
+   * @throws IllegalArgumentException naming {@code minWidth} if the width is not positive and finite
    */
   public PublishedTableDefinition withMinWidth(double width) {
     return new PublishedTableDefinition(name, dimensions, OptionalDouble.of(width), levels);
@@ -102,7 +105,7 @@ public record PublishedTableDefinition(String name, List<TableDimension> dimensi
    *
    * @param file a file name (no folder), resolved against the definition's folder
    * @return the copy
-   * @throws TableFormatException if the name is blank or names a folder
+   * @throws IllegalArgumentException naming {@code levels} if the name is blank or names a folder
    */
   public PublishedTableDefinition withLevels(String file) {
     return new PublishedTableDefinition(name, dimensions, minWidth, java.util.Optional.of(file));

@@ -99,9 +99,9 @@ public final class TableAudit {
    * @return the intervals and verdicts
    * @throws OperationCancelledException if the signal is raised before the audit ends
    * @throws TableAuditException if the tables contradict each other or themselves (no non-negative table
-   *     is consistent with them), linked dimensions disagree, or the model exceeds {@link
-   *     AuditOptions#maxCells()}
-   * @throws IllegalArgumentException if no table is given or two tables share a name
+   *     is consistent with them), two tables share a name, linked dimensions disagree, or the model exceeds
+   *     {@link AuditOptions#maxCells()}
+   * @throws IllegalArgumentException if no table is given
    */
   public AuditResult audit(List<PublishedTable> tables) {
     return AuditEngine.run(List.copyOf(tables), options, new Ticker(AUDITING, OPERATION, progress, cancellation));

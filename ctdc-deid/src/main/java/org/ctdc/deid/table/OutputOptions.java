@@ -3,6 +3,7 @@ package org.ctdc.deid.table;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.ctdc.schema.internal.Shown;
 
 /**
  * How protected tables are written: the label shown instead of a suppressed value (such as {@code ..},
@@ -17,6 +18,10 @@ import java.util.Objects;
  * front; numbers are left alone) unless {@code formulaGuard} is off, for machine consumers. The JSON files
  * are not CSV and keep every label as it is.
  *
+ * <p>Every setting is checked when it is set: a value out of range throws {@link IllegalArgumentException}
+ * naming the setting. {@link TablesConfig#read} reports the same rules of a configuration file as a {@link
+ * TableException} naming the file and the key.
+ *
  * <p>Instances are immutable and thread-safe.
  *
  * @param suppressedLabel the display value of a suppressed cell, the same for every suppressed cell
@@ -30,19 +35,23 @@ public record OutputOptions(String suppressedLabel, long minWidth, Map<String, S
   /**
    * Validates and copies.
    *
-   * @throws TableException when the label is blank, the width below 1 or a tag does not start with #
+   * @throws IllegalArgumentException naming the setting: {@code suppressedLabel} when it is blank,
+   *     {@code minWidth} when below 1, {@code hxlTags} when a tag does not start with {@code #}
+   * @throws NullPointerException if an argument, a dimension name or a tag is null
    */
   public OutputOptions {
     Objects.requireNonNull(suppressedLabel, "suppressedLabel");
+    Objects.requireNonNull(hxlTags, "hxlTags");
     if (suppressedLabel.isBlank()) {
-      throw new TableException("output: the label of suppressed cells must not be blank");
+      throw new IllegalArgumentException("suppressedLabel (the label of suppressed cells) must not be blank");
     }
     if (minWidth < 1) {
-      throw new TableException("output: minWidth must be at least 1");
+      throw new IllegalArgumentException("minWidth must be at least 1");
     }
     for (Map.Entry<String, String> e : hxlTags.entrySet()) {
-      if (!e.getValue().startsWith("#")) {
-        throw new TableException("output: HXL tag of '" + org.ctdc.schema.internal.SafeYaml.shown(e.getKey()) + "' must start with '#'");
+      Objects.requireNonNull(e.getKey(), "hxlTags: dimension name");
+      if (!Objects.requireNonNull(e.getValue(), "hxlTags: tag").startsWith("#")) {
+        throw new IllegalArgumentException("hxlTags: the tag of '" + Shown.name(e.getKey()) + "' must start with '#'");
       }
     }
     hxlTags = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(hxlTags));
@@ -54,7 +63,7 @@ public record OutputOptions(String suppressedLabel, long minWidth, Map<String, S
    * @param suppressedLabel the display value of a suppressed cell
    * @param minWidth the {@code protection.minWidth} written into each definition JSON
    * @param hxlTags dimension name → HXL hashtag; empty: no HXL file
-   * @throws TableException when the label is blank, the width below 1 or a tag does not start with #
+   * @throws IllegalArgumentException as the canonical constructor
    */
   public OutputOptions(String suppressedLabel, long minWidth, Map<String, String> hxlTags) {
     this(suppressedLabel, minWidth, hxlTags, true);

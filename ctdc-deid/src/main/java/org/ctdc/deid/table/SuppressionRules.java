@@ -1,5 +1,7 @@
 package org.ctdc.deid.table;
 
+import java.util.Objects;
+
 /**
  * The primary rules and the protection required of suppressed cells.
  *
@@ -23,6 +25,10 @@ package org.ctdc.deid.table;
  *       {@code LPL = min(UPL, value)}.
  *   <li>{@code forceGrandTotal}: the all-totals cell is always published ({@link CellStatus#FORCED_PUBLISH}).
  * </ul>
+ *
+ * <p>Every setting is checked when it is set (by the constructor or a {@code with} method): a value out of
+ * range throws {@link IllegalArgumentException} naming the setting. {@link TablesConfig#read} reports the
+ * same rules of a configuration file as a {@link TableException} naming the file and the key.
  *
  * <p>Instances are immutable and thread-safe.
  *
@@ -69,31 +75,33 @@ public record SuppressionRules(
   }
 
   /**
-   * Validates.
+   * Validates each setting.
    *
-   * @throws TableException naming the setting out of range
+   * @throws IllegalArgumentException naming the setting out of range
+   * @throws NullPointerException if {@code bound} is null
    */
   public SuppressionRules {
     if (threshold < 0) {
-      throw new TableException("rules: threshold must not be negative");
+      throw new IllegalArgumentException("threshold must not be negative");
     }
-    if (bound == null) {
-      throw new TableException("rules: threshold bound is required ('<' or '≤')");
+    Objects.requireNonNull(bound, "bound");
+    if (dominanceN < 0) {
+      throw new IllegalArgumentException("dominanceN must not be negative (0 switches the dominance rule off)");
     }
-    if (dominanceN < 0 || (dominanceN > 0 && !(dominanceK > 0 && dominanceK <= 100))) {
-      throw new TableException("rules: dominance needs n ≥ 1 and 0 < k ≤ 100");
+    if (dominanceN > 0 && !(dominanceK > 0 && dominanceK <= 100)) {
+      throw new IllegalArgumentException("dominanceK must be in (0, 100] when dominanceN is at least 1");
     }
     if (!(pPercent >= 0 && pPercent <= 100)) {
-      throw new TableException("rules: p of the p%-rule must be in [0, 100]");
+      throw new IllegalArgumentException("pPercent (p of the p%-rule) must be in [0, 100]");
     }
     if (minContributors < 0) {
-      throw new TableException("rules: minContributors must not be negative");
+      throw new IllegalArgumentException("minContributors must not be negative");
     }
     if (minWidth < 1) {
-      throw new TableException("rules: minWidth must be at least 1");
+      throw new IllegalArgumentException("minWidth must be at least 1");
     }
     if (!(minWidthPercent >= 0 && minWidthPercent <= 1000)) {
-      throw new TableException("rules: minWidthPercent must be in [0, 1000]");
+      throw new IllegalArgumentException("minWidthPercent must be in [0, 1000]");
     }
   }
 
@@ -113,7 +121,8 @@ public record SuppressionRules(
    * @param n the threshold
    * @param b the bound
    * @return new rules
-   * @throws TableException when n is negative
+   * @throws IllegalArgumentException naming {@code threshold} when n is negative
+   * @throws NullPointerException if {@code b} is null
    */
   public SuppressionRules withThreshold(long n, ThresholdBound b) {
     return new SuppressionRules(n, b, protectZeros, dominanceN, dominanceK, pPercent, minContributors, minWidth,
@@ -139,7 +148,8 @@ public record SuppressionRules(
    * @param p p of the p%-rule (0 = off)
    * @param contributors fewest contributors (0 = off)
    * @return new rules
-   * @throws TableException when a value is out of range
+   * @throws IllegalArgumentException naming the setting ({@code dominanceN}, {@code dominanceK},
+   *     {@code pPercent} or {@code minContributors}) out of range
    */
   public SuppressionRules withMagnitudeRules(int n, double k, double p, int contributors) {
     return new SuppressionRules(threshold, bound, protectZeros, n, k, p, contributors, minWidth, minWidthPercent,
@@ -152,7 +162,8 @@ public record SuppressionRules(
    * @param width the smallest width, at least 1
    * @param percent the smallest width as a percentage of the value
    * @return new rules
-   * @throws TableException when a value is out of range
+   * @throws IllegalArgumentException naming the setting ({@code minWidth} or {@code minWidthPercent}) out of
+   *     range
    */
   public SuppressionRules withProtection(long width, double percent) {
     return new SuppressionRules(threshold, bound, protectZeros, dominanceN, dominanceK, pPercent, minContributors,

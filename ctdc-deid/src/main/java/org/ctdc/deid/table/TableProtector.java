@@ -111,14 +111,15 @@ public final class TableProtector {
    * @param linked the tables, at least one
    * @return the protected tables and their reports, in input order
    * @throws OperationCancelledException if the signal is raised before the call ends
-   * @throws TableException when no table is given, the tables disagree on a shared cell, a primary cannot be
-   *     protected or the check fails
+   * @throws TableException when the tables disagree on a shared cell, a primary cannot be protected or the
+   *     check fails
+   * @throws IllegalArgumentException if no table is given (as {@code TableAudit.audit})
    */
   public TableProtection suppress(List<Table> linked) {
     Ticker ticker = new Ticker(SECONDARY_SUPPRESSION, OPERATION, progress, cancellation);
     ticker.check();
     if (linked.isEmpty()) {
-      throw new TableException("no table to protect");
+      throw new IllegalArgumentException("linked: at least one table is required");
     }
     return SuppressionRun.run(List.copyOf(linked), rules, LP_LIMIT, ticker);
   }

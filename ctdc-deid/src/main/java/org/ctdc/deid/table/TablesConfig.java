@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.ctdc.schema.internal.Shown;
 import org.ctdc.schema.internal.StrictTree;
 
@@ -156,9 +157,26 @@ public record TablesConfig(
   private static TablesConfig tree(JsonNode root, String source, Path baseDir) {
     try {
       return parse(root, source, baseDir);
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      // a setting refused by a Java-side check that no key below caught: its message names the setting and
+      // quotes no file content; not kept as the cause, as no parser's exception is
+      throw new TableException(source + ": " + e.getMessage());
     } catch (TableException e) {
-      // rules checked by Dimension, SuppressionRules and OutputOptions do not know the file
+      // rules checked by Dimension and TableDefinition do not know the file
       throw e.getMessage().startsWith(source + ": ") ? e : new TableException(source + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Runs a setter of {@link SuppressionRules} or {@link OutputOptions} for a key of the file: the setter's
+   * {@link IllegalArgumentException} becomes a {@link TableException} naming the file, the key and the
+   * rule. Its message names the Java setting and quotes no file content; it is not kept as the cause.
+   */
+  private static <T> T at(P p, String key, Supplier<T> setter) {
+    try {
+      return setter.get();
+    } catch (IllegalArgumentException e) {
+      throw p.err(key, String.valueOf(e.getMessage()));
     }
   }
 
@@ -200,7 +218,9 @@ public record TablesConfig(
     Map<String, String> hxl = new LinkedHashMap<>();
     JsonNode hx = StrictTree.dataMap(out, "hxl", "output", f);
     hx.fieldNames().forEachRemaining(k -> hxl.put(k, StrictTree.text(hx, k, "output.hxl", f)));
-    OutputOptions output = new OutputOptions(StrictTree.text(out, "suppressedLabel", "output", f, ".."), rules.minWidth(), hxl);
+    String label = StrictTree.text(out, "suppressedLabel", "output", f, "..");
+    // the label is non-blank (StrictTree.text) and the width checked under rules: only a tag is left
+    OutputOptions output = at(p, "output.hxl", () -> new OutputOptions(label, rules.minWidth(), hxl));
     Map<String, Dimension> dims = new LinkedHashMap<>();
     Map<String, String> vars = new LinkedHashMap<>();
     Map<String, Map<String, String>> maps = new LinkedHashMap<>();
@@ -346,14 +366,22 @@ public record TablesConfig(
       default -> throw p.err("rules.bound", "must be '<' or '≤'");
     };
     JsonNode dom = StrictTree.object(r, "dominance", "rules", f, "n", "k");
-    return new SuppressionRules(
-        StrictTree.integer(r, "threshold", "rules", f, d.threshold()), b,
-        StrictTree.bool(r, "protectZeros", "rules", f, false),
-        StrictTree.integer(dom, "n", "rules.dominance", f, 0), StrictTree.number(dom, "k", "rules.dominance", f, 0),
-        StrictTree.number(r, "pPercent", "rules", f, 0),
-        StrictTree.integer(r, "minContributors", "rules", f, 0), StrictTree.integer(r, "minWidth", "rules", f, 1L),
-        StrictTree.number(r, "minWidthPercent", "rules", f, 0),
-        StrictTree.bool(r, "forceGrandTotal", "rules", f, false));
+    long threshold = StrictTree.integer(r, "threshold", "rules", f, d.threshold());
+    int n = StrictTree.integer(dom, "n", "rules.dominance", f, 0);
+    double k = StrictTree.number(dom, "k", "rules.dominance", f, 0);
+    double pPercent = StrictTree.number(r, "pPercent", "rules", f, 0);
+    int contributors = StrictTree.integer(r, "minContributors", "rules", f, 0);
+    long width = StrictTree.integer(r, "minWidth", "rules", f, 1L);
+    double widthPercent = StrictTree.number(r, "minWidthPercent", "rules", f, 0);
+    // one setter per key, so that a value out of range is reported at its own key
+    SuppressionRules t = at(p, "rules.threshold", () -> d.withThreshold(threshold, b));
+    SuppressionRules dm = at(p, "rules.dominance", () -> t.withMagnitudeRules(n, k, 0, 0));
+    SuppressionRules pp = at(p, "rules.pPercent", () -> dm.withMagnitudeRules(n, k, pPercent, 0));
+    SuppressionRules mc = at(p, "rules.minContributors", () -> pp.withMagnitudeRules(n, k, pPercent, contributors));
+    SuppressionRules mw = at(p, "rules.minWidth", () -> mc.withProtection(width, 0));
+    SuppressionRules wp = at(p, "rules.minWidthPercent", () -> mw.withProtection(width, widthPercent));
+    return wp.withProtectZeros(StrictTree.bool(r, "protectZeros", "rules", f, false))
+        .withForceGrandTotal(StrictTree.bool(r, "forceGrandTotal", "rules", f, false));
   }
 
   private record P(String source) {

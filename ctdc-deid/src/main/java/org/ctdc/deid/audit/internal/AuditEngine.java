@@ -56,7 +56,7 @@ public final class AuditEngine {
   public static AuditResult run(List<PublishedTable> tables, AuditOptions options, Ticker ticker) {
     ticker.check();
     if (tables.isEmpty()) {
-      throw new TableAuditException("at least one table is required");
+      throw new IllegalArgumentException("tables: at least one table is required");
     }
     Map<String, Integer> tableIndex = new LinkedHashMap<>();
     for (int t = 0; t < tables.size(); t++) {

@@ -128,10 +128,36 @@ public final class DefinitionJson {
         minWidth = OptionalDouble.of(w.doubleValue());
       }
     }
+    PublishedTableDefinition def;
     try {
-      return new PublishedTableDefinition(name, out, minWidth, levels);
+      def = PublishedTableDefinition.of(name, out);
     } catch (TableFormatException e) {
       throw new TableFormatException(source + ": " + e.getMessage(), e);
+    }
+    if (minWidth.isPresent()) {
+      double w = minWidth.getAsDouble();
+      PublishedTableDefinition d = def;
+      def = at(source, "protection.minWidth", () -> d.withMinWidth(w));
+    }
+    if (levels.isPresent()) {
+      String l = levels.get();
+      PublishedTableDefinition d = def;
+      def = at(source, "protection.levels", () -> d.withLevels(l));
+    }
+    return def;
+  }
+
+  /**
+   * Runs a setter of the definition for a field of the file: its {@link IllegalArgumentException}, whose
+   * message names the setting and quotes no file content, becomes a {@link TableFormatException} naming
+   * the file and the field; it is not kept as the cause.
+   */
+  private static PublishedTableDefinition at(String source, String field,
+      java.util.function.Supplier<PublishedTableDefinition> setter) {
+    try {
+      return setter.get();
+    } catch (IllegalArgumentException e) {
+      throw new TableFormatException(source + ": field '" + field + "': " + e.getMessage());
     }
   }
 
