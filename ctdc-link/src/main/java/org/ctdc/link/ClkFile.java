@@ -70,10 +70,7 @@ public final class ClkFile {
   }
 
   static String csv(String s) {
-    if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
-      return s;
-    }
-    return '"' + s.replace("\"", "\"\"") + '"';
+    return org.ctdc.schema.internal.CsvLine.field(s);
   }
 
   /**

@@ -73,6 +73,17 @@ class Issue16CsvLineTest {
   }
 
   @Test
+  void issue16_oneFieldIsQuotedAsInALine() {
+    // the field writer of the synthesis aggregates and the linkage match files: the same rule as a line
+    qt().withExamples(2000).withFixedSeed(17L).forAll(lists().of(fields()).ofSizeBetween(2, 4))
+        .checkAssert(fields -> {
+          List<String> quoted = new ArrayList<>();
+          fields.forEach(f -> quoted.add(CsvLine.field(f)));
+          assertEquals(CsvLine.of(fields), String.join(",", quoted) + "\n", fields::toString);
+        });
+  }
+
+  @Test
   void issue16_theRulesSpelledOut() {
     assertEquals("a,\"b,c\",\"d\"\"e\",\"f\ng\",\"h\ri\",j;k,\n", CsvLine.of(List.of("a", "b,c", "d\"e", "f\ng",
         "h\ri", "j;k", "")));

@@ -138,8 +138,7 @@ public final class Aggregates {
   }
 
   static String csvCell(String s) {
-    boolean quote = s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0;
-    return quote ? '"' + s.replace("\"", "\"\"") + '"' : s;
+    return org.ctdc.schema.internal.CsvLine.field(s);
   }
 
   /**

@@ -106,22 +106,47 @@ public final class CsvLine {
       if (f != given) {
         neutralised++;
       }
-      if (needsQuotes(f, delimiter) || (quoteLoneEmptyField && n == 1 && f.isEmpty())) {
-        sb.append('"');
-        for (int k = 0; k < f.length(); k++) {
-          char c = f.charAt(k);
-          if (c == '"') {
-            sb.append('"');
-          }
-          sb.append(c);
-        }
-        sb.append('"');
+      if (quoteLoneEmptyField && n == 1 && f.isEmpty()) {
+        sb.append("\"\"");
       } else {
-        sb.append(f);
+        appendField(sb, f, delimiter);
       }
     }
     sb.append('\n');
     return neutralised;
+  }
+
+  /**
+   * One field as it stands in a line of fields separated by commas: quoted (with its double quotes doubled)
+   * when it needs quotes, as it is otherwise. For writers that put fields together themselves, such as a
+   * line mixing text and numbers.
+   *
+   * @param field the field
+   * @return the field, quoted if needed
+   */
+  public static String field(String field) {
+    if (!needsQuotes(field, COMMA)) {
+      return field;
+    }
+    StringBuilder sb = new StringBuilder(field.length() + 2);
+    appendField(sb, field, COMMA);
+    return sb.toString();
+  }
+
+  private static void appendField(StringBuilder sb, String f, char delimiter) {
+    if (needsQuotes(f, delimiter)) {
+      sb.append('"');
+      for (int k = 0; k < f.length(); k++) {
+        char c = f.charAt(k);
+        if (c == '"') {
+          sb.append('"');
+        }
+        sb.append(c);
+      }
+      sb.append('"');
+    } else {
+      sb.append(f);
+    }
   }
 
   /**
