@@ -95,54 +95,73 @@ public final class DpAggregator {
       long[] values;
       if (trie != null) {
         CandidateTrie tr = trie;
-        // pass 1: the per-record numbers of valid combinations
-        List<long[]> hists = Parallel.run(parts, parts, p -> {
-          long[] h = new long[cap + 1];
-          CandidateTrie.Walker e = tr.new Walker(table, maxAttrs);
-          forRows(n, parts, p, cancellation, row -> h[Math.min(cap, e.list(data, row, true))]++);
-          return h;
-        });
-        sens[k] = percentile(sum(hists, cap), n, config.percentile() / 100, budget.percentileEpsilon(), rng);
-        int allowed = sens[k];
-        long subsetSeed = rng.nextLong();
         int size = tr.keys.length;
-        // pass 2: the counts in dense arrays by candidate number, each record keeping at most Delta_k of its
-        // valid combinations; a candidate met only in combinations left out is still listed (count 0)
+        // one pass: every valid combination of every record counted in dense arrays by candidate number, and the
+        // per-record numbers of valid combinations
+        int[] perRecord = new int[n];
         List<Object[]> partials = Parallel.run(parts, parts, p -> {
-          int[] cnt = new int[size];
-          long[] met = new long[(size + 63) >>> 6];
+          int[] all = new int[size];
+          long[] h = new long[cap + 1];
           CandidateTrie.Walker e = tr.new Walker(table, maxAttrs);
           forRows(n, parts, p, cancellation, row -> {
             int c = e.list(data, row, false);
+            perRecord[row] = c;
+            h[Math.min(cap, c)]++;
             int[] found = e.found;
-            if (c > allowed) {
-              SplittableRandom pick = new SplittableRandom(mix(subsetSeed, row));
-              for (int i = 0; i < allowed; i++) {
-                int j = i + pick.nextInt(c - i);
-                int t = found[i];
-                found[i] = found[j];
-                found[j] = t;
-              }
-              for (int i = allowed; i < c; i++) {
-                met[found[i] >>> 6] |= 1L << found[i];
-              }
-            }
-            for (int i = 0; i < Math.min(c, allowed); i++) {
-              cnt[found[i]]++;
+            for (int i = 0; i < c; i++) {
+              all[found[i]]++;
             }
           });
-          return new Object[] {cnt, met};
+          return new Object[] {all, h};
         });
         int[] cnt = (int[]) partials.get(0)[0];
-        long[] met = (long[]) partials.get(0)[1];
-        for (int i = 1; i < partials.size(); i++) {
-          int[] oc = (int[]) partials.get(i)[0];
-          long[] om = (long[]) partials.get(i)[1];
-          for (int x = 0; x < size; x++) {
-            cnt[x] += oc[x];
+        List<long[]> hists = new java.util.ArrayList<>();
+        for (int i = 0; i < partials.size(); i++) {
+          hists.add((long[]) partials.get(i)[1]);
+          if (i > 0) {
+            addInto(cnt, (int[]) partials.get(i)[0]);
           }
-          for (int x = 0; x < om.length; x++) {
-            met[x] |= om[x];
+        }
+        sens[k] = percentile(sum(hists, cap), n, config.percentile() / 100, budget.percentileEpsilon(), rng);
+        int allowed = sens[k];
+        long subsetSeed = rng.nextLong();
+        // a candidate met in any record is listed, even when only in combinations left out (count 0)
+        long[] met = new long[(size + 63) >>> 6];
+        for (int x = 0; x < size; x++) {
+          if (cnt[x] > 0) {
+            met[x >>> 6] |= 1L << x;
+          }
+        }
+        // the records with more than Delta_k keep a random subset of Delta_k: the others are taken off again
+        boolean over = false;
+        for (int c : perRecord) {
+          over |= c > allowed;
+        }
+        List<int[]> dropped = !over ? List.of() : Parallel.run(parts, parts, p -> {
+          int[] off = new int[size];
+          CandidateTrie.Walker e = tr.new Walker(table, maxAttrs);
+          forRows(n, parts, p, cancellation, row -> {
+            if (perRecord[row] <= allowed) {
+              return;
+            }
+            int c = e.list(data, row, false);
+            int[] found = e.found;
+            SplittableRandom pick = new SplittableRandom(mix(subsetSeed, row));
+            for (int i = 0; i < allowed; i++) {
+              int j = i + pick.nextInt(c - i);
+              int t = found[i];
+              found[i] = found[j];
+              found[j] = t;
+            }
+            for (int i = allowed; i < c; i++) {
+              off[found[i]]++;
+            }
+          });
+          return off;
+        });
+        for (int[] off : dropped) {
+          for (int x = 0; x < size; x++) {
+            cnt[x] -= off[x];
           }
         }
         int present = 0;
@@ -266,6 +285,12 @@ public final class DpAggregator {
       }
     }
     return counts;
+  }
+
+  private static void addInto(int[] into, int[] other) {
+    for (int x = 0; x < into.length; x++) {
+      into[x] += other[x];
+    }
   }
 
   private static long[] sum(List<long[]> hists, int cap) {
