@@ -88,9 +88,11 @@ public final class Synthesizer {
     boolean dp = config.mode() == SynthConfig.Mode.DP;
     AttributeTable table = AttributeTable.of(data, config.columns(), config.sensitiveZeros(), !dp);
     if (!dp) {
-      LongLongMap[] exact = ExactCounter.count(data, table, r, threads, progress, cancellation);
-      LongLongMap[] rounded = new LongLongMap[r + 1];
       int res = config.resolution();
+      // only counts of at least the resolution are reported, and only combinations whose shorter ones are can be
+      LongLongMap[] exact = ExactCounter.countAtLeast(data, table, r, res, threads, progress, cancellation,
+          ExactCounter.TRIE_LIMIT);
+      LongLongMap[] rounded = new LongLongMap[r + 1];
       for (int k = 1; k <= r; k++) {
         rounded[k] = new LongLongMap(exact[k].size() / 4 + 16);
         for (long key : exact[k].sortedKeys()) {

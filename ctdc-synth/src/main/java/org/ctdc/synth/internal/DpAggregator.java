@@ -9,6 +9,7 @@ import org.ctdc.schema.ProgressListener;
 import org.ctdc.synth.Budget;
 import org.ctdc.synth.SynthConfig;
 import org.ctdc.synth.SynthException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * SDS's DP marginals with discrete noise: the noisy record count, the budget split, then for each length the
@@ -24,6 +25,11 @@ public final class DpAggregator {
   static final int MAX_SENSITIVITY = 1 << 20;
   /** The most blocks the candidates' noise is drawn in. */
   static final int NOISE_BLOCKS = 64;
+  /**
+   * The most candidates of one length counted in a dense array (beyond, in a hash map of the candidates met): at
+   * most 4 bytes per candidate and thread and 8 for its key.
+   */
+  static final long TRIE_LIMIT = 1 << 24;
 
   private DpAggregator() {}
 
@@ -54,6 +60,12 @@ public final class DpAggregator {
    */
   public static Result run(Dataset data, AttributeTable table, SynthConfig config, RandomGenerator rng,
       boolean seeded, int threads, ProgressListener progress, Cancellation cancellation) {
+    return run(data, table, config, rng, seeded, threads, progress, cancellation, TRIE_LIMIT);
+  }
+
+  /** As {@link #run}, counting in a candidate trie while a length has at most trieLimit candidates. */
+  static Result run(Dataset data, AttributeTable table, SynthConfig config, RandomGenerator rng,
+      boolean seeded, int threads, ProgressListener progress, Cancellation cancellation, long trieLimit) {
     int r = config.reportingLength();
     table.requireFits(r);
     int n = data.rowCount();
@@ -78,51 +90,102 @@ public final class DpAggregator {
     for (int k = 1; k <= r; k++) {
       int kk = k;
       int cap = (int) Math.min(MAX_SENSITIVITY, binomial(maxAttrs, k));
-      // pass 1: the per-record numbers of valid combinations
-      List<long[]> hists = Parallel.run(parts, parts, p -> {
-        long[] h = new long[cap + 1];
-        Enumerator e = new Enumerator(table, ext, kk, maxAttrs);
-        forRows(n, parts, p, cancellation, row -> h[Math.min(cap, e.list(data, row, true))]++);
-        return h;
-      });
-      long[] hist = new long[cap + 1];
-      for (long[] h : hists) {
-        for (int i = 0; i <= cap; i++) {
-          hist[i] += h[i];
+      @Nullable CandidateTrie trie = CandidateTrie.build(table, survived, k, trieLimit);
+      long[] keys;
+      long[] values;
+      if (trie != null) {
+        CandidateTrie tr = trie;
+        int size = tr.keys.length;
+        // one pass: every valid combination of every record counted in dense arrays by candidate number, and the
+        // per-record numbers of valid combinations
+        int[] perRecord = new int[n];
+        List<Object[]> partials = Parallel.run(parts, parts, p -> {
+          int[] all = new int[size];
+          long[] h = new long[cap + 1];
+          CandidateTrie.Walker e = tr.new Walker(table, maxAttrs);
+          forRows(n, parts, p, cancellation, row -> {
+            int c = e.list(data, row, false);
+            perRecord[row] = c;
+            h[Math.min(cap, c)]++;
+            int[] found = e.found;
+            for (int i = 0; i < c; i++) {
+              all[found[i]]++;
+            }
+          });
+          return new Object[] {all, h};
+        });
+        int[] cnt = (int[]) partials.get(0)[0];
+        List<long[]> hists = new java.util.ArrayList<>();
+        for (int i = 0; i < partials.size(); i++) {
+          hists.add((long[]) partials.get(i)[1]);
+          if (i > 0) {
+            addInto(cnt, (int[]) partials.get(i)[0]);
+          }
         }
-      }
-      sens[k] = percentile(hist, n, config.percentile() / 100, budget.percentileEpsilon(), rng);
-      int allowed = sens[k];
-      long subsetSeed = rng.nextLong();
-      // pass 2: the counts, each record keeping at most Delta_k of its valid combinations
-      List<LongLongMap> maps = Parallel.run(parts, parts, p -> {
-        LongLongMap m = new LongLongMap(1024);
-        Enumerator e = new Enumerator(table, ext, kk, maxAttrs);
-        forRows(n, parts, p, cancellation, row -> {
-          int c = e.list(data, row, false);
-          long[] found = e.found;
-          if (c > allowed) {
+        sens[k] = percentile(sum(hists, cap), n, config.percentile() / 100, budget.percentileEpsilon(), rng);
+        int allowed = sens[k];
+        long subsetSeed = rng.nextLong();
+        // a candidate met in any record is listed, even when only in combinations left out (count 0)
+        long[] met = new long[(size + 63) >>> 6];
+        for (int x = 0; x < size; x++) {
+          if (cnt[x] > 0) {
+            met[x >>> 6] |= 1L << x;
+          }
+        }
+        // the records with more than Delta_k keep a random subset of Delta_k: the others are taken off again
+        boolean over = false;
+        for (int c : perRecord) {
+          over |= c > allowed;
+        }
+        List<int[]> dropped = !over ? List.of() : Parallel.run(parts, parts, p -> {
+          int[] off = new int[size];
+          CandidateTrie.Walker e = tr.new Walker(table, maxAttrs);
+          forRows(n, parts, p, cancellation, row -> {
+            if (perRecord[row] <= allowed) {
+              return;
+            }
+            int c = e.list(data, row, false);
+            int[] found = e.found;
             SplittableRandom pick = new SplittableRandom(mix(subsetSeed, row));
             for (int i = 0; i < allowed; i++) {
               int j = i + pick.nextInt(c - i);
-              long t = found[i];
+              int t = found[i];
               found[i] = found[j];
               found[j] = t;
             }
-          }
-          for (int i = 0; i < c; i++) {
-            m.add(found[i], i < allowed ? 1 : 0);
-          }
+            for (int i = allowed; i < c; i++) {
+              off[found[i]]++;
+            }
+          });
+          return off;
         });
-        return m;
-      });
-      LongLongMap counts = maps.get(0);
-      for (int i = 1; i < maps.size(); i++) {
-        counts.addAll(maps.get(i));
-      }
-      if (k == 1) {
-        for (int a = 0; a < table.size(); a++) {
-          counts.add(a + 1, 0);
+        for (int[] off : dropped) {
+          for (int x = 0; x < size; x++) {
+            cnt[x] -= off[x];
+          }
+        }
+        int present = 0;
+        for (int x = 0; x < size; x++) {
+          if (k == 1 || cnt[x] > 0 || (met[x >>> 6] & (1L << x)) != 0) {
+            present++;
+          }
+        }
+        keys = new long[present];
+        values = new long[present];
+        int i = 0;
+        for (int x = 0; x < size; x++) {
+          if (k == 1 || cnt[x] > 0 || (met[x >>> 6] & (1L << x)) != 0) {
+            keys[i] = tr.keys[x];
+            values[i++] = cnt[x];
+          }
+        }
+      } else {
+        LongLongMap counts = countByHashing(data, table, ext, config, budget, kk, cap, maxAttrs, n, parts, sens, rng,
+            cancellation);
+        keys = counts.sortedKeys();
+        values = new long[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+          values[i] = counts.get(keys[i], 0);
         }
       }
       double sigmaK = budget.sigmas().get(k - 1);
@@ -138,7 +201,6 @@ public final class DpAggregator {
         rho[k] = sigmaK * Math.sqrt(sens[1]) * NormalQuantile.upper(config.threshold(k) / 2);
       }
       long num = DiscreteNoise.numeratorOver2To20(scale * scale);
-      long[] keys = counts.sortedKeys();
       // the noise in fixed blocks of the sorted candidates, each with its own generator (from the seed, one
       // draw of the main generator per block in block order; else a SecureRandom of its own), run in parallel
       int blocks = (int) Math.min(NOISE_BLOCKS, Math.max(1, keys.length / 1024));
@@ -155,7 +217,7 @@ public final class DpAggregator {
           if (((i - from) & 0xFFF) == 0) {
             cancellation.throwIfCancelled("synthesis");
           }
-          long noisy = counts.get(keys[i], 0) + DiscreteNoise.gaussian(gens[b], num, DiscreteNoise.DENOMINATOR);
+          long noisy = values[i] + DiscreteNoise.gaussian(gens[b], num, DiscreteNoise.DENOMINATOR);
           if (noisy > rhoK) {
             part.put(keys[i], noisy);
           }
@@ -175,6 +237,70 @@ public final class DpAggregator {
     }
     normalise(survived, r, table);
     return new Result(survived, protectedCount, budget, sens, rho);
+  }
+
+  /** Pass 1 and 2 of one length with the candidates in a hash map, when they are too many for the trie. */
+  private static LongLongMap countByHashing(Dataset data, AttributeTable table, Extensions ext, SynthConfig config,
+      Budget budget, int k, int cap, int maxAttrs, int n, int parts, int[] sens, RandomGenerator rng,
+      Cancellation cancellation) {
+      // pass 1: the per-record numbers of valid combinations
+    List<long[]> hists = Parallel.run(parts, parts, p -> {
+      long[] h = new long[cap + 1];
+      Enumerator e = new Enumerator(table, ext, k, maxAttrs);
+      forRows(n, parts, p, cancellation, row -> h[Math.min(cap, e.list(data, row, true))]++);
+      return h;
+    });
+    sens[k] = percentile(sum(hists, cap), n, config.percentile() / 100, budget.percentileEpsilon(), rng);
+    int allowed = sens[k];
+    long subsetSeed = rng.nextLong();
+    // pass 2: the counts, each record keeping at most Delta_k of its valid combinations
+    List<LongLongMap> maps = Parallel.run(parts, parts, p -> {
+      LongLongMap m = new LongLongMap(1024);
+      Enumerator e = new Enumerator(table, ext, k, maxAttrs);
+      forRows(n, parts, p, cancellation, row -> {
+        int c = e.list(data, row, false);
+        long[] found = e.found;
+        if (c > allowed) {
+          SplittableRandom pick = new SplittableRandom(mix(subsetSeed, row));
+          for (int i = 0; i < allowed; i++) {
+            int j = i + pick.nextInt(c - i);
+            long t = found[i];
+            found[i] = found[j];
+            found[j] = t;
+          }
+        }
+        for (int i = 0; i < c; i++) {
+          m.add(found[i], i < allowed ? 1 : 0);
+        }
+      });
+      return m;
+    });
+    LongLongMap counts = maps.get(0);
+    for (int i = 1; i < maps.size(); i++) {
+      counts.addAll(maps.get(i));
+    }
+    if (k == 1) {
+      for (int a = 0; a < table.size(); a++) {
+        counts.add(a + 1, 0);
+      }
+    }
+    return counts;
+  }
+
+  private static void addInto(int[] into, int[] other) {
+    for (int x = 0; x < into.length; x++) {
+      into[x] += other[x];
+    }
+  }
+
+  private static long[] sum(List<long[]> hists, int cap) {
+    long[] hist = new long[cap + 1];
+    for (long[] h : hists) {
+      for (int i = 0; i <= cap; i++) {
+        hist[i] += h[i];
+      }
+    }
+    return hist;
   }
 
   /** No combination's count above that of any of its sub-combinations one shorter (post-processing). */
@@ -388,7 +514,7 @@ public final class DpAggregator {
       long[] set = sets[depth];
       int last = prefix[depth - 1];
       for (int w = 0; w < words; w++) {
-        set[w] = record[w] & above(w, last);
+        set[w] = record[w] & CandidateTrie.above(w, last);
       }
       if (depth == k - 1) {
         // the last attribute must extend every sub-combination of the prefix one shorter
@@ -451,17 +577,6 @@ public final class DpAggregator {
         any |= set[w];
       }
       return any != 0;
-    }
-
-    private static long above(int w, int x) {
-      int xw = x >>> 6;
-      if (w < xw) {
-        return 0;
-      }
-      if (w > xw) {
-        return -1L;
-      }
-      return ~((2L << (x & 63)) - 1);
     }
   }
 }

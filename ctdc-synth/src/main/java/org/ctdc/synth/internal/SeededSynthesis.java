@@ -96,8 +96,7 @@ public final class SeededSynthesis {
     private final long[] weights;
     private final int[] candIds;
     private final int[] sorted;
-    private final int[] scratchIds;
-    private final int[] scratchSub;
+    private final int[] inOrder;
 
     Block(AttributeTable table, LongLongMap[] counts, int r, Extensions ext, long[] avail, SplittableRandom rng) {
       this.table = table;
@@ -112,8 +111,7 @@ public final class SeededSynthesis {
       this.weights = new long[Math.max(1, a)];
       this.candIds = new int[Math.max(1, a)];
       this.sorted = new int[r + 1];
-      this.scratchIds = new int[r + 1];
-      this.scratchSub = new int[r + 1];
+      this.inOrder = new int[Math.max(1, a)];
     }
 
     List<int[]> run(long quota, Cancellation cancellation) {
@@ -153,13 +151,25 @@ public final class SeededSynthesis {
       throw new IllegalStateException("no attribute available");
     }
 
+    /** Inserts x into the ascending attributes a[0..len). */
+    private static void insertSorted(int[] a, int len, int x) {
+      int i = len;
+      while (i > 0 && a[i - 1] > x) {
+        a[i] = a[i - 1];
+        i--;
+      }
+      a[i] = x;
+    }
+
     private int grow(int start) {
       int len = 0;
       rec[len++] = start;
-      ext.intersect(cand, rec, 0, start, true, scratchIds, scratchSub);
+      ext.intersect(cand, inOrder, 0, start, true);
+      inOrder[0] = start;
       while (true) {
         int n = 0;
         long total = 0;
+        long at = ext.at(lastKey(len));
         for (int w = 0; w < cand.length; w++) {
           long bitsLeft = cand[w];
           while (bitsLeft != 0) {
@@ -169,7 +179,7 @@ public final class SeededSynthesis {
               cand[c >>> 6] &= ~(1L << c);
               continue;
             }
-            long weight = Math.min(avail[c], combinationCount(c, len));
+            long weight = Math.min(avail[c], ext.count(at, c));
             if (weight <= 0) {
               continue;
             }
@@ -192,22 +202,24 @@ public final class SeededSynthesis {
         }
         // every combination of up to R attributes holding the new one must stay reported: keep the candidates
         // that extend each reported combination of the new attribute with up to R - 2 of the others
-        ext.intersect(cand, rec, len, chosen, false, scratchIds, scratchSub);
+        ext.intersect(cand, inOrder, len, chosen, false);
+        insertSorted(inOrder, len, chosen);
         rec[len++] = chosen;
         cand[chosen >>> 6] &= ~(1L << chosen);
       }
     }
 
-    /** The reported count of c with the record (up to R) or with its R-1 attributes added last. */
-    private long combinationCount(int c, int len) {
+    /**
+     * The key of the record's last min(len, R - 1) attributes in ascending order (0 when none): the reported
+     * count of c with them is then {@link Extensions#count}.
+     */
+    private long lastKey(int len) {
       int take = Math.min(len, r - 1);
-      int k = take + 1;
       for (int i = 0; i < take; i++) {
         sorted[i] = rec[len - take + i];
       }
-      sorted[take] = c;
-      Arrays.sort(sorted, 0, k);
-      return counts[k].get(table.pack(sorted, k), 0);
+      Arrays.sort(sorted, 0, take);
+      return take == 0 ? 0 : table.pack(sorted, take);
     }
   }
 
@@ -220,9 +232,16 @@ public final class SeededSynthesis {
     private final AttributeTable table;
     private final int r;
     private final int words;
+    /** The slot of the empty combination. */
+    static final long EMPTY = -2;
     private final LongLongMap offsets = new LongLongMap(1024);
     private long[] pool;
     private int used;
+    /** The reported counts of single attributes. */
+    private final long[] singles;
+    /** Per slot, where the counts of its extensions start in {@link #extCounts}, in the order of the bits. */
+    private int[] base = new int[0];
+    private long[] extCounts = new long[0];
 
     Extensions(AttributeTable table, LongLongMap[] counts, int r, long[] reported1) {
       this.table = table;
@@ -230,6 +249,10 @@ public final class SeededSynthesis {
       int a = table.size();
       this.words = Math.max(1, (a + 63) >>> 6);
       this.pool = new long[words * 1024];
+      this.singles = new long[a];
+      for (int i = 0; i < a; i++) {
+        singles[i] = counts[1].get(i + 1, 0);
+      }
       int[] ids = new int[r + 1];
       int[] sub = new int[r + 1];
       if (r == 1) {
@@ -252,14 +275,35 @@ public final class SeededSynthesis {
           }
           table.unpack(key, k, ids);
           for (int drop = 0; drop < k; drop++) {
-            int j = 0;
-            for (int i = 0; i < k; i++) {
-              if (i != drop) {
-                sub[j++] = ids[i];
-              }
-            }
+            without(ids, k, drop, sub);
             long at = slot(table.pack(sub, k - 1));
             pool[(int) at + (ids[drop] >>> 6)] |= 1L << ids[drop];
+          }
+        }
+      }
+      // the counts of the extensions, slot by slot in the order of the bits
+      int slots = used / words;
+      base = new int[slots];
+      long total = 0;
+      for (int i = 0; i < slots; i++) {
+        base[i] = (int) total;
+        for (int w = 0; w < words; w++) {
+          total += Long.bitCount(pool[i * words + w]);
+        }
+      }
+      extCounts = new long[(int) total];
+      for (int k = 2; k <= r; k++) {
+        LongLongMap m = counts[k];
+        for (long key : m.sortedKeys()) {
+          long c = m.get(key, 0);
+          if (c <= 0) {
+            continue;
+          }
+          table.unpack(key, k, ids);
+          for (int drop = 0; drop < k; drop++) {
+            without(ids, k, drop, sub);
+            long at = offsets.get(table.pack(sub, k - 1), -1);
+            extCounts[base[(int) (at / words)] + rank(at, ids[drop])] = c;
           }
         }
       }
@@ -279,10 +323,11 @@ public final class SeededSynthesis {
     }
 
     /**
-     * Narrows the candidates for a record that gains attribute b: for every subset T of the record's first len
-     * attributes with at most R - 2 members, keeps the extensions of T with b (or sets them, when first).
+     * Narrows the candidates for a record that gains attribute b: for every subset T of the record's len
+     * attributes (ascending in sorted) with at most R - 2 members, keeps the extensions of T with b (or sets them,
+     * when first); stops once none is left, as further narrowing changes nothing.
      */
-    void intersect(long[] cand, int[] rec, int len, int b, boolean first, int[] ids, int[] sub) {
+    void intersect(long[] cand, int[] sorted, int len, int b, boolean first) {
       if (first) {
         java.util.Arrays.fill(cand, 0);
         long at = offsets.get(b + 1L, -1);
@@ -291,32 +336,84 @@ public final class SeededSynthesis {
         }
         return;
       }
-      subsetsWith(cand, rec, len, b, 0, 0, ids, sub);
+      subsetsWith(cand, sorted, len, b, 0, 0, 0L, false);
     }
 
-    private void subsetsWith(long[] cand, int[] rec, int len, int b, int from, int size, int[] ids, int[] sub) {
-      // the subset of the record held in sub[0..size), with b: narrow by its extensions
-      int k = size + 1;
-      for (int i = 0; i < size; i++) {
-        ids[i] = sub[i];
+    /**
+     * @param at the slot of a combination S ({@link #at}), or -1
+     * @param c an attribute
+     * @return the reported count of S with c when positive, else 0; for S empty, the count of c
+     */
+    long count(long at, int c) {
+      if (at == EMPTY) {
+        return singles[c];
       }
-      ids[size] = b;
-      Arrays.sort(ids, 0, k);
-      long at = offsets.get(table.pack(ids, k), -1);
+      if (at < 0 || (pool[(int) at + (c >>> 6)] & (1L << c)) == 0) {
+        return 0;
+      }
+      return extCounts[base[(int) (at / words)] + rank(at, c)];
+    }
+
+    /** The number of attributes below c in the set at slot at. */
+    private int rank(long at, int c) {
+      int rank = Long.bitCount(pool[(int) at + (c >>> 6)] & ((1L << c) - 1));
+      for (int w = 0; w < (c >>> 6); w++) {
+        rank += Long.bitCount(pool[(int) at + w]);
+      }
+      return rank;
+    }
+
+    /** Writes ids[0..k) without ids[drop] into sub. */
+    private static void without(int[] ids, int k, int drop, int[] sub) {
+      int j = 0;
+      for (int i = 0; i < k; i++) {
+        if (i != drop) {
+          sub[j++] = ids[i];
+        }
+      }
+    }
+
+    /** @param key a packed combination, 0 for the empty one @return its slot, {@link #EMPTY} or -1 */
+    long at(long key) {
+      return key == 0 ? EMPTY : offsets.get(key, -1);
+    }
+
+    /**
+     * Narrows by the extensions of sorted[from..len) subsets with b, the chosen attributes so far packed in key
+     * (with b among them when placed); false once the candidates are empty.
+     */
+    private boolean subsetsWith(long[] cand, int[] sorted, int len, int b, int from, int size, long key,
+        boolean placed) {
+      long full = placed ? key : (key << table.bits()) | (b + 1);
+      long at = offsets.get(full, -1);
       if (at < 0) {
         Arrays.fill(cand, 0);
-        return;
+        return false;
       }
+      long any = 0;
       for (int w = 0; w < words; w++) {
         cand[w] &= pool[(int) at + w];
+        any |= cand[w];
+      }
+      if (any == 0) {
+        return false;
       }
       if (size + 1 >= r - 1) {
-        return;
+        return true;
       }
       for (int i = from; i < len; i++) {
-        sub[size] = rec[i];
-        subsetsWith(cand, rec, len, b, i + 1, size + 1, ids, sub);
+        int x = sorted[i];
+        long k = key;
+        boolean p = placed;
+        if (!p && b < x) {
+          k = (k << table.bits()) | (b + 1);
+          p = true;
+        }
+        if (!subsetsWith(cand, sorted, len, b, i + 1, size + 1, (k << table.bits()) | (x + 1), p)) {
+          return false;
+        }
       }
+      return true;
     }
   }
 }
