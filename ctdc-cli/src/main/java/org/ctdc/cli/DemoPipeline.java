@@ -87,7 +87,9 @@ final class DemoPipeline {
   /** The label written instead of a suppressed or small count. */
   static final String SMALL = "<" + THRESHOLD;
 
-  static final int STEPS = 8;
+  static final int STEPS = 9;
+  /** The share of the generated people recorded by both partners. */
+  static final double OVERLAP = 0.15;
   /** The columns of the demo's synthesis (of the 2024 layout). */
   static final List<String> SYNTH_COLUMNS = List.of("yearOfRegistration", "gender", "ageBroad", "citizenship",
       "CountryOfExploitation", "isForcedLabour", "isSexualExploit", "isOtherExploit");
@@ -103,7 +105,7 @@ final class DemoPipeline {
   /** What a run produced, for the summary. */
   record Outcome(List<PartnerFacts> partners, DeidReport deid, VerificationResult verification,
       RiskReport riskBefore, RiskReport riskAfter, List<TableReport> tables, AuditResult audit,
-      SynthReport synth, List<String> files, int exitCode) {}
+      SynthReport synth, DemoLinking.Quality linkage, List<String> files, int exitCode) {}
 
   private final Outputs outputs;
   private final int rows;
@@ -142,10 +144,10 @@ final class DemoPipeline {
   /** The files every successful run writes (tables are added when they are known). */
   static List<String> promisedFiles() {
     return List.of("extracts/hotline.csv", "extracts/case-management.csv", "aligned/hotline.csv",
-        "aligned/case-management.csv", "aligned/merged.csv", "release/deid.yaml", "release/release.csv", "release/release-schema.yaml",
+        "aligned/case-management.csv", "link/link.yaml", "aligned/merged.csv", "release/deid.yaml", "release/release.csv", "release/release-schema.yaml",
         "release/verify.yaml", "synthetic/synth.yaml", "synthetic/synthetic-2024.csv",
         "synthetic/aggregates.csv", "synthetic/aggregates-metadata.json", "alignment-report.json",
-        "deid-report.json", "tables-report.json", "synth-report.json", "report.html");
+        "deid-report.json", "tables-report.json", "synth-report.json", "link-report.json", "report.html");
   }
 
   Outcome run() {
@@ -155,11 +157,13 @@ final class DemoPipeline {
     List<PartnerFacts> partners = new ArrayList<>();
     List<PartnerDataset> parts = new ArrayList<>();
     List<Object> alignmentReports = new ArrayList<>();
-    int hotlineRows = rows / 2;
+    PartnerSamples.Overlapping extracts = PartnerSamples.overlapping(rows, SEED, OVERLAP);
+    List<Path> extractFiles = new ArrayList<>();
     for (PartnerSamples.Profile p : PartnerSamples.Profile.values()) {
-      String slug = p == PartnerSamples.Profile.HOTLINE ? "hotline" : "case-management";
-      int n = p == PartnerSamples.Profile.HOTLINE ? hotlineRows : rows - hotlineRows;
-      Path extract = outputs.write("extracts/" + slug + ".csv", w -> PartnerSamples.writeCsv(p, n, SEED, w));
+      String slug = slug(p);
+      String text = p == PartnerSamples.Profile.HOTLINE ? extracts.hotline() : extracts.caseManagement();
+      Path extract = outputs.writeString("extracts/" + slug + ".csv", text);
+      extractFiles.add(extract);
       AlignmentResult r = Aligner.builder(Specs.load(p.specName())).progress(progress).cancellation(cancellation)
           .build().alignCsv(extract);
       outputs.write("aligned/" + slug + ".csv", w -> DatasetCsv.write(r.dataset(), w, csv));
@@ -169,9 +173,14 @@ final class DemoPipeline {
       alignmentReports.add(tree(r.report().toJson()));
     }
     progress.done();
-    // 2. merge with provenance
+    // 2. find the overlap (each partner encodes its identifying fields under the demo key; the encodings are
+    // matched) and merge with provenance, one row per matched person
+    step("linking");
+    DemoLinking linking = new DemoLinking(progress, cancellation);
+    Path linkConfig = outputs.writeString("link/link.yaml", DemoLinking.configYaml());
+    MergedDataset merged = linking.run(linkConfig, extractFiles, parts, extracts.truth());
+    progress.done();
     step("merging");
-    MergedDataset merged = MergedDataset.of(parts);
     Dataset data = merged.dataset();
     outputs.write("aligned/merged.csv", w -> DatasetCsv.write(data, w, csv));
     List<String> qis = new ArrayList<>();
@@ -249,11 +258,13 @@ final class DemoPipeline {
     outputs.writeString("deid-report.json", pretty(deidFacts));
     outputs.writeString("tables-report.json", pretty(tables.facts()));
     outputs.writeString("synth-report.json", synth.report().toJson());
-    outputs.writeString("report.html", ReportHtml.render(alignment, deidFacts, tables.facts(), synth.facts()));
+    outputs.writeString("link-report.json", pretty(linking.facts()));
+    outputs.writeString("report.html", ReportHtml.render(alignment, deidFacts, tables.facts(), synth.facts(),
+        linking.facts()));
     progress.done();
     int exit = verification.passed() && tables.audit().passed() ? Main.OK : Main.INVALID;
     return new Outcome(partners, deid.report(), verification, before, after, tables.reports(), tables.audit(),
-        synth.report(), outputs.written(), exit);
+        synth.report(), linking.quality(), outputs.written(), exit);
   }
 
   /**
@@ -476,7 +487,11 @@ final class DemoPipeline {
     return x == Math.rint(x) ? Long.toString((long) x) : Double.toString(x);
   }
 
-  private static List<Map<String, String>> readCsv(String text) {
+  static String slug(PartnerSamples.Profile p) {
+    return p == PartnerSamples.Profile.HOTLINE ? "hotline" : "case-management";
+  }
+
+  static List<Map<String, String>> readCsv(String text) {
     CsvMapper mapper = new CsvMapper();
     try (MappingIterator<Map<String, String>> it =
         mapper.readerFor(Map.class).with(CsvSchema.emptySchema().withHeader()).readValues(text)) {
@@ -486,13 +501,13 @@ final class DemoPipeline {
       }
       return rows;
     } catch (IOException | RuntimeException e) {
-      throw new CtdcException("cannot re-read the merged rows for the crosswalk (" + e.getClass().getSimpleName() + ")", e);
+      throw new CtdcException("cannot re-read a CSV text of the demo (" + e.getClass().getSimpleName() + ")", e);
     }
   }
 
-  private Object tree(String text) {
+  static Object tree(String text) {
     try {
-      return json.readTree(text);
+      return new ObjectMapper().readTree(text);
     } catch (IOException e) {
       throw new CtdcException("cannot read a report (" + e.getClass().getSimpleName() + ")", e);
     }
