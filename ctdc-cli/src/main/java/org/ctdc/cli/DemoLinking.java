@@ -70,7 +70,7 @@ final class DemoLinking {
   }
 
   /** The demo's key: 32 characters derived from the seed (reproducible; never printed or written). */
-  private static char[] demoKey() {
+  static char[] demoKey() {
     SplittableRandom rnd = new SplittableRandom(DemoPipeline.SEED ^ 0x6c696e6b6b6579L);
     char[] k = new char[32];
     for (int i = 0; i < k.length; i++) {
