@@ -202,8 +202,8 @@ final class ReportHtml {
     h.append("</table>\n");
 
     synthesis(h, sy, de);
-    h.append("<p class=\"note\">The same facts are in alignment-report.json, deid-report.json, tables-report.json ")
-        .append("and synth-report.json ")
+    h.append("<p class=\"note\">The same facts are in alignment-report.json, link-report.json, deid-report.json, ")
+        .append("tables-report.json and synth-report.json ")
         .append("(layouts in docs/reports.md).</p>\n</body>\n</html>\n");
     return h.toString();
   }
@@ -241,7 +241,7 @@ final class ReportHtml {
         sy.path("schema").asText() + " (the 2024 value sets' codes)");
     compare(h, "records published", res.path("releasedRecords").asText() + " of " + res.path("inputRecords").asText()
         + " (" + res.path("recordsSuppressed").asText() + " suppressed)",
-        rep.path("syntheticRecords").asText() + " synthetic records, none of them a real person");
+        rep.path("syntheticRecords").asText() + " synthetic records generated from the noisy counts (not the real records)");
     compare(h, "what is kept", "every released record's values, at the generalisation level chosen",
         "the counts of every combination of up to " + acc.path("reportingLength").asText() + " attributes, with noise");
     compare(h, "protection across releases", "none (k-anonymity does not compose)",
