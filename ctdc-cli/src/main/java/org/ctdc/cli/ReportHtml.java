@@ -327,8 +327,8 @@ final class ReportHtml {
     h.append("</table>\n<div class=\"grid\">");
     h.append(bars("Overlap found against the truth", List.of("true pairs", "pairs found", "found and true"),
         List.of("pairs"), List.of(List.of(q.path("truePairs"), q.path("pairsFound"), q.path("truePositives"))), ""));
-    h.append(bars("Rows before and after the merge", List.of("aligned rows", "merged rows"), List.of("rows"),
-        List.of(List.of(mg.path("alignedRows"), mg.path("mergedRows"))), ""));
+    h.append(bars("Rows before and after the merge", List.of("rows"), List.of("aligned", "merged"),
+        List.of(List.of(mg.path("alignedRows")), List.of(mg.path("mergedRows"))), ""));
     h.append("</div>\n");
     JsonNode hist = match.path("histogram");
     if (hist.size() > 0) {
