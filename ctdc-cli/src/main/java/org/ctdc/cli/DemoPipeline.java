@@ -52,17 +52,22 @@ import org.ctdc.schema.CsvWriteOptions;
 import org.ctdc.schema.CtdcException;
 import org.ctdc.schema.Dataset;
 import org.ctdc.schema.DatasetCsv;
-import org.ctdc.schema.internal.CsvLine;
 import org.ctdc.schema.Role;
 import org.ctdc.schema.SchemaFiles;
 import org.ctdc.schema.Variable;
 import org.ctdc.schema.VariableKind;
+import org.ctdc.synth.Aggregates;
+import org.ctdc.synth.SynthConfig;
+import org.ctdc.synth.SynthReport;
+import org.ctdc.synth.Synthesizer;
+import org.ctdc.synth.evaluate.Evaluation;
+import org.ctdc.synth.evaluate.Evaluator;
 
 /**
  * The main job of {@code ctdc demo}, step by step: generate the two partner extracts, align each onto
  * {@code ctdc-global-kanon} 2020, merge with provenance, de-identify with the CTDC default, verify the
- * release independently, tabulate and protect two tables (audited), convert the release to the synthetic
- * 2024 layout, and write the reports. Every figure that leaves this class is an aggregate; counts 1 to 10 are
+ * release independently, tabulate and protect two tables (audited), publish the 2024 layout by synthesis
+ * (differentially private aggregates and synthetic records made from them alone), and write the reports. Every figure that leaves this class is an aggregate; counts 1 to 10 are
  * written {@code <11}. Not thread-safe.
  */
 final class DemoPipeline {
@@ -82,7 +87,16 @@ final class DemoPipeline {
   /** The label written instead of a suppressed or small count. */
   static final String SMALL = "<" + THRESHOLD;
 
-  static final int STEPS = 8;
+  static final int STEPS = 9;
+  /** The share of the generated people recorded by both partners. */
+  static final double OVERLAP = 0.15;
+  /** The columns of the demo's synthesis (of the 2024 layout). */
+  static final List<String> SYNTH_COLUMNS = List.of("yearOfRegistration", "gender", "ageBroad", "citizenship",
+      "CountryOfExploitation", "isForcedLabour", "isSexualExploit", "isOtherExploit");
+  /** The reporting length of the demo's synthesis. */
+  static final int SYNTH_REPORTING_LENGTH = 3;
+  /** The total privacy budget epsilon of the demo's synthesis (delta by the documented default). */
+  static final double SYNTH_EPSILON = 4;
 
   /** Rows in and out of one partner. */
   record PartnerFacts(String partner, String spec, String extract, String aligned, long read, long alignedRows,
@@ -91,7 +105,7 @@ final class DemoPipeline {
   /** What a run produced, for the summary. */
   record Outcome(List<PartnerFacts> partners, DeidReport deid, VerificationResult verification,
       RiskReport riskBefore, RiskReport riskAfter, List<TableReport> tables, AuditResult audit,
-      long crosswalkRows, List<String> files, int exitCode) {}
+      SynthReport synth, DemoLinking.Quality linkage, List<String> files, int exitCode) {}
 
   private final Outputs outputs;
   private final int rows;
@@ -130,9 +144,10 @@ final class DemoPipeline {
   /** The files every successful run writes (tables are added when they are known). */
   static List<String> promisedFiles() {
     return List.of("extracts/hotline.csv", "extracts/case-management.csv", "aligned/hotline.csv",
-        "aligned/case-management.csv", "aligned/merged.csv", "release/deid.yaml", "release/release.csv", "release/release-schema.yaml",
-        "release/verify.yaml", "release/release-synthetic-2024.csv", "alignment-report.json",
-        "deid-report.json", "tables-report.json", "report.html");
+        "aligned/case-management.csv", "link/link.yaml", "aligned/merged.csv", "release/deid.yaml", "release/release.csv", "release/release-schema.yaml",
+        "release/verify.yaml", "synthetic/synth.yaml", "synthetic/synthetic-2024.csv",
+        "synthetic/aggregates.csv", "synthetic/aggregates-metadata.json", "alignment-report.json",
+        "deid-report.json", "tables-report.json", "synth-report.json", "link-report.json", "report.html");
   }
 
   Outcome run() {
@@ -142,11 +157,13 @@ final class DemoPipeline {
     List<PartnerFacts> partners = new ArrayList<>();
     List<PartnerDataset> parts = new ArrayList<>();
     List<Object> alignmentReports = new ArrayList<>();
-    int hotlineRows = rows / 2;
+    PartnerSamples.Overlapping extracts = PartnerSamples.overlapping(rows, SEED, OVERLAP);
+    List<Path> extractFiles = new ArrayList<>();
     for (PartnerSamples.Profile p : PartnerSamples.Profile.values()) {
-      String slug = p == PartnerSamples.Profile.HOTLINE ? "hotline" : "case-management";
-      int n = p == PartnerSamples.Profile.HOTLINE ? hotlineRows : rows - hotlineRows;
-      Path extract = outputs.write("extracts/" + slug + ".csv", w -> PartnerSamples.writeCsv(p, n, SEED, w));
+      String slug = slug(p);
+      String text = p == PartnerSamples.Profile.HOTLINE ? extracts.hotline() : extracts.caseManagement();
+      Path extract = outputs.writeString("extracts/" + slug + ".csv", text);
+      extractFiles.add(extract);
       AlignmentResult r = Aligner.builder(Specs.load(p.specName())).progress(progress).cancellation(cancellation)
           .build().alignCsv(extract);
       outputs.write("aligned/" + slug + ".csv", w -> DatasetCsv.write(r.dataset(), w, csv));
@@ -156,9 +173,14 @@ final class DemoPipeline {
       alignmentReports.add(tree(r.report().toJson()));
     }
     progress.done();
-    // 2. merge with provenance
+    // 2. find the overlap (each partner encodes its identifying fields under the demo key; the encodings are
+    // matched) and merge with provenance, one row per matched person
+    step("linking");
+    DemoLinking linking = new DemoLinking(progress, cancellation);
+    Path linkConfig = outputs.writeString("link/link.yaml", DemoLinking.configYaml());
+    MergedDataset merged = linking.run(linkConfig, extractFiles, parts, extracts.truth());
+    progress.done();
     step("merging");
-    MergedDataset merged = MergedDataset.of(parts);
     Dataset data = merged.dataset();
     outputs.write("aligned/merged.csv", w -> DatasetCsv.write(data, w, csv));
     List<String> qis = new ArrayList<>();
@@ -195,13 +217,10 @@ final class DemoPipeline {
     step("tabulating");
     TableRun tables = tabulate(data);
     progress.done();
-    // 7. crosswalk of the release to the synthetic 2024 layout
-    step("crosswalk");
-    long crosswalkRows = 0;
-    Map<String, Object> crosswalkReport = new LinkedHashMap<>();
-    if (verification.passed()) {
-      crosswalkRows = crosswalk(release, deid.report(), crosswalkReport);
-    }
+    // 7. the 2024 layout by synthesis: DP aggregates of the merged rows (crosswalked to the 2024 value sets)
+    // and synthetic records made from those aggregates alone, evaluated against the merged rows
+    step("synthesising");
+    SynthRun synth = synthesize(data);
     progress.done();
     // 8. reports
     step("reports");
@@ -232,18 +251,20 @@ final class DemoPipeline {
     }
     mergedFacts.put("rowsByPartner", byPartner);
     alignment.put("merged", mergedFacts);
-    alignment.put("crosswalk", crosswalkReport);
     outputs.writeString("alignment-report.json", pretty(alignment));
 
     Map<String, Object> deidFacts = ReportFacts.deid(data, release, config, deid.report(), verification, before, after,
         SENSITIVE, L);
     outputs.writeString("deid-report.json", pretty(deidFacts));
     outputs.writeString("tables-report.json", pretty(tables.facts()));
-    outputs.writeString("report.html", ReportHtml.render(alignment, deidFacts, tables.facts()));
+    outputs.writeString("synth-report.json", synth.report().toJson());
+    outputs.writeString("link-report.json", pretty(linking.facts()));
+    outputs.writeString("report.html", ReportHtml.render(alignment, deidFacts, tables.facts(), synth.facts(),
+        linking.facts()));
     progress.done();
     int exit = verification.passed() && tables.audit().passed() ? Main.OK : Main.INVALID;
     return new Outcome(partners, deid.report(), verification, before, after, tables.reports(), tables.audit(),
-        crosswalkRows, outputs.written(), exit);
+        synth.report(), linking.quality(), outputs.written(), exit);
   }
 
   /**
@@ -400,62 +421,77 @@ final class DemoPipeline {
     return new TableRun(reports, audit, facts);
   }
 
+  /** The synthesis of a run. */
+  record SynthRun(SynthReport report, Map<String, Object> facts) {}
+
   /**
-   * Converts the release to the synthetic 2024 layout with the bundled crosswalk. Quasi-identifiers released
-   * at level 0 go through the crosswalk (relabelled, alpha-2 to alpha-3); generalised ones keep their release
-   * label in the target column, since the 2024 value sets have no codes for them.
+   * The merged rows in the 2024 layout (the bundled crosswalk on the rows before de-identification, so every
+   * value is a code of the 2024 value sets), their DP aggregates, the synthetic records made from the aggregates
+   * alone, and the independent evaluation; writes {@code synthetic/} and returns the report.
    */
-  private long crosswalk(Dataset release, DeidReport report, Map<String, Object> facts) {
-    List<String> generalised = new ArrayList<>();
-    for (DeidReport.QiLevel q : report.quasiIdentifiers()) {
-      if (q.level() > 0) {
-        generalised.add(q.name());
-      }
-    }
-    // re-read as data (the guard off), converted, and written below through the guard
+  private SynthRun synthesize(Dataset data) {
+    // re-read as data (the guard off); the outputs are written through the guard
     CsvWriteOptions asData = CsvWriteOptions.defaults().withFormulaGuard(false);
-    StringWriter releaseCsv = new StringWriter();
-    DatasetCsv.write(release, releaseCsv, asData);
-    List<Map<String, String>> rowsIn = readCsv(releaseCsv.toString());
-    List<Map<String, String>> input = new ArrayList<>();
-    for (Map<String, String> r : rowsIn) {
-      Map<String, String> copy = new LinkedHashMap<>(r);
-      generalised.forEach(q -> copy.put(q, ""));
-      input.add(copy);
-    }
-    AlignmentResult r = Aligner.of(Specs.load(Specs.KANON_TO_SYNTHETIC)).align(input, "release/release.csv");
+    StringWriter mergedCsv = new StringWriter();
+    DatasetCsv.write(data, mergedCsv, asData);
+    AlignmentResult r = Aligner.of(Specs.load(Specs.KANON_TO_SYNTHETIC)).align(readCsv(mergedCsv.toString()),
+        "aligned/merged.csv");
     if (r.report().rowsRejected() != 0) {
-      throw new CtdcException("release/release.csv: the crosswalk " + Specs.KANON_TO_SYNTHETIC + " rejected "
-          + r.report().rowsRejected() + " row(s) (rule: every released row converts)");
+      throw new CtdcException("aligned/merged.csv: the crosswalk " + Specs.KANON_TO_SYNTHETIC + " rejected "
+          + r.report().rowsRejected() + " row(s) (rule: every merged row converts)");
     }
-    StringWriter target = new StringWriter();
-    DatasetCsv.write(r.dataset(), target, asData);
-    List<Map<String, String>> out = readCsv(target.toString());
-    List<String> header = r.dataset().schema().variables().stream().map(Variable::name).toList();
-    List<String> carried = generalised.stream().filter(header::contains).toList();
-    StringBuilder sb = new StringBuilder();
-    CsvLine.append(sb, header, CsvLine.COMMA, csv);
-    for (int i = 0; i < out.size(); i++) {
-      Map<String, String> row = out.get(i);
-      for (String q : carried) {
-        row.put(q, rowsIn.get(i).get(q));
-      }
-      List<String> fields = new ArrayList<>();
-      for (String h : header) {
-        fields.add(row.getOrDefault(h, ""));
-      }
-      CsvLine.append(sb, fields, CsvLine.COMMA, csv);
-    }
-    outputs.writeString("release/release-synthetic-2024.csv", sb.toString());
-    facts.put("spec", Specs.KANON_TO_SYNTHETIC);
-    facts.put("file", "release/release-synthetic-2024.csv");
-    facts.put("rows", out.size());
-    facts.put("generalisedColumnsCarried", carried);
-    facts.put("droppedColumns", r.report().droppedColumns());
-    return out.size();
+    Dataset sensitive = r.dataset();
+    SynthConfig config = SynthConfig.builder(SynthConfig.Mode.DP, SYNTH_REPORTING_LENGTH)
+        .schema(sensitive.schema().id())
+        .columns(SYNTH_COLUMNS)
+        .epsilon(SYNTH_EPSILON)
+        .seed(SEED)
+        .build();
+    Synthesizer synthesizer = Synthesizer.builder(config).progress(progress).cancellation(cancellation).build();
+    Aggregates aggregates = synthesizer.aggregate(sensitive);
+    Dataset synthetic = synthesizer.synthesize(aggregates);
+    cancellation.throwIfCancelled(OPERATION);
+    Evaluation evaluation = Evaluator.of(config.columns(), config.sensitiveZeros(), config.reportingLength(),
+        config.resolution()).evaluate(sensitive, synthetic);
+    SynthReport report = SynthReport.of(aggregates, synthetic.rowCount(), Optional.of(evaluation));
+    outputs.writeString("synthetic/synth.yaml", synthYaml(config));
+    outputs.write("synthetic/synthetic-2024.csv", w -> DatasetCsv.write(synthetic, w, csv));
+    outputs.write("synthetic/aggregates.csv", aggregates::writeCsv);
+    outputs.writeString("synthetic/aggregates-metadata.json", aggregates.metadataJson());
+    Map<String, Object> facts = new LinkedHashMap<>();
+    facts.put("schema", sensitive.schema().id());
+    facts.put("crosswalk", Specs.KANON_TO_SYNTHETIC);
+    facts.put("columns", config.columns());
+    facts.put("sensitiveRows", sensitive.rowCount());
+    facts.put("file", "synthetic/synthetic-2024.csv");
+    facts.put("report", tree(report.toJson()));
+    return new SynthRun(report, facts);
   }
 
-  private static List<Map<String, String>> readCsv(String text) {
+  /** The demo's synthesis as a configuration for {@code ctdc synth} (docs/synth-config.md). */
+  private static String synthYaml(SynthConfig c) {
+    StringBuilder y = new StringBuilder();
+    y.append("# The demo's synthesis, for ctdc synth (docs/synth-config.md); the merged rows in the 2024 layout are\n")
+        .append("# the crosswalk ").append(Specs.KANON_TO_SYNTHETIC).append(" of ../aligned/merged.csv.\n")
+        .append("# The seed makes the demo reproducible: remove it for a release (SecureRandom).\n");
+    y.append("schema: ").append(c.schema().orElseThrow()).append('\n');
+    y.append("columns: [").append(String.join(", ", c.columns())).append("]\n");
+    y.append("mode: ").append(c.mode().word()).append('\n');
+    y.append("reportingLength: ").append(c.reportingLength()).append('\n');
+    y.append("epsilon: ").append(fmtNumber(c.epsilon())).append('\n');
+    y.append("seed: ").append(c.seed().orElseThrow()).append('\n');
+    return y.toString();
+  }
+
+  private static String fmtNumber(double x) {
+    return x == Math.rint(x) ? Long.toString((long) x) : Double.toString(x);
+  }
+
+  static String slug(PartnerSamples.Profile p) {
+    return p == PartnerSamples.Profile.HOTLINE ? "hotline" : "case-management";
+  }
+
+  static List<Map<String, String>> readCsv(String text) {
     CsvMapper mapper = new CsvMapper();
     try (MappingIterator<Map<String, String>> it =
         mapper.readerFor(Map.class).with(CsvSchema.emptySchema().withHeader()).readValues(text)) {
@@ -465,13 +501,13 @@ final class DemoPipeline {
       }
       return rows;
     } catch (IOException | RuntimeException e) {
-      throw new CtdcException("cannot re-read the release for the crosswalk (" + e.getClass().getSimpleName() + ")", e);
+      throw new CtdcException("cannot re-read a CSV text of the demo (" + e.getClass().getSimpleName() + ")", e);
     }
   }
 
-  private Object tree(String text) {
+  static Object tree(String text) {
     try {
-      return json.readTree(text);
+      return new ObjectMapper().readTree(text);
     } catch (IOException e) {
       throw new CtdcException("cannot read a report (" + e.getClass().getSimpleName() + ")", e);
     }

@@ -19,7 +19,10 @@ final class ReportHtml {
 
   private ReportHtml() {}
 
-  static String render(Map<String, Object> alignment, Map<String, Object> deid, Map<String, Object> tables) {
+  static String render(Map<String, Object> alignment, Map<String, Object> deid, Map<String, Object> tables,
+      Map<String, Object> synth, Map<String, Object> link) {
+    JsonNode sy = JSON.valueToTree(synth);
+    JsonNode li = JSON.valueToTree(link);
     JsonNode al = JSON.valueToTree(alignment);
     JsonNode de = JSON.valueToTree(deid);
     JsonNode ta = JSON.valueToTree(tables);
@@ -43,12 +46,15 @@ final class ReportHtml {
     h.append("<h2>What was done</h2>\n<ol>\n")
         .append("<li>Generated two partner extracts (hotline style and case-management style) and aligned each onto ")
         .append(esc(al.path("merged").path("schema").asText())).append(" with its bundled alignment spec.</li>\n")
-        .append("<li>Merged the aligned rows with their provenance.</li>\n")
+        .append("<li>Found the overlap between the partners by keyed Bloom-filter encodings of names, date of birth ")
+        .append("and sex (no name exchanged), and measured it against the generated truth.</li>\n")
+        .append("<li>Merged the aligned rows with their provenance, one row per matched person.</li>\n")
         .append("<li>De-identified the merged rows: optimal generalisation with record suppression.</li>\n")
         .append("<li>Verified the release with the independent verifier.</li>\n")
         .append("<li>Tabulated and protected tables from the merged rows (small-cell suppression, secondary ")
         .append("suppression, LP audit).</li>\n")
-        .append("<li>Converted the release to the synthetic 2024 layout with the bundled crosswalk.</li>\n</ol>\n");
+        .append("<li>Published the 2024 layout by synthesis: differentially private aggregates of the merged rows ")
+        .append("and synthetic records made from those aggregates alone, evaluated against the merged rows.</li>\n</ol>\n");
 
     // alignment
     h.append("<h2>Alignment</h2>\n<table><tr><th>partner</th><th>spec</th><th>rows read</th><th>aligned</th>")
@@ -61,6 +67,8 @@ final class ReportHtml {
     }
     h.append("</table>\n<p>Merged: ").append(esc(al.path("merged").path("rows").asText())).append(" rows of ")
         .append(esc(al.path("merged").path("schema").asText())).append(".</p>\n");
+
+    overlap(h, li);
 
     // de-identification parameters and result
     JsonNode par = de.path("parameters");
@@ -193,16 +201,156 @@ final class ReportHtml {
     }
     h.append("</table>\n");
 
-    JsonNode cw = al.path("crosswalk");
-    if (cw.has("file")) {
-      h.append("<h2>Synthetic 2024 layout</h2>\n<p>").append(esc(cw.path("rows").asText()))
-          .append(" released rows converted with ").append(esc(cw.path("spec").asText())).append(" to ")
-          .append(esc(cw.path("file").asText())).append(". Generalised columns keep their release labels: ")
-          .append(esc(String.join(", ", texts(cw.path("generalisedColumnsCarried"))))).append(".</p>\n");
-    }
-    h.append("<p class=\"note\">The same facts are in alignment-report.json, deid-report.json and tables-report.json ")
+    synthesis(h, sy, de);
+    h.append("<p class=\"note\">The same facts are in alignment-report.json, link-report.json, deid-report.json, ")
+        .append("tables-report.json and synth-report.json ")
         .append("(layouts in docs/reports.md).</p>\n</body>\n</html>\n");
     return h.toString();
+  }
+
+  /**
+   * The synthesis: the two ways of publishing side by side, the budget, and the evaluation (preservation by
+   * length and by count bucket, fabricated and suppressed combinations) as charts.
+   */
+  private static void synthesis(StringBuilder h, JsonNode sy, JsonNode de) {
+    JsonNode rep = sy.path("report");
+    JsonNode acc = rep.path("accounting");
+    JsonNode budget = acc.path("budget");
+    JsonNode ev = rep.path("evaluation");
+    h.append("<h2>Synthetic 2024 layout: publishing by synthesis</h2>\n<p>Since 2021 CTDC publishes synthetic ")
+        .append("records generated from differentially private aggregate counts instead of k-anonymised microdata. ")
+        .append("The merged rows were converted to ").append(esc(sy.path("schema").asText())).append(" with ")
+        .append(esc(sy.path("crosswalk").asText())).append(" (every value a code of the 2024 value sets), the counts ")
+        .append("of every combination of up to ").append(esc(acc.path("reportingLength").asText()))
+        .append(" of the columns ").append(esc(String.join(", ", texts(sy.path("columns")))))
+        .append(" were protected with discrete Gaussian noise, and ").append(esc(rep.path("syntheticRecords").asText()))
+        .append(" synthetic records were made from those counts alone (").append(esc(sy.path("file").asText()))
+        .append(").</p>\n");
+    if (acc.has("seed")) {
+      h.append("<p class=\"bad\">Seeded with ").append(esc(acc.path("seed").asText())).append(" so that the demo is ")
+          .append("reproducible: a seeded output must not be published as protected (a release uses SecureRandom).</p>\n");
+    }
+    JsonNode res = de.path("result");
+    h.append("<h3>The two ways of publishing side by side</h3>\n<table><tr><th></th><th>k-anonymous release</th>")
+        .append("<th>synthetic data (").append(esc(acc.path("mode").asText())).append(")</th></tr>\n");
+    compare(h, "protection", "k = " + de.path("parameters").path("k").asText() + ", distinct l-diversity, generalisation "
+        + "and record suppression", budget.isMissingNode() ? "resolution " + acc.path("resolution").asText()
+        : "differential privacy, epsilon = " + budget.path("epsilon").asText() + ", delta = "
+        + String.format(Locale.ROOT, "%.3g", budget.path("delta").asDouble()));
+    compare(h, "layout", de.path("parameters").path("schema").asText() + " (generalised labels)",
+        sy.path("schema").asText() + " (the 2024 value sets' codes)");
+    compare(h, "records published", res.path("releasedRecords").asText() + " of " + res.path("inputRecords").asText()
+        + " (" + res.path("recordsSuppressed").asText() + " suppressed)",
+        rep.path("syntheticRecords").asText() + " synthetic records generated from the noisy counts (not the real records)");
+    compare(h, "what is kept", "every released record's values, at the generalisation level chosen",
+        "the counts of every combination of up to " + acc.path("reportingLength").asText() + " attributes, with noise");
+    compare(h, "protection across releases", "none (k-anonymity does not compose)",
+        "budgets add up: two releases of epsilon e cost 2e");
+    h.append("</table>\n");
+
+    if (!budget.isMissingNode()) {
+      h.append("<h3>The privacy budget</h3>\n<div class=\"grid\">");
+      h.append(bars("Budget epsilon and its split", List.of("total epsilon", "record count (epsilon_N)",
+          "marginals (epsilon_M)"), List.of("epsilon"), List.of(List.of(budget.path("epsilon"),
+          budget.path("numberOfRecordsEpsilon"), budget.path("marginalsEpsilon"))), ""));
+      h.append(bars("zCDP rho of the marginals and its split", List.of("rho", "percentiles", "counts"),
+          List.of("rho"), List.of(List.of(budget.path("rho"), budget.path("percentilesRho"),
+          budget.path("countsRho"))), ""));
+      List<String> lens = new ArrayList<>();
+      List<List<JsonNode>> noise = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+      for (JsonNode l : acc.path("lengths")) {
+        lens.add("length " + l.path("length").asText());
+        noise.get(0).add(rounded(l.path("sigma").asDouble()));
+        noise.get(1).add(l.path("sensitivity"));
+        noise.get(2).add(rounded(l.path("threshold").asDouble()));
+      }
+      h.append(bars("Noise per combination length", lens, List.of("sigma_k", "sensitivity Delta_k", "threshold rho_k"),
+          noise, ""));
+      h.append("</div>\n<p class=\"note\">delta = ").append(String.format(Locale.ROOT, "%.3g", budget.path("delta")
+          .asDouble())).append("; noisy record count n' = ").append(esc(acc.path("protectedRecordCount").asText()))
+          .append("; noise: ").append(esc(acc.path("noise").asText())).append("; randomness: ")
+          .append(esc(acc.path("randomness").asText())).append(".</p>\n");
+    }
+
+    h.append("<h3>How well the synthetic data preserves the counts</h3>\n<p class=\"note\">Compared with the merged ")
+        .append("rows by the independent evaluator (it shares no code with aggregation or synthesis). Preserved: the ")
+        .append("share of the combinations of the merged rows (with a count of at least the resolution) that the ")
+        .append("synthetic data has. Fabricated: combinations of the synthetic data absent from the merged rows; ")
+        .append("suppressed: combinations of the merged rows absent from the synthetic data.</p>\n<div class=\"grid\">");
+    List<String> lengths = new ArrayList<>();
+    List<List<JsonNode>> kept = List.of(new ArrayList<>());
+    List<List<JsonNode>> err = List.of(new ArrayList<>());
+    List<List<JsonNode>> fs = List.of(new ArrayList<>(), new ArrayList<>());
+    for (JsonNode l : ev.path("byLength")) {
+      lengths.add("length " + l.path("length").asText());
+      kept.get(0).add(rounded(100 * l.path("preserved").asDouble()));
+      err.get(0).add(rounded(l.path("meanAbsoluteError").asDouble()));
+      fs.get(0).add(l.path("fabricated"));
+      fs.get(1).add(l.path("suppressed"));
+    }
+    h.append(bars("Combinations preserved by length (%)", lengths, List.of("preserved"), kept, "%"));
+    h.append(bars("Mean absolute error of the counts by length", lengths, List.of("mean absolute error"), err, ""));
+    h.append(bars("Fabricated and suppressed combinations by length", lengths, List.of("fabricated", "suppressed"),
+        fs, ""));
+    List<String> buckets = new ArrayList<>();
+    List<List<JsonNode>> bk = List.of(new ArrayList<>(), new ArrayList<>());
+    for (JsonNode b : ev.path("byBucket")) {
+      long to = b.path("to").asLong();
+      buckets.add("count " + b.path("from").asText() + (to < 0 ? "+" : "-" + to) + " ("
+          + b.path("combinations").asText() + " combinations)");
+      bk.get(0).add(rounded(100 * b.path("preserved").asDouble()));
+      bk.get(1).add(rounded(100 * b.path("meanRelativeError").asDouble()));
+    }
+    h.append(bars("Preservation by count bucket (%)", buckets, List.of("preserved", "mean relative error"), bk, "%"));
+    h.append("</div>\n");
+  }
+
+  /** The overlap: the counts against the truth, the merge, and the similarity histogram. */
+  private static void overlap(StringBuilder h, JsonNode li) {
+    JsonNode q = li.path("quality");
+    JsonNode mg = li.path("merge");
+    JsonNode match = li.path("overlapReport");
+    h.append("<h2>Overlap between the partners</h2>\n<p>Some people were recorded by both partners, their names ")
+        .append("and dates of birth written differently (typos, transliterations of Cyrillic and Arabic names, swapped ")
+        .append("names, missing fields, day/month swaps, estimated years). Each partner encoded names, date of birth ")
+        .append("and sex into keyed Bloom-filter encodings under the demo's key (never printed or written); the ")
+        .append("encodings were matched by Dice similarity above the threshold ")
+        .append(esc(match.path("match").path("threshold").asText())).append(", one to one.</p>\n<table>\n");
+    row(h, "true pairs (generated)", q.path("truePairs").asText());
+    row(h, "pairs found", q.path("pairsFound").asText());
+    row(h, "of them true", q.path("truePositives").asText());
+    row(h, "precision / recall / F1", q.path("precision").asText() + " / " + q.path("recall").asText() + " / "
+        + q.path("f1").asText());
+    row(h, "blocking pair completeness", q.path("pairCompleteness").asText());
+    row(h, "aligned rows -> merged rows", mg.path("alignedRows").asText() + " -> " + mg.path("mergedRows").asText()
+        + " (one row per matched person, every source in its provenance)");
+    h.append("</table>\n<div class=\"grid\">");
+    h.append(bars("Overlap found against the truth", List.of("true pairs", "pairs found", "found and true"),
+        List.of("pairs"), List.of(List.of(q.path("truePairs"), q.path("pairsFound"), q.path("truePositives"))), ""));
+    h.append(bars("Rows before and after the merge", List.of("rows"), List.of("aligned", "merged"),
+        List.of(List.of(mg.path("alignedRows")), List.of(mg.path("mergedRows"))), ""));
+    h.append("</div>\n");
+    JsonNode hist = match.path("histogram");
+    if (hist.size() > 0) {
+      List<String> bins = new ArrayList<>();
+      List<List<JsonNode>> v = List.of(new ArrayList<>());
+      for (JsonNode b : hist) {
+        bins.add(b.path("from").asText());
+        v.get(0).add(rounded(Math.log10(1 + b.path("pairs").asDouble())));
+      }
+      h.append(columns("Similarity of the compared pairs (log10 of 1 + pairs per bin)", bins, List.of("pairs"), v,
+          "Dice similarity (lower bound of the bin); the threshold separates the matches on the right"));
+    }
+  }
+
+  private static void compare(StringBuilder h, String k, String a, String b) {
+    h.append("<tr><th>").append(esc(k)).append("</th><td>").append(esc(a)).append("</td><td>").append(esc(b))
+        .append("</td></tr>\n");
+  }
+
+  /** A number rounded to 2 decimals, as a chart value (a missing value is drawn as 0). */
+  private static JsonNode rounded(double x) {
+    return JSON.getNodeFactory().numberNode(Double.isFinite(x) ? Math.round(x * 100) / 100.0 : 0);
   }
 
   private static void row(StringBuilder h, String k, String v) {

@@ -307,6 +307,11 @@ class Issue16CliTest {
       }
     }
     assertTrue(hotlineRows > 0);
+    // issue 18: a hotline row matched with a case-management row is merged into one row that takes
+    // isOtherExploit from the case-management row when that one collects it, so the unmatched hotline rows are
+    // left out for it, and at most all hotline rows
+    long matched = new ObjectMapper().readTree(demo.resolve("link-report.json").toFile()).path("quality")
+        .path("pairsFound").asLong();
     int exploitationTables = 0;
     for (JsonNode t : report.path("tables")) {
       long sum = 0;
@@ -323,7 +328,7 @@ class Issue16CliTest {
       assertTrue(section.contains(ReportHtml.esc(String.join("; ", words))), t.path("name").asText());
       if (t.path("name").asText().startsWith("exploitation-type-by-region.")) {
         exploitationTables++;
-        // the hotline's spec does not collect isOtherExploit: every hotline row is left out for that reason
+        // the hotline's spec does not collect isOtherExploit: every unmatched hotline row is left out for that reason
         long notCollected = 0;
         for (JsonNode c : t.path("rowsLeftOutBy")) {
           if (c.path("reason").asText().equals("notCollected")) {
@@ -331,7 +336,8 @@ class Issue16CliTest {
             notCollected += c.path("rows").asLong();
           }
         }
-        assertEquals(hotlineRows, notCollected, t.path("name").asText());
+        assertTrue(notCollected >= hotlineRows - matched && notCollected <= hotlineRows,
+            t.path("name").asText() + ": " + notCollected);
       }
     }
     assertEquals(3, exploitationTables);

@@ -234,6 +234,108 @@ public final class PartnerSamples {
     return org.ctdc.schema.internal.CsvLine.of(fields);
   }
 
+  /**
+   * The identifying columns the overlapping hotline extract adds after {@link #header(Profile)}: the caller's
+   * given and family name, date of birth (ISO, or a year alone when estimated) and sex ({@code F}, {@code M}).
+   */
+  public static final List<String> HOTLINE_IDENTITY =
+      List.of("CallerGivenName", "CallerFamilyName", "CallerDateOfBirth", "CallerSex");
+
+  /**
+   * The identifying columns of the overlapping case-management extract: its own {@code FirstName} and
+   * {@code LastName} columns, then two added ones, the date of birth as recorded ({@code dd/mm/yyyy}, or a year
+   * alone) and sex ({@code female}, {@code male}). The profile's {@code DateOfBirth} column stays as it was
+   * (the alignment reads it for the age).
+   */
+  public static final List<String> CASE_MANAGEMENT_IDENTITY =
+      List.of("FirstName", "LastName", "RecordedDateOfBirth", "Sex");
+
+  /**
+   * Two partner extracts with a known overlap: the same people recorded by the hotline and by case
+   * management, with {@link LinkageSamples}'s names and dates of birth in several scripts and conventions and its
+   * default corruption (typos, transliteration variants, swapped names, missing fields, day/month swaps,
+   * estimated years).
+   *
+   * <p>This record is immutable and thread-safe.
+   *
+   * @param hotline the hotline extract's CSV: {@link #header(Profile)} then {@link #HOTLINE_IDENTITY}
+   * @param caseManagement the case-management extract's CSV: {@link #header(Profile)} then the two added
+   *     columns of {@link #CASE_MANAGEMENT_IDENTITY}
+   * @param hotlineRows the hotline extract's data rows
+   * @param caseManagementRows the case-management extract's data rows
+   * @param truth the pairs of records of one person, by the extracts' names {@code hotline} and
+   *     {@code case-management} and their record ids ({@code CaseID}, {@code CaseNo})
+   */
+  public record Overlapping(String hotline, String caseManagement, int hotlineRows, int caseManagementRows,
+      List<LinkageSamples.TruePair> truth) {
+    /** Copies. */
+    public Overlapping {
+      java.util.Objects.requireNonNull(hotline, "hotline");
+      java.util.Objects.requireNonNull(caseManagement, "caseManagement");
+      truth = List.copyOf(truth);
+    }
+  }
+
+  /**
+   * Generates the two extracts with a known overlap, deterministically for a seed.
+   *
+   * @param rows about how many rows the two extracts have together, at least 2
+   * @param seed the seed
+   * @param overlap the share of people recorded by both, in [0, 1]
+   * @return the extracts and their truth
+   * @throws IllegalArgumentException if rows is below 2 or overlap outside [0, 1]
+   */
+  public static Overlapping overlapping(int rows, long seed, double overlap) {
+    if (rows < 2) {
+      throw new IllegalArgumentException("rows must be at least 2, is " + rows);
+    }
+    if (!(overlap >= 0 && overlap <= 1)) {
+      throw new IllegalArgumentException("overlap must lie in [0, 1], is " + overlap);
+    }
+    int people = Math.max(1, (int) Math.round(rows / (1 + overlap)));
+    LinkageSamples.Linkage l =
+        LinkageSamples.generate(seed, 2, people, overlap, LinkageSamples.Corruption.defaults());
+    Map<String, String> hotlineIds = new java.util.HashMap<>();
+    Map<String, String> caseIds = new java.util.HashMap<>();
+    String hotline = extract(Profile.HOTLINE, l.extracts().get(0), seed, hotlineIds);
+    String cases = extract(Profile.CASE_MANAGEMENT, l.extracts().get(1), seed, caseIds);
+    List<LinkageSamples.TruePair> truth = new ArrayList<>();
+    for (LinkageSamples.TruePair t : l.truth()) {
+      truth.add(new LinkageSamples.TruePair("hotline", java.util.Objects.requireNonNull(hotlineIds.get(t.idA())), "case-management",
+          java.util.Objects.requireNonNull(caseIds.get(t.idB()))));
+    }
+    return new Overlapping(hotline, cases, l.extracts().get(0).rows(), l.extracts().get(1).rows(), truth);
+  }
+
+  /** A profile's rows with the identities of one linkage extract, row by row; records the ids' mapping. */
+  private static String extract(Profile profile, LinkageSamples.Extract identities, long seed,
+      Map<String, String> ids) {
+    String[] lines = identities.csv().split("\n");
+    StringBuilder sb = new StringBuilder();
+    List<String> header = new ArrayList<>(header(profile));
+    header.addAll(profile == Profile.HOTLINE ? HOTLINE_IDENTITY : CASE_MANAGEMENT_IDENTITY.subList(2, 4));
+    sb.append(csvLine(header));
+    int k = 1;
+    for (Map<String, String> r : rows(profile, identities.rows(), seed)) {
+      // record_id, given_name, family_name, date_of_birth, sex
+      String[] f = lines[k++].split(",", -1);
+      List<String> fields;
+      if (profile == Profile.HOTLINE) {
+        ids.put(f[0], r.get("CaseID"));
+        fields = new ArrayList<>(r.values());
+        fields.addAll(List.of(f[1], f[2], f[3], f[4]));
+      } else {
+        ids.put(f[0], r.get("CaseNo"));
+        r.put("FirstName", f[1]);
+        r.put("LastName", f[2]);
+        fields = new ArrayList<>(r.values());
+        fields.addAll(List.of(f[3], f[4]));
+      }
+      sb.append(csvLine(fields));
+    }
+    return sb.toString();
+  }
+
   /** Values repeated by their weights: {@code value, weight, value, weight, ...}; picked uniformly after. */
   private static String[] weighted(Object... valueWeight) {
     java.util.List<String> out = new java.util.ArrayList<>();
