@@ -136,38 +136,58 @@ public final class Matcher {
       }
       return out;
     }
-    int[] stamp = new int[b.size()];
+    // records of A in groups of 64: first the candidates of the group, as a bit mask of the group's records per
+    // record of B (a pair met in several bands is marked once), then the comparisons in the order of B's records,
+    // so that B's encodings are read in order and the group's stay in the first-level cache
+    int nb = b.size();
+    long[] met = new long[nb];
+    long[] touched = new long[(nb + 63) >>> 6];
     int bands = samples.length;
     long[] keys = new long[bands];
     int[] from0 = new int[bands];
     int[] to0 = new int[bands];
-    for (int i = from; i < to; i++) {
-      if (ea[i]) {
-        continue;
-      }
-      int offA = i * w;
-      int mark = i + 1;
-      // first every band's run (independent loads the processor overlaps), then the runs
-      for (int band = 0; band < bands; band++) {
-        long k = key(wa, offA, samples[band]);
-        int[] table = idxB.table(band);
-        int slot = idxB.slot(k);
-        keys[band] = k;
-        from0[band] = table[slot];
-        to0[band] = table[slot + 1];
-      }
-      for (int band = 0; band < bands; band++) {
-        long k = keys[band];
-        long[] entries = idxB.entries(band);
-        int end = to0[band];
-        for (int p = from0[band]; p < end; p++) {
-          long e = entries[p];
-          int j = (int) e;
-          if ((e >>> 32) == k && stamp[j] != mark) {
-            stamp[j] = mark;
-            compareOne(wa, offA, wb, j * w, w, ca[i] + cb[j], i, j, t, out);
+    for (int g = from; g < to; g += 64) {
+      int gEnd = Math.min(to, g + 64);
+      for (int i = g; i < gEnd; i++) {
+        if (ea[i]) {
+          continue;
+        }
+        int offA = i * w;
+        long bit = 1L << (i - g);
+        // first every band's run (independent loads the processor overlaps), then the runs
+        for (int band = 0; band < bands; band++) {
+          long k = key(wa, offA, samples[band]);
+          int[] table = idxB.table(band);
+          int slot = idxB.slot(k);
+          keys[band] = k;
+          from0[band] = table[slot];
+          to0[band] = table[slot + 1];
+        }
+        for (int band = 0; band < bands; band++) {
+          long k = keys[band];
+          long[] entries = idxB.entries(band);
+          int end = to0[band];
+          for (int p = from0[band]; p < end; p++) {
+            long e = entries[p];
+            if ((e >>> 32) == k) {
+              int j = (int) e;
+              met[j] |= bit;
+              touched[j >>> 6] |= 1L << j;
+            }
           }
         }
+      }
+      for (int s = 0; s < touched.length; s++) {
+        for (long sm = touched[s]; sm != 0; sm &= sm - 1) {
+          int j = (s << 6) + Long.numberOfTrailingZeros(sm);
+          long m = met[j];
+          met[j] = 0;
+          for (; m != 0; m &= m - 1) {
+            int i = g + Long.numberOfTrailingZeros(m);
+            compareOne(wa, i * w, wb, j * w, w, ca[i] + cb[j], i, j, t, out);
+          }
+        }
+        touched[s] = 0;
       }
     }
     return out;
