@@ -20,11 +20,29 @@ public final class Dice {
    * @return {@code |A∧B|}
    */
   public static int common(long[] a, int offA, long[] b, int offB, int words) {
+    if (words == 16) {
+      return common16(a, offA, b, offB);
+    }
     int c = 0;
     for (int i = 0; i < words; i++) {
       c += Long.bitCount(a[offA + i] & b[offB + i]);
     }
     return c;
+  }
+
+  /** {@link #common} of 1,024-bit vectors, unrolled (16 popcounts, four independent sums). */
+  private static int common16(long[] a, int offA, long[] b, int offB) {
+    java.util.Objects.checkFromIndexSize(offA, 16, a.length);
+    java.util.Objects.checkFromIndexSize(offB, 16, b.length);
+    int c0 = Long.bitCount(a[offA] & b[offB]) + Long.bitCount(a[offA + 4] & b[offB + 4])
+        + Long.bitCount(a[offA + 8] & b[offB + 8]) + Long.bitCount(a[offA + 12] & b[offB + 12]);
+    int c1 = Long.bitCount(a[offA + 1] & b[offB + 1]) + Long.bitCount(a[offA + 5] & b[offB + 5])
+        + Long.bitCount(a[offA + 9] & b[offB + 9]) + Long.bitCount(a[offA + 13] & b[offB + 13]);
+    int c2 = Long.bitCount(a[offA + 2] & b[offB + 2]) + Long.bitCount(a[offA + 6] & b[offB + 6])
+        + Long.bitCount(a[offA + 10] & b[offB + 10]) + Long.bitCount(a[offA + 14] & b[offB + 14]);
+    int c3 = Long.bitCount(a[offA + 3] & b[offB + 3]) + Long.bitCount(a[offA + 7] & b[offB + 7])
+        + Long.bitCount(a[offA + 11] & b[offB + 11]) + Long.bitCount(a[offA + 15] & b[offB + 15]);
+    return (c0 + c1) + (c2 + c3);
   }
 
   /**

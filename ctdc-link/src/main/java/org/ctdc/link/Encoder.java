@@ -112,6 +112,11 @@ public final class Encoder {
     return new Builder(config, key);
   }
 
+  /** The balancing permutation (a copy), for tests; empty without balancing. */
+  int[] balancingPermutation() {
+    return permutation == null ? new int[0] : permutation.clone();
+  }
+
   /** @return the configuration */
   public LinkConfig config() {
     return config;
@@ -250,12 +255,20 @@ public final class Encoder {
           }
         }
         case BALANCE -> {
+          // bit j of the balanced vector is bit j of the filter (j < half) or its complement (j - half); it goes to
+          // position p[j]. Only the ones are visited (exactly half of the bits), by their trailing zeros: no
+          // branch on a bit's value (a misprediction every other bit)
           int[] p = Objects.requireNonNull(permutation);
           int half = config.bits() / 2;
-          for (int j = 0; j < config.bits(); j++) {
-            boolean bit = j < half ? (filter[j >>> 6] & (1L << j)) != 0 : (filter[(j - half) >>> 6] & (1L << (j - half))) == 0;
-            if (bit) {
-              r[p[j] >>> 6] |= 1L << p[j];
+          for (int k = 0; k < filter.length; k++) {
+            int base = k * 64;
+            for (long m = filter[k]; m != 0; m &= m - 1) {
+              int q = p[base + Long.numberOfTrailingZeros(m)];
+              r[q >>> 6] |= 1L << q;
+            }
+            for (long m = ~filter[k]; m != 0; m &= m - 1) {
+              int q = p[half + base + Long.numberOfTrailingZeros(m)];
+              r[q >>> 6] |= 1L << q;
             }
           }
         }

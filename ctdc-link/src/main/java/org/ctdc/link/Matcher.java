@@ -10,8 +10,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.ctdc.link.internal.BandIndex;
 import org.ctdc.schema.Cancellation;
 import org.ctdc.schema.ProgressListener;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Matches the encodings of two or more sources, run by the collaborative (which never holds the key).
@@ -82,75 +84,7 @@ public final class Matcher {
   }
 
   private static long key(long[] words, int off, int[] sample) {
-    long k = 0;
-    for (int i = 0; i < sample.length; i++) {
-      int p = sample[i];
-      k = (k << 1) | ((words[off + (p >>> 6)] >>> p) & 1L);
-    }
-    return k;
-  }
-
-  /** The bits of a key that select its slice of a band's sorted keys. */
-  private int prefixBits() {
-    return Math.min(config.bitsPerBand(), 12);
-  }
-
-  /**
-   * Per band, where the keys of each prefix start in the band's sorted keys ({@code prefixBits()} leading bits of
-   * the key), so that a look-up searches one short slice.
-   */
-  private int[][] starts(long[][] idx) {
-    int pb = prefixBits();
-    int shift = config.bitsPerBand() - pb;
-    int[][] st = new int[idx.length][];
-    for (int b = 0; b < idx.length; b++) {
-      int[] s = new int[(1 << pb) + 1];
-      for (long k : idx[b]) {
-        s[(int) ((k >>> 32) >>> shift) + 1]++;
-      }
-      for (int i = 1; i < s.length; i++) {
-        s[i] += s[i - 1];
-      }
-      st[b] = s;
-    }
-    return st;
-  }
-
-  /** Per band, the sorted {@code key << 32 | position} of every non-empty record of a set. */
-  private static long[][] index(ClkSet s, int[][] samples) {
-    int w = s.bits() / 64;
-    long[][] idx = new long[samples.length][];
-    boolean[] empty = s.emptyFlags();
-    int n = 0;
-    for (boolean e : empty) {
-      n += e ? 0 : 1;
-    }
-    for (int b = 0; b < samples.length; b++) {
-      long[] keys = new long[n];
-      int k = 0;
-      for (int r = 0; r < s.size(); r++) {
-        if (!empty[r]) {
-          keys[k++] = (key(s.words(), r * w, samples[b]) << 32) | r;
-        }
-      }
-      Arrays.sort(keys);
-      idx[b] = keys;
-    }
-    return idx;
-  }
-
-  private static int lowerBound(long[] a, int from, int to, long v) {
-    int lo = from;
-    int hi = to;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (a[mid] < v) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
+    return BandIndex.key(words, off, sample);
   }
 
   /** Links found in one chunk: parallel arrays, grown as needed. */
@@ -175,9 +109,11 @@ public final class Matcher {
     }
   }
 
-  /** Compares records [from, to) of A with their candidates in B. */
-  private Links compare(ClkSet a, ClkSet b, int from, int to, int[][] samples, long @org.jspecify.annotations.Nullable [][] idxB,
-      int @org.jspecify.annotations.Nullable [][] startsB) {
+  /**
+   * Compares records [from, to) of A with their candidates in B: for each record of A, each band's slot of its
+   * key in B's index; a record of B met in several bands is compared once (a per-chunk stamp array, no set).
+   */
+  private Links compare(ClkSet a, ClkSet b, int from, int to, int[][] samples, @Nullable BandIndex idxB) {
     int w = a.bits() / 64;
     long[] wa = a.words();
     long[] wb = b.words();
@@ -200,25 +136,58 @@ public final class Matcher {
       }
       return out;
     }
-    int[] stamp = new int[b.size()];
-    int[][] st = java.util.Objects.requireNonNull(startsB);
-    int shift = config.bitsPerBand() - prefixBits();
-    for (int i = from; i < to; i++) {
-      if (ea[i]) {
-        continue;
+    // records of A in groups of 64: first the candidates of the group, as a bit mask of the group's records per
+    // record of B (a pair met in several bands is marked once), then the comparisons in the order of B's records,
+    // so that B's encodings are read in order and the group's stay in the first-level cache
+    int nb = b.size();
+    long[] met = new long[nb];
+    long[] touched = new long[(nb + 63) >>> 6];
+    int bands = samples.length;
+    long[] keys = new long[bands];
+    int[] from0 = new int[bands];
+    int[] to0 = new int[bands];
+    for (int g = from; g < to; g += 64) {
+      int gEnd = Math.min(to, g + 64);
+      for (int i = g; i < gEnd; i++) {
+        if (ea[i]) {
+          continue;
+        }
+        int offA = i * w;
+        long bit = 1L << (i - g);
+        // first every band's run (independent loads the processor overlaps), then the runs
+        for (int band = 0; band < bands; band++) {
+          long k = key(wa, offA, samples[band]);
+          int[] table = idxB.table(band);
+          int slot = idxB.slot(k);
+          keys[band] = k;
+          from0[band] = table[slot];
+          to0[band] = table[slot + 1];
+        }
+        for (int band = 0; band < bands; band++) {
+          long k = keys[band];
+          long[] entries = idxB.entries(band);
+          int end = to0[band];
+          for (int p = from0[band]; p < end; p++) {
+            long e = entries[p];
+            if ((e >>> 32) == k) {
+              int j = (int) e;
+              met[j] |= bit;
+              touched[j >>> 6] |= 1L << j;
+            }
+          }
+        }
       }
-      for (int band = 0; band < samples.length; band++) {
-        long k = key(wa, i * w, samples[band]);
-        long[] keys = idxB[band];
-        int slice = (int) (k >>> shift);
-        int end = st[band][slice + 1];
-        for (int p = lowerBound(keys, st[band][slice], end, k << 32); p < end && (keys[p] >>> 32) == k; p++) {
-          int j = (int) keys[p];
-          if (stamp[j] != i + 1) {
-            stamp[j] = i + 1;
+      for (int s = 0; s < touched.length; s++) {
+        for (long sm = touched[s]; sm != 0; sm &= sm - 1) {
+          int j = (s << 6) + Long.numberOfTrailingZeros(sm);
+          long m = met[j];
+          met[j] = 0;
+          for (; m != 0; m &= m - 1) {
+            int i = g + Long.numberOfTrailingZeros(m);
             compareOne(wa, i * w, wb, j * w, w, ca[i] + cb[j], i, j, t, out);
           }
         }
+        touched[s] = 0;
       }
     }
     return out;
@@ -248,12 +217,11 @@ public final class Matcher {
     check(sets);
     int[][] samples = samples(sets.get(0).bits());
     int p = sets.size();
-    List<long[] @org.jspecify.annotations.Nullable []> idx = new ArrayList<>();
-    List<int @org.jspecify.annotations.Nullable [][]> starts = new ArrayList<>();
-    for (ClkSet s : sets) {
-      long[][] ix = config.bands() == 0 ? null : index(s, samples);
-      idx.add(ix);
-      starts.add(ix == null ? null : starts(ix));
+    // the first source is never the second of a pair: it needs no index
+    List<@Nullable BandIndex> idx = new ArrayList<>();
+    for (int x = 0; x < p; x++) {
+      ClkSet s = sets.get(x);
+      idx.add(config.bands() == 0 || x == 0 ? null : BandIndex.of(s.words(), s.bits() / 64, s.emptyFlags(), samples));
     }
     List<Callable<Links>> tasks = new ArrayList<>();
     List<int[]> taskPair = new ArrayList<>();
@@ -261,14 +229,13 @@ public final class Matcher {
       for (int y = x + 1; y < p; y++) {
         ClkSet a = sets.get(x);
         ClkSet b = sets.get(y);
-        long[][] ib = idx.get(y);
-        int[][] sb = starts.get(y);
+        BandIndex ib = idx.get(y);
         for (int from = 0; from < a.size(); from += CHUNK) {
           int f = from;
           int to = Math.min(a.size(), from + CHUNK);
           tasks.add(() -> {
             cancellation.throwIfCancelled(STAGE);
-            return compare(a, b, f, to, samples, ib, sb);
+            return compare(a, b, f, to, samples, ib);
           });
           taskPair.add(new int[] {x, y});
         }
