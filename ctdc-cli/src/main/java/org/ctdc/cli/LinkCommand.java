@@ -1,11 +1,8 @@
 package org.ctdc.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.ctdc.link.ClkFile;
 import org.ctdc.link.ClkSet;
@@ -45,21 +42,15 @@ final class LinkCommand implements Runnable {
     throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: encode or match");
   }
 
-  /** What both subcommands share: the standard options, the configuration and the cancellation signal. */
-  abstract static class Base implements Callable<Integer>, CancellableCommand {
-    @Spec CommandSpec spec;
-    @Mixin DebugOption debug;
-    @Mixin QuietOption quiet;
+  /**
+   * What both subcommands share: the file commands' skeleton ({@link FileCommand}: {@code --debug}, {@code -q},
+   * streams, outputs, the signal) and the configuration.
+   */
+  abstract static class Base implements Callable<Integer> {
+    @Mixin FileCommand files;
 
     @Option(names = "--config", required = true, paramLabel = "LINK.yaml", description = "The linkage configuration.")
     Path config;
-
-    Cancellation cancellation = Cancellation.none();
-
-    @Override
-    public void cancellation(Cancellation signal) {
-      this.cancellation = signal;
-    }
   }
 
   private static int threads() {
@@ -89,35 +80,36 @@ final class LinkCommand implements Runnable {
 
     @Override
     public Integer call() {
-      Map<String, Path> inputs = new LinkedHashMap<>();
-      inputs.put("--config", config);
-      inputs.put("--key-file", keyFile);
-      inputs.put("--in", in);
-      Outputs.requireDistinct(spec, inputs, Map.of("--out", out));
+      FileCommand.Named inputs =
+          FileCommand.Named.files().and("--config", config).and("--key-file", keyFile).and("--in", in);
+      FileCommand.Named outputs = FileCommand.Named.files().and("--out", out);
+      files.requireDistinct(inputs.map(), outputs.map());
       LinkConfig cfg = LinkConfig.read(config);
+      Cancellation cancellation = files.cancellation();
       Encoder.Result r;
-      try (LinkKey key = LinkKey.fromFile(keyFile)) {
-        Encoder encoder = Encoder.builder(cfg, key).threads(threads()).cancellation(cancellation).build();
+      try (LinkKey key = LinkKey.fromFile(keyFile); Progress progress = files.progress(Encoder.STAGE)) {
+        Encoder encoder =
+            Encoder.builder(cfg, key).threads(threads()).progress(progress).cancellation(cancellation).build();
         key.close();
         r = encoder.encodeCsv(in);
+        progress.done();
       } catch (RuntimeException e) {
-        throw Outputs.notWritten(List.of(out), e);
+        throw files.failed(outputs.paths(), e);
       }
-      Outputs.writeAll(cancellation, List.of(new Outputs.Pending(out, w -> ClkFile.write(w, r.encodings()))));
-      PrintWriter pw = spec.commandLine().getOut();
+      files.writeAll(List.of(new Outputs.Pending(out, w -> ClkFile.write(w, r.encodings()))));
       Encoder.Summary s = r.summary();
-      pw.println("ctdc link encode: " + s.records() + " records encoded (" + s.empty()
+      List<String> lines = new ArrayList<>();
+      lines.add("ctdc link encode: " + s.records() + " records encoded (" + s.empty()
           + " without any identifying value, never matched); written: " + out);
-      if (!quiet.on) {
-        for (LinkConfig.Field f : cfg.fields()) {
-          long missing = s.missing().getOrDefault(f.name(), 0L);
-          long unreadable = s.unreadable().getOrDefault(f.name(), 0L);
-          if (missing + unreadable > 0) {
-            pw.println("  field " + f.name() + ": " + missing + " blank" + (f.kind() == org.ctdc.link.FieldKind.DATE
-                ? ", " + unreadable + " not read as a date" : ""));
-          }
+      for (LinkConfig.Field f : cfg.fields()) {
+        long missing = s.missing().getOrDefault(f.name(), 0L);
+        long unreadable = s.unreadable().getOrDefault(f.name(), 0L);
+        if (missing + unreadable > 0) {
+          lines.add("  field " + f.name() + ": " + missing + " blank" + (f.kind() == org.ctdc.link.FieldKind.DATE
+              ? ", " + unreadable + " not read as a date" : ""));
         }
       }
+      files.reportSummaryFirst(lines);
       return Main.OK;
     }
   }
@@ -146,43 +138,42 @@ final class LinkCommand implements Runnable {
     @Override
     public Integer call() {
       if (in.size() < 2 || in.size() > Matcher.MAX_SOURCES) {
-        throw new CommandLine.ParameterException(spec.commandLine(), "--in must be given 2 to " + Matcher.MAX_SOURCES + " times");
+        throw files.usage("--in must be given 2 to " + Matcher.MAX_SOURCES + " times");
       }
-      Map<String, Path> inputs = new LinkedHashMap<>();
-      inputs.put("--config", config);
+      FileCommand.Named inputs = FileCommand.Named.files().and("--config", config);
       for (int i = 0; i < in.size(); i++) {
-        inputs.put("--in #" + (i + 1), in.get(i));
+        inputs.and("--in #" + (i + 1), in.get(i));
       }
-      Map<String, Path> outputs = new LinkedHashMap<>();
-      outputs.put("--out", out);
-      outputs.put("--report", report);
-      Outputs.requireDistinct(spec, inputs, outputs);
+      FileCommand.Named outputs = FileCommand.Named.files().and("--out", out).and("--report", report);
+      files.requireDistinct(inputs.map(), outputs.map());
       LinkConfig cfg = LinkConfig.read(config);
+      Cancellation cancellation = files.cancellation();
       MatchResult r;
-      try {
+      try (Progress progress = files.progress(Matcher.STAGE)) {
         List<ClkSet> sets = new ArrayList<>();
         for (Path p : in) {
           sets.add(ClkFile.read(p, cfg.bits()));
         }
-        r = Matcher.builder(cfg).threads(threads()).cancellation(cancellation).build().match(sets);
+        r = Matcher.builder(cfg).threads(threads()).progress(progress).cancellation(cancellation).build().match(sets);
+        progress.done();
       } catch (RuntimeException e) {
-        throw Outputs.notWritten(List.of(out, report), e);
+        throw files.failed(outputs.paths(), e);
       }
       OverlapReport rep = OverlapReport.of(cfg, r);
-      Outputs.writeAll(cancellation, List.of(
+      files.writeAll(List.of(
           new Outputs.Pending(out, w -> ClkFile.writeMatches(w, r)),
           new Outputs.Pending(report, w -> w.write(rep.toJson()))));
-      PrintWriter pw = spec.commandLine().getOut();
-      pw.println("ctdc link match: " + r.clusters().size() + " people found in more than one source ("
-          + r.matches().size() + " matched pairs, " + r.comparisons() + " pairs compared); written: " + out + ", " + report);
-      if (!quiet.on) {
-        for (int i = 0; i < r.sources().size(); i++) {
-          for (int j = i + 1; j < r.sources().size(); j++) {
-            pw.println("  " + r.sources().get(i) + " (" + r.sizes().get(i) + " records) ~ " + r.sources().get(j) + " ("
-                + r.sizes().get(j) + " records): " + rep.matched(r.sources().get(i), r.sources().get(j)) + " matched");
-          }
+      List<String> lines = new ArrayList<>();
+      lines.add("ctdc link match: " + r.clusters().size() + " people found in more than one source ("
+          + r.matches().size() + " matched pairs, " + r.comparisons() + " pairs compared); written: " + out + ", "
+          + report);
+      for (int i = 0; i < r.sources().size(); i++) {
+        for (int j = i + 1; j < r.sources().size(); j++) {
+          lines.add("  " + r.sources().get(i) + " (" + r.sizes().get(i) + " records) ~ " + r.sources().get(j) + " ("
+              + r.sizes().get(j) + " records): " + rep.matched(r.sources().get(i), r.sources().get(j)) + " matched");
         }
       }
+      files.reportSummaryFirst(lines);
       return Main.OK;
     }
   }

@@ -5,9 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.ctdc.core.MergedDataset;
 import org.ctdc.core.PartnerDataset;
@@ -20,12 +18,9 @@ import org.ctdc.schema.CtdcException;
 import org.ctdc.schema.DatasetCsv;
 import org.ctdc.schema.Schema;
 import org.ctdc.schema.Schemas;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code ctdc merge}: pools aligned partner files with provenance, and with {@code --matches} keeps one row per
@@ -42,10 +37,8 @@ import picocli.CommandLine.Spec;
       "A matched record finds its aligned row by position: row i of the encoding file is row i of the aligned file,"
           + " so every row must have been aligned (no rejects)."
     })
-final class MergeCommand implements Callable<Integer>, CancellableCommand {
-  @Spec CommandSpec spec;
-  @Mixin DebugOption debug;
-  @Mixin QuietOption quiet;
+final class MergeCommand implements Callable<Integer> {
+  @Mixin FileCommand files;
 
   @Option(names = "--schema", required = true, paramLabel = "NAME", description = "The schema of the aligned files (name, name@version or file).")
   String schemaName;
@@ -68,39 +61,27 @@ final class MergeCommand implements Callable<Integer>, CancellableCommand {
   @Option(names = "--report", paramLabel = "MERGE-REPORT.json", description = "Where to write the counts: rows in and out, conflicts per variable.")
   Path report;
 
-  private Cancellation cancellation = Cancellation.none();
-
-  @Override
-  public void cancellation(Cancellation signal) {
-    this.cancellation = signal;
-  }
-
   @Override
   public Integer call() {
     if (matches != null && (config == null || clk.size() != in.size())) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--matches needs --config and one --clk per --in");
+      throw files.usage("--matches needs --config and one --clk per --in");
     }
     if (matches == null && (config != null || !clk.isEmpty())) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--config and --clk are used with --matches only");
+      throw files.usage("--config and --clk are used with --matches only");
     }
-    Map<String, Path> inputs = new LinkedHashMap<>();
+    FileCommand.Named inputs = FileCommand.Named.files();
     for (int i = 0; i < in.size(); i++) {
-      inputs.put("--in #" + (i + 1), in.get(i));
+      inputs.and("--in #" + (i + 1), in.get(i));
     }
     for (int i = 0; i < clk.size(); i++) {
-      inputs.put("--clk #" + (i + 1), clk.get(i));
+      inputs.and("--clk #" + (i + 1), clk.get(i));
     }
-    if (matches != null) {
-      inputs.put("--matches", matches);
-    }
-    Map<String, Path> outputs = new LinkedHashMap<>();
-    outputs.put("--out", out);
-    if (report != null) {
-      outputs.put("--report", report);
-    }
-    Outputs.requireDistinct(spec, inputs, outputs);
+    inputs.and("--matches", matches).and("--config", config).and("--schema", Outputs.specFile(schemaName).orElse(null));
+    FileCommand.Named outputs = FileCommand.Named.files().and("--out", out).and("--report", report);
+    files.requireDistinct(inputs.map(), outputs.map());
     Schema schema = Schemas.resolve(schemaName);
-    List<Path> written = report == null ? List.of(out) : List.of(out, report);
+    List<Path> written = outputs.paths();
+    Cancellation cancellation = files.cancellation();
     MergedDataset merged;
     try {
       List<PartnerDataset> parts = new ArrayList<>();
@@ -124,7 +105,7 @@ final class MergeCommand implements Callable<Integer>, CancellableCommand {
       }
       cancellation.throwIfCancelled("merge");
     } catch (RuntimeException e) {
-      throw Outputs.notWritten(written, e);
+      throw files.failed(written, e);
     }
     long rowsIn = 0;
     for (int r = 0; r < merged.dataset().rowCount(); r++) {
@@ -138,16 +119,16 @@ final class MergeCommand implements Callable<Integer>, CancellableCommand {
     rep.put("conflictRule", "the first value in --in order is kept");
     ObjectNode c = rep.putObject("conflicts");
     merged.conflicts().forEach(c::put);
-    List<Outputs.Pending> files = new ArrayList<>();
+    List<Outputs.Pending> pending = new ArrayList<>();
     MergedDataset m = merged;
-    files.add(new Outputs.Pending(out, w -> DatasetCsv.write(m.dataset(), w, org.ctdc.schema.CsvWriteOptions.defaults())));
+    pending.add(new Outputs.Pending(out, w -> DatasetCsv.write(m.dataset(), w, org.ctdc.schema.CsvWriteOptions.defaults())));
     if (report != null) {
-      files.add(new Outputs.Pending(report, w -> w.write(om.writeValueAsString(rep) + "\n")));
+      pending.add(new Outputs.Pending(report, w -> w.write(om.writeValueAsString(rep) + "\n")));
     }
-    Outputs.writeAll(cancellation, files);
-    spec.commandLine().getOut().println("ctdc merge: " + rowsIn + " rows in, " + merged.dataset().rowCount() + " rows out ("
+    files.writeAll(pending);
+    files.reportSummaryFirst(List.of("ctdc merge: " + rowsIn + " rows in, " + merged.dataset().rowCount() + " rows out ("
         + (rowsIn - merged.dataset().rowCount()) + " merged as the same person); conflicts " + merged.conflicts()
-        + "; written: " + out + (report == null ? "" : ", " + report));
+        + "; written: " + out + (report == null ? "" : ", " + report)));
     return Main.OK;
   }
 }

@@ -1,12 +1,9 @@
 package org.ctdc.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.ctdc.schema.Cancellation;
@@ -25,8 +22,6 @@ import org.ctdc.synth.evaluate.Evaluator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code ctdc synth}: differentially private (or k-synthetic) aggregates of a CSV file and synthetic records
@@ -46,10 +41,8 @@ import picocli.CommandLine.Model.CommandSpec;
       "Exit code 0 on success, 1 when the input or the configuration is invalid, 2 on a usage error, 4 when the"
           + " input cannot be read to its end."
     })
-final class SynthCommand implements Callable<Integer>, CancellableCommand {
-
-  @Spec CommandSpec spec;
-  @Mixin DebugOption debug;
+final class SynthCommand implements Callable<Integer> {
+  @Mixin FileCommand files;
 
   @Option(names = "--config", required = true, paramLabel = "SYNTH.yaml", description = "The configuration.")
   Path config;
@@ -63,33 +56,19 @@ final class SynthCommand implements Callable<Integer>, CancellableCommand {
   @Option(names = "--report", paramLabel = "REPORT.json", description = "Where to write the report (JSON).")
   Path report;
 
-  @Mixin QuietOption quiet;
-
   @Mixin FormulaGuardOption formulaGuard;
-
-  private Cancellation cancellation = Cancellation.none();
-
-  @Override
-  public void cancellation(Cancellation signal) {
-    this.cancellation = signal;
-  }
 
   @Override
   public Integer call() {
-    Map<String, Path> inputs = new LinkedHashMap<>();
-    inputs.put("--in", in);
-    inputs.put("--config", config);
-    Map<String, Path> outputs = new LinkedHashMap<>();
-    outputs.put("--out (its synthetic.csv)", out.resolve("synthetic.csv"));
-    outputs.put("--out (its aggregates.csv)", out.resolve("aggregates.csv"));
-    outputs.put("--out (its aggregates-metadata.json)", out.resolve("aggregates-metadata.json"));
-    if (report != null) {
-      outputs.put("--report", report);
-    }
-    Outputs.requireDistinct(spec, inputs, outputs);
-    PrintWriter o = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    List<Path> promised = new ArrayList<>(outputs.values());
+    FileCommand.Named inputs = FileCommand.Named.files().and("--in", in).and("--config", config);
+    FileCommand.Named outputs = FileCommand.Named.files()
+        .and("--out (its synthetic.csv)", out.resolve("synthetic.csv"))
+        .and("--out (its aggregates.csv)", out.resolve("aggregates.csv"))
+        .and("--out (its aggregates-metadata.json)", out.resolve("aggregates-metadata.json"))
+        .and("--report", report);
+    files.requireDistinct(inputs.map(), outputs.map());
+    List<Path> promised = outputs.paths();
+    Cancellation cancellation = files.cancellation();
     SynthConfig cfg;
     Aggregates aggregates;
     Dataset synthetic;
@@ -101,14 +80,9 @@ final class SynthCommand implements Callable<Integer>, CancellableCommand {
           : InferredSchemas.fromCsv(in, ',', List.of(""));
       DatasetCsv.ReadResult read = DatasetCsv.read(in, schema, new DatasetCsv.CsvOptions(100, true));
       if (!read.report().isValid()) {
-        if (!quiet.on) {
-          read.report().lines().forEach(o::println);
-        }
-        o.println(read.report().summary());
-        Outputs.sayNotWritten("synth", err, promised);
-        return Main.INVALID;
+        return files.invalidInput(read.report().lines(), read.report().summary(), promised);
       }
-      try (Progress progress = Progress.start("ctdc synth", 3, quiet.on)) {
+      try (Progress progress = files.progress(3)) {
         Synthesizer s = Synthesizer.builder(cfg).progress(progress).cancellation(cancellation).build();
         progress.step("aggregating");
         aggregates = s.aggregate(read.dataset());
@@ -120,21 +94,25 @@ final class SynthCommand implements Callable<Integer>, CancellableCommand {
         rep = SynthReport.of(aggregates, synthetic.rowCount(), Optional.of(e));
         progress.done();
       }
-    } catch (picocli.CommandLine.ParameterException e) {
-      throw e;
     } catch (RuntimeException e) {
-      throw Outputs.notWritten(promised, e);
+      throw files.failed(promised, e);
     }
-    List<Outputs.Pending> files = new ArrayList<>();
-    files.add(new Outputs.Pending(out.resolve("synthetic.csv"),
+    List<Outputs.Pending> pending = new ArrayList<>();
+    pending.add(new Outputs.Pending(out.resolve("synthetic.csv"),
         w -> DatasetCsv.write(synthetic, w, formulaGuard.options())));
-    files.add(new Outputs.Pending(out.resolve("aggregates.csv"), aggregates::writeCsv));
-    files.add(new Outputs.Pending(out.resolve("aggregates-metadata.json"), w -> w.write(aggregates.metadataJson())));
+    pending.add(new Outputs.Pending(out.resolve("aggregates.csv"), aggregates::writeCsv));
+    pending.add(new Outputs.Pending(out.resolve("aggregates-metadata.json"), w -> w.write(aggregates.metadataJson())));
     if (report != null) {
-      files.add(new Outputs.Pending(report, w -> w.write(rep.toJson())));
+      pending.add(new Outputs.Pending(report, w -> w.write(rep.toJson())));
     }
     cancellation.throwIfCancelled(Synthesizer.OPERATION);
-    Outputs.writeAll(cancellation, files);
+    files.writeAll(pending);
+    files.reportSummaryFirst(lines(rep));
+    return Main.OK;
+  }
+
+  /** The report's lines: the summary line, then the evaluation by length and the hard check. */
+  private List<String> lines(SynthReport rep) {
     var acc = rep.accounting();
     StringBuilder sb = new StringBuilder();
     sb.append(out).append(": ").append(rep.syntheticRecords()).append(" synthetic records, ");
@@ -150,19 +128,19 @@ final class SynthCommand implements Callable<Integer>, CancellableCommand {
     if (acc.seed().isPresent()) {
       sb.append(", SEEDED (reproducible; not for publication)");
     }
-    o.println(sb);
-    if (!quiet.on && rep.evaluation().isPresent()) {
+    List<String> lines = new ArrayList<>(List.of(sb.toString()));
+    if (rep.evaluation().isPresent()) {
       Evaluation e = rep.evaluation().get();
       for (Evaluation.ByLength l : e.byLength()) {
-        o.printf(Locale.ROOT, "length %d: %.1f %% of combinations preserved, %d fabricated, %d suppressed,"
-            + " mean absolute error %.2f%n", l.length(), 100 * l.preserved(), l.fabricated(), l.suppressed(),
-            l.meanAbsoluteError());
+        lines.add(String.format(Locale.ROOT, "length %d: %.1f %% of combinations preserved, %d fabricated,"
+            + " %d suppressed, mean absolute error %.2f", l.length(), 100 * l.preserved(), l.fabricated(),
+            l.suppressed(), l.meanAbsoluteError()));
       }
       if (acc.mode() == SynthConfig.Mode.K_SYNTHETIC) {
-        o.println(e.passesHardCheck() ? "hard check passed: no rare combination in the output"
+        lines.add(e.passesHardCheck() ? "hard check passed: no rare combination in the output"
             : "HARD CHECK FAILED: " + e.rareCombinations() + " rare combinations in the output");
       }
     }
-    return Main.OK;
+    return lines;
   }
 }

@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.ctdc.samples.LinkageSamples;
 import org.ctdc.schema.Cancellation;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,9 +34,9 @@ import picocli.CommandLine.Model.OptionSpec;
  */
 class Issue16FileCommandTest {
 
-  /** The file commands. */
-  static final List<String> FILE_COMMANDS =
-      List.of("validate", "align", "audit", "deid", "verify", "risk", "tables", "demo");
+  /** The file commands (a subcommand is named with its command: {@code link encode}). */
+  static final List<String> FILE_COMMANDS = List.of("validate", "align", "audit", "deid", "synth", "verify", "risk",
+      "tables", "demo", "link encode", "link match", "merge");
 
   @TempDir static Path dir;
 
@@ -51,6 +52,17 @@ class Issue16FileCommandTest {
     }
     try (InputStream in = Issue16FileCommandTest.class.getResourceAsStream("tables/vp-tables.yaml")) {
       Files.copy(in, dir.resolve("vp-tables.yaml"));
+    }
+    Files.writeString(dir.resolve("synth.yaml"),
+        "columns: [gender, majorityStatus, UN_COO_Region]\nmode: k-synthetic\nreportingLength: 2\nresolution: 5\n");
+    Files.writeString(dir.resolve("link.yaml"), Issue18LinkCliTest.CONFIG);
+    Files.writeString(dir.resolve("KEY"), Issue18LinkCliTest.KEY);
+    LinkageSamples.Linkage l = LinkageSamples.generate(16, 2, 300, 0.5, LinkageSamples.Corruption.defaults());
+    for (LinkageSamples.Extract x : l.extracts()) {
+      Path csv = Files.writeString(dir.resolve(x.name() + ".csv"), x.csv());
+      CliTest.Run e = CliTest.run("link", "encode", "--config", dir.resolve("link.yaml").toString(), "--key-file",
+          dir.resolve("KEY").toString(), "--in", csv.toString(), "--out", dir.resolve(x.name() + ".clk.csv").toString());
+      assertEquals(Main.OK, e.code(), e.err());
     }
   }
 
@@ -72,15 +84,35 @@ class Issue16FileCommandTest {
     m.put("tables", List.of("--config", dir.resolve("vp-tables.yaml").toString(), "--out",
         work.resolve("tables").toString(), "--in", dir.resolve("vp.csv").toString()));
     m.put("demo", List.of("--rows", "200", "--out", work.resolve("demo").toString()));
+    m.put("synth", List.of("--config", dir.resolve("synth.yaml").toString(), "--out", work.resolve("synth").toString(),
+        "--report", work.resolve("synth.json").toString(), "--in", dir.resolve("vp.csv").toString()));
+    m.put("link encode", List.of("--config", dir.resolve("link.yaml").toString(), "--key-file",
+        dir.resolve("KEY").toString(), "--out", work.resolve("a.clk.csv").toString(), "--in",
+        dir.resolve("partner-a.csv").toString()));
+    m.put("link match", List.of("--config", dir.resolve("link.yaml").toString(), "--out",
+        work.resolve("matches.csv").toString(), "--report", work.resolve("link.json").toString(), "--in",
+        dir.resolve("partner-a.clk.csv").toString(), "--in", dir.resolve("partner-b.clk.csv").toString()));
+    m.put("merge", List.of("--schema", "ctdc-global-kanon@2020", "--out", work.resolve("merged.csv").toString(),
+        "--report", work.resolve("merge.json").toString(), "--in", merged));
     return m;
   }
 
+  /** The command line of a command, or of a subcommand named with its command ({@code link encode}). */
+  private static CommandLine sub(CommandLine cl, String command) {
+    CommandLine c = cl;
+    for (String name : command.split(" ")) {
+      c = c.getSubcommands().get(name);
+    }
+    return c;
+  }
+
   private static CommandSpec spec(String command) {
-    return Main.commandLine(Cancellation.none()).getSubcommands().get(command).getCommandSpec();
+    return sub(Main.commandLine(Cancellation.none()), command).getCommandSpec();
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"validate", "align", "audit", "deid", "verify", "risk", "tables", "demo"})
+  @ValueSource(strings = {"validate", "align", "audit", "deid", "synth", "verify", "risk", "tables", "demo",
+      "link encode", "link match", "merge"})
   void issue16_everyFileCommandHasTheMixinsOptions(String command) {
     CommandSpec spec = spec(command);
     CommandSpec mixin = spec.mixins().values().stream().filter(m -> m.userObject() instanceof FileCommand)
@@ -95,12 +127,16 @@ class Issue16FileCommandTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"validate", "align", "audit", "deid", "verify", "risk", "tables", "demo"})
+  @ValueSource(strings = {"validate", "align", "audit", "deid", "synth", "verify", "risk", "tables", "demo",
+      "link encode", "link match", "merge"})
   void issue16_noFileCommandHoldsItsOwnCopyOfTheSkeleton(String command) {
     Class<?> cls = spec(command).userObject().getClass();
-    for (Field f : cls.getDeclaredFields()) {
-      assertFalse(List.of(CommandSpec.class, DebugOption.class, QuietOption.class, Cancellation.class)
-          .contains(f.getType()), command + " declares its own " + f.getType().getSimpleName() + " " + f.getName());
+    // the command's class and the classes it extends (link's subcommands share a base)
+    for (Class<?> c = cls; c != Object.class; c = c.getSuperclass()) {
+      for (Field f : c.getDeclaredFields()) {
+        assertFalse(List.of(CommandSpec.class, DebugOption.class, QuietOption.class, Cancellation.class)
+            .contains(f.getType()), command + " declares its own " + f.getType().getSimpleName() + " " + f.getName());
+      }
     }
     assertFalse(CancellableCommand.class.isAssignableFrom(cls), command + " takes its signal through the mixin");
   }
@@ -110,8 +146,8 @@ class Issue16FileCommandTest {
     Cancellation signal = Cancellation.create();
     CommandLine cl = Main.commandLine(signal);
     for (String c : FILE_COMMANDS) {
-      Object command = cl.getSubcommands().get(c).getCommandSpec().userObject();
-      FileCommand files = cl.getSubcommands().get(c).getCommandSpec().mixins().values().stream()
+      Object command = sub(cl, c).getCommandSpec().userObject();
+      FileCommand files = sub(cl, c).getCommandSpec().mixins().values().stream()
           .map(CommandSpec::userObject).filter(FileCommand.class::isInstance).map(FileCommand.class::cast)
           .findFirst().orElseThrow();
       assertTrue(files.cancellation() == signal, c + " (" + command.getClass().getSimpleName() + ")");
@@ -119,8 +155,7 @@ class Issue16FileCommandTest {
   }
 
   private static CliTest.Run run(String command, List<String> args) {
-    List<String> all = new ArrayList<>();
-    all.add(command);
+    List<String> all = new ArrayList<>(List.of(command.split(" ")));
     all.addAll(args);
     return CliTest.run(all.toArray(String[]::new));
   }
@@ -165,7 +200,9 @@ class Issue16FileCommandTest {
       CliTest.Run r = run(c, withInput(args, missing.toString()));
       codes.put(c, r.code());
       assertEquals(1, r.err().lines().count(), c + ": one line: " + r.err());
-      assertTrue(r.err().startsWith("ctdc: ") && r.err().contains(missing.toString()), c + ": " + r.err());
+      // ctdc-link names a file by its base name, the other modules by the path given (left open in issue 16)
+      String named = c.startsWith("link ") ? missing.getFileName().toString() : missing.toString();
+      assertTrue(r.err().startsWith("ctdc: ") && r.err().contains(named), c + ": " + r.err());
       assertFalse(r.err().contains("\tat "), c);
       CliTest.Run debug = run(c, withInput(withDebug(args), missing.toString()));
       assertEquals(r.code(), debug.code(), c + " --debug");
@@ -199,7 +236,9 @@ class Issue16FileCommandTest {
     Path brokenVp = work.resolve("broken-vp.csv");
     Files.writeString(brokenVp, vp.get(0) + "\n\"" + vp.get(1) + "\n" + vp.get(2) + "\n");
     Map<String, Path> inputs = Map.of("validate", broken, "align", brokenExtract, "deid", broken, "risk", broken,
-        "tables", brokenVp);
+        "tables", brokenVp, "synth", brokenVp, "merge", broken);
+    // not yet link encode: ctdc-link's CSV reader says "row N: not valid CSV" as a LinkException, which exits 1
+    // (left open in issue 16: the reader belongs to ctdc-link)
     arguments(work).forEach((c, args) -> {
       if (!inputs.containsKey(c)) {
         return;
@@ -223,14 +262,26 @@ class Issue16FileCommandTest {
       a.set(a.indexOf("--out") + 1, a.get(a.size() - 1));
       over.put(c, a);
     }
-    List<String> risk = new ArrayList<>(args.get("risk"));
-    risk.addAll(List.of("--report", risk.get(risk.size() - 1)));
-    over.put("risk", risk);
+    for (String c : List.of("link encode", "link match", "merge")) {
+      List<String> a = new ArrayList<>(args.get(c));
+      a.set(a.indexOf("--out") + 1, a.get(a.size() - 1));
+      over.put(c, a);
+    }
+    for (String c : List.of("risk", "synth")) {
+      List<String> a = new ArrayList<>(args.get(c));
+      int report = a.indexOf("--report");
+      if (report >= 0) {
+        a.subList(report, report + 2).clear();
+      }
+      a.addAll(List.of("--report", a.get(a.size() - 1)));
+      over.put(c, a);
+    }
     over.forEach((c, a) -> {
       CliTest.Run r = run(c, a);
       assertEquals(Main.USAGE, r.code(), c + ": " + r.err());
-      assertTrue(r.err().lines().findFirst().orElseThrow().endsWith(" names the same file as --in; write it elsewhere"),
-          c + ": " + r.err());
+      // a command that reads several --in numbers them
+      assertTrue(r.err().lines().findFirst().orElseThrow()
+              .matches(".* names the same file as --in( #[0-9]+)?; write it elsewhere"), c + ": " + r.err());
     });
   }
 
@@ -243,8 +294,7 @@ class Issue16FileCommandTest {
       }
       Cancellation signal = Cancellation.create();
       signal.cancel();
-      List<String> all = new ArrayList<>();
-      all.add(c);
+      List<String> all = new ArrayList<>(List.of(c.split(" ")));
       all.addAll(args);
       StringWriter out = new StringWriter();
       StringWriter err = new StringWriter();

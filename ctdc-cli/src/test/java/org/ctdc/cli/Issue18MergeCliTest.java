@@ -89,4 +89,15 @@ class Issue18MergeCliTest {
     assertEquals(Main.USAGE, run("merge", "--schema", "ctdc-global-kanon@2020", "--in", dir.resolve("partner-a.csv").toString(),
         "--matches", matches.toString(), "--out", merged.toString()));
   }
+
+  @Test
+  void issue16_mergeRefusesAnOutputOverItsConfigurationLikeEveryFileCommand() throws Exception {
+    Path cfg = Files.writeString(dir.resolve("link.yaml"), Issue18LinkCliTest.CONFIG);
+    assertEquals(Main.USAGE, run("merge", "--schema", "ctdc-global-kanon@2020", "--in", dir.resolve("a.csv").toString(),
+        "--matches", dir.resolve("m.csv").toString(), "--config", cfg.toString(), "--clk",
+        dir.resolve("a.clk.csv").toString(), "--out", dir.resolve("merged.csv").toString(), "--report", cfg.toString()));
+    assertTrue(err.toString().startsWith("ctdc: --report names the same file as --config; write it elsewhere"),
+        err::toString);
+    assertEquals(Issue18LinkCliTest.CONFIG, Files.readString(cfg), "the configuration is left as it was");
+  }
 }
