@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * The skeleton every file command shares ({@code validate}, {@code align}, {@code audit}, {@code deid},
- * {@code verify}, {@code risk}, {@code tables}, {@code demo}), as one picocli mixin: the {@code --debug} and
+ * {@code synth}, {@code verify}, {@code risk}, {@code tables}, {@code demo}, {@code link encode|match}, {@code merge}),
+ * as one picocli mixin: the {@code --debug} and
  * {@code -q} options, the command's streams, the usage error, the check that no output names an input or another
  * output, the progress bar ({@code -q} draws none), the report printed whole or as its summary line only
  * ({@code -q}), the all-or-nothing writing of the outputs, the mapping of a failure to the error that names
