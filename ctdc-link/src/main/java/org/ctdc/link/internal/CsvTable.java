@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.ctdc.link.LinkException;
+import org.ctdc.schema.InputStoppedException;
 import org.ctdc.schema.internal.Shown;
 
 /**
@@ -34,6 +35,7 @@ public record CsvTable(String name, List<String> header, List<String[]> rows) {
    * @param file the file
    * @return the table
    * @throws LinkException naming the file and row
+   * @throws InputStoppedException when the file is not valid CSV from some row on (nothing is returned)
    */
   public static CsvTable read(Path file) {
     String name = Shown.name(String.valueOf(file.getFileName()));
@@ -73,8 +75,10 @@ public record CsvTable(String name, List<String> header, List<String[]> rows) {
       if (e instanceof LinkException le) {
         throw le;
       }
-      // the parser's message may quote the record: keep only the row number
-      throw new LinkException(name + ": row " + (row + 1) + ": not valid CSV");
+      // the parser's message may quote the record: keep only the row number; the rest of the file is not read,
+      // so the command's outputs are not written (exit 4, as every reader that stops)
+      throw InputStoppedException.at(name, row + 1, "malformed CSV (an unclosed or stray quote)", rows.size(), 0,
+          "read", "rejected", null);
     }
     return new CsvTable(name, header, rows);
   }
