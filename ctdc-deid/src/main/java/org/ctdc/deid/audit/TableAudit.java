@@ -33,7 +33,9 @@ import org.ctdc.schema.internal.Ticker;
  *
  * <pre>{@code
  * AuditResult r = TableAudit.of().audit(PublishedTable.read(csv, definitionJson));
- * System.out.println(r.summary());
+ * if (!r.passed()) {
+ *   log.warn(r.summary());   // table names and counts only, never a cell value
+ * }
  * }</pre>
  *
  * <p>Instances are immutable and thread-safe: each call runs with its own state (a listener or signal shared
