@@ -360,23 +360,7 @@ public final class TablesRun {
       Arrays.setAll(inner, t::innerValue);
       OptionalLong seed = tableSeeds == null ? OptionalLong.empty() : OptionalLong.of(tableSeeds[indexes.get(ti)]);
       long[] noisy = DpCells.noisy(inner, sampler, seed, nonNegative, threads, cancellation, TableProtector.OPERATION);
-      // a sum of signed cells as the difference of two tables of non-negative counts
-      long[] pos = new long[noisy.length];
-      long[] neg = new long[noisy.length];
-      for (int i = 0; i < noisy.length; i++) {
-        pos[i] = Math.max(0, noisy[i]);
-        neg[i] = Math.max(0, -noisy[i]);
-      }
-      Table plus = Table.ofCounts(def, pos);
-      Table minus = Table.ofCounts(def, neg);
-      List<List<String>> nodes = new ArrayList<>();
-      values(t, nodes);
-      List<ProtectedTable.Cell> cells = new ArrayList<>();
-      for (List<String> n : nodes) {
-        String[] at = n.toArray(String[]::new);
-        long v = Math.subtractExact(plus.value(at), minus.value(at));
-        cells.add(new ProtectedTable.Cell(n, CellStatus.PUBLISHABLE, OptionalLong.of(v)));
-      }
+      List<ProtectedTable.Cell> cells = nodeCells(def, noisy);
       pts.add(new ProtectedTable(def, acc.method(), cells));
       List<String> notes = new ArrayList<>();
       notes.add("the LP audit of suppression does not apply: the noise protects every cell (ctdc audit refuses"
@@ -392,6 +376,57 @@ public final class TablesRun {
           java.util.Map.of(CellStatus.PUBLISHABLE, cells.size()), List.of(), List.of(), notes));
     }
     return new TableProtection(pts, reps);
+  }
+
+  /**
+   * The published cells of a table from its inner cells, each the sum of the inner cells under it, in {@link
+   * ProtectedTable} order: row-major over each dimension's published nodes in depth-first pre-order, the cells
+   * that {@link TableDefinition#isPublishedCell} keeps.
+   */
+  private static List<ProtectedTable.Cell> nodeCells(TableDefinition def, long[] inner) {
+    List<Dimension> dims = def.dimensions();
+    int k = dims.size();
+    int[] leafCounts = new int[k];
+    int[][][] under = new int[k][][];
+    List<List<String>> nodes = new ArrayList<>();
+    for (int d = 0; d < k; d++) {
+      Dimension dim = dims.get(d);
+      leafCounts[d] = dim.leaves().size();
+      java.util.Map<String, Integer> leafIndex = new java.util.HashMap<>();
+      for (int i = 0; i < dim.leaves().size(); i++) {
+        leafIndex.put(dim.leaves().get(i), i);
+      }
+      List<String> published = new ArrayList<>();
+      List<int[]> u = new ArrayList<>();
+      for (String n : dim.nodes()) {
+        if (def.isPublished(d, n)) {
+          published.add(n);
+          List<String> leaves = new ArrayList<>();
+          collect(dim, n, leaves);
+          u.add(leaves.stream().mapToInt(leafIndex::get).toArray());
+        }
+      }
+      nodes.add(published);
+      under[d] = u.toArray(int[][]::new);
+    }
+    long[] sums = DpCells.sums(inner, leafCounts, under);
+    List<ProtectedTable.Cell> cells = new ArrayList<>();
+    int[] at = new int[k];
+    for (int i = 0; i < sums.length; i++) {
+      int rest = i;
+      for (int d = k - 1; d >= 0; d--) {
+        at[d] = rest % under[d].length;
+        rest /= under[d].length;
+      }
+      List<String> cell = new ArrayList<>(k);
+      for (int d = 0; d < k; d++) {
+        cell.add(nodes.get(d).get(at[d]));
+      }
+      if (def.isPublishedCell(cell)) {
+        cells.add(new ProtectedTable.Cell(cell, CellStatus.PUBLISHABLE, OptionalLong.of(sums[i])));
+      }
+    }
+    return cells;
   }
 
   /** The record keys: stored with the records ({@code recordKey}), else drawn from the seed by row position. */

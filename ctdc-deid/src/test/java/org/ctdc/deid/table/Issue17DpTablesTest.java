@@ -347,6 +347,24 @@ class Issue17DpTablesTest {
     assertTrue(differs, "the noise changed some cell");
   }
 
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "''",
+      "'    margins: {region: [A]}'",
+      "'    publish:~      - {region: leaves, sex: all}~      - {region: [Total, B]}'",
+  })
+  void issue17_aDpTablePublishesTheSameCellsInTheSameOrderAsTheOtherMethods(String extra) throws IOException {
+    List<Rec> recs = TablesTestData.random(new SplittableRandom(9), 12);
+    String tables = TablesRunTest.REGION_SEX + extra.replace("~", "\n") + "\n";
+    Map<String, byte[]> dp = run(config("dp: {mechanism: laplace, epsilon: 2, seed: 6}", tables),
+        TablesTestData.dataset(recs), 1);
+    Path out = dir.resolve("rounded" + runs++);
+    TablesRun.of(TablesConfig.parse(TablesRunTest.config("round-to-base", "base: 1", tables), "t.yaml", dir), out)
+        .run(TablesTestData.dataset(recs));
+    List<String> expected = new ArrayList<>(TablesRunTest.cells(Files.readAllBytes(out.resolve("rs.csv"))).keySet());
+    assertEquals(expected, new ArrayList<>(TablesRunTest.cells(dp.get("rs.csv")).keySet()));
+  }
+
   @Test
   void issue17_withoutClampingNegativeCountsArePublishedAndStillAdditive() throws IOException {
     List<Rec> recs = List.of(new Rec("A1", "F", 1, 0, 0, 0, "1"));

@@ -112,6 +112,48 @@ public final class DpCells {
     return out;
   }
 
+  /**
+   * Every node cell of a table from its inner cells, dimension by dimension: along each axis, a node's value is
+   * the sum of the values of the leaves under it. The result is row-major over each dimension's nodes (the last
+   * dimension fastest), in the order of {@code leavesUnder}.
+   *
+   * @param inner the inner cells, row-major over the leaves
+   * @param leafCounts per dimension, its number of leaves
+   * @param leavesUnder per dimension and node, the indexes of the leaves under the node
+   * @return the value of every node cell
+   */
+  public static long[] sums(long[] inner, int[] leafCounts, int[][][] leavesUnder) {
+    long[] a = inner;
+    int[] sizes = leafCounts.clone();
+    for (int d = 0; d < sizes.length; d++) {
+      int before = 1;
+      for (int i = 0; i < d; i++) {
+        before = Math.multiplyExact(before, sizes[i]);
+      }
+      int after = 1;
+      for (int i = d + 1; i < sizes.length; i++) {
+        after = Math.multiplyExact(after, sizes[i]);
+      }
+      int[][] under = leavesUnder[d];
+      int from = sizes[d];
+      long[] b = new long[Math.multiplyExact(Math.multiplyExact(before, under.length), after)];
+      for (int x = 0; x < before; x++) {
+        for (int n = 0; n < under.length; n++) {
+          int out = (x * under.length + n) * after;
+          for (int leaf : under[n]) {
+            int in = (x * from + leaf) * after;
+            for (int y = 0; y < after; y++) {
+              b[out + y] = Math.addExact(b[out + y], a[in + y]);
+            }
+          }
+        }
+      }
+      a = b;
+      sizes[d] = under.length;
+    }
+    return a;
+  }
+
   private static void run(List<Runnable> work, int threads) {
     if (threads <= 1) {
       work.forEach(Runnable::run);
