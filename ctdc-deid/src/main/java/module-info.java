@@ -6,6 +6,7 @@
 module org.ctdc.deid {
   requires static transitive org.jspecify;
   requires transitive org.ctdc.schema;
+  requires org.ctdc.synth;
   requires org.slf4j;
   requires ojalgo;
   requires com.fasterxml.jackson.databind;

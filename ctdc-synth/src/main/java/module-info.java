@@ -12,4 +12,5 @@ module org.ctdc.synth {
 
   exports org.ctdc.synth;
   exports org.ctdc.synth.evaluate;
+  exports org.ctdc.synth.noise;
 }

@@ -25,9 +25,9 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Tabulate a CSV release file into the tables of a configuration, protect their small cells and audit them.",
-      "Small cells are protected by suppression, rounding or cell-key perturbation; each table is written as"
-          + " NAME.csv, NAME.table.json and NAME.json, and suppressed tables are audited with the independent LP"
-          + " audit (docs/tables.md).",
+      "Small cells are protected by suppression, rounding or cell-key perturbation, or every cell by"
+          + " differentially private noise (method dp); each table is written as NAME.csv, NAME.table.json and"
+          + " NAME.json, and suppressed tables are audited with the independent LP audit (docs/tables.md).",
       "Exit code 0 when every table is written and passes its audit, 1 otherwise."
     })
 final class TablesCommand implements Callable<Integer> {
@@ -142,9 +142,16 @@ final class TablesCommand implements Callable<Integer> {
       for (TableReport r : o.reports()) {
         r.lines().forEach(w::println);
       }
-      o.rowsLeftOut().forEach((t, n) -> w.println("table " + t + ": " + n + " rows left out (missing or outside)"));
+      if (cfg.method() == TablesConfig.Method.DP) {
+        // an exact count of records is not protected by the noise: not printed
+        w.println("rows left out (missing or outside): not printed under method dp (an exact count)");
+      } else {
+        o.rowsLeftOut().forEach((t, n) -> w.println("table " + t + ": " + n + " rows left out (missing or outside)"));
+      }
     }
     w.println(o.reports().size() + " tables written to " + out);
+    cfg.dp().filter(d -> d.seed().isPresent()).ifPresent(d -> w.println("DP noise " + org.ctdc.deid.table.DpNoise
+        .SEEDED_NOTICE + " (seed set in the configuration)"));
     return Main.OK;
   }
 }

@@ -86,7 +86,7 @@ class Issue14StrictReadersTest {
   @CsvSource(delimiter = '|', textBlock = """
       top level  | '"name": "t"'      | '"nmae": "t", "name": "t"'  | unknown key 'nmae' (known: dimensions, name, protection, tableFormat)
       dimension  | '"total": "Total"' | '"totl": "Total"'           | dimensions[0]: unknown key 'totl' (known: hierarchy, name, total)
-      protection | '"minWidth": 1'    | '"minwidth": 1'             | protection: unknown key 'minwidth' (known: levels, minWidth)
+      protection | '"minWidth": 1'    | '"minwidth": 1'             | protection: unknown key 'minwidth' (known: levels, minWidth, noise)
       duplicate  | '"name": "t"'      | '"name": "t", "name": "u"'  | line 1: the key 'name' appears twice in one mapping
       parse error | '"name": "t"'     | '"name": secretToken'       | line 1: not valid JSON
       """)

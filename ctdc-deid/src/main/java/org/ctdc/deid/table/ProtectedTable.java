@@ -65,6 +65,20 @@ public record ProtectedTable(TableDefinition definition, String method, List<Cel
     }
   }
 
+  /** Why a DP table is not audited, in the messages that refuse it. */
+  static final String NOT_AUDITED = "its counts are differentially private (noise on every cell, method "
+      + "dp): the LP audit of suppression does not apply; its guarantee is the budget in its accounting";
+
+  /**
+   * Whether the table's values are differentially private noisy counts ({@link TablesConfig.Method#DP},
+   * method {@code dp ...}).
+   *
+   * @return true for a DP table
+   */
+  public boolean isDp() {
+    return method.startsWith("dp ");
+  }
+
   /**
    * The cell at the given nodes.
    *
@@ -108,10 +122,15 @@ public record ProtectedTable(TableDefinition definition, String method, List<Cel
    * @param minWidth the width the audit requires of every primary cell, at least 1
    * @return the table for {@code org.ctdc.deid.audit.TableAudit}
    * @throws IllegalArgumentException if {@code minWidth} is below 1
+   * @throws TableException for a DP table ({@link #isDp()}): the LP audit of suppression does not apply to it
    */
   public PublishedTable published(long minWidth) {
     if (minWidth < 1) {
       throw new IllegalArgumentException("minWidth must be at least 1, was " + minWidth);
+    }
+    if (isDp()) {
+      throw new TableException("table '" + org.ctdc.schema.internal.Shown.name(definition.name()) + "': "
+          + NOT_AUDITED);
     }
     List<TableDimension> dims = new ArrayList<>();
     for (Dimension d : definition.dimensions()) {

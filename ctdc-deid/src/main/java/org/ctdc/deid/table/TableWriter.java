@@ -81,13 +81,22 @@ public final class TableWriter {
    */
   public static List<Path> write(ProtectedTable table, List<ProtectionLevel> levels, Path dir, Path levelsDir,
       OutputOptions options) {
+    return write(table, levels, dir, levelsDir, options, null);
+  }
+
+  /**
+   * As {@link #write(ProtectedTable, List, Path, Path, OutputOptions)}, with the accounting of a DP table
+   * written into its definition ({@code protection.noise}).
+   */
+  static List<Path> write(ProtectedTable table, List<ProtectionLevel> levels, Path dir, Path levelsDir,
+      OutputOptions options, DpNoise.@Nullable Accounting dp) {
     String name = table.definition().name();
     List<Path> out = new ArrayList<>();
     String levelsFile = levels.isEmpty() ? null : name + ".levels.json";
     try {
       Files.createDirectories(dir);
       out.add(write(dir.resolve(name + ".csv"), csv(longRows(table), options)));
-      out.add(write(dir.resolve(name + ".table.json"), definitionJson(table.definition(), options.minWidth(), levelsFile)));
+      out.add(write(dir.resolve(name + ".table.json"), definitionJson(table, options.minWidth(), levelsFile, dp)));
       out.add(write(dir.resolve(name + ".json"), displayJson(table, options)));
       if (!options.hxlTags().isEmpty()) {
         out.add(write(dir.resolve(name + ".hxl.csv"), hxlCsv(table, options)));
@@ -224,7 +233,32 @@ public final class TableWriter {
     return json(root);
   }
 
+  /**
+   * The definition; a DP table's has {@code protection.noise} instead of a width (its accounting when known,
+   * else its method), so that the audit refuses it rather than pass it.
+   */
+  static String definitionJson(ProtectedTable table, long minWidth, @Nullable String levelsFile,
+      DpNoise.@Nullable Accounting dp) {
+    if (!table.isDp()) {
+      return definitionJson(table.definition(), minWidth, levelsFile);
+    }
+    Map<String, Object> root = definition(table.definition());
+    root.put("protection", Map.of("noise", dp != null ? dp.metadata() : Map.of("method", table.method())));
+    return json(root);
+  }
+
   static String definitionJson(TableDefinition def, long minWidth, @Nullable String levelsFile) {
+    Map<String, Object> root = definition(def);
+    Map<String, Object> protection = new LinkedHashMap<>();
+    protection.put("minWidth", minWidth);
+    if (levelsFile != null) {
+      protection.put("levels", levelsFile);
+    }
+    root.put("protection", protection);
+    return json(root);
+  }
+
+  private static Map<String, Object> definition(TableDefinition def) {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("tableFormat", 1);
     root.put("name", def.name());
@@ -237,13 +271,7 @@ public final class TableWriter {
       dims.add(m);
     }
     root.put("dimensions", dims);
-    Map<String, Object> protection = new LinkedHashMap<>();
-    protection.put("minWidth", minWidth);
-    if (levelsFile != null) {
-      protection.put("levels", levelsFile);
-    }
-    root.put("protection", protection);
-    return json(root);
+    return root;
   }
 
   private static String displayJson(ProtectedTable t, OutputOptions o) {

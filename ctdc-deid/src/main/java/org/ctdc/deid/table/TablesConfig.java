@@ -37,6 +37,7 @@ import org.ctdc.schema.internal.StrictTree;
  * @param variables the variable bound to each dimension
  * @param leafMaps the code → leaf map of each dimension that has one
  * @param tables the tables
+ * @param dp the settings of {@link Method#DP}: present exactly when the method is DP
  */
 public record TablesConfig(
     String schema,
@@ -51,7 +52,8 @@ public record TablesConfig(
     Map<String, Dimension> dimensions,
     Map<String, String> variables,
     Map<String, Map<String, String>> leafMaps,
-    List<TableSpec> tables) {
+    List<TableSpec> tables,
+    Optional<DpNoise> dp) {
 
   /** The protection method. */
   public enum Method {
@@ -62,7 +64,12 @@ public record TablesConfig(
     /** Every cell rounded down to a multiple of the resolution; counts below it hidden. */
     ROUND_DOWN,
     /** Cell-key perturbation with a perturbation table. */
-    CELL_KEY
+    CELL_KEY,
+    /**
+     * Differentially private counts: discrete Gaussian or discrete Laplace noise on every inner cell, margins
+     * summed from them ({@link DpNoise}).
+     */
+    DP
   }
 
   /**
@@ -106,12 +113,68 @@ public record TablesConfig(
     }
   }
 
-  /** Copies. */
+  /**
+   * Copies and validates.
+   *
+   * @throws IllegalArgumentException if {@code dp} is present while the method is not {@link Method#DP} or
+   *     absent while it is, or if a DP configuration has a magnitude table (DP here protects counts only)
+   */
   public TablesConfig {
     dimensions = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(dimensions));
     variables = Map.copyOf(variables);
     leafMaps = Map.copyOf(leafMaps);
     tables = List.copyOf(tables);
+    Objects.requireNonNull(dp, "dp");
+    if (dp.isPresent() != (method == Method.DP)) {
+      throw new IllegalArgumentException("dp: the DP settings are given exactly when the method is dp");
+    }
+    if (method == Method.DP && tables.stream().anyMatch(t -> t.magnitude().isPresent())) {
+      throw new IllegalArgumentException("magnitude: method dp protects count tables only");
+    }
+  }
+
+  /**
+   * A configuration of a method other than {@link Method#DP}.
+   *
+   * @param schema the schema name, NAME@VERSION or schema file of the input CSV
+   * @param method the protection method
+   * @param base the base of {@link Method#ROUND_TO_BASE}
+   * @param resolution the resolution of {@link Method#ROUND_DOWN}
+   * @param cellKeySeed the seed of the record keys of {@link Method#CELL_KEY}
+   * @param perturbationTable a ptable-layout CSV, or empty for the standard table
+   * @param recordKey the identifier variable that stores each record's key for {@link Method#CELL_KEY}
+   * @param rules the suppression rules
+   * @param output the output options
+   * @param dimensions the dimensions by name
+   * @param variables the variable bound to each dimension
+   * @param leafMaps the code → leaf map of each dimension that has one
+   * @param tables the tables
+   * @throws IllegalArgumentException if the method is {@link Method#DP}
+   */
+  public TablesConfig(String schema, Method method, int base, int resolution, long cellKeySeed,
+      Optional<Path> perturbationTable, Optional<String> recordKey, SuppressionRules rules, OutputOptions output,
+      Map<String, Dimension> dimensions, Map<String, String> variables, Map<String, Map<String, String>> leafMaps,
+      List<TableSpec> tables) {
+    this(schema, method, base, resolution, cellKeySeed, perturbationTable, recordKey, rules, output, dimensions,
+        variables, leafMaps, tables, Optional.empty());
+  }
+
+  /**
+   * The number of count tables the configuration publishes: one per table, one per flag of a flag group. A
+   * {@link Method#DP} budget is split evenly over them ({@link DpNoise#accounting(int)}).
+   *
+   * @return the number of tables
+   */
+  public int tableCount() {
+    return count(tables);
+  }
+
+  private static int count(List<TableSpec> tables) {
+    int n = 0;
+    for (TableSpec t : tables) {
+      n += t.flagGroup().isEmpty() ? 1 : t.flagGroup().size();
+    }
+    return n;
   }
   /**
    * A copy with other output options, such as the formula guard turned off for machine consumers.
@@ -121,7 +184,7 @@ public record TablesConfig(
    */
   public TablesConfig withOutput(OutputOptions options) {
     return new TablesConfig(schema, method, base, resolution, cellKeySeed, perturbationTable, recordKey, rules,
-        options, dimensions, variables, leafMaps, tables);
+        options, dimensions, variables, leafMaps, tables, dp);
   }
 
 
@@ -181,7 +244,7 @@ public record TablesConfig(
   }
 
   private static final String[] TOP_KEYS = {"tablesConfig", "schema", "method", "base", "resolution",
-      "cellKeySeed", "recordKey", "perturbationTable", "rules", "output", "dimensions", "tables"};
+      "cellKeySeed", "recordKey", "perturbationTable", "rules", "output", "dimensions", "tables", "dp"};
 
   private static TablesConfig parse(JsonNode root, String source, Path baseDir) {
     StrictTree.Failure f = failure(source);
@@ -199,7 +262,8 @@ public record TablesConfig(
       case "round-to-base" -> Method.ROUND_TO_BASE;
       case "round-down" -> Method.ROUND_DOWN;
       case "cell-key" -> Method.CELL_KEY;
-      default -> throw p.err("method", "must be suppression, round-to-base, round-down or cell-key");
+      case "dp" -> Method.DP;
+      default -> throw p.err("method", "must be suppression, round-to-base, round-down, cell-key or dp");
     };
     int base = StrictTree.integer(root, "base", "", f, 5);
     int resolution = StrictTree.integer(root, "resolution", "", f, 10);
@@ -288,13 +352,69 @@ public record TablesConfig(
         margins.put(dn, new LinkedHashSet<>(StrictTree.texts(mg, dn, key + ".margins", f)));
       });
       Optional<String> mag = t.has("magnitude") ? Optional.of(StrictTree.text(t, "magnitude", key, f)) : Optional.empty();
+      if (mag.isPresent() && method == Method.DP) {
+        throw p.err(key + ".magnitude", "method dp protects count tables only (a sum needs a bound on each"
+            + " contribution)");
+      }
       List<Map<String, Set<String>>> publish = publish(t, key, tdims, dims, f, p);
       tables.add(new TableSpec(name, tdims, margins, mag, StrictTree.texts(t, "flagGroup", key, f), publish));
     }
     if (tables.isEmpty()) {
       throw p.err("tables", "at least one table is required");
     }
-    return new TablesConfig(schema, method, base, resolution, seed, ptable, recordKey, rules, output, dims, vars, maps, tables);
+    Optional<DpNoise> dp = dp(root, method, count(tables), f, p);
+    return new TablesConfig(schema, method, base, resolution, seed, ptable, recordKey, rules, output, dims, vars, maps,
+        tables, dp);
+  }
+
+  /**
+   * The {@code dp:} block: required with {@code method: dp}, refused with any other method. Each value goes
+   * through its {@link DpNoise.Builder} setter at its own key; the budget's share per table is checked
+   * against the samplers at the key of the budget.
+   */
+  private static Optional<DpNoise> dp(JsonNode root, Method method, int tables, StrictTree.Failure f, P p) {
+    if (method != Method.DP) {
+      if (root.has("dp")) {
+        throw p.err("dp", "is for method dp only");
+      }
+      return Optional.empty();
+    }
+    if (!root.has("dp") || !root.get("dp").isObject()) {
+      throw p.err("dp", "method dp needs a dp: mapping with mechanism and budget");
+    }
+    JsonNode d = StrictTree.object(root, "dp", "", f, "mechanism", "epsilon", "delta", "rho", "seed", "nonNegative");
+    DpNoise.Mechanism m = switch (StrictTree.text(d, "mechanism", "dp", f, "gaussian")) {
+      case "gaussian" -> DpNoise.Mechanism.GAUSSIAN;
+      case "laplace" -> DpNoise.Mechanism.LAPLACE;
+      default -> throw p.err("dp.mechanism", "must be gaussian or laplace");
+    };
+    DpNoise.Builder b = DpNoise.builder(m);
+    for (String key : List.of("epsilon", "delta", "rho")) {
+      if (d.has(key)) {
+        double v = StrictTree.number(d, key, "dp", f, 0);
+        atState(p, "dp." + key, () -> switch (key) {
+          case "epsilon" -> b.epsilon(v);
+          case "delta" -> b.delta(v);
+          default -> b.rho(v);
+        });
+      }
+    }
+    if (d.has("seed")) {
+      b.seed(StrictTree.integer(d, "seed", "dp", f, 0L));
+    }
+    b.nonNegative(StrictTree.bool(d, "nonNegative", "dp", f, true));
+    DpNoise dp = atState(p, "dp", b::build);
+    atState(p, dp.rho().isPresent() ? "dp.rho" : "dp.epsilon", () -> dp.accounting(tables));
+    return Optional.of(dp);
+  }
+
+  /** As {@link #at}, for a setter that may also refuse a conflicting setting (IllegalStateException). */
+  private static <T> T atState(P p, String key, Supplier<T> setter) {
+    try {
+      return setter.get();
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      throw p.err(key, String.valueOf(e.getMessage()));
+    }
   }
 
   /**

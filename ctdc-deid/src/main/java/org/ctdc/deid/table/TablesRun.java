@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import org.ctdc.deid.audit.TableAudit;
+import org.ctdc.deid.table.internal.DpCells;
 import org.ctdc.deid.table.internal.ReleaseAudit;
 import org.ctdc.schema.Cancellation;
 import org.ctdc.schema.Dataset;
@@ -31,6 +32,12 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Rounding and cell-key outputs are not additive: their files are not audited as exact equations (the
  * report says so).
+ *
+ * <p>{@link TablesConfig.Method#DP} noises every inner cell of every table ({@link DpNoise}), the budget split
+ * evenly over the tables, and sums the margins from the noisy cells; the LP audit of suppression does not
+ * apply and is not run, and each table's definition says so ({@code protection.noise}, which {@code ctdc
+ * audit} refuses). The noise is drawn in fixed blocks on up to {@link Builder#threads(int)} threads: with a
+ * seed, the files are the same for any number of threads.
  *
  * <p>Progress, cancellation and the folder of the confidential levels files are settings of the {@link
  * Builder}, as on every long-running operation of the library. For suppression a run reports stage {@value
@@ -57,6 +64,7 @@ public final class TablesRun {
   private final @Nullable Path levelsDir;
   private final ProgressListener progress;
   private final Cancellation cancellation;
+  private final int threads;
 
   private TablesRun(Builder b) {
     this.config = b.config;
@@ -64,6 +72,7 @@ public final class TablesRun {
     this.levelsDir = b.levelsDir;
     this.progress = b.progress;
     this.cancellation = b.cancellation;
+    this.threads = b.threads;
   }
 
   /**
@@ -104,6 +113,11 @@ public final class TablesRun {
   /** @return the directory of the confidential levels files, if set */
   public Optional<Path> levelsDirectory() {
     return Optional.ofNullable(levelsDir);
+  }
+
+  /** @return the threads the DP noise is drawn on */
+  public int threads() {
+    return threads;
   }
 
   /**
@@ -173,6 +187,9 @@ public final class TablesRun {
     List<List<ProtectionLevel>> levels = new ArrayList<>(java.util.Collections.nCopies(tabs.size(), List.of()));
     TableReport[] reports = new TableReport[tabs.size()];
     boolean suppression = config.method() == TablesConfig.Method.SUPPRESSION;
+    DpNoise.@Nullable Accounting dp = config.dp().map(d -> d.accounting(tabs.size())).orElse(null);
+    long[] tableSeeds = config.dp().flatMap(d -> d.seed().isPresent() ? java.util.Optional.of(d.seed().getAsLong())
+        : java.util.Optional.empty()).map(s -> DpCells.tableSeeds(s, tabs.size())).orElse(null);
     ProgressListener stages = suppression ? progress : ProgressListener.none();
     stages.onProgress(TableProtector.SECONDARY_SUPPRESSION, 0, groups.size());
     int groupsDone = 0;
@@ -185,6 +202,7 @@ public final class TablesRun {
         case ROUND_TO_BASE, ROUND_DOWN -> round(linked, config);
         case CELL_KEY -> cellKey(linked, g.stream().map(i -> tabs.get(i).result()).toList(), config,
             recordKeys(data, config));
+        case DP -> dp(linked, g, Objects.requireNonNull(dp), tableSeeds, config.dp().orElseThrow().nonNegative());
       };
       for (int k = 0; k < g.size(); k++) {
         out[g.get(k)] = tp.tables().get(k);
@@ -210,7 +228,7 @@ public final class TablesRun {
       List<Path[]> audited = new ArrayList<>();
       for (int i = 0; i < out.length; i++) {
         ProtectedTable t = out[i];
-        List<Path> f = TableWriter.write(t, levels.get(i), outDir, levelsOut, config.output());
+        List<Path> f = TableWriter.write(t, levels.get(i), outDir, levelsOut, config.output(), dp);
         reports[i] = reports[i].withFormulaCellsNeutralised(TableWriter.neutralisedCells(t, config.output()));
         files.addAll(f);
         audited.add(new Path[] {f.get(0), f.get(1)});
@@ -325,6 +343,92 @@ public final class TablesRun {
     return new TableProtection(pts, reps);
   }
 
+  /**
+   * The DP method: noise on each table's inner cells, margins and totals summed from them (every published
+   * cell is a sum of noisy inner cells, so each table is additive).
+   */
+  private TableProtection dp(List<Table> tables, List<Integer> indexes, DpNoise.Accounting acc,
+      long @Nullable [] tableSeeds, boolean nonNegative) {
+    DpCells.Sampler sampler = acc.mechanism() == DpNoise.Mechanism.GAUSSIAN
+        ? DpCells.gaussian(acc.sigmaSquared().orElseThrow()) : DpCells.laplace(acc.laplaceRate().orElseThrow());
+    List<ProtectedTable> pts = new ArrayList<>();
+    List<TableReport> reps = new ArrayList<>();
+    for (int ti = 0; ti < tables.size(); ti++) {
+      Table t = tables.get(ti);
+      TableDefinition def = t.definition();
+      long[] inner = new long[t.innerCellCount()];
+      Arrays.setAll(inner, t::innerValue);
+      OptionalLong seed = tableSeeds == null ? OptionalLong.empty() : OptionalLong.of(tableSeeds[indexes.get(ti)]);
+      long[] noisy = DpCells.noisy(inner, sampler, seed, nonNegative, threads, cancellation, TableProtector.OPERATION);
+      List<ProtectedTable.Cell> cells = nodeCells(def, noisy);
+      pts.add(new ProtectedTable(def, acc.method(), cells));
+      List<String> notes = new ArrayList<>();
+      notes.add("the LP audit of suppression does not apply: the noise protects every cell (ctdc audit refuses"
+          + " this table)");
+      notes.add(nonNegative ? "negative noisy inner cells published as 0 (post-processing; the guarantee holds;"
+          + " sums are biased upwards where many cells are empty)" : "noisy cells may be negative");
+      notes.add("rows left out of the tabulation are not counted in the noisy cells; their exact number is not"
+          + " protected and not printed");
+      if (acc.seeded()) {
+        notes.add("noise " + DpNoise.SEEDED_NOTICE);
+      }
+      reps.add(new TableReport(def.name(), acc.method(), acc.lines(),
+          java.util.Map.of(CellStatus.PUBLISHABLE, cells.size()), List.of(), List.of(), notes));
+    }
+    return new TableProtection(pts, reps);
+  }
+
+  /**
+   * The published cells of a table from its inner cells, each the sum of the inner cells under it, in {@link
+   * ProtectedTable} order: row-major over each dimension's published nodes in depth-first pre-order, the cells
+   * that {@link TableDefinition#isPublishedCell} keeps.
+   */
+  private static List<ProtectedTable.Cell> nodeCells(TableDefinition def, long[] inner) {
+    List<Dimension> dims = def.dimensions();
+    int k = dims.size();
+    int[] leafCounts = new int[k];
+    int[][][] under = new int[k][][];
+    List<List<String>> nodes = new ArrayList<>();
+    for (int d = 0; d < k; d++) {
+      Dimension dim = dims.get(d);
+      leafCounts[d] = dim.leaves().size();
+      java.util.Map<String, Integer> leafIndex = new java.util.HashMap<>();
+      for (int i = 0; i < dim.leaves().size(); i++) {
+        leafIndex.put(dim.leaves().get(i), i);
+      }
+      List<String> published = new ArrayList<>();
+      List<int[]> u = new ArrayList<>();
+      for (String n : dim.nodes()) {
+        if (def.isPublished(d, n)) {
+          published.add(n);
+          List<String> leaves = new ArrayList<>();
+          collect(dim, n, leaves);
+          u.add(leaves.stream().mapToInt(leafIndex::get).toArray());
+        }
+      }
+      nodes.add(published);
+      under[d] = u.toArray(int[][]::new);
+    }
+    long[] sums = DpCells.sums(inner, leafCounts, under);
+    List<ProtectedTable.Cell> cells = new ArrayList<>();
+    int[] at = new int[k];
+    for (int i = 0; i < sums.length; i++) {
+      int rest = i;
+      for (int d = k - 1; d >= 0; d--) {
+        at[d] = rest % under[d].length;
+        rest /= under[d].length;
+      }
+      List<String> cell = new ArrayList<>(k);
+      for (int d = 0; d < k; d++) {
+        cell.add(nodes.get(d).get(at[d]));
+      }
+      if (def.isPublishedCell(cell)) {
+        cells.add(new ProtectedTable.Cell(cell, CellStatus.PUBLISHABLE, OptionalLong.of(sums[i])));
+      }
+    }
+    return cells;
+  }
+
   /** The record keys: stored with the records ({@code recordKey}), else drawn from the seed by row position. */
   private static long[] recordKeys(Dataset data, TablesConfig config) {
     return config.recordKey().map(v -> CellKeys.fromVariable(data, v))
@@ -415,6 +519,7 @@ public final class TablesRun {
     private @Nullable Path levelsDir;
     private ProgressListener progress = ProgressListener.none();
     private Cancellation cancellation = Cancellation.none();
+    private int threads = Runtime.getRuntime().availableProcessors();
 
     private Builder(TablesConfig config, Path outDir) {
       this.config = Objects.requireNonNull(config, "config");
@@ -450,6 +555,22 @@ public final class TablesRun {
     @Override
     public Builder cancellation(Cancellation signal) {
       this.cancellation = Objects.requireNonNull(signal, "signal");
+      return this;
+    }
+
+    /**
+     * Sets the threads the noise of {@link TablesConfig.Method#DP} is drawn on; the files are the same for any
+     * number (with a seed). Default: the available processors.
+     *
+     * @param threads at least 1
+     * @return this builder
+     * @throws IllegalArgumentException if {@code threads} is below 1
+     */
+    public Builder threads(int threads) {
+      if (threads < 1) {
+        throw new IllegalArgumentException("threads must be at least 1");
+      }
+      this.threads = threads;
       return this;
     }
 

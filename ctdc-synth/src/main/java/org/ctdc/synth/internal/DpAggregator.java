@@ -9,6 +9,8 @@ import org.ctdc.schema.ProgressListener;
 import org.ctdc.synth.Budget;
 import org.ctdc.synth.SynthConfig;
 import org.ctdc.synth.SynthException;
+import org.ctdc.synth.noise.DiscreteGaussian;
+import org.ctdc.synth.noise.DiscreteLaplace;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * number of threads. Thread-safe (stateless).
  */
 public final class DpAggregator {
-  private static final long RATE_DENOMINATOR = 1_000_000_000L;
+  private static final long RATE_DENOMINATOR = DiscreteLaplace.RATE_DENOMINATOR;
   /** The largest per-record sensitivity the percentile considers. */
   static final int MAX_SENSITIVITY = 1 << 20;
   /** The most blocks the candidates' noise is drawn in. */
@@ -74,7 +76,7 @@ public final class DpAggregator {
     if (s < 1) {
       throw new SynthException("epsilon: epsilon times numberOfRecordsEpsilonProportion is below 1e-9");
     }
-    long protectedCount = Math.max(0, n + DiscreteNoise.laplace(rng, s, RATE_DENOMINATOR));
+    long protectedCount = Math.max(0, n + DiscreteLaplace.withRate(s, RATE_DENOMINATOR).sample(rng));
     double delta = config.delta().orElseGet(() -> {
       double np = Math.max(3, protectedCount);
       return 1 / (np * Math.log(np));
@@ -200,7 +202,7 @@ public final class DpAggregator {
       } else {
         rho[k] = sigmaK * Math.sqrt(sens[1]) * NormalQuantile.upper(config.threshold(k) / 2);
       }
-      long num = DiscreteNoise.numeratorOver2To20(scale * scale);
+      DiscreteGaussian noise = DiscreteGaussian.atLeastSigmaSquared(scale * scale);
       // the noise in fixed blocks of the sorted candidates, each with its own generator (from the seed, one
       // draw of the main generator per block in block order; else a SecureRandom of its own), run in parallel
       int blocks = (int) Math.min(NOISE_BLOCKS, Math.max(1, keys.length / 1024));
@@ -217,7 +219,7 @@ public final class DpAggregator {
           if (((i - from) & 0xFFF) == 0) {
             cancellation.throwIfCancelled("synthesis");
           }
-          long noisy = values[i] + DiscreteNoise.gaussian(gens[b], num, DiscreteNoise.DENOMINATOR);
+          long noisy = values[i] + noise.sample(gens[b]);
           if (noisy > rhoK) {
             part.put(keys[i], noisy);
           }

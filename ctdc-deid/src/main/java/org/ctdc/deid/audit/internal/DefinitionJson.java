@@ -116,7 +116,14 @@ public final class DefinitionJson {
       if (!p.isObject()) {
         throw new TableFormatException(source + ": field 'protection' must be an object");
       }
-      StrictTree.keys(p, "protection", fail, "minWidth", "levels");
+      StrictTree.keys(p, "protection", fail, "minWidth", "levels", "noise");
+      if (p.has("noise")) {
+        // a table of differentially private counts (ctdc tables, method dp): no cell is suppressed, so an
+        // audit would pass it without checking anything; it is refused instead (fail closed)
+        throw new TableFormatException(source + ": field 'protection.noise': the table's counts are"
+            + " differentially private (method dp, noise on every cell): the LP audit of suppression does not"
+            + " apply; its guarantee is the privacy budget in protection.noise");
+      }
       if (p.has("levels")) {
         levels = java.util.Optional.of(text(p, "levels", source, "protection."));
       }

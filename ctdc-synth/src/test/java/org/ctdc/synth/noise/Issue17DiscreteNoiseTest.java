@@ -1,4 +1,4 @@
-package org.ctdc.synth.internal;
+package org.ctdc.synth.noise;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -69,20 +69,20 @@ class Issue17DiscreteNoiseTest {
   @Test
   void issue17_theDiscreteGaussianMatchesItsPmf() {
     SplittableRandom a = new SplittableRandom(17);
-    double p1 = pValue(() -> DiscreteNoise.gaussian(a, 2, 1), x -> Math.exp(-x * x / 4.0), 40);
+    double p1 = pValue(() -> DiscreteGaussian.withSigmaSquared(2, 1).sample(a), x -> Math.exp(-x * x / 4.0), 40);
     assertTrue(p1 > 1e-3, "sigma^2 = 2: chi-square p-value " + p1);
     SplittableRandom b = new SplittableRandom(18);
-    double p2 = pValue(() -> DiscreteNoise.gaussian(b, 25, 2), x -> Math.exp(-x * x / 25.0), 80);
+    double p2 = pValue(() -> DiscreteGaussian.withSigmaSquared(25, 2).sample(b), x -> Math.exp(-x * x / 25.0), 80);
     assertTrue(p2 > 1e-3, "sigma^2 = 12.5: chi-square p-value " + p2);
   }
 
   @Test
   void issue17_theDiscreteLaplaceMatchesItsPmf() {
     SplittableRandom a = new SplittableRandom(19);
-    double p1 = pValue(() -> DiscreteNoise.laplace(a, 1, 3), x -> Math.exp(-Math.abs(x) / 3.0), 80);
+    double p1 = pValue(() -> DiscreteLaplace.withRate(1, 3).sample(a), x -> Math.exp(-Math.abs(x) / 3.0), 80);
     assertTrue(p1 > 1e-3, "rate 1/3: chi-square p-value " + p1);
     SplittableRandom b = new SplittableRandom(20);
-    double p2 = pValue(() -> DiscreteNoise.laplace(b, 7, 10), x -> Math.exp(-Math.abs(x) * 0.7), 60);
+    double p2 = pValue(() -> DiscreteLaplace.withRate(7, 10).sample(b), x -> Math.exp(-Math.abs(x) * 0.7), 60);
     assertTrue(p2 > 1e-3, "rate 7/10: chi-square p-value " + p2);
   }
 
@@ -90,7 +90,7 @@ class Issue17DiscreteNoiseTest {
   void issue17_aWrongPmfIsRejectedByTheSameTest() {
     // the test can fail: the discrete Gaussian of sigma^2 = 2 is not the one of sigma^2 = 2.2
     SplittableRandom a = new SplittableRandom(21);
-    double p = pValue(() -> DiscreteNoise.gaussian(a, 2, 1), x -> Math.exp(-x * x / 4.4), 40);
+    double p = pValue(() -> DiscreteGaussian.withSigmaSquared(2, 1).sample(a), x -> Math.exp(-x * x / 4.4), 40);
     assertTrue(p < 1e-6, "p-value " + p);
   }
 }

@@ -1,19 +1,19 @@
-package org.ctdc.synth.internal;
+package org.ctdc.synth.noise;
 
 import java.math.BigInteger;
 import java.util.random.RandomGenerator;
 
 /**
- * Exact samplers of the discrete Laplace and discrete Gaussian distributions (Canonne, Kamath and Steinke
- * 2020, "The Discrete Gaussian for Differential Privacy", algorithms 1 to 3): every step is a comparison of
- * uniform integers with integers, so no floating-point number ever touches a count and the low bits of a
- * noisy count reveal nothing (Mironov 2012). Parameters are rationals of integers. Thread-safe (stateless;
- * the caller's generator is used by one thread at a time).
+ * The exact algorithms behind {@link DiscreteLaplace} and {@link DiscreteGaussian} (Canonne, Kamath and
+ * Steinke 2020, "The Discrete Gaussian for Differential Privacy", algorithms 1 to 3): every step is a
+ * comparison of uniform integers with integers, so no floating-point number ever touches a count and the low
+ * bits of a noisy count reveal nothing (Mironov 2012). Parameters are rationals of integers. Thread-safe
+ * (stateless; the caller's generator is used by one thread at a time).
  */
-public final class DiscreteNoise {
+final class ExactBernoulli {
   private static final long LONG_LIMIT = 1L << 62;
 
-  private DiscreteNoise() {}
+  private ExactBernoulli() {}
 
   /** A uniform integer in [0, n). */
   static BigInteger uniformBelow(RandomGenerator rng, BigInteger n) {
@@ -56,7 +56,7 @@ public final class DiscreteNoise {
    * @param den the denominator, positive
    * @return the draw
    */
-  public static boolean bernoulliExp(RandomGenerator rng, BigInteger num, BigInteger den) {
+  static boolean bernoulliExp(RandomGenerator rng, BigInteger num, BigInteger den) {
     BigInteger n = num;
     while (n.compareTo(den) > 0) {
       if (!bernoulliExp1(rng)) {
@@ -115,7 +115,7 @@ public final class DiscreteNoise {
    * @param t the denominator of the rate, positive, below {@code 2^56}
    * @return the draw
    */
-  public static long laplace(RandomGenerator rng, long s, long t) {
+  static long laplace(RandomGenerator rng, long s, long t) {
     if (s <= 0 || t <= 0 || t >= LONG_LIMIT >> 6) {
       throw new IllegalArgumentException("discrete Laplace needs 0 < s and 0 < t < 2^56");
     }
@@ -147,7 +147,7 @@ public final class DiscreteNoise {
    * @param den the denominator of sigma squared, positive
    * @return the draw
    */
-  public static long gaussian(RandomGenerator rng, long num, long den) {
+  static long gaussian(RandomGenerator rng, long num, long den) {
     if (num <= 0 || den <= 0) {
       throw new IllegalArgumentException("discrete Gaussian needs a positive sigma squared");
     }
@@ -174,7 +174,7 @@ public final class DiscreteNoise {
    * @param sigmaSquared sigma squared, positive and below {@code 2^40}
    * @return the numerator over {@code 2^20}
    */
-  public static long numeratorOver2To20(double sigmaSquared) {
+  static long numeratorOver2To20(double sigmaSquared) {
     if (!(sigmaSquared > 0) || sigmaSquared >= 0x1p40) {
       throw new IllegalArgumentException("sigma squared must be positive and below 2^40");
     }
@@ -182,5 +182,5 @@ public final class DiscreteNoise {
   }
 
   /** The denominator of {@link #numeratorOver2To20}. */
-  public static final long DENOMINATOR = 1L << 20;
+  static final long DENOMINATOR = 1L << 20;
 }
