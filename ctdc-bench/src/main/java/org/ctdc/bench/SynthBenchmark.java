@@ -2,13 +2,9 @@ package org.ctdc.bench;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import org.ctdc.samples.SynthSamples;
 import org.ctdc.schema.Dataset;
-import org.ctdc.schema.Schema;
-import org.ctdc.schema.ValueSet;
-import org.ctdc.schema.Variable;
-import org.ctdc.schema.VariableKind;
 import org.ctdc.synth.Aggregates;
 import org.ctdc.synth.SynthConfig;
 import org.ctdc.synth.Synthesizer;
@@ -69,35 +65,7 @@ public class SynthBenchmark {
   }
 
   static Dataset generate(int rows, long seed) {
-    Schema.Builder sb = Schema.builder("bench", "1");
-    int[] sizes = new int[COLUMNS];
-    for (int c = 0; c < COLUMNS; c++) {
-      sizes[c] = 2 + c % 7;
-      String[] codes = new String[sizes[c]];
-      for (int v = 0; v < sizes[c]; v++) {
-        codes[v] = "v" + v;
-      }
-      sb.add(Variable.builder("c" + c, VariableKind.CATEGORICAL).values(ValueSet.ofCodes(codes)).build());
-    }
-    Schema schema = sb.build();
-    SplittableRandom rnd = new SplittableRandom(seed);
-    Dataset.Appender a = Dataset.appender(schema);
-    for (int r = 0; r < rows; r++) {
-      int first = rnd.nextInt(sizes[0]);
-      a.setCode(0, first);
-      for (int c = 1; c < COLUMNS; c++) {
-        if (rnd.nextInt(10) == 0) {
-          continue;
-        }
-        int v = rnd.nextInt(3) == 0 ? first % sizes[c] : 0;
-        while (v < sizes[c] - 1 && rnd.nextInt(4) == 0) {
-          v++;
-        }
-        a.setCode(c, v);
-      }
-      a.endRow();
-    }
-    return a.build();
+    return SynthSamples.categorical(rows, COLUMNS, seed);
   }
 
   /** @return DP aggregates of the data */

@@ -61,16 +61,16 @@ public final class Main implements Runnable {
   /** Success. */
   public static final int OK = 0;
 
-  /** Invalid data, or a failed verification. */
+  /** Invalid data, an input that cannot be read (every command, {@code verify} too), or a failed verification. */
   public static final int INVALID = 1;
 
   /** Usage error. */
   public static final int USAGE = 2;
 
   /**
-   * An input could not be read (to its end), so nothing was done with it: {@code align}, {@code validate},
-   * {@code deid}, {@code tables} and {@code risk} stopped reading and wrote nothing; {@code verify} verified
-   * nothing (issue 14).
+   * An input stopped part-way, so nothing was done with it: every command that reads records ({@code align},
+   * {@code validate}, {@code deid}, {@code tables}, {@code risk}, {@code synth}, {@code merge}, {@code link
+   * encode}, {@code verify}) stopped reading and wrote (or verified) nothing (issues 14, 16).
    */
   public static final int NOT_READ = 4;
 

@@ -70,12 +70,18 @@ final class RiskCommand implements Callable<Integer> {
         throw files.usage("--qi: schema " + s.id() + " has no variable '" + q + "'");
       }
     }
-    DatasetCsv.ReadResult read = DatasetCsv.read(in, s, new DatasetCsv.CsvOptions(20, true));
+    List<Path> promised = report == null ? List.of() : List.of(report);
+    DatasetCsv.ReadResult read;
+    try {
+      read = DatasetCsv.read(in, s, new DatasetCsv.CsvOptions(20, true));
+    } catch (RuntimeException e) {
+      // an input that stops part-way says what was not written, as on every file command (issue 16)
+      throw files.failed(promised, e);
+    }
     PrintWriter out = files.out();
     if (!read.report().isValid()) {
       return files.invalidInput(read.report().lines(),
-          read.report().summary() + " (risk not measured; run ctdc validate for every error)",
-          report == null ? List.of() : List.of(report));
+          read.report().summary() + " (risk not measured; run ctdc validate for every error)", promised);
     }
     RiskOptions options = RiskOptions.defaults().withSmallClassThreshold(threshold).withMissingAsWildcard(wildcard);
     RiskReport r = RiskMeasures.of(read.dataset(), qis, options);

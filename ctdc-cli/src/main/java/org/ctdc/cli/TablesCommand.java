@@ -85,7 +85,13 @@ final class TablesCommand implements Callable<Integer> {
       }
     }
     files.requireDistinct(inputs.map(), tableFiles.map());
-    DatasetCsv.ReadResult read = DatasetCsv.read(in, Schemas.resolve(cfg.schema()), DatasetCsv.CsvOptions.defaults());
+    DatasetCsv.ReadResult read;
+    try {
+      read = DatasetCsv.read(in, Schemas.resolve(cfg.schema()), DatasetCsv.CsvOptions.defaults());
+    } catch (RuntimeException e) {
+      // an input that stops part-way says what was not written, as on every file command (issue 16)
+      throw files.failed(notWritten(cfg), e);
+    }
     PrintWriter w = files.out();
     if (!read.report().isValid()) {
       w.println(read.report().summary());
@@ -132,11 +138,8 @@ final class TablesCommand implements Callable<Integer> {
       if (levelsStaging != null) {
         Outputs.deleteQuietly(levelsStaging);
       }
-      List<Path> names = new ArrayList<>();
-      cfg.tables().forEach(t -> names.add(Path.of(t.name() + ".*")));
-      names.add(Path.of("tables-report.txt"));
       // nothing was moved in unless moveIn failed part-way, which it checks against before moving anything
-      throw files.failed(names.stream().map(out::resolve).toList(), e);
+      throw files.failed(notWritten(cfg), e);
     }
     if (!files.quiet()) {
       for (TableReport r : o.reports()) {
@@ -153,5 +156,13 @@ final class TablesCommand implements Callable<Integer> {
     cfg.dp().filter(d -> d.seed().isPresent()).ifPresent(d -> w.println("DP noise " + org.ctdc.deid.table.DpNoise
         .SEEDED_NOTICE + " (seed set in the configuration)"));
     return Main.OK;
+  }
+
+  /** The files a failed run did not write: every table of the configuration and the report, in {@code --out}. */
+  private List<Path> notWritten(TablesConfig cfg) {
+    List<Path> names = new ArrayList<>();
+    cfg.tables().forEach(t -> names.add(out.resolve(t.name() + ".*")));
+    names.add(out.resolve("tables-report.txt"));
+    return names;
   }
 }

@@ -21,6 +21,7 @@ import org.ctdc.deid.verify.Verifier;
 import org.ctdc.deid.verify.Violation;
 import org.ctdc.schema.CtdcException;
 import org.ctdc.schema.DataFormatException;
+import org.ctdc.schema.InputStoppedException;
 import org.ctdc.schema.Dataset;
 import org.ctdc.schema.DatasetCsv;
 import org.ctdc.schema.MissingReason;
@@ -42,8 +43,9 @@ import picocli.CommandLine.Option;
           + " suppression limit.",
       "VERIFY.yaml (docs/verify.md) declares k-anonymity, l-diversity, t-closeness, the hierarchies and the limit.",
       "Violations name rules, variables and generalised class values, never sensitive values.",
-      "Exit code 0 when the release passes, 1 when it does not, 4 when it was not verified because the spec,"
-          + " a hierarchy or the release could not be read (the message says which: 'not verified: ...')."
+      "Exit code 0 when the release passes; 1 when it does not, or when it was not verified because the spec,"
+          + " a hierarchy or the release could not be read (the message says which: 'not verified: ...'), as"
+          + " every command exits for an input it cannot read; 4 when the release stops part-way."
     })
 final class VerifyCommand implements Callable<Integer> {
   @Mixin FileCommand files;
@@ -54,8 +56,12 @@ final class VerifyCommand implements Callable<Integer> {
   @Option(names = "--in", required = true, paramLabel = "RELEASE.csv", description = "The released file.")
   Path in;
 
-  /** Exit code: the spec, a hierarchy or the release could not be read, so nothing was verified. */
-  static final int NOT_VERIFIED = Main.NOT_READ;
+  /**
+   * Exit code: the spec, a hierarchy or the release could not be read, so nothing was verified; the code of
+   * every command whose input cannot be read (issue 16). A release that stops part-way exits {@link
+   * StoppedInput#EXIT}, as every reader's input.
+   */
+  static final int NOT_VERIFIED = Main.INVALID;
 
   @Override
   public Integer call() {
@@ -83,15 +89,17 @@ final class VerifyCommand implements Callable<Integer> {
   }
 
   /**
-   * "Cannot read" is not "verification failed": a separate message and exit code (issue 14). The library's
-   * messages name the file, path and rule and never a value.
+   * "Cannot read" is not "verification failed": a separate message (issue 14), with the exit code of every
+   * command whose input cannot be read, and {@link StoppedInput#EXIT} for a release that stops part-way
+   * (issue 16). The library's messages name the file, path and rule and never a value.
    */
   private int notVerified(String what, CtdcException e) {
     if (files.debug()) {
       e.printStackTrace(files.err());
     }
-    files.err().println("ctdc: not verified: " + what + ": " + e.getMessage());
-    return NOT_VERIFIED;
+    // a release that stops part-way is said as by every reader: where it stopped, and "nothing was written"
+    files.err().println("ctdc: not verified: " + what + ": " + files.failed(List.of(), e).getMessage());
+    return e instanceof InputStoppedException ? StoppedInput.EXIT : NOT_VERIFIED;
   }
 
   /**
@@ -130,8 +138,18 @@ final class VerifyCommand implements Callable<Integer> {
       }
       header = it.next();
       int line = 1;
-      while (it.hasNext()) {
-        String[] row = it.next();
+      while (true) {
+        String[] row;
+        try {
+          if (!it.hasNext()) {
+            break;
+          }
+          row = it.next();
+        } catch (RuntimeException e) {
+          // past the header the parser could not go on: the release stopped part-way, as in every reader
+          throw InputStoppedException.at(in.toString(), line, "not valid CSV (" + e.getClass().getSimpleName() + ")",
+              line - 1, 0, "read", "rejected", null);
+        }
         line++;
         if (row.length == 1 && row[0].isEmpty()) {
           continue;

@@ -41,7 +41,8 @@ class Issue14HierarchyCliTest {
     StringWriter err = new StringWriter();
     int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
     String all = out + "\n" + err;
-    // verify tells "cannot read" (a hierarchy its spec names included) from "verification failed" (issue 14)
+    // verify tells "cannot read" (a hierarchy its spec names included) from "verification failed" by its message
+    // (issue 14); the exit code is 1, as for every command (issue 16)
     assertEquals("verify".equals(args[0]) ? VerifyCommand.NOT_VERIFIED : Main.INVALID, code, all);
     String e = err.toString().strip();
     assertFalse(e.contains("\n"), () -> "more than one line: " + e);

@@ -208,10 +208,10 @@ class Issue16FileCommandTest {
       assertEquals(r.code(), debug.code(), c + " --debug");
       assertTrue(debug.err().contains("\tat "), c + " --debug prints the stack trace: " + debug.err());
     });
-    // verify alone says "not verified" (4) for a file it cannot read, as documented (issue 14): a release that
-    // cannot be read is not a release that fails; every other command says the input is invalid (1)
+    // every command, verify too, exits 1 for an input it cannot read (verify says "not verified", issue 14);
+    // 4 is only for an input that stops part-way (the next test)
     Map<String, Integer> expected = new LinkedHashMap<>();
-    codes.keySet().forEach(c -> expected.put(c, c.equals("verify") ? VerifyCommand.NOT_VERIFIED : Main.INVALID));
+    codes.keySet().forEach(c -> expected.put(c, Main.INVALID));
     assertEquals(expected, codes);
   }
 
@@ -236,7 +236,7 @@ class Issue16FileCommandTest {
     Path brokenVp = work.resolve("broken-vp.csv");
     Files.writeString(brokenVp, vp.get(0) + "\n\"" + vp.get(1) + "\n" + vp.get(2) + "\n");
     Map<String, Path> inputs = Map.of("validate", broken, "align", brokenExtract, "deid", broken, "risk", broken,
-        "tables", brokenVp, "synth", brokenVp, "merge", broken, "link encode", brokenExtract);
+        "tables", brokenVp, "synth", brokenVp, "merge", broken, "link encode", brokenExtract, "verify", broken);
     arguments(work).forEach((c, args) -> {
       if (!inputs.containsKey(c)) {
         return;
@@ -247,6 +247,8 @@ class Issue16FileCommandTest {
       assertTrue(r.err().startsWith("ctdc: ") && r.err().contains(inputs.get(c).getFileName() + ": row ")
           && r.err().contains("reading stopped there"),
           c + ": " + r.err());
+      // and says what it did not write, risk and tables too (the promised files, or that nothing was written)
+      assertTrue(r.err().strip().matches(".*; (not written: .+|nothing was written)"), c + ": " + r.err());
     });
   }
 

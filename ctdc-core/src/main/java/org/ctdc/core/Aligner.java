@@ -9,13 +9,13 @@ import java.util.Objects;
 import org.ctdc.core.internal.Inputs;
 import org.ctdc.core.internal.Plan;
 import org.ctdc.core.internal.Run;
+import org.ctdc.schema.AbstractOperationBuilder;
 import org.ctdc.schema.internal.Utf8Input;
 import org.ctdc.schema.DataFormatException;
 import org.ctdc.schema.Cancellation;
 import org.ctdc.schema.Dataset;
 import org.ctdc.schema.InputStoppedException;
 import org.ctdc.schema.OperationCancelledException;
-import org.ctdc.schema.OperationBuilder;
 import org.ctdc.schema.ProgressListener;
 
 /**
@@ -96,8 +96,8 @@ public final class Aligner {
     this.mode = b.mode;
     this.rowsListed = b.rowsListed;
     this.showMinCount = b.showMinCount;
-    this.progress = b.progress;
-    this.cancellation = b.cancellation;
+    this.progress = b.progressListener();
+    this.cancellation = b.cancellationSignal();
   }
 
   /**
@@ -247,13 +247,11 @@ public final class Aligner {
   /**
    * Configures an {@link Aligner}. Not thread-safe.
    */
-  public static final class Builder implements OperationBuilder<Builder> {
+  public static final class Builder extends AbstractOperationBuilder<Builder> {
     private final AlignmentSpec spec;
     private AlignmentMode mode = AlignmentMode.LENIENT;
     private int rowsListed = 1000;
     private int showMinCount = DEFAULT_SHOW_THRESHOLD;
-    private ProgressListener progress = ProgressListener.none();
-    private Cancellation cancellation = Cancellation.none();
 
     private Builder(AlignmentSpec spec) {
       this.spec = Objects.requireNonNull(spec, "spec");
@@ -293,33 +291,6 @@ public final class Aligner {
         throw new IllegalArgumentException("showValuesSeenAtLeast must be at least 2, was " + n);
       }
       this.showMinCount = n;
-      return this;
-    }
-
-    /**
-     * Sets the listener of progress reports: stage {@code "aligning"} every 8,192 rows read and once at the
-     * end (see the class documentation). Called on the thread that aligns; an exception it throws aborts
-     * the call.
-     *
-     * @param listener the listener (default {@link ProgressListener#none()})
-     * @return this builder
-     */
-    @Override
-    public Builder progress(ProgressListener listener) {
-      this.progress = Objects.requireNonNull(listener, "progress");
-      return this;
-    }
-
-    /**
-     * Sets the signal that stops a run: checked every 8,192 rows read and at the end; once raised, the
-     * call throws {@link OperationCancelledException} and returns no result.
-     *
-     * @param signal the signal (default {@link Cancellation#none()})
-     * @return this builder
-     */
-    @Override
-    public Builder cancellation(Cancellation signal) {
-      this.cancellation = Objects.requireNonNull(signal, "cancellation");
       return this;
     }
 

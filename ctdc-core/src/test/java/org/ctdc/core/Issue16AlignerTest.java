@@ -42,8 +42,8 @@ class Issue16AlignerTest {
             () -> Aligner.builder(spec).rowsListed(-1)),
         Issue16RuleBuildersTest.check("showValuesSeenAtLeast 1", IllegalArgumentException.class, "showValuesSeenAtLeast",
             () -> Aligner.builder(spec).showValuesSeenAtLeast(1)),
-        Issue16RuleBuildersTest.check("progress null", NullPointerException.class, "progress", () -> Aligner.builder(spec).progress(null)),
-        Issue16RuleBuildersTest.check("cancellation null", NullPointerException.class, "cancellation",
+        Issue16RuleBuildersTest.check("progress null", NullPointerException.class, "listener", () -> Aligner.builder(spec).progress(null)),
+        Issue16RuleBuildersTest.check("cancellation null", NullPointerException.class, "signal",
             () -> Aligner.builder(spec).cancellation(null)),
         // the country resolver's builder follows the same rule: a setting out of range is the caller's mistake
         Issue16RuleBuildersTest.check("fuzzyThreshold 0", IllegalArgumentException.class, "fuzzyThreshold",

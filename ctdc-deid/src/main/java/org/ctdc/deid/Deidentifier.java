@@ -13,6 +13,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.ctdc.deid.internal.Engine;
 import org.ctdc.deid.internal.Search;
+import org.ctdc.schema.AbstractOperationBuilder;
 import org.ctdc.schema.internal.Ticker;
 import org.ctdc.deid.risk.RiskException;
 import org.ctdc.deid.risk.RiskMeasures;
@@ -53,7 +54,8 @@ import org.slf4j.LoggerFactory;
  * <p>Progress and cancellation are settings of the operation ({@link Builder#progress}, {@link
  * Builder#cancellation}), set as on every long-running operation of the library ({@link OperationBuilder}):
  * a run reports the generalisation search as stage {@value #SEARCHING} (lattice nodes classified or passed,
- * out of the lattice size) and, with local suppression, stage {@value LocalSuppression#SUPPRESSING}, and stops
+ * out of the lattice size) and, with local suppression, stage {@value LocalSuppression#SUPPRESSING}, each on
+ * the thread that runs, and stops
  * with {@link OperationCancelledException} when the signal is raised. The release is the same with or
  * without them.
  *
@@ -81,8 +83,8 @@ public final class Deidentifier {
 
   private Deidentifier(Builder b) {
     this.config = b.config;
-    this.progress = b.progress;
-    this.cancellation = b.cancellation;
+    this.progress = b.progressListener();
+    this.cancellation = b.cancellationSignal();
   }
 
   /**
@@ -272,29 +274,11 @@ public final class Deidentifier {
    * Builds a {@link Deidentifier}: the configuration, a progress listener and a cancellation signal. Each
    * setter checks its argument. Not thread-safe.
    */
-  public static final class Builder implements OperationBuilder<Builder> {
+  public static final class Builder extends AbstractOperationBuilder<Builder> {
     private final DeidConfig config;
-    private ProgressListener progress = ProgressListener.none();
-    private Cancellation cancellation = Cancellation.none();
 
     private Builder(DeidConfig config) {
       this.config = Objects.requireNonNull(config, "config");
-    }
-
-    /**
-     * {@inheritDoc} Stages: {@value Deidentifier#SEARCHING} and, with local suppression, {@value
-     * LocalSuppression#SUPPRESSING}; called on the thread that runs.
-     */
-    @Override
-    public Builder progress(ProgressListener listener) {
-      this.progress = Objects.requireNonNull(listener, "listener");
-      return this;
-    }
-
-    @Override
-    public Builder cancellation(Cancellation signal) {
-      this.cancellation = Objects.requireNonNull(signal, "signal");
-      return this;
     }
 
     /** @return the operation, immutable and thread-safe */

@@ -60,8 +60,8 @@ public final class Encoder {
     this.config = b.config;
     this.prototype = b.key.hmac();
     this.threads = b.threads;
-    this.progress = b.progress;
-    this.cancellation = b.cancellation;
+    this.progress = b.progressListener();
+    this.cancellation = b.cancellationSignal();
     this.groups = new byte[config.fields().size()][];
     this.skeletons = new byte[groups.length][];
     for (int f = 0; f < groups.length; f++) {

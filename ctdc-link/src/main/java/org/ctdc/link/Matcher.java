@@ -56,8 +56,8 @@ public final class Matcher {
   private Matcher(Builder b) {
     this.config = b.config;
     this.threads = b.threads;
-    this.progress = b.progress;
-    this.cancellation = b.cancellation;
+    this.progress = b.progressListener();
+    this.cancellation = b.cancellationSignal();
   }
 
   /**

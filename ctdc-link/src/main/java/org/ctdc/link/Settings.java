@@ -1,19 +1,15 @@
 package org.ctdc.link;
 
-import java.util.Objects;
-import org.ctdc.schema.Cancellation;
-import org.ctdc.schema.OperationBuilder;
-import org.ctdc.schema.ProgressListener;
+import org.ctdc.schema.AbstractOperationBuilder;
 
 /**
- * The settings the linkage operations' builders share: threads, progress, cancellation. Not thread-safe.
+ * The settings the linkage operations' builders share: threads, and progress and cancellation from {@link
+ * AbstractOperationBuilder}. Not thread-safe.
  *
  * @param <B> the builder's own type
  */
-abstract class Settings<B extends Settings<B>> implements OperationBuilder<B> {
+abstract class Settings<B extends Settings<B>> extends AbstractOperationBuilder<B> {
   int threads = 1;
-  ProgressListener progress = ProgressListener.none();
-  Cancellation cancellation = Cancellation.none();
 
   abstract B self();
 
@@ -29,18 +25,6 @@ abstract class Settings<B extends Settings<B>> implements OperationBuilder<B> {
       throw new IllegalArgumentException("threads must lie in [1, 256], is " + n);
     }
     threads = n;
-    return self();
-  }
-
-  @Override
-  public B progress(ProgressListener listener) {
-    progress = Objects.requireNonNull(listener, "listener");
-    return self();
-  }
-
-  @Override
-  public B cancellation(Cancellation signal) {
-    cancellation = Objects.requireNonNull(signal, "signal");
     return self();
   }
 }

@@ -12,6 +12,9 @@ package org.ctdc.schema;
  * calling program. A failure of the data, a file or a specification is a {@link CtdcException}, so
  * {@code catch (CtdcException e)} catches every failure the library reports about its input.
  *
+ * <p>Every builder of the library extends {@link AbstractOperationBuilder}, which holds and checks these two
+ * settings once for all operations.
+ *
  * <p>Implementations are not thread-safe (builders are meant to be used by one thread); the operations
  * they build are immutable and thread-safe unless their class says otherwise.
  *

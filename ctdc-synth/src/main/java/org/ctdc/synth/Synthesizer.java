@@ -8,9 +8,9 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
+import org.ctdc.schema.AbstractOperationBuilder;
 import org.ctdc.schema.Cancellation;
 import org.ctdc.schema.Dataset;
-import org.ctdc.schema.OperationBuilder;
 import org.ctdc.schema.ProgressListener;
 import org.ctdc.synth.internal.AttributeTable;
 import org.ctdc.synth.internal.DpAggregator;
@@ -45,8 +45,8 @@ public final class Synthesizer {
   private Synthesizer(Builder b) {
     this.config = b.config;
     this.threads = b.threads;
-    this.progress = b.progress;
-    this.cancellation = b.cancellation;
+    this.progress = b.progressListener();
+    this.cancellation = b.cancellationSignal();
   }
 
   /**
@@ -141,11 +141,9 @@ public final class Synthesizer {
   /**
    * Builds a {@link Synthesizer}; every setter checks its value at once. Not thread-safe.
    */
-  public static final class Builder implements OperationBuilder<Builder> {
+  public static final class Builder extends AbstractOperationBuilder<Builder> {
     private final SynthConfig config;
     private int threads = Runtime.getRuntime().availableProcessors();
-    private ProgressListener progress = ProgressListener.none();
-    private Cancellation cancellation = Cancellation.none();
 
     private Builder(SynthConfig config) {
       this.config = config;
@@ -161,18 +159,6 @@ public final class Synthesizer {
         throw new IllegalArgumentException("threads must be at least 1, was " + n);
       }
       this.threads = n;
-      return this;
-    }
-
-    @Override
-    public Builder progress(ProgressListener listener) {
-      this.progress = Objects.requireNonNull(listener, "listener");
-      return this;
-    }
-
-    @Override
-    public Builder cancellation(Cancellation signal) {
-      this.cancellation = Objects.requireNonNull(signal, "signal");
       return this;
     }
 

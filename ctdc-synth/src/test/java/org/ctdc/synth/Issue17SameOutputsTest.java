@@ -8,12 +8,8 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.SplittableRandom;
+import org.ctdc.samples.SynthSamples;
 import org.ctdc.schema.Dataset;
-import org.ctdc.schema.Schema;
-import org.ctdc.schema.ValueSet;
-import org.ctdc.schema.Variable;
-import org.ctdc.schema.VariableKind;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -21,7 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Issue 17 (performance): the faster aggregation and synthesis give, for a seed, byte for byte the outputs of
  * the first implementation. The digests (SHA-256 of {@code aggregates.csv} followed by the synthetic records'
  * codes) were computed with the implementation of commit a7eb285, before the trie and the extension counts, on
- * 3000 generated records of 12 categorical columns.
+ * 3000 records of 12 categorical columns from {@link SynthSamples} (the generator the synthesis benchmark uses).
  */
 class Issue17SameOutputsTest {
 
@@ -35,7 +31,7 @@ class Issue17SameOutputsTest {
       "DP, 4, 975ee6a9de76b2aa08b041586795a7a27f8791b6a8c5ebc1ae0aa94fbaa58d26"})
   void issue17_outputsForASeedAreThoseOfTheFirstImplementation(SynthConfig.Mode mode, int r, String digest)
       throws java.security.NoSuchAlgorithmException {
-    Dataset d = generate(3000, 12, 2024);
+    Dataset d = SynthSamples.categorical(3000, 12, 2024);
     List<String> names = new ArrayList<>();
     for (int c = 0; c < 12; c++) {
       names.add("c" + c);
@@ -49,36 +45,6 @@ class Issue17SameOutputsTest {
     }
   }
 
-  private static Dataset generate(int rows, int columns, long seed) {
-    Schema.Builder sb = Schema.builder("golden", "1");
-    int[] sizes = new int[columns];
-    for (int c = 0; c < columns; c++) {
-      sizes[c] = 2 + c % 7;
-      String[] codes = new String[sizes[c]];
-      for (int v = 0; v < sizes[c]; v++) {
-        codes[v] = "v" + v;
-      }
-      sb.add(Variable.builder("c" + c, VariableKind.CATEGORICAL).values(ValueSet.ofCodes(codes)).build());
-    }
-    SplittableRandom rnd = new SplittableRandom(seed);
-    Dataset.Appender a = Dataset.appender(sb.build());
-    for (int r = 0; r < rows; r++) {
-      int first = rnd.nextInt(sizes[0]);
-      a.setCode(0, first);
-      for (int c = 1; c < columns; c++) {
-        if (rnd.nextInt(10) == 0) {
-          continue;
-        }
-        int v = rnd.nextInt(3) == 0 ? first % sizes[c] : 0;
-        while (v < sizes[c] - 1 && rnd.nextInt(4) == 0) {
-          v++;
-        }
-        a.setCode(c, v);
-      }
-      a.endRow();
-    }
-    return a.build();
-  }
   private static String digest(Aggregates agg, Dataset syn) throws java.security.NoSuchAlgorithmException {
     StringWriter w = new StringWriter();
     agg.writeCsv(w);

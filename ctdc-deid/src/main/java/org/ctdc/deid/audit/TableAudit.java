@@ -3,6 +3,7 @@ package org.ctdc.deid.audit;
 import java.util.List;
 import java.util.Objects;
 import org.ctdc.deid.audit.internal.AuditEngine;
+import org.ctdc.schema.AbstractOperationBuilder;
 import org.ctdc.schema.Cancellation;
 import org.ctdc.schema.OperationBuilder;
 import org.ctdc.schema.OperationCancelledException;
@@ -54,8 +55,8 @@ public final class TableAudit {
 
   private TableAudit(Builder b) {
     this.options = b.options;
-    this.progress = b.progress;
-    this.cancellation = b.cancellation;
+    this.progress = b.progressListener();
+    this.cancellation = b.cancellationSignal();
   }
 
   /**
@@ -125,10 +126,8 @@ public final class TableAudit {
    * Configures a {@link TableAudit}: each setting is checked when it is set; progress and cancellation as every
    * {@link OperationBuilder} (the stages are in the class documentation). Not thread-safe.
    */
-  public static final class Builder implements OperationBuilder<Builder> {
+  public static final class Builder extends AbstractOperationBuilder<Builder> {
     private AuditOptions options = AuditOptions.defaults();
-    private ProgressListener progress = ProgressListener.none();
-    private Cancellation cancellation = Cancellation.none();
 
     private Builder() {}
 
@@ -140,18 +139,6 @@ public final class TableAudit {
      */
     public Builder options(AuditOptions options) {
       this.options = Objects.requireNonNull(options, "options");
-      return this;
-    }
-
-    @Override
-    public Builder progress(ProgressListener listener) {
-      this.progress = Objects.requireNonNull(listener, "listener");
-      return this;
-    }
-
-    @Override
-    public Builder cancellation(Cancellation signal) {
-      this.cancellation = Objects.requireNonNull(signal, "signal");
       return this;
     }
 

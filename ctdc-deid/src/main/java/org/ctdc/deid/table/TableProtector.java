@@ -3,6 +3,7 @@ package org.ctdc.deid.table;
 import java.util.List;
 import java.util.Objects;
 import org.ctdc.deid.table.internal.SuppressionRun;
+import org.ctdc.schema.AbstractOperationBuilder;
 import org.ctdc.schema.Cancellation;
 import org.ctdc.schema.OperationBuilder;
 import org.ctdc.schema.OperationCancelledException;
@@ -59,8 +60,8 @@ public final class TableProtector {
 
   private TableProtector(Builder b) {
     this.rules = b.rules;
-    this.progress = b.progress;
-    this.cancellation = b.cancellation;
+    this.progress = b.progressListener();
+    this.cancellation = b.cancellationSignal();
   }
 
   /**
@@ -128,25 +129,11 @@ public final class TableProtector {
    * Configures a {@link TableProtector}: each setting is checked when it is set; progress and cancellation as every
    * {@link OperationBuilder} (the stages are in the class documentation). Not thread-safe.
    */
-  public static final class Builder implements OperationBuilder<Builder> {
+  public static final class Builder extends AbstractOperationBuilder<Builder> {
     private final SuppressionRules rules;
-    private ProgressListener progress = ProgressListener.none();
-    private Cancellation cancellation = Cancellation.none();
 
     private Builder(SuppressionRules rules) {
       this.rules = Objects.requireNonNull(rules, "rules");
-    }
-
-    @Override
-    public Builder progress(ProgressListener listener) {
-      this.progress = Objects.requireNonNull(listener, "listener");
-      return this;
-    }
-
-    @Override
-    public Builder cancellation(Cancellation signal) {
-      this.cancellation = Objects.requireNonNull(signal, "signal");
-      return this;
     }
 
     /** @return the protector */

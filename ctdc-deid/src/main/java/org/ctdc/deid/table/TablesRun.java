@@ -14,6 +14,7 @@ import java.util.Set;
 import org.ctdc.deid.audit.TableAudit;
 import org.ctdc.deid.table.internal.DpCells;
 import org.ctdc.deid.table.internal.ReleaseAudit;
+import org.ctdc.schema.AbstractOperationBuilder;
 import org.ctdc.schema.Cancellation;
 import org.ctdc.schema.Dataset;
 import org.ctdc.schema.OperationBuilder;
@@ -70,8 +71,8 @@ public final class TablesRun {
     this.config = b.config;
     this.outDir = b.outDir;
     this.levelsDir = b.levelsDir;
-    this.progress = b.progress;
-    this.cancellation = b.cancellation;
+    this.progress = b.progressListener();
+    this.cancellation = b.cancellationSignal();
     this.threads = b.threads;
   }
 
@@ -513,12 +514,10 @@ public final class TablesRun {
    * Configures a {@link TablesRun}: each setting is checked when it is set; progress and cancellation as every
    * {@link OperationBuilder} (the stages are in the class documentation). Not thread-safe.
    */
-  public static final class Builder implements OperationBuilder<Builder> {
+  public static final class Builder extends AbstractOperationBuilder<Builder> {
     private final TablesConfig config;
     private final Path outDir;
     private @Nullable Path levelsDir;
-    private ProgressListener progress = ProgressListener.none();
-    private Cancellation cancellation = Cancellation.none();
     private int threads = Runtime.getRuntime().availableProcessors();
 
     private Builder(TablesConfig config, Path outDir) {
@@ -543,18 +542,6 @@ public final class TablesRun {
             + " levels files hold the values of suppressed cells");
       }
       this.levelsDir = dir;
-      return this;
-    }
-
-    @Override
-    public Builder progress(ProgressListener listener) {
-      this.progress = Objects.requireNonNull(listener, "listener");
-      return this;
-    }
-
-    @Override
-    public Builder cancellation(Cancellation signal) {
-      this.cancellation = Objects.requireNonNull(signal, "signal");
       return this;
     }
 

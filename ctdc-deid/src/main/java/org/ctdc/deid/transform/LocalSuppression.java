@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.ctdc.schema.AbstractOperationBuilder;
 import org.ctdc.schema.internal.Ticker;
 import org.ctdc.deid.risk.RiskException;
 import org.ctdc.deid.risk.internal.CompatIndex;
@@ -46,7 +47,7 @@ import org.ctdc.schema.ProgressListener;
  *
  * <p>Progress and cancellation are settings of the operation, set as on every long-running operation
  * ({@link OperationBuilder}): {@link #apply(Dataset)} reports stage {@value #SUPPRESSING} (violating
- * combinations processed, out of those below k) and stops with {@link OperationCancelledException} when the
+ * combinations processed, out of those below k; on the thread that applies) and stops with {@link OperationCancelledException} when the
  * signal is raised. The result is the same with or without them.
  *
  * <pre>{@code
@@ -74,8 +75,8 @@ public final class LocalSuppression {
     this.quasiIdentifiers = b.quasiIdentifiers;
     this.k = b.k;
     this.importance = b.importance;
-    this.progress = b.progress;
-    this.cancellation = b.cancellation;
+    this.progress = b.progressListener();
+    this.cancellation = b.cancellationSignal();
   }
 
   /**
@@ -118,12 +119,10 @@ public final class LocalSuppression {
   }
 
   /** Builds a {@link LocalSuppression}; each setter checks its argument. Not thread-safe. */
-  public static final class Builder implements OperationBuilder<Builder> {
+  public static final class Builder extends AbstractOperationBuilder<Builder> {
     private final List<String> quasiIdentifiers;
     private final int k;
     private List<String> importance = List.of();
-    private ProgressListener progress = ProgressListener.none();
-    private Cancellation cancellation = Cancellation.none();
 
     private Builder(List<String> quasiIdentifiers, int k) {
       this.quasiIdentifiers = List.copyOf(quasiIdentifiers);
@@ -150,22 +149,6 @@ public final class LocalSuppression {
         throw new IllegalArgumentException("importance must name every quasi-identifier once");
       }
       this.importance = copy;
-      return this;
-    }
-
-    /**
-     * {@inheritDoc} Stage {@value LocalSuppression#SUPPRESSING}: combinations below k processed out of their
-     * number; called on the thread that applies.
-     */
-    @Override
-    public Builder progress(ProgressListener listener) {
-      this.progress = Objects.requireNonNull(listener, "listener");
-      return this;
-    }
-
-    @Override
-    public Builder cancellation(Cancellation signal) {
-      this.cancellation = Objects.requireNonNull(signal, "signal");
       return this;
     }
 
