@@ -65,6 +65,11 @@ final class DeidCommand implements Callable<Integer> {
 
   @Mixin FormulaGuardOption formulaGuard;
 
+  @Option(names = "--timings",
+      description = "Print one line of stage times to standard error (start-up, read, search, write, CPU, heap"
+          + " peak); names and numbers only.")
+  boolean timings;
+
   @Override
   public Integer call() {
     FileCommand.Named inputs = FileCommand.Named.files().and("--in", in).and("--config", config);
@@ -74,23 +79,28 @@ final class DeidCommand implements Callable<Integer> {
     List<Path> promised = outputs.paths();
     PrintWriter o = files.out();
     Cancellation cancellation = files.cancellation();
+    StageTimings clock = StageTimings.start(timings);
     DeidResult r;
     DeidJob job;
     try {
       job = DeidJob.read(config);
       // nor over a hierarchy or the key file the configuration names
       files.requireDistinct(configured(inputs, job).map(), outputs.map());
+      clock.lap("config");
       Schema schema =
           job.schema().isPresent()
               ? Schemas.resolve(job.schema().get())
               : InferredSchemas.fromCsv(in, job.delimiter(), job.missingTokens());
+      clock.lap("infer");
       DatasetCsv.ReadResult read = DatasetCsv.read(in, schema, new DatasetCsv.CsvOptions(100, true));
+      clock.lap("read");
       if (!read.report().isValid()) {
         return files.invalidInput(read.report().lines(), read.report().summary(), promised);
       }
       try (Progress progress = files.progress("de-identifying")) {
-        r = Deidentifier.builder(job.config()).progress(progress).cancellation(cancellation).build()
-            .run(read.dataset());
+        r = Deidentifier.builder(job.config()).progress(clock.watch(progress, Deidentifier.SEARCHING))
+            .cancellation(cancellation).build().run(read.dataset());
+        clock.lapWatched("before-search", "search", "after-search", "deid");
         progress.done();
       }
     } catch (RuntimeException e) {
@@ -131,7 +141,10 @@ final class DeidCommand implements Callable<Integer> {
     }
     cancellation.throwIfCancelled(Deidentifier.OPERATION);
     // the release and its report together or neither
+    clock.lap("prepare-outputs");
     files.writeAll(pending);
+    clock.lap("write");
+    clock.print(files.err());
     DeidReport rep = written[0];
     StringBuilder levels = new StringBuilder();
     for (DeidReport.QiLevel q : rep.quasiIdentifiers()) {

@@ -157,7 +157,7 @@ public final class HighCardinalityData {
   /**
    * The hierarchy files of the quasi-identifiers in ARX's layout ({@code ;}-separated, one row per value,
    * the last column {@code *}), by quasi-identifier name. Every value the profile can generate is listed.
-   * Years: year, 3-year period, 11-year half, {@code *}; ages: exact, 5, 10 and 20 years, {@code *} (bands
+   * Years: year, 3-year period, the first 12 years and the rest, {@code *}; ages: exact, 5, 10 and 20 years, {@code *} (bands
    * under {@link Profile#LOW}: band, majority status, {@code *}); countries: country, sub-region, region,
    * {@code *}; the others: value, {@code *}.
    *
@@ -171,7 +171,7 @@ public final class HighCardinalityData {
     for (int y = first; y <= 2022; y++) {
       int p = first + (y - first) / 3 * 3;
       years.append(y).append(';').append(p).append('-').append(Math.min(p + 2, 2022)).append(';')
-          .append(y < 2012 ? first + "-2011" : "2012-2022").append(";*\n");
+          .append(y < first + 12 ? first + "-" + (first + 11) : (first + 12) + "-2022").append(";*\n");
     }
     h.put("yearOfRegistration", years.toString());
     h.put("Datasource", "CaseManagement;*\nHotline;*\n");

@@ -120,6 +120,15 @@ class Issue19HighCardinalityDataTest {
           assertTrue(height < 0 || height == levels.length, qi);
           height = levels.length;
         }
+        // one parent per value and level
+        for (int level = 1; level < height; level++) {
+          Map<String, String> parent = new HashMap<>();
+          for (String row : h.get(qi).split("\n")) {
+            String[] levels = row.split(";");
+            String before = parent.putIfAbsent(levels[level - 1], levels[level]);
+            assertTrue(before == null || before.equals(levels[level]), qi + " level " + level);
+          }
+        }
         int col = HighCardinalityData.COLUMNS.indexOf(qi);
         for (int r = 1; r < lines.length; r++) {
           String v = lines[r].split(",", -1)[col];
