@@ -87,13 +87,18 @@ final class DeidCommand implements Callable<Integer> {
       // nor over a hierarchy or the key file the configuration names
       files.requireDistinct(configured(inputs, job).map(), outputs.map());
       clock.lap("config");
-      Schema schema =
-          job.schema().isPresent()
-              ? Schemas.resolve(job.schema().get())
-              : InferredSchemas.fromCsv(in, job.delimiter(), job.missingTokens());
-      clock.lap("infer");
-      DatasetCsv.ReadResult read = DatasetCsv.read(in, schema, new DatasetCsv.CsvOptions(100, true));
-      clock.lap("read");
+      DatasetCsv.CsvOptions options = new DatasetCsv.CsvOptions(100, true);
+      DatasetCsv.ReadResult read;
+      if (job.schema().isPresent()) {
+        Schema schema = Schemas.resolve(job.schema().get());
+        read = DatasetCsv.read(in, schema, options);
+        clock.lap("read");
+      } else {
+        // the schema inferred while reading, in one pass over the file (issue 19)
+        read = InferredSchemas.readCsv(in, job.delimiter(), job.missingTokens(), options,
+            Runtime.getRuntime().availableProcessors());
+        clock.lap("infer+read");
+      }
       if (!read.report().isValid()) {
         return files.invalidInput(read.report().lines(), read.report().summary(), promised);
       }
