@@ -33,7 +33,7 @@ class Issue19FastCsvReadTest {
 
   @TempDir Path dir;
 
-  static final String[] VALUES = {"a", "b", "c", "Zeta", "10", "9", "", "", "é", "日本", "a b", "-99", "NA"};
+  static final String[] VALUES = {"a", "b", "c", "Zeta", "10", "9", "", "", "é", "日本", "a b", "-99", "NA", "=A1+1", "@cmd"};
 
   /** A random CSV file's bytes. */
   static byte[] randomCsv(SplittableRandom rnd, char delimiter) {
@@ -167,6 +167,43 @@ class Issue19FastCsvReadTest {
     }
     // the property is not vacuous: most files are regular and read the fast way
     assertTrue(fastCount.get() > files / 3, "read the fast way: " + fastCount.get() + " of " + files);
+  }
+
+  @ParameterizedTest
+  @ValueSource(longs = {11, 12, 13})
+  void issue19_parallelBlockWriteGivesTheBytesOfASerialWrite(long seed) throws IOException {
+    SplittableRandom rnd = new SplittableRandom(seed);
+    int compared = 0;
+    for (int i = 0; i < 60; i++) {
+      byte[] bytes = randomCsv(rnd, ',');
+      Path file = dir.resolve("w.csv");
+      Files.write(file, bytes);
+      DatasetCsv.ReadResult r;
+      try {
+        r = InferredSchemas.readCsv(file, ',', List.of(""), DatasetCsv.CsvOptions.defaults(), 1);
+      } catch (CtdcException e) {
+        continue;
+      }
+      for (org.ctdc.schema.CsvWriteOptions options : List.of(org.ctdc.schema.CsvWriteOptions.defaults(),
+          org.ctdc.schema.CsvWriteOptions.defaults().withFormulaGuard(false))) {
+        java.io.StringWriter serial = new java.io.StringWriter();
+        org.ctdc.schema.CsvWriteSummary one = CsvDatasetWriter.write(r.dataset(), serial, "w", options, 1, 1 << 20);
+        for (int threads : new int[] {1, 2, 3}) {
+          for (int block : new int[] {1, 2, 5, 1000}) {
+            java.io.StringWriter w = new java.io.StringWriter();
+            org.ctdc.schema.CsvWriteSummary s = CsvDatasetWriter.write(r.dataset(), w, "w", options, threads, block);
+            assertEquals(serial.toString(), w.toString(), "threads " + threads + " block " + block);
+            assertEquals(one, s);
+          }
+        }
+        // and the public way
+        java.io.StringWriter pub = new java.io.StringWriter();
+        DatasetCsv.write(r.dataset(), pub, options);
+        assertEquals(serial.toString(), pub.toString());
+      }
+      compared++;
+    }
+    assertTrue(compared > 10, "compared " + compared);
   }
 
   @Test
