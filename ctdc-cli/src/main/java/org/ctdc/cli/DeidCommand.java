@@ -65,6 +65,11 @@ final class DeidCommand implements Callable<Integer> {
 
   @Mixin FormulaGuardOption formulaGuard;
 
+  @Option(names = "--timings",
+      description = "Print one line of stage times to standard error (start-up, read, search, write, CPU, heap"
+          + " peak); names and numbers only.")
+  boolean timings;
+
   @Override
   public Integer call() {
     FileCommand.Named inputs = FileCommand.Named.files().and("--in", in).and("--config", config);
@@ -74,23 +79,33 @@ final class DeidCommand implements Callable<Integer> {
     List<Path> promised = outputs.paths();
     PrintWriter o = files.out();
     Cancellation cancellation = files.cancellation();
+    StageTimings clock = StageTimings.start(timings);
     DeidResult r;
     DeidJob job;
     try {
       job = DeidJob.read(config);
       // nor over a hierarchy or the key file the configuration names
       files.requireDistinct(configured(inputs, job).map(), outputs.map());
-      Schema schema =
-          job.schema().isPresent()
-              ? Schemas.resolve(job.schema().get())
-              : InferredSchemas.fromCsv(in, job.delimiter(), job.missingTokens());
-      DatasetCsv.ReadResult read = DatasetCsv.read(in, schema, new DatasetCsv.CsvOptions(100, true));
+      clock.lap("config");
+      DatasetCsv.CsvOptions options = new DatasetCsv.CsvOptions(100, true);
+      DatasetCsv.ReadResult read;
+      if (job.schema().isPresent()) {
+        Schema schema = Schemas.resolve(job.schema().get());
+        read = DatasetCsv.read(in, schema, options);
+        clock.lap("read");
+      } else {
+        // the schema inferred while reading, in one pass over the file (issue 19)
+        read = InferredSchemas.readCsv(in, job.delimiter(), job.missingTokens(), options,
+            Runtime.getRuntime().availableProcessors());
+        clock.lap("infer+read");
+      }
       if (!read.report().isValid()) {
         return files.invalidInput(read.report().lines(), read.report().summary(), promised);
       }
       try (Progress progress = files.progress("de-identifying")) {
-        r = Deidentifier.builder(job.config()).progress(progress).cancellation(cancellation).build()
-            .run(read.dataset());
+        r = Deidentifier.builder(job.config()).progress(clock.watch(progress, Deidentifier.SEARCHING))
+            .cancellation(cancellation).build().run(read.dataset());
+        clock.lapWatched("before-search", "search", "after-search", "deid");
         progress.done();
       }
     } catch (RuntimeException e) {
@@ -131,7 +146,10 @@ final class DeidCommand implements Callable<Integer> {
     }
     cancellation.throwIfCancelled(Deidentifier.OPERATION);
     // the release and its report together or neither
+    clock.lap("prepare-outputs");
     files.writeAll(pending);
+    clock.lap("write");
+    clock.print(files.err());
     DeidReport rep = written[0];
     StringBuilder levels = new StringBuilder();
     for (DeidReport.QiLevel q : rep.quasiIdentifiers()) {

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.TreeSet;
 import org.ctdc.schema.internal.CsvDatasetReader;
 import org.ctdc.schema.internal.CsvDatasetWriter;
-import org.ctdc.schema.internal.Shown;
+import org.ctdc.schema.internal.FastCsvRead;
 import org.ctdc.schema.internal.Utf8Input;
 import org.jspecify.annotations.Nullable;
 
@@ -69,6 +69,45 @@ public final class InferredSchemas {
     } catch (IOException e) {
       throw new DataFormatException(file + ": cannot be read (" + e.getClass().getSimpleName() + ")", e);
     }
+  }
+
+  /**
+   * Infers the schema of a CSV file and reads the file with it, in one pass over the file when it can (issue
+   * 19): the result, and every error with its message and row, equal {@code DatasetCsv.read(file,
+   * fromCsv(file, delimiter, missingTokens), options)} for any number of threads. Regular files (UTF-8
+   * without a byte-order mark, whole-field quoting, LF or CRLF line ends, a header of two or more columns)
+   * are parsed in parallel chunks cut at record boundaries, each chunk's values encoded in a dictionary of its
+   * own and the dictionaries merged in sorted order, so that the codes are those of the inferred value sets;
+   * any other file, and any file with an error, is read the two-pass way.
+   *
+   * @param file the file, UTF-8
+   * @param delimiter the field delimiter
+   * @param missingTokens tokens that mean missing, the first written for missing; at least one
+   * @param options how to read the rows (limits, error limit; the header always matches)
+   * @param threads the threads that parse chunks, at least 1
+   * @return the valid rows, under the inferred schema, and the report
+   * @throws DataFormatException as {@link #fromCsv(Path, char, List)} and {@link DatasetCsv#read(Path, Schema,
+   *     DatasetCsv.CsvOptions)}
+   * @throws IllegalArgumentException if threads is below 1
+   */
+  public static DatasetCsv.ReadResult readCsv(
+      Path file, char delimiter, List<String> missingTokens, DatasetCsv.CsvOptions options, int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1, was " + threads);
+    }
+    ReleaseFormat format = new ReleaseFormat(missingTokens, "1", "0", ";", delimiter);
+    String n = file.getFileName().toString();
+    int dot = n.lastIndexOf('.');
+    String name = dot > 0 ? n.substring(0, dot) : n;
+    DatasetCsv.ReadResult fast;
+    try {
+      fast = FastCsvRead.readInferred(file, (header, values) -> FastCsvRead.inferredSchema(file.toString(), name,
+          format, header, values), format, options, threads);
+    } catch (IOException e) {
+      // the serial read below reports it as every reader does
+      fast = null;
+    }
+    return fast != null ? fast : DatasetCsv.read(file, fromCsv(file, delimiter, missingTokens), options);
   }
 
   /**
@@ -153,32 +192,9 @@ public final class InferredSchemas {
     if (header.isEmpty()) {
       throw new DataFormatException(fileName + ": the file is empty; a header row is required");
     }
-    Schema.Builder b =
-        Schema.builder(schemaName, "inferred")
-            .format(format)
-            .description("Inferred from the header and values of " + fileName)
-            .origin(fileName);
-    for (int i = 0; i < header.size(); i++) {
-      TreeSet<String> vs = values.get(i);
-      if (vs.isEmpty()) {
-        throw new DataFormatException(fileName + ": column '" + header.get(i) + "' has no value that is not missing");
-      }
-      List<Code> codes = new ArrayList<>();
-      for (String v : vs) {
-        if (v.isBlank()) {
-          throw new DataFormatException(
-              fileName + ": column '" + Shown.name(header.get(i)) + "' has a blank value; list it as a missing token");
-        }
-        codes.add(Code.of(v));
-      }
-      b.add(
-          Variable.builder(header.get(i), VariableKind.CATEGORICAL)
-              .values(ValueSet.of(codes))
-              .role(Role.INSENSITIVE)
-              .build());
-    }
-    return b.build();
+    return FastCsvRead.inferredSchema(fileName, schemaName, format, header, values);
   }
+
 
   private static boolean next(
       CsvParser p, List<String> fields, int maxColumns, String file, boolean header, long rowsRead, int width)
