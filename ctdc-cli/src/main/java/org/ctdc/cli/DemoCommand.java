@@ -98,6 +98,10 @@ final class DemoCommand implements Callable<Integer> {
     }
     out.println((o.exitCode() == Main.OK ? "Wrote " : "Wrote (incomplete) ") + o.files().size() + " files to "
         + outDir.toAbsolutePath().normalize() + " (open report.html)");
+    if (o.exitCode() == Main.OK) {
+      // the last step: the release, the tables and the synthetic dataset as an open data portal (issue 20)
+      out.println("Portal: " + PublishCommand.demo(outDir, cancellation).home().toAbsolutePath().normalize());
+    }
     return o.exitCode();
   }
 

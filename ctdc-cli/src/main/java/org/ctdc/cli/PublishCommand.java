@@ -70,4 +70,27 @@ final class PublishCommand implements Callable<Integer> {
         + " tables) to " + out.toAbsolutePath().normalize() + " (open " + s.home().toAbsolutePath().normalize() + ")");
     return Main.OK;
   }
+
+  /** The folders of {@code ctdc demo} that the portal publishes, in order. */
+  static final List<String> DEMO_RELEASES = List.of("release", "tables", "synthetic");
+
+  /**
+   * The demo's last step: publishes {@code DIR/release}, {@code DIR/tables} and {@code DIR/synthetic} into
+   * {@code DIR/portal}, replacing the portal of an earlier demo run (a folder holding {@code index.html} and
+   * {@code datapackage.json}); any other non-empty {@code DIR/portal} is refused.
+   *
+   * @param dir the demo's output folder
+   * @param cancellation the run's signal
+   * @return what was written
+   */
+  static PortalSummary demo(Path dir, org.ctdc.schema.Cancellation cancellation) {
+    Path site = dir.resolve("portal");
+    if (java.nio.file.Files.isRegularFile(site.resolve("index.html"))
+        && java.nio.file.Files.isRegularFile(site.resolve("datapackage.json"))) {
+      Outputs.deleteQuietly(site);
+    }
+    Portal.Builder b = Portal.builder(site).cancellation(cancellation).title("CTDC open data (demo)");
+    DEMO_RELEASES.forEach(r -> b.release(dir.resolve(r)));
+    return b.build().write();
+  }
 }

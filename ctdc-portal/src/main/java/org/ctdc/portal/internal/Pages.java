@@ -554,7 +554,9 @@ public final class Pages {
     if (other > 0) {
       bars.add(new Bar("(other values)", other));
     }
-    bars.add(new Bar("(missing)", missing));
+    if (missing > 0) {
+      bars.add(new Bar("(missing)", missing));
+    }
     return bars;
   }
 
