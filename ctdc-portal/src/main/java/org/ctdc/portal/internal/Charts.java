@@ -13,8 +13,8 @@ final class Charts {
   /** The smallest count drawn to scale: below it a count (other than 0) is shown as {@code <11}. */
   static final long SMALL = 11;
 
-  private static final int WIDTH = 640;
-  private static final int LABEL = 210;
+  private static final int WIDTH = 480;
+  private static final int LABEL = 170;
   private static final int BAR = 20;
   private static final int GAP = 6;
 
@@ -66,10 +66,10 @@ final class Charts {
     s.append("<defs><pattern id=\"").append(id).append("-hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\""
         + " patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"#f4d8a8\"/>"
         + "<line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#b5651d\" stroke-width=\"3\"/></pattern></defs>\n");
-    int plot = WIDTH - LABEL - 70;
+    int plot = WIDTH - LABEL - 60;
     int y = GAP;
     for (Bar b : bars) {
-      String label = b.label().length() > 30 ? b.label().substring(0, 29) + "…" : b.label();
+      String label = b.label().length() > 24 ? b.label().substring(0, 23) + "…" : b.label();
       s.append("<text x=\"").append(LABEL - 6).append("\" y=\"").append(y + BAR - 6)
           .append("\" text-anchor=\"end\" font-size=\"12\" fill=\"#1f2328\">").append(Html.esc(label)).append("</text>");
       boolean small = b.count() > 0 && b.count() < SMALL;

@@ -65,7 +65,8 @@ public final class Metadata {
           res.put("schema", obj("fields", List.of(
               field("length", "integer", "the number of attributes in the combination"),
               field("combination", "string", "the attribute values, as name=value joined by '&'"),
-              field("count", "integer", "the protected count of records with the combination"))));
+              field("count", "integer", "the protected count of records with the combination")),
+              "missingValues", List.of("")));
         }
         resources.add(res);
       }

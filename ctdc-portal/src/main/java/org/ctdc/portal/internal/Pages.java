@@ -447,15 +447,20 @@ public final class Pages {
           missing++;
         }
       }
-      h.raw("<tr><th scope=\"row\"><a href=\"#var-").text(ReleaseReader.slug(v.name())).raw("\">").text(v.name())
-          .raw("</a></th><td>").text(v.label().isBlank() || v.label().equals(v.name()) ? v.definition()
+      h.raw("<tr><th scope=\"row\">");
+      if (hasValues(v)) {
+        h.raw("<a href=\"#var-").text(ReleaseReader.slug(v.name())).raw("\">").text(v.name()).raw("</a>");
+      } else {
+        h.text(v.name());
+      }
+      h.raw("</th><td>").text(v.label().isBlank() || v.label().equals(v.name()) ? v.definition()
               : v.label() + (v.definition().isBlank() ? "" : ": " + v.definition()))
           .raw("</td><td>").text(kind(v)).raw("</td><td>").text(role(v.role())).raw("</td><td class=\"num\">")
           .text(Charts.shown(missing)).raw("</td></tr>\n");
     }
     h.raw("</tbody></table></div>\n");
     for (Variable v : d.schema().variables()) {
-      if (!v.kind().isClosed() || v.valueSet().isEmpty()) {
+      if (!hasValues(v)) {
         continue;
       }
       h.raw("<h3 id=\"var-").text(ReleaseReader.slug(v.name())).raw("\">").text(v.name()).raw("</h3>\n");
@@ -474,6 +479,10 @@ public final class Pages {
       }
       h.raw("</tbody></table></div>\n");
     }
+  }
+
+  private static boolean hasValues(Variable v) {
+    return v.kind().isClosed() && v.valueSet().isPresent();
   }
 
   private static String kind(Variable v) {
@@ -649,7 +658,12 @@ public final class Pages {
     List<String> usedCols = cols.nodes().stream().filter(cn -> rows.nodes().stream()
         .anyMatch(rn -> byKey.containsKey(rn + "\u0000" + cn))).toList();
     h.raw("<div class=\"scroll\"><table>\n<caption>").text(t.name() + ": " + rows.name() + " (rows) by " + cols.name()
-        + " (columns)").raw("</caption>\n<thead><tr><th scope=\"col\">").raw(head(t, rows.name())).raw(" \\ ")
+        + " (columns)");
+    String valueTag = t.hxl().get("value");
+    if (valueTag != null) {
+      h.raw(" <span class=\"hxl\">").text("values " + valueTag).raw("</span>");
+    }
+    h.raw("</caption>\n<thead><tr><th scope=\"col\">").raw(head(t, rows.name())).raw(" \\ ")
         .raw(head(t, cols.name())).raw("</th>");
     for (String cn : usedCols) {
       h.raw("<th scope=\"col\" class=\"num\">").text(cn).raw("</th>");
