@@ -96,8 +96,11 @@ final class DemoCommand implements Callable<Integer> {
     if (!outputs.missing().isEmpty()) {
       err.println("ctdc demo: not written: " + String.join(", ", outputs.missing()));
     }
+    // the last step: the release, the tables and the synthetic dataset as an open data portal (issue 20)
+    String portal = o.exitCode() == Main.OK
+        ? "; portal: " + PublishCommand.demo(outDir, cancellation).home().toAbsolutePath().normalize() : "";
     out.println((o.exitCode() == Main.OK ? "Wrote " : "Wrote (incomplete) ") + o.files().size() + " files to "
-        + outDir.toAbsolutePath().normalize() + " (open report.html)");
+        + outDir.toAbsolutePath().normalize() + " (open report.html" + portal + ")");
     return o.exitCode();
   }
 

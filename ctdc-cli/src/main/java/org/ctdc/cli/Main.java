@@ -48,6 +48,7 @@ import picocli.CommandLine.Command;
       AuditCommand.class,
       DeidCommand.class,
       SynthCommand.class,
+      PublishCommand.class,
       VerifyCommand.class,
       RiskCommand.class,
       TablesCommand.class,

@@ -293,7 +293,7 @@ class DemoCommandTest {
         continue;
       }
       for (String s : secrets) {
-        assertFalse(text.contains(s), f.getKey() + " holds a name, date of birth or record id of an extract");
+        assertFalse(text.contains(s), f.getKey() + " holds a name, date of birth or record id of an extract: " + s);
       }
     }
     for (String s : secrets) {

@@ -34,6 +34,32 @@ class ReportScreenshotTest {
     return Optional.empty();
   }
 
+  /**
+   * What a screenshot shows, sampled every second pixel of every second row.
+   *
+   * @param colours the colours seen
+   * @param drawn the pixels sampled that are not white
+   * @param pixels the pixels sampled
+   */
+  record Pixels(Set<Integer> colours, long drawn, long pixels) {}
+
+  static Pixels pixels(BufferedImage img) {
+    Set<Integer> colours = new HashSet<>();
+    long drawn = 0;
+    long pixels = 0;
+    for (int y = 0; y < img.getHeight(); y += 2) {
+      for (int x = 0; x < img.getWidth(); x += 2) {
+        int rgb = img.getRGB(x, y) & 0xFFFFFF;
+        colours.add(rgb);
+        pixels++;
+        if (rgb != 0xFFFFFF) {
+          drawn++;
+        }
+      }
+    }
+    return new Pixels(colours, drawn, pixels);
+  }
+
   @Test
   void reportRendersInHeadlessChromium(@TempDir Path dir) throws Exception {
     Optional<String> browser = chromium();
@@ -56,19 +82,10 @@ class ReportScreenshotTest {
     assertTrue(Files.isRegularFile(png), "no screenshot: " + Files.readString(dir.resolve("chromium.log")));
     BufferedImage img = ImageIO.read(png.toFile());
     assertTrue(img.getWidth() >= 1000 && img.getHeight() >= 1000, img.getWidth() + "x" + img.getHeight());
-    Set<Integer> colours = new HashSet<>();
-    long nonWhite = 0;
-    long pixels = 0;
-    for (int y = 0; y < img.getHeight(); y += 2) {
-      for (int x = 0; x < img.getWidth(); x += 2) {
-        int rgb = img.getRGB(x, y) & 0xFFFFFF;
-        colours.add(rgb);
-        pixels++;
-        if (rgb != 0xFFFFFF) {
-          nonWhite++;
-        }
-      }
-    }
+    Pixels px = pixels(img);
+    Set<Integer> colours = px.colours();
+    long nonWhite = px.drawn();
+    long pixels = px.pixels();
     assertTrue(colours.size() > 50, "the page looks blank: " + colours.size() + " colours");
     assertTrue(nonWhite > pixels / 50, "the page looks blank: " + nonWhite + " of " + pixels + " pixels drawn");
     // the chart colours of the class-size histogram appear (before: #4e79a7, after: #f28e2b)
