@@ -25,6 +25,8 @@ public interface RowSource extends AutoCloseable {
     BLANK,
     /** A row that cannot be read as values (such as a cell holding a spreadsheet error): rejected. */
     MALFORMED,
+    /** A row with a value right of the header's last column: rejected, as a CSV record longer than its header. */
+    EXTRA_FIELDS,
     /** No more rows. */
     END
   }

@@ -191,8 +191,8 @@ public final class Inputs {
         continue;
       }
       row++;
-      if (got == RowSource.Row.MALFORMED) {
-        run.rejectRow(RejectReason.MALFORMED_ROW, row);
+      if (got == RowSource.Row.MALFORMED || got == RowSource.Row.EXTRA_FIELDS) {
+        run.rejectRow(got == RowSource.Row.MALFORMED ? RejectReason.MALFORMED_ROW : RejectReason.EXTRA_FIELDS, row);
         continue;
       }
       boolean any = false;
