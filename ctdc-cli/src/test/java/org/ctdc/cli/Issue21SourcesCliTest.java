@@ -177,4 +177,43 @@ class Issue21SourcesCliTest {
       assertEquals(Main.USAGE, r.code(), String.join(" ", args) + ": " + r.err());
     }
   }
+
+  @Test
+  void issue21_theDemoWorkbookHoldsTheCsvRowsTypedAndIsTheSameBytesEachTime() throws IOException {
+    StringWriter text = new StringWriter();
+    PartnerSamples.writeCsv(CM, 300, 21, text);
+    java.io.ByteArrayOutputStream a = new java.io.ByteArrayOutputStream();
+    java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+    DemoWorkbook.write(text.toString(), a);
+    try {
+      Thread.sleep(2100); // zip entry times have a resolution of 2 seconds
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    DemoWorkbook.write(text.toString(), b);
+    assertTrue(java.util.Arrays.equals(a.toByteArray(), b.toByteArray()), "the same bytes");
+    Path x = Files.write(dir.resolve("cases.xlsx"), a.toByteArray());
+    Path csv = csv(300);
+    Run fromCsv = align("a", "--in", csv.toString());
+    Run fromSheet = align("b", "--in", x.toString());
+    assertEquals(0, fromSheet.code(), fromSheet.err());
+    assertEquals(read("a.csv"), read("b.csv"));
+    assertEquals(read("a.json").replace("\"cases.csv\"", "\"cases.xlsx\""), read("b.json"));
+  }
+
+  @Test
+  void issue21_theDemoAlignsItsCaseManagementExtractFromTheWorkbook() throws IOException {
+    Path demo = dir.resolve("demo");
+    Run r = run("demo", "--rows", "100", "--out", demo.toString(), "--quiet");
+    assertEquals(Main.OK, r.code(), r.out() + r.err());
+    Path x = demo.resolve("extracts/case-management.xlsx");
+    assertTrue(Files.size(x) > 0, "the workbook is written");
+    String report = Files.readString(demo.resolve("alignment-report.json"));
+    assertTrue(report.contains("\"extract\" : \"extracts/case-management.xlsx\""), report);
+    assertTrue(report.contains("\"extract\" : \"extracts/hotline.csv\""), report);
+    // what the demo aligned from the workbook is what aligning its CSV writes
+    Run fromCsv = align("a", "--in", demo.resolve("extracts/case-management.csv").toString());
+    assertEquals(0, fromCsv.code(), fromCsv.err());
+    assertEquals(read("a.csv"), Files.readString(demo.resolve("aligned/case-management.csv")));
+  }
 }
