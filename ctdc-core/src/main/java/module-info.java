@@ -9,6 +9,7 @@ module org.ctdc.core {
   requires org.apache.commons.text;
   requires com.fasterxml.jackson.databind;
   requires com.fasterxml.jackson.dataformat.csv;
+  requires transitive java.sql;
 
   exports org.ctdc.core;
   exports org.ctdc.core.normalize;

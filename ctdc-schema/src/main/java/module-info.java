@@ -16,7 +16,8 @@ module org.ctdc.schema {
   // shared machinery of the library modules (reader set-up, progress checkpoints, the one CSV line writer),
   // not API; the warnings suppressed above are javac not finding these modules, which are built after this
   // one (org.ctdc.synth and org.ctdc.link are the synthesis and overlap modules)
-  exports org.ctdc.schema.internal to org.ctdc.core, org.ctdc.deid, org.ctdc.samples, org.ctdc.synth, org.ctdc.link, org.ctdc.portal;
+  exports org.ctdc.schema.internal to org.ctdc.core, org.ctdc.deid, org.ctdc.samples, org.ctdc.synth, org.ctdc.link, org.ctdc.portal,
+      org.ctdc.excel;
 
   opens org.ctdc.schema.internal to com.fasterxml.jackson.databind;
 }

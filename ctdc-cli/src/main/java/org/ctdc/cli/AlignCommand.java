@@ -3,7 +3,6 @@ package org.ctdc.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.ctdc.core.Aligner;
 import org.ctdc.schema.Cancellation;
@@ -22,7 +21,8 @@ import picocli.CommandLine.Option;
     name = "align",
     mixinStandardHelpOptions = true,
     description = {
-      "Align a partner's CSV or JSON Lines file onto the shared variables with an alignment spec.",
+      "Align a partner's CSV, JSON Lines or Excel (.xlsx) file, or the rows of a SQL query, onto the shared"
+          + " variables with an alignment spec.",
       "Writes the aligned rows as CSV of the spec's target schema and a JSON report (docs/alignment-spec.md).",
       "Rejected rows are listed in the report by reason and row number; values are never printed.",
       "Exit code 0 when every row was aligned, 1 when rows were rejected (with --strict: at the first one, and"
@@ -37,8 +37,23 @@ final class AlignCommand implements Callable<Integer> {
       description = "A bundled spec name (hotline-to-kanon-2020, case-management-to-kanon-2020, kanon-2020-to-synthetic-2024, kanon-2020-to-victim-perpetrator-2022) or a spec file.")
   String specName;
 
-  @Option(names = "--in", required = true, paramLabel = "FILE", description = "The partner's file: CSV with a header row, or JSON Lines (.jsonl, .ndjson).")
+  @Option(names = "--in", paramLabel = "FILE", description = "The partner's file: CSV with a header row, JSON Lines (.jsonl, .ndjson), or an Excel workbook (.xlsx; the header in the sheet's first row). Give --in or --jdbc-url.")
   Path in;
+
+  @Option(names = "--sheet", paramLabel = "NAME", description = "The sheet of an .xlsx workbook to read (default: the first).")
+  String sheet;
+
+  @Option(names = "--jdbc-url", paramLabel = "URL", description = "Read the rows of a SQL query from this database (such as jdbc:postgresql://host:5432/db), with --query-file. The URL must hold no password: give --password-file.")
+  String jdbcUrl;
+
+  @Option(names = "--query-file", paramLabel = "Q.sql", description = "The file holding the SQL query (one SELECT statement) whose rows --jdbc-url reads.")
+  Path queryFile;
+
+  @Option(names = "--user", paramLabel = "U", description = "The database user, with --jdbc-url.")
+  String user;
+
+  @Option(names = "--password-file", paramLabel = "F", description = "The file holding the database user's password (its first line), with --jdbc-url: never on the command line.")
+  Path passwordFile;
 
   @Option(names = "--out", required = true, paramLabel = "ALIGNED.csv", description = "Where to write the aligned rows.")
   Path out;
@@ -51,18 +66,18 @@ final class AlignCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    FileCommand.Named inputs =
-        FileCommand.Named.files().and("--in", in).and("--spec", Outputs.specFile(specName).orElse(null));
+    Sources.Input source = Sources.input(files, in, sheet, jdbcUrl, queryFile, user, passwordFile);
+    FileCommand.Named inputs = FileCommand.Named.files().and("--in", in).and("--query-file", queryFile)
+        .and("--password-file", passwordFile).and("--spec", Outputs.specFile(specName).orElse(null));
     FileCommand.Named outputs = FileCommand.Named.files().and("--out", out).and("--report", report);
     files.requireDistinct(inputs.map(), outputs.map());
     AlignmentSpec s = Specs.resolve(specName);
-    String name = in.getFileName() == null ? in.toString() : in.getFileName().toString().toLowerCase(Locale.ROOT);
     Cancellation cancellation = files.cancellation();
     AlignmentResult r;
     try (Progress progress = files.progress("aligning")) {
       Aligner aligner = Aligner.builder(s).mode(strict ? AlignmentMode.STRICT : AlignmentMode.LENIENT)
           .progress(progress).cancellation(cancellation).build();
-      r = name.endsWith(".jsonl") || name.endsWith(".ndjson") ? aligner.alignJsonLines(in) : aligner.alignCsv(in);
+      r = source.align(aligner, files);
       progress.done();
       cancellation.throwIfCancelled(Aligner.OPERATION);
     } catch (RuntimeException e) {

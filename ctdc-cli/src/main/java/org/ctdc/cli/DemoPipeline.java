@@ -47,6 +47,7 @@ import org.ctdc.deid.table.Tabulation;
 import org.ctdc.deid.verify.VerificationResult;
 import org.ctdc.deid.verify.VerificationSpecFile;
 import org.ctdc.deid.verify.Verifier;
+import org.ctdc.excel.XlsxSource;
 import org.ctdc.schema.Cancellation;
 import org.ctdc.schema.CsvWriteOptions;
 import org.ctdc.schema.CtdcException;
@@ -143,7 +144,7 @@ final class DemoPipeline {
 
   /** The files every successful run writes (tables are added when they are known). */
   static List<String> promisedFiles() {
-    return List.of("extracts/hotline.csv", "extracts/case-management.csv", "aligned/hotline.csv",
+    return List.of("extracts/hotline.csv", "extracts/case-management.csv", "extracts/case-management.xlsx", "aligned/hotline.csv",
         "aligned/case-management.csv", "link/link.yaml", "aligned/merged.csv", "release/deid.yaml", "release/release.csv", "release/release-schema.yaml",
         "release/verify.yaml", "synthetic/synth.yaml", "synthetic/synthetic-2024.csv",
         "synthetic/aggregates.csv", "synthetic/aggregates-metadata.json", "alignment-report.json",
@@ -164,10 +165,14 @@ final class DemoPipeline {
       String text = p == PartnerSamples.Profile.HOTLINE ? extracts.hotline() : extracts.caseManagement();
       Path extract = outputs.writeString("extracts/" + slug + ".csv", text);
       extractFiles.add(extract);
-      AlignmentResult r = Aligner.builder(Specs.load(p.specName())).progress(progress).cancellation(cancellation)
-          .build().alignCsv(extract);
+      Aligner aligner = Aligner.builder(Specs.load(p.specName())).progress(progress).cancellation(cancellation).build();
+      // the case-management extract is also written as a workbook, as such systems export, and aligned from there
+      // (issue 21): the same rows as its CSV, with dates as date cells and numbers as numbers
+      String source = "extracts/" + slug + (p == PartnerSamples.Profile.HOTLINE ? ".csv" : ".xlsx");
+      AlignmentResult r = p == PartnerSamples.Profile.HOTLINE ? aligner.alignCsv(extract)
+          : aligner.align(XlsxSource.of(outputs.writeBytes(source, o -> DemoWorkbook.write(text, o))));
       outputs.write("aligned/" + slug + ".csv", w -> DatasetCsv.write(r.dataset(), w, csv));
-      partners.add(new PartnerFacts(r.report().partner(), p.specName(), "extracts/" + slug + ".csv",
+      partners.add(new PartnerFacts(r.report().partner(), p.specName(), source,
           "aligned/" + slug + ".csv", r.report().rowsRead(), r.report().rowsAligned(), r.report().rowsRejected()));
       parts.add(PartnerDataset.of(r));
       alignmentReports.add(tree(r.report().toJson()));

@@ -61,6 +61,37 @@ final class Outputs {
     return file;
   }
 
+  /** What writes a binary file, such as a workbook. */
+  @FunctionalInterface
+  interface Bytes {
+    void writeTo(java.io.OutputStream out) throws IOException;
+  }
+
+  /**
+   * Writes a binary file atomically: to a temporary file beside it, which then takes its place.
+   *
+   * @param relative its path under the folder
+   * @param content what writes it
+   * @return the file
+   */
+  Path writeBytes(String relative, Bytes content) {
+    Path file = dir.resolve(relative);
+    Path tmp = AtomicFiles.temporaryFile(file);
+    try {
+      try (java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp))) {
+        content.writeTo(out);
+      } catch (IOException e) {
+        throw AtomicFiles.cannotWrite(file, e);
+      }
+      AtomicFiles.move(tmp, file);
+    } finally {
+      deleteQuietly(tmp);
+    }
+    expected.add(relative);
+    written.add(relative);
+    return file;
+  }
+
   /**
    * Writes a string atomically.
    *

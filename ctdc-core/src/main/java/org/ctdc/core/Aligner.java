@@ -229,6 +229,29 @@ public final class Aligner {
   }
 
   /**
+   * Aligns the rows of a {@link RowSource}: a workbook's sheet (ctdc-excel), a SQL query
+   * ({@link JdbcSource}) or another table with a header. The header is matched as a CSV header is; a
+   * blank row is skipped and counted; a row of only empty cells is rejected as empty. The source is closed
+   * when the call returns or fails.
+   *
+   * @param source the rows
+   * @return the aligned dataset and the report
+   * @throws DataFormatException naming the source when it cannot be opened or its header lacks a column
+   *     the spec reads
+   * @throws InputStoppedException when the source cannot be read to its end (a limit, a broken file, a
+   *     failed query; see the class documentation)
+   * @throws OperationCancelledException when the cancellation signal is raised during the run
+   */
+  public AlignmentResult align(RowSource source) {
+    Objects.requireNonNull(source, "source");
+    try (RowSource s = source) {
+      Run run = start(s.name());
+      Inputs.rows(s, run);
+      return run.finish();
+    }
+  }
+
+  /**
    * Aligns the rows of a dataset of another schema (a crosswalk between schema versions). Cells are read
    * as their release format writes them; a missing cell keeps its reason.
    *

@@ -24,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.ctdc.core.RejectReason;
+import org.ctdc.core.RowSource;
 import org.ctdc.schema.DataFormatException;
 import org.ctdc.schema.Dataset;
 import org.ctdc.schema.DatasetCsv;
@@ -136,6 +137,85 @@ public final class Inputs {
           : field(seen[0], names) + ": the file is not valid UTF-8" + (at >= 0 ? " (byte " + at + ")" : "");
       throw inHeader ? new DataFormatException(file + ": header: " + rule, at == null ? e : null)
           : run.stoppedAt(file, row + 1, rule, at == null ? e : null);
+    }
+  }
+
+  /**
+   * Streams a {@link RowSource}: the header is matched as a CSV header is; a {@link RowSource.Row#BLANK}
+   * row is skipped and counted, a {@link RowSource.Row#MALFORMED} one rejected, a row whose cells are all
+   * empty or blank rejected as empty. A cell over {@link #MAX_FIELD_LENGTH} characters and a source that
+   * throws {@link RowSource.Stopped} stop the run with an {@link org.ctdc.schema.InputStoppedException}.
+   * The source is not closed here.
+   *
+   * @param source the rows
+   * @param run the run
+   * @throws DataFormatException naming the source when its header is unusable or it cannot be read to its
+   *     end
+   */
+  public static void rows(RowSource source, Run run) {
+    String file = source.name();
+    List<String> columns = source.columns();
+    if (columns.size() > MAX_COLUMNS) {
+      throw new DataFormatException(file + ": header: more than " + MAX_COLUMNS + " columns (limit)");
+    }
+    List<String> fields = new ArrayList<>(columns.size());
+    for (String c : columns) {
+      if (c.length() > MAX_FIELD_LENGTH) {
+        throw new DataFormatException(
+            file + ": header: a column name is longer than " + MAX_FIELD_LENGTH + " characters (limit)");
+      }
+      fields.add(c);
+    }
+    int[] index = header(fields, file, run);
+    boolean[] read = new boolean[fields.size()];
+    for (int i : index) {
+      read[i] = true;
+    }
+    source.reading(read);
+    String[] cells = new String[fields.size()];
+    String[] raw = new String[index.length];
+    long row = 0;
+    while (!run.stopped()) {
+      RowSource.Row got;
+      try {
+        java.util.Arrays.fill(cells, null);
+        got = source.next(cells);
+      } catch (RowSource.Stopped e) {
+        throw run.stoppedAt(file, row + 1, e.rule(), e.getCause());
+      }
+      if (got == RowSource.Row.END) {
+        break;
+      }
+      if (got == RowSource.Row.BLANK) {
+        run.blankLine();
+        continue;
+      }
+      row++;
+      if (got == RowSource.Row.MALFORMED || got == RowSource.Row.EXTRA_FIELDS) {
+        run.rejectRow(got == RowSource.Row.MALFORMED ? RejectReason.MALFORMED_ROW : RejectReason.EXTRA_FIELDS, row);
+        continue;
+      }
+      boolean any = false;
+      for (int i = 0; i < cells.length; i++) {
+        String c = cells[i];
+        if (c == null) {
+          continue;
+        }
+        if (c.length() > MAX_FIELD_LENGTH) {
+          String name = isSlot(fields.get(i), run.slots()) ? " (column '" + Shown.name(fields.get(i).strip()) + "')" : "";
+          throw run.stoppedAt(file, row, "column " + (i + 1) + name + ": a cell is longer than "
+              + MAX_FIELD_LENGTH + " characters (limit)", null);
+        }
+        any |= !c.isBlank();
+      }
+      if (!any) {
+        run.rejectRow(RejectReason.EMPTY_ROW, row);
+        continue;
+      }
+      for (int s = 0; s < index.length; s++) {
+        raw[s] = cells[index[s]];
+      }
+      run.row(raw, row);
     }
   }
 
