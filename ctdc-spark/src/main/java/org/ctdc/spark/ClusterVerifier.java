@@ -26,9 +26,9 @@ import org.jspecify.annotations.Nullable;
  * The independent verifier on the cluster: checks a release held as a Spark {@code Dataset<Row>} against a
  * {@link VerificationSpec}, with the rules and definitions of {@link org.ctdc.deid.verify.Verifier} (missing
  * values as a value of their own). It shares no code with the generalisation search nor with the local
- * verifier: one group-by of the release over the quasi-identifiers gives the classes, one per sensitive
- * criterion over the quasi-identifiers and the sensitive variable gives each class's distribution; both are
- * collected (their size is the number of classes, not of records) and checked on the driver.
+ * verifier: one group-by of the release over the quasi-identifiers and the criteria's sensitive variables
+ * gives the classes and each class's distributions; it is collected (its size is the number of classes
+ * times the sensitive combinations present, not the number of records) and checked on the driver.
  *
  * <ol>
  *   <li>Hierarchies: every non-missing value of a quasi-identifier is a value of its hierarchy, and all the
@@ -136,7 +136,10 @@ public final class ClusterVerifier {
       }
     }
     Checks checks = new Checks(qis);
-    List<ReleaseClass> classes = classesOf(group(release, qis, null));
+    List<String> sensitive = spec.criteria().stream().map(VerificationSpec.Criterion::sensitive).distinct().toList();
+    Map<List<@Nullable String>, Map<List<String>, Long>> joint = group(release, qis, sensitive);
+    List<ReleaseClass> classes = new ArrayList<>();
+    joint.forEach((k, v) -> classes.add(new ReleaseClass(k, v.values().stream().mapToLong(Long::longValue).sum())));
     long rows = 0;
     for (ReleaseClass c : classes) {
       rows += c.records();
@@ -164,43 +167,42 @@ public final class ClusterVerifier {
       }
     }
     for (VerificationSpec.Criterion crit : spec.criteria()) {
-      Map<List<@Nullable String>, Map<String, Long>> dist = group(release, qis, crit.sensitive());
+      int j = sensitive.indexOf(crit.sensitive());
       Map<String, Long> reference = spec.tClosenessReference(crit.sensitive()).orElse(Map.of());
-      for (Map.Entry<List<@Nullable String>, Map<String, Long>> e : dist.entrySet()) {
-        checks.criterion(crit, e.getKey(), e.getValue(), reference);
+      for (Map.Entry<List<@Nullable String>, Map<List<String>, Long>> e : joint.entrySet()) {
+        Map<String, Long> dist = new HashMap<>();
+        e.getValue().forEach((values, n) -> dist.merge(values.get(j), n, Long::sum));
+        checks.criterion(crit, e.getKey(), dist, reference);
       }
     }
     return new Result(checks.listed.isEmpty(), checks.listed, checks.counts, rows, classes, removed, allowed);
   }
 
-  private static List<ReleaseClass> classesOf(Map<List<@Nullable String>, Map<String, Long>> grouped) {
-    List<ReleaseClass> out = new ArrayList<>();
-    grouped.forEach((k, v) -> out.add(new ReleaseClass(k, v.get(""))));
-    return out;
-  }
-
   /**
-   * A group-by over the quasi-identifiers (and a sensitive variable): per class, the records per sensitive
-   * value (missing as {@code ""}); without a sensitive variable, the class size under {@code ""}.
+   * One group-by over the quasi-identifiers and the sensitive variables: per class (null for missing), the
+   * records per combination of sensitive values (missing as {@code ""}).
    */
-  private static Map<List<@Nullable String>, Map<String, Long>> group(Dataset<Row> release, List<String> qis,
-      @Nullable String sensitive) {
+  private static Map<List<@Nullable String>, Map<List<String>, Long>> group(Dataset<Row> release,
+      List<String> qis, List<String> sensitive) {
     List<Column> cols = new ArrayList<>();
-    for (String q : qis) {
-      cols.add(functions.col("`" + q.replace("`", "``") + "`").cast("string"));
+    for (String name : qis) {
+      cols.add(functions.col("`" + name.replace("`", "``") + "`").cast("string"));
     }
-    if (sensitive != null) {
-      cols.add(functions.col("`" + sensitive.replace("`", "``") + "`").cast("string"));
+    for (String name : sensitive) {
+      cols.add(functions.col("`" + name.replace("`", "``") + "`").cast("string"));
     }
     int m = qis.size();
-    Map<List<@Nullable String>, Map<String, Long>> out = new HashMap<>();
+    Map<List<@Nullable String>, Map<List<String>, Long>> out = new HashMap<>();
     for (Row r : release.groupBy(cols.toArray(new Column[0])).count().collectAsList()) {
       List<@Nullable String> key = new ArrayList<>();
       for (int i = 0; i < m; i++) {
         key.add(r.isNullAt(i) ? null : r.getString(i));
       }
-      String value = sensitive == null || r.isNullAt(m) ? "" : r.getString(m);
-      out.computeIfAbsent(key, x -> new HashMap<>()).merge(value, r.getLong(cols.size()), Long::sum);
+      List<String> values = new ArrayList<>();
+      for (int j = 0; j < sensitive.size(); j++) {
+        values.add(r.isNullAt(m + j) ? "" : r.getString(m + j));
+      }
+      out.computeIfAbsent(key, x -> new HashMap<>()).merge(values, r.getLong(cols.size()), Long::sum);
     }
     return out;
   }

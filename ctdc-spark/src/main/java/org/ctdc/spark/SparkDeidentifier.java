@@ -151,7 +151,7 @@ public final class SparkDeidentifier {
     Dataset<Row> release = release(coded, table, plan, planned);
 
     // verification, before anything is handed out
-    VerificationSpec spec = spec(data, planned.inputRecords());
+    VerificationSpec spec = spec(table, planned.inputRecords());
     ClusterVerifier.Result verified = ClusterVerifier.verify(release, spec, release.sparkSession());
     if (!verified.passed()) {
       throw new SparkDeidException("the release failed its verification on the cluster ("
@@ -163,8 +163,8 @@ public final class SparkDeidentifier {
     }
     cancellation.throwIfCancelled(Deidentifier.OPERATION);
     RiskOptions ro = new RiskOptions(config.riskSmallClassThreshold(), config.riskThreshold(), "", false);
-    DeidReport.RiskSummary before = RiskSums.summary(Columns.classCounts(coded.tokens(),
-        config.quasiIdentifiers()), RiskSums.inputOrder(schema, config.quasiIdentifiers()), ro);
+    DeidReport.RiskSummary before = RiskSums.summary(inputClasses(table),
+        RiskSums.inputOrder(schema, config.quasiIdentifiers()), ro);
     DeidReport.RiskSummary after = RiskSums.summary(verified.classCounts(),
         RiskSums.releaseOrder(config.hierarchies(), plan.levels()), ro);
     long elapsed = (System.nanoTime() - start) / 1_000_000;
@@ -196,11 +196,12 @@ public final class SparkDeidentifier {
     List<String> qis = config.quasiIdentifiers();
     int m = qis.size();
     Column[] qiCodes = new Column[m];
+    List<List<String>> distinctValues = Columns.distinct(tokens, qis);
     for (int i = 0; i < m; i++) {
       String q = qis.get(i);
       Hierarchy h = config.hierarchies().get(i);
       Variable v = schema.variables().get(schema.indexOf(q));
-      List<String> distinct = Columns.distinct(tokens, q);
+      List<String> distinct = distinctValues.get(i);
       Map<String, Integer> codeOf = new java.util.TreeMap<>();
       for (String token : distinct) {
         String leaf = Columns.leafOf(v, schema.format(), h, token);
@@ -286,7 +287,7 @@ public final class SparkDeidentifier {
   }
 
   /** The specification the release is verified against, as the local run's {@code verificationSpec()}. */
-  private VerificationSpec spec(Dataset<Row> data, long inputRecords) {
+  private VerificationSpec spec(FrequencyTable table, long inputRecords) {
     VerificationSpec.Builder b = VerificationSpec.builder().quasiIdentifiers(config.quasiIdentifiers());
     for (int i = 0; i < config.quasiIdentifiers().size(); i++) {
       b.hierarchy(config.quasiIdentifiers().get(i), config.hierarchies().get(i).rows());
@@ -303,12 +304,47 @@ public final class SparkDeidentifier {
         b.recursiveCL(r.variable(), r.c(), r.l());
       } else if (pm instanceof PrivacyModel.TCloseness t) {
         b.tClosenessEqual(t.variable(), t.t());
-        Column tok = Columns.token(Columns.col(t.variable()), schema.format().missingTokens());
-        b.tClosenessReference(t.variable(), Columns.valueCounts(data.select(tok.as("v"))));
+        b.tClosenessReference(t.variable(), reference(table, t.variable()));
       }
     }
     return b.k(k).missingAsWildcard(false)
         .suppressionLimit(config.suppressionLimit(), Math.toIntExact(inputRecords)).build();
+  }
+
+  /**
+   * The classes of the input over the quasi-identifiers, from the level-0 table (a combination of leaf
+   * codes is a combination of input values): leaf labels, null where missing.
+   */
+  private List<ReleaseClass> inputClasses(FrequencyTable table) {
+    int m = config.quasiIdentifiers().size();
+    List<ReleaseClass> out = new ArrayList<>();
+    for (int c = 0; c < table.size(); c++) {
+      List<@Nullable String> values = new ArrayList<>();
+      for (int i = 0; i < m; i++) {
+        List<String> leaves = config.hierarchies().get(i).leaves();
+        int code = table.code(c, i);
+        values.add(code < leaves.size() ? leaves.get(code) : null);
+      }
+      out.add(new ReleaseClass(values, table.count(c)));
+    }
+    return out;
+  }
+
+  /** The input's distribution of a sensitive variable, as the release writes it, missing as {@code ""}. */
+  private Map<String, Long> reference(FrequencyTable table, String variable) {
+    Variable v = schema.variables().get(schema.indexOf(variable));
+    Map<String, Long> out = new java.util.TreeMap<>();
+    for (int c = 0; c < table.size(); c++) {
+      long present = 0;
+      for (Map.Entry<String, Long> e : table.distribution(c, variable).entrySet()) {
+        out.merge(Columns.tokenOf(v, schema.format(), e.getKey()), e.getValue(), Long::sum);
+        present += e.getValue();
+      }
+      if (table.count(c) > present) {
+        out.merge("", table.count(c) - present, Long::sum);
+      }
+    }
+    return out;
   }
 
   /**

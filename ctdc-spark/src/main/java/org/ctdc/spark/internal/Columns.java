@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.apache.spark.sql.Column;
@@ -24,7 +23,6 @@ import org.ctdc.deid.Hierarchy;
 import org.ctdc.schema.ReleaseFormat;
 import org.ctdc.schema.Variable;
 import org.ctdc.schema.VariableKind;
-import org.ctdc.spark.ReleaseClass;
 import org.jspecify.annotations.Nullable;
 
 /** Column expressions and small collecting jobs of the Spark module. Stateless; not API. */
@@ -55,18 +53,27 @@ public final class Columns {
   }
 
   /**
-   * The distinct non-missing values of a column, sorted.
+   * The distinct non-missing values of some columns, in one job.
    *
-   * @param tokens the dataset of tokens
-   * @param name the column
-   * @return the values
+   * @param tokens the dataset of string columns
+   * @param names the columns
+   * @return per column its values, sorted
    */
-  public static List<String> distinct(Dataset<Row> tokens, String name) {
-    List<String> out = new ArrayList<>();
-    for (Row r : tokens.select(col(name)).where(col(name).isNotNull()).distinct().collectAsList()) {
-      out.add(r.getString(0));
+  public static List<List<String>> distinct(Dataset<Row> tokens, List<String> names) {
+    Column[] pairs = new Column[names.size()];
+    for (int i = 0; i < names.size(); i++) {
+      pairs[i] = functions.struct(functions.lit(i).as("i"), col(names.get(i)).as("v"));
     }
-    out.sort(null);
+    Dataset<Row> values = tokens.select(functions.explode(functions.array(pairs)).as("p"))
+        .select(functions.col("p.i"), functions.col("p.v")).where(functions.col("v").isNotNull()).distinct();
+    List<List<String>> out = new ArrayList<>();
+    for (int i = 0; i < names.size(); i++) {
+      out.add(new ArrayList<>());
+    }
+    for (Row r : values.collectAsList()) {
+      out.get(r.getInt(0)).add(r.getString(1));
+    }
+    out.forEach(l -> l.sort(null));
     return out;
   }
 
@@ -102,6 +109,22 @@ public final class Columns {
     String code = valueCode(v, format, token);
     boolean inValueSet = v.values().codes().stream().anyMatch(c -> c.code().equals(code));
     return inValueSet && h.indexOf(0, code) >= 0 ? code : null;
+  }
+
+  /**
+   * The token of a value-set code as the format writes it: a flag's {@code 0} or {@code 1} becomes the
+   * format's flag token; other codes are their own tokens.
+   *
+   * @param v the variable
+   * @param format the release format
+   * @param code the code
+   * @return the token
+   */
+  public static String tokenOf(Variable v, ReleaseFormat format, String code) {
+    if (v.kind() == VariableKind.FLAG) {
+      return "1".equals(code) ? format.flagTrue() : format.flagFalse();
+    }
+    return code;
   }
 
   /**
@@ -251,39 +274,4 @@ public final class Columns {
     }
     return withCodes.join(gone, on, "left_anti");
   }
-
-  /**
-   * The classes of a dataset over some of its string columns: a group-by count, collected.
-   *
-   * @param data the dataset
-   * @param names the columns
-   * @return one entry per distinct combination (null for missing), in no particular order
-   */
-  public static List<ReleaseClass> classCounts(Dataset<Row> data, List<String> names) {
-    Column[] cols = names.stream().map(Columns::col).toArray(Column[]::new);
-    List<ReleaseClass> out = new ArrayList<>();
-    for (Row r : data.groupBy(cols).count().collectAsList()) {
-      List<@Nullable String> values = new ArrayList<>();
-      for (int i = 0; i < names.size(); i++) {
-        values.add(r.isNullAt(i) ? null : r.getString(i));
-      }
-      out.add(new ReleaseClass(values, r.getLong(names.size())));
-    }
-    return out;
-  }
-
-  /**
-   * The number of records of each value of a one-column dataset, missing as {@code ""}.
-   *
-   * @param single a dataset of one string column
-   * @return value to count, sorted
-   */
-  public static Map<String, Long> valueCounts(Dataset<Row> single) {
-    Map<String, Long> out = new TreeMap<>();
-    for (Row r : single.groupBy(single.col(single.columns()[0])).count().collectAsList()) {
-      out.merge(r.isNullAt(0) ? "" : r.getString(0), r.getLong(1), Long::sum);
-    }
-    return out;
-  }
-
 }
