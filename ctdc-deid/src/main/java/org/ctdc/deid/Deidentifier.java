@@ -165,6 +165,24 @@ public final class Deidentifier {
    * @throws DeidException if the configuration does not fit the table's schema
    */
   public DeidReport plan(FrequencyTable table) {
+    return planTable(table).report();
+  }
+
+  /**
+   * The plan of {@link #plan(FrequencyTable)} with what is needed to apply it where the records are (on a
+   * cluster, say): the chosen levels and which of the table's combinations are released. A record is
+   * released when its combination is.
+   *
+   * @param table the frequency table of the records
+   * @return the plan: the same report as {@link #plan(FrequencyTable)}, the levels and the released
+   *     combinations
+   * @throws IllegalArgumentException if the table is made for other quasi-identifiers, hierarchies or
+   *     models, or the configuration sets local suppression
+   * @throws OperationCancelledException if the signal is raised before the plan is complete
+   * @throws UnsatisfiableModelException if no node satisfies the models within the limit
+   * @throws DeidException if the configuration does not fit the table's schema
+   */
+  public TablePlan planTable(FrequencyTable table) {
     DeidConfig tc = table.config();
     if (!tc.quasiIdentifiers().equals(config.quasiIdentifiers()) || !tc.hierarchies().equals(config.hierarchies())
         || !tc.models().equals(config.models())) {
@@ -212,8 +230,9 @@ public final class Deidentifier {
     }
     Map<String, Long> cells = new LinkedHashMap<>();
     config.quasiIdentifiers().forEach(q -> cells.put(q, 0L));
-    return report(schema, config, levels, engine, out, suppressed, engine.maxSuppressed(), (long) facts[1],
-        Search.smallestReleasedClass(out), wildcard, cells, 0, Map.of(), facts, start, null, null);
+    return new TablePlan(report(schema, config, levels, engine, out, suppressed, engine.maxSuppressed(),
+        (long) facts[1], Search.smallestReleasedClass(out), wildcard, cells, 0, Map.of(), facts, start, null, null),
+        chosen, keep);
   }
 
   private static Search search(Engine engine, DeidConfig config, boolean alone, ProgressListener progress,
