@@ -45,7 +45,9 @@ public final class Matcher {
   public static final String STAGE = "matching";
   /** The most sources matched at once. */
   public static final int MAX_SOURCES = 64;
+  /** Records of the first source per task, and of the second per block of candidates; a power of two. */
   private static final int CHUNK = 2048;
+  private static final int LOG_CHUNK = 11;
   private static final long SAMPLE_SEED = 0x6374_6463_6C69_6E6BL;
 
   private final LinkConfig config;
@@ -70,21 +72,44 @@ public final class Matcher {
     return new Builder(config);
   }
 
-  /** The sampled bit positions of each band. */
+  /**
+   * The sampled bit positions of each band: {@link LinkConfig#bitsPerBand()} distinct positions of two of the
+   * encoding's 64-bit words (the two drawn per band), so that a band key is read from two words.
+   */
   private int[][] samples(int bits) {
     SplittableRandom rnd = new SplittableRandom(SAMPLE_SEED ^ bits);
+    int words = bits / 64;
     int[][] s = new int[config.bands()][];
     for (int b = 0; b < s.length; b++) {
+      int x = rnd.nextInt(words);
+      int y = words == 1 ? x : (x + 1 + rnd.nextInt(words - 1)) % words;
+      // distinct positions of the two words (a partial Fisher–Yates shuffle of their 128 positions, or 64)
+      int[] pool = new int[words == 1 ? 64 : 128];
+      for (int i = 0; i < pool.length; i++) {
+        pool[i] = (i < 64 ? x : y) * 64 + (i & 63);
+      }
       s[b] = new int[config.bitsPerBand()];
       for (int i = 0; i < s[b].length; i++) {
-        s[b][i] = rnd.nextInt(bits);
+        int pick = i + rnd.nextInt(pool.length - i);
+        int v = pool[pick];
+        pool[pick] = pool[i];
+        pool[i] = v;
+        s[b][i] = v;
       }
     }
     return s;
   }
 
-  private static long key(long[] words, int off, int[] sample) {
-    return BandIndex.key(words, off, sample);
+  private static long[][] compiled(int[][] samples) {
+    long[][] c = new long[samples.length][];
+    for (int b = 0; b < c.length; b++) {
+      c[b] = BandIndex.compile(samples[b]);
+    }
+    return c;
+  }
+
+  private static int key(long[] words, int off, long[] band) {
+    return BandIndex.key(words, off, band);
   }
 
   /** Links found in one chunk: parallel arrays, grown as needed. */
@@ -113,7 +138,7 @@ public final class Matcher {
    * Compares records [from, to) of A with their candidates in B: for each record of A, each band's slot of its
    * key in B's index; a record of B met in several bands is compared once (a per-chunk stamp array, no set).
    */
-  private Links compare(ClkSet a, ClkSet b, int from, int to, int[][] samples, @Nullable BandIndex idxB) {
+  private Links compare(ClkSet a, ClkSet b, int from, int to, long[][] samples, @Nullable BandIndex idxB) {
     int w = a.bits() / 64;
     long[] wa = a.words();
     long[] wb = b.words();
@@ -136,58 +161,74 @@ public final class Matcher {
       }
       return out;
     }
-    // records of A in groups of 64: first the candidates of the group, as a bit mask of the group's records per
-    // record of B (a pair met in several bands is marked once), then the comparisons in the order of B's records,
-    // so that B's encodings are read in order and the group's stay in the first-level cache
+    // band by band over the chunk: the chunk's keys of the band, then their runs in B's index of that band (one
+    // band's table and entries at a time stay in the caches). Each candidate (i, j) goes to the bucket of j's block
+    // of CHUNK records of B; then per block a bit matrix (B's record in the block × the chunk's record) marks each
+    // pair once however many bands it met in, and the pairs are compared in B's order.
+    int n = to - from;
     int nb = b.size();
-    long[] met = new long[nb];
-    long[] touched = new long[(nb + 63) >>> 6];
-    int bands = samples.length;
-    long[] keys = new long[bands];
-    int[] from0 = new int[bands];
-    int[] to0 = new int[bands];
-    for (int g = from; g < to; g += 64) {
-      int gEnd = Math.min(to, g + 64);
-      for (int i = g; i < gEnd; i++) {
-        if (ea[i]) {
+    int blocks = (nb + CHUNK - 1) >>> LOG_CHUNK;
+    int[][] bucket = new int[blocks][];
+    int[] fill = new int[blocks];
+    int[] keys = new int[n];
+    for (int band = 0; band < samples.length; band++) {
+      long[] sample = samples[band];
+      for (int i = 0; i < n; i++) {
+        keys[i] = ea[from + i] ? -1 : key(wa, (from + i) * w, sample);
+      }
+      int[] table = idxB.table(band);
+      long[] entries = idxB.entries(band);
+      for (int i = 0; i < n; i++) {
+        int k = keys[i];
+        if (k < 0) {
           continue;
         }
-        int offA = i * w;
-        long bit = 1L << (i - g);
-        // first every band's run (independent loads the processor overlaps), then the runs
-        for (int band = 0; band < bands; band++) {
-          long k = key(wa, offA, samples[band]);
-          int[] table = idxB.table(band);
-          int slot = idxB.slot(k);
-          keys[band] = k;
-          from0[band] = table[slot];
-          to0[band] = table[slot + 1];
-        }
-        for (int band = 0; band < bands; band++) {
-          long k = keys[band];
-          long[] entries = idxB.entries(band);
-          int end = to0[band];
-          for (int p = from0[band]; p < end; p++) {
-            long e = entries[p];
-            if ((e >>> 32) == k) {
-              int j = (int) e;
-              met[j] |= bit;
-              touched[j >>> 6] |= 1L << j;
+        int slot = idxB.slot(k);
+        int end = table[slot + 1];
+        for (int p = table[slot]; p < end; p++) {
+          long e = entries[p];
+          if ((int) (e >>> 32) == k) { // the slot may hold other keys
+            int j = (int) e;
+            int blk = j >>> LOG_CHUNK;
+            int[] h = bucket[blk];
+            if (h == null) {
+              h = bucket[blk] = new int[1024];
+            } else if (fill[blk] == h.length) {
+              h = bucket[blk] = Arrays.copyOf(h, h.length * 2);
             }
+            h[fill[blk]++] = (j & (CHUNK - 1)) << LOG_CHUNK | i;
           }
         }
       }
-      for (int s = 0; s < touched.length; s++) {
-        for (long sm = touched[s]; sm != 0; sm &= sm - 1) {
-          int j = (s << 6) + Long.numberOfTrailingZeros(sm);
-          long m = met[j];
-          met[j] = 0;
+    }
+    int words = (n + 63) >>> 6;
+    long[] marks = new long[CHUNK * words];
+    for (int blk = 0; blk < blocks; blk++) {
+      int[] h = bucket[blk];
+      if (h == null) {
+        continue;
+      }
+      for (int q = 0, f = fill[blk]; q < f; q++) {
+        int v = h[q];
+        int i = v & (CHUNK - 1);
+        marks[(v >>> LOG_CHUNK) * words + (i >>> 6)] |= 1L << i;
+      }
+      bucket[blk] = null;
+      int base = blk << LOG_CHUNK;
+      int rows = Math.min(CHUNK, nb - base);
+      for (int jl = 0; jl < rows; jl++) {
+        int j = base + jl;
+        for (int x = 0; x < words; x++) {
+          long m = marks[jl * words + x];
+          if (m == 0) {
+            continue;
+          }
+          marks[jl * words + x] = 0;
           for (; m != 0; m &= m - 1) {
-            int i = g + Long.numberOfTrailingZeros(m);
+            int i = from + (x << 6) + Long.numberOfTrailingZeros(m);
             compareOne(wa, i * w, wb, j * w, w, ca[i] + cb[j], i, j, t, out);
           }
         }
-        touched[s] = 0;
       }
     }
     return out;
@@ -216,12 +257,13 @@ public final class Matcher {
   public MatchResult match(List<ClkSet> sets) {
     check(sets);
     int[][] samples = samples(sets.get(0).bits());
+    long[][] bands = compiled(samples);
     int p = sets.size();
     // the first source is never the second of a pair: it needs no index
     List<@Nullable BandIndex> idx = new ArrayList<>();
     for (int x = 0; x < p; x++) {
       ClkSet s = sets.get(x);
-      idx.add(config.bands() == 0 || x == 0 ? null : BandIndex.of(s.words(), s.bits() / 64, s.emptyFlags(), samples));
+      idx.add(config.bands() == 0 || x == 0 ? null : BandIndex.of(s.words(), s.bits() / 64, s.emptyFlags(), samples, threads));
     }
     List<Callable<Links>> tasks = new ArrayList<>();
     List<int[]> taskPair = new ArrayList<>();
@@ -235,7 +277,7 @@ public final class Matcher {
           int to = Math.min(a.size(), from + CHUNK);
           tasks.add(() -> {
             cancellation.throwIfCancelled(STAGE);
-            return compare(a, b, f, to, samples, ib);
+            return compare(a, b, f, to, bands, ib);
           });
           taskPair.add(new int[] {x, y});
         }
@@ -432,7 +474,7 @@ public final class Matcher {
     if (truth.isEmpty()) {
       return 1;
     }
-    int[][] samples = samples(sets.get(0).bits());
+    long[][] samples = compiled(samples(sets.get(0).bits()));
     java.util.Map<String, ClkSet> bySource = new java.util.HashMap<>();
     for (ClkSet s : sets) {
       bySource.put(s.source(), s);

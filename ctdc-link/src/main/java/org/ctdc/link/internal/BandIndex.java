@@ -14,6 +14,8 @@ package org.ctdc.link.internal;
  */
 public final class BandIndex {
   private static final long GOLDEN = 0x9E37_79B9_7F4A_7C15L;
+  /** The bits of a band key. */
+  public static final int KEY_BITS = 31;
 
   private final int slotBits;
   private final boolean direct;
@@ -28,19 +30,54 @@ public final class BandIndex {
   }
 
   /**
-   * The key of one record in one band.
+   * A band's sampled positions as (word, mask) pairs, ordered by word: {@code [word0, mask0, word1, mask1, ...]}.
+   *
+   * @param sample the band's bit positions (repeats allowed)
+   * @return the band's words and masks
+   */
+  public static long[] compile(int[] sample) {
+    java.util.TreeMap<Integer, Long> masks = new java.util.TreeMap<>();
+    for (int p : sample) {
+      masks.merge(p >>> 6, 1L << p, (x, y) -> x | y);
+    }
+    long[] band = new long[masks.size() * 2];
+    int k = 0;
+    for (java.util.Map.Entry<Integer, Long> e : masks.entrySet()) {
+      band[k++] = e.getKey();
+      band[k++] = e.getValue();
+    }
+    return band;
+  }
+
+  /**
+   * The key of one record in one band: a 31-bit hash of the record's sampled bits. Two records that agree on
+   * every sampled bit have the same key; two that do not have the same key with probability about 2^-31 (the
+   * matcher then compares them too, so the hash never loses a pair).
+   *
+   * @param words the packed encodings
+   * @param off the record's first word
+   * @param band the band, as {@link #compile} gives it
+   * @return the key, in [0, 2^31)
+   */
+  public static int key(long[] words, int off, long[] band) {
+    long h = 0x6374_6463_6B65_7931L;
+    for (int k = 0; k < band.length; k += 2) {
+      h = (h ^ (words[off + (int) band[k]] & band[k + 1])) * GOLDEN;
+      h ^= h >>> 31;
+    }
+    return (int) (h * GOLDEN >>> 33);
+  }
+
+  /**
+   * The key of one record in one band, from the band's positions (slower than with {@link #compile}d bands).
    *
    * @param words the packed encodings
    * @param off the record's first word
    * @param sample the band's bit positions
-   * @return the sampled bits, the first in the highest place
+   * @return the key
    */
-  public static long key(long[] words, int off, int[] sample) {
-    long k = 0;
-    for (int p : sample) {
-      k = (k << 1) | ((words[off + (p >>> 6)] >>> p) & 1L);
-    }
-    return k;
+  public static int key(long[] words, int off, int[] sample) {
+    return key(words, off, compile(sample));
   }
 
   /**
@@ -53,49 +90,103 @@ public final class BandIndex {
    * @return the index
    */
   public static BandIndex of(long[] words, int w, boolean[] empty, int[][] samples) {
+    return of(words, w, empty, samples, 1);
+  }
+
+  /**
+   * Indexes the non-empty records of a source, the bands split over threads (the index is the same for any number).
+   *
+   * @param words the packed encodings, {@code w} words a record
+   * @param w the words per record
+   * @param empty which records are empty (not indexed)
+   * @param samples per band, its bit positions (all bands of the same length, at most 31)
+   * @param threads the threads to use, at least 1
+   * @return the index
+   */
+  public static BandIndex of(long[] words, int w, boolean[] empty, int[][] samples, int threads) {
     int n = 0;
     for (boolean e : empty) {
       n += e ? 0 : 1;
     }
-    int keyBits = samples.length == 0 ? 1 : samples[0].length;
     // at least as many slots as records (so runs are short), at most one slot per possible key
     int need = 32 - Integer.numberOfLeadingZeros(Math.max(1, n - 1));
-    int slotBits = Math.max(1, Math.min(keyBits, need));
-    boolean direct = slotBits == keyBits;
-    int size = 1 << slotBits;
+    int slotBits = Math.max(1, Math.min(KEY_BITS, need));
+    boolean direct = slotBits == KEY_BITS;
+    long[][] bands = new long[samples.length][];
+    for (int b = 0; b < samples.length; b++) {
+      bands[b] = compile(samples[b]);
+    }
     int[][] starts = new int[samples.length][];
     long[][] entries = new long[samples.length][];
-    long[] keyed = new long[n];
-    int[] slotOf = new int[n];
-    for (int b = 0; b < samples.length; b++) {
-      int[] count = new int[size + 1];
-      int k = 0;
-      for (int r = 0; r < empty.length; r++) {
-        if (!empty[r]) {
-          long key = key(words, r * w, samples[b]);
-          int s = slot(key, slotBits, direct);
-          keyed[k] = key << 32 | r;
-          slotOf[k] = s;
-          count[s + 1]++;
-          k++;
+    int records = n;
+    int parts = Math.max(1, Math.min(threads, samples.length));
+    java.util.function.IntConsumer part = t -> {
+      long[] keyed = new long[records];
+      int[] slotOf = new int[records];
+      for (int b = t; b < samples.length; b += parts) {
+        band(words, w, empty, bands[b], slotBits, direct, keyed, slotOf, starts, entries, b);
+      }
+    };
+    if (parts == 1) {
+      part.accept(0);
+    } else {
+      java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(parts);
+      try {
+        java.util.List<java.util.concurrent.Future<?>> fs = new java.util.ArrayList<>();
+        for (int t = 0; t < parts; t++) {
+          int tt = t;
+          fs.add(pool.submit(() -> part.accept(tt)));
         }
+        for (java.util.concurrent.Future<?> f : fs) {
+          try {
+            f.get();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while indexing");
+          } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+              throw r;
+            }
+            throw new IllegalStateException(String.valueOf(e.getCause()));
+          }
+        }
+      } finally {
+        pool.shutdownNow();
       }
-      for (int s = 0; s < size; s++) {
-        count[s + 1] += count[s];
-      }
-      int[] fill = java.util.Arrays.copyOf(count, size);
-      long[] e = new long[n];
-      for (int i = 0; i < n; i++) {
-        e[fill[slotOf[i]]++] = keyed[i];
-      }
-      starts[b] = count;
-      entries[b] = e;
     }
     return new BandIndex(slotBits, direct, starts, entries);
   }
 
+  private static void band(long[] words, int w, boolean[] empty, long[] sample, int slotBits, boolean direct,
+      long[] keyed, int[] slotOf, int[][] starts, long[][] entries, int b) {
+    int n = keyed.length;
+    int size = 1 << slotBits;
+    int[] count = new int[size + 1];
+    int k = 0;
+    for (int r = 0; r < empty.length; r++) {
+      if (!empty[r]) {
+        long key = key(words, r * w, sample);
+        int s = slot(key, slotBits, direct);
+        keyed[k] = key << 32 | r;
+        slotOf[k] = s;
+        count[s + 1]++;
+        k++;
+      }
+    }
+    for (int s = 0; s < size; s++) {
+      count[s + 1] += count[s];
+    }
+    int[] fill = java.util.Arrays.copyOf(count, size);
+    long[] e = new long[n];
+    for (int i = 0; i < n; i++) {
+      e[fill[slotOf[i]]++] = keyed[i];
+    }
+    starts[b] = count;
+    entries[b] = e;
+  }
+
   private static int slot(long key, int slotBits, boolean direct) {
-    return direct ? (int) key : (int) ((key * GOLDEN) >>> (64 - slotBits));
+    return (int) (key >>> (KEY_BITS - slotBits)); // the key is a hash already: its top bits
   }
 
   /**
