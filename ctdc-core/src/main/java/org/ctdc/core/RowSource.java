@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A partner's table read row by row, for {@link Aligner#align(RowSource)}: a sheet of a workbook
- * ({@code org.ctdc.excel.Workbooks} in ctdc-excel), the rows of a SQL query ({@link JdbcSource}), or any
+ * ({@code org.ctdc.excel.XlsxSource} in ctdc-excel), the rows of a SQL query ({@link JdbcSource}), or any
  * other table with a header. The source turns its typed values into the text the spec's rules read (a
  * date as ISO {@code yyyy-MM-dd}, a number in plain decimal notation, a boolean as {@code true} or
  * {@code false}); the aligner matches the {@link #columns() header} to the columns the spec reads exactly
