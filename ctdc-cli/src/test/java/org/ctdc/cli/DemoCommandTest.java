@@ -286,6 +286,9 @@ class DemoCommandTest {
     assertTrue(secrets.size() > 100, "names, dates and ids to look for");
     String key = new String(DemoLinking.demoKey());
     TreeMap<String, byte[]> all = files(out);
+    // the portal's pages print the codebooks of the released schemas (issue 20): their labels are public text
+    String codebooks = Files.readString(out.resolve("release/release-schema.yaml"))
+        + CliTest.run("schema", "show", "ctdc-global-synthetic@2024").out();
     for (Map.Entry<String, byte[]> f : all.entrySet()) {
       String text = new String(f.getValue(), StandardCharsets.UTF_8);
       assertFalse(text.contains(key), f.getKey() + " holds the demo key");
@@ -293,7 +296,10 @@ class DemoCommandTest {
         continue;
       }
       for (String s : secrets) {
-        assertFalse(text.contains(s), f.getKey() + " holds a name, date of birth or record id of an extract: " + s);
+        if (f.getKey().startsWith("portal/") && codebooks.contains(s)) {
+          continue; // a word of the published codebooks (a family name such as Costa in Costa Rica), not a value
+        }
+        assertFalse(text.contains(s), f.getKey() + " holds a name, date of birth or record id of an extract");
       }
     }
     for (String s : secrets) {
