@@ -98,6 +98,19 @@ public final class CompatIndex {
     return b;
   }
 
+  /**
+   * A table's expected size: its group's combinations, but no more than the projections onto the set can
+   * take (each QI of the set its values or missing). Tables sized from the group alone were mostly empty
+   * slots, and their memory, not their lookups, was the cost of local suppression (issue 19).
+   */
+  private int distinctBound(int set, int combinations) {
+    long bound = 1;
+    for (int rest = set; rest != 0 && bound < combinations; rest &= rest - 1) {
+      bound *= q.card[Integer.numberOfTrailingZeros(rest)] + 1L;
+    }
+    return (int) Math.min(bound, combinations);
+  }
+
   /** @return the key with every QI outside the set made missing */
   public long project(long key, int keep) {
     long b = bits(keep);
@@ -143,20 +156,17 @@ public final class CompatIndex {
     for (Group g : groupArray) {
       LongCounts combos = g.combos;
       if (combos.size() <= SCAN_LIMIT) {
-        long common = g.bits & keyBits;
-        int cap = combos.capacity();
-        for (int i = 0; i < cap; i++) {
-          if (combos.used(i) && ((combos.key(i) ^ key) & common) == 0) {
-            count += combos.count(i);
-            weight += combos.weight(i);
-          }
-        }
+        out[0] = count;
+        out[1] = weight;
+        combos.sumCompatible(key, g.bits & keyBits, out);
+        count = out[0];
+        weight = out[1];
         continue;
       }
       int sub = g.pattern & mask;
       LongCounts t = g.table(sub);
       if (t == null) {
-        t = new LongCounts(combos.size());
+        t = new LongCounts(distinctBound(sub, combos.size()));
         int cap = combos.capacity();
         for (int i = 0; i < cap; i++) {
           if (combos.used(i)) {

@@ -15,13 +15,16 @@ public final class DatasetCopy {
    * @return the reason
    */
   public static MissingReason reasonOf(int code) {
-    for (MissingReason m : MissingReason.values()) {
+    for (MissingReason m : REASONS) {
       if (Dataset.missingCode(m) == code) {
         return m;
       }
     }
     throw new IllegalStateException("not a missing constant: " + code);
   }
+
+  /** The reasons, once: {@code values()} copies its array at every call, once per missing cell (issue 19). */
+  private static final MissingReason[] REASONS = MissingReason.values();
 
   /** Decides the cells of one column that change. */
   public interface ColumnEdit {
