@@ -125,4 +125,27 @@ class Issue18LinkCliTest {
     assertEquals(Main.USAGE, run("link", "match", "--config", cfg.toString(), "--in", clk.toString(), "--out", "m.csv",
         "--report", "r.json"));
   }
+
+  @Test
+  void issue18_twoInputsWithTheSameBaseNameAreRefusedAndNothingIsWritten() throws Exception {
+    Path cfg = dir.resolve("link.yaml");
+    Files.writeString(cfg, CONFIG);
+    Path key = dir.resolve("KEY");
+    Files.writeString(key, KEY);
+    Path csv = dir.resolve("p.csv");
+    Files.writeString(csv, "record_id,given_name,family_name,date_of_birth,sex\nA1,Ana,Lopez,01/02/1990,f\nA2,Ivan,Petrov,03/04/1985,m\n");
+    Path a = Files.createDirectories(dir.resolve("a")).resolve("partner.clk.csv");
+    Path b = Files.createDirectories(dir.resolve("b")).resolve("partner.clk.csv");
+    assertEquals(0, run("link", "encode", "--config", cfg.toString(), "--key-file", key.toString(), "--in", csv.toString(),
+        "--out", a.toString()), err::toString);
+    Files.copy(a, b);
+    Path matches = dir.resolve("MATCHES.csv");
+    Path report = dir.resolve("LINK-REPORT.json");
+    int code = run("link", "match", "--config", cfg.toString(), "--in", a.toString(), "--in", b.toString(), "--out",
+        matches.toString(), "--report", report.toString());
+    assertEquals(Main.INVALID, code, err::toString);
+    assertTrue(err.toString().contains("'partner': given twice"), err::toString);
+    assertFalse(Files.exists(matches));
+    assertFalse(Files.exists(report));
+  }
 }

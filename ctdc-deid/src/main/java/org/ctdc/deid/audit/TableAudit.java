@@ -35,7 +35,7 @@ import org.ctdc.schema.internal.Ticker;
  * <pre>{@code
  * AuditResult r = TableAudit.of().audit(PublishedTable.read(csv, definitionJson));
  * if (!r.passed()) {
- *   log.warn(r.summary());   // table names and counts only, never a cell value
+ *   log.warn(r.summary());   // the summary holds table names and counts only
  * }
  * }</pre>
  *
