@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
     name = "publish",
     mixinStandardHelpOptions = true,
     description = {
-      "Turn release folders (the outputs of deid, tables and synth) into a static, self-contained data portal.",
+      "Publish release folders as a static, self-contained data portal.",
       "Writes SITE/index.html, a page per dataset (codebook, downloads, charts, what the protection does and does"
           + " not protect against, schema.org JSON-LD) and per table, SITE/about.html, SITE/datapackage.json"
           + " (Frictionless Data Package) and the released files under SITE/data/ (docs/portal.md).",

@@ -108,8 +108,7 @@ public final class LinkageSamples {
     }
   }
 
-  /** A person: the spellings of the given and family name each extract chooses from, and the birth date. */
-  private record Person(int tradition, String[] given, String[] family, int year, int month, int day, boolean female) {}
+  private record Person(int tradition, int given, int family, int year, int month, int day, boolean female) {}
 
   /**
    * Generates extracts.
@@ -143,18 +142,9 @@ public final class LinkageSamples {
     for (int i = 0; i < people; i++) {
       int t = rnd.nextInt(10) < 6 ? 0 : rnd.nextBoolean() ? 1 : 2;
       boolean female = rnd.nextBoolean();
-      int year = rnd.nextInt(10) < 7 ? 1975 + rnd.nextInt(37) : 1940 + rnd.nextInt(35);
-      int month = 1 + rnd.nextInt(12);
-      int day = 1 + rnd.nextInt(java.time.YearMonth.of(year, month).lengthOfMonth());
-      Person person = switch (t) {
-        case 0 -> new Person(0, new String[] {latinGiven(rnd, female)}, new String[] {latinFamily(rnd)}, year, month,
-            day, female);
-        case 1 -> new Person(1, NameSpellings.cyrillic(pick(rnd, female ? SLAVIC_F : SLAVIC_M)),
-            NameSpellings.cyrillic(slavicFamily(rnd, female)), year, month, day, female);
-        default -> new Person(2, NameSpellings.arabic(pick(rnd, female ? ARABIC_F : ARABIC_M)),
-            NameSpellings.arabicFamily(rnd.nextInt(5) < 2 ? pick(rnd, ARABIC_M) : pick(rnd, ARABIC_FAMILY),
-                rnd.nextInt(3)), year, month, day, female);
-      };
+      String[][] givens = givens(t, female);
+      Person person = new Person(t, rnd.nextInt(givens.length), rnd.nextInt(family(t).length),
+          1950 + rnd.nextInt(60), 1 + rnd.nextInt(12), 1 + rnd.nextInt(28), female);
       persons.add(person);
       int[] in;
       if (rnd.nextDouble() < overlap) {
@@ -229,10 +219,14 @@ public final class LinkageSamples {
   }
 
   private static String render(Person p, int party, SplittableRandom rnd, Corruption c) {
-    // Cyrillic script (spelling 0 of a Russian or Ukrainian name) is written by the second extract only, the others
-    // pick a Latin spelling
-    String given = spelling(p.given(), p.tradition(), party, rnd);
-    String family = spelling(p.family(), p.tradition(), party, rnd);
+    String[] gv = givens(p.tradition(), p.female())[p.given()];
+    String[] fv = family(p.tradition())[p.family()];
+    // Cyrillic script (variant 0) is written by the second extract only, the others pick a Latin spelling
+    String given = spelling(gv, p.tradition(), party, rnd);
+    String family = spelling(fv, p.tradition(), party, rnd);
+    if (p.tradition() == 1 && p.female() && !family.isEmpty()) {
+      family = feminine(family);
+    }
     if (rnd.nextDouble() < c.typo()) {
       if (rnd.nextBoolean()) {
         given = typo(given, rnd);
@@ -280,45 +274,20 @@ public final class LinkageSamples {
     return variants[rnd.nextInt(variants.length)];
   }
 
-  private static String pick(SplittableRandom rnd, String[] pool) {
-    return pool[rnd.nextInt(pool.length)];
-  }
-
-  /** One given name, sometimes two ({@code Maria Jose}, {@code Jean Pierre}). */
-  private static String latinGiven(SplittableRandom rnd, boolean female) {
-    String[] pool = female ? LATIN_F : LATIN_M;
-    String g = pick(rnd, pool);
-    if (rnd.nextInt(100) < 15) {
-      String second = pick(rnd, pool);
-      if (!second.equals(g)) {
-        g = g + " " + second;
-      }
+  private static String feminine(String family) {
+    if (family.endsWith("ий")) {
+      return family.substring(0, family.length() - 2) + "ая";
     }
-    return g;
-  }
-
-  /** Half the Latin-script people carry two family names (Spanish and Portuguese usage), the others one. */
-  private static String latinFamily(SplittableRandom rnd) {
-    if (rnd.nextBoolean()) {
-      String a = pick(rnd, IBERIAN_FAMILY);
-      String b = pick(rnd, IBERIAN_FAMILY);
-      return a.equals(b) ? a : a + " " + b;
+    if (family.endsWith("ов") || family.endsWith("ев") || family.endsWith("ин")) {
+      return family + "а";
     }
-    return pick(rnd, OTHER_FAMILY);
-  }
-
-  /** A Russian or Ukrainian family name in Cyrillic: a stem and a suffix, the feminine form for women. */
-  private static String slavicFamily(SplittableRandom rnd, boolean female) {
-    String stem = pick(rnd, SLAVIC_STEMS);
-    String suffix = SLAVIC_SUFFIXES[rnd.nextInt(SLAVIC_SUFFIXES.length)];
-    if (female) {
-      suffix = switch (suffix) {
-        case "ов", "ин", "ев" -> suffix + "а";
-        case "ский" -> "ская";
-        default -> suffix;
-      };
+    if (family.endsWith("y") || family.endsWith("i")) {
+      return family.substring(0, family.length() - 1) + "aya";
     }
-    return stem + suffix;
+    if (family.endsWith("ov") || family.endsWith("ev") || family.endsWith("in") || family.endsWith("off")) {
+      return (family.endsWith("off") ? family.substring(0, family.length() - 2) + "v" : family) + "a";
+    }
+    return family;
   }
 
   private static String typo(String s, SplittableRandom rnd) {
@@ -341,129 +310,105 @@ public final class LinkageSamples {
     return b.toString();
   }
 
-  /** Latin-script given names of women. */
-  private static final String[] LATIN_F = {
-    "Maria", "Ana", "Sofia", "Isabel", "Lucia", "Elena", "Carmen", "Rosa", "Julia", "Laura", "Marta", "Paula", "Sara",
-    "Andrea", "Clara", "Teresa", "Beatriz", "Camila", "Valentina", "Daniela", "Gabriela", "Mariana", "Fernanda",
-    "Adriana", "Patricia", "Monica", "Silvia", "Veronica", "Lorena", "Natalia", "Jennifer", "Emily", "Jessica",
-    "Ashley", "Amanda", "Sarah", "Grace", "Joy", "Blessing", "Esther", "Ruth", "Mercy", "Faith", "Chloe", "Amelie",
-    "Manon", "Ines", "Juliette", "Agnieszka", "Katarzyna", "Ioana", "Andreea", "Mihaela", "Alejandra", "Guadalupe",
-    "Yesenia", "Maribel", "Rocio", "Pilar", "Consuelo", "Dolores", "Graciela", "Leticia", "Marisol", "Esperanza",
-    "Luz", "Alicia", "Josefina", "Margarita", "Rebeca", "Abigail", "Jazmin", "Ximena", "Renata", "Florencia",
-    "Agustina", "Milagros", "Fabiola", "Karina", "Yolanda", "Francisca", "Antonia", "Juliana", "Larissa", "Bruna",
-    "Leticia", "Thais", "Vitoria", "Raquel", "Tatiana", "Precious", "Chiamaka", "Ngozi", "Adaeze", "Abena", "Akosua",
-    "Efua", "Aminata", "Fatoumata", "Mariama", "Aissatou", "Nadege", "Brigitte", "Sylvie", "Colette", "Marguerite",
-    "Elodie", "Stephanie", "Nicole", "Samantha", "Kimberly", "Michelle", "Melissa", "Rachel", "Rebecca", "Hannah",
-    "Olivia", "Emma", "Charlotte", "Megan", "Lauren", "Danielle", "Brittany", "Tiffany", "Linh", "Thao", "Huong",
-    "Mai", "Lan", "Anh", "Ngoc", "Trang", "Hoa", "Dorota", "Malgorzata", "Ewa", "Joanna", "Magdalena", "Beata",
-    "Elzbieta", "Roxana", "Cristina", "Alina", "Simona"};
-  /** Latin-script given names of men. */
-  private static final String[] LATIN_M = {
-    "Jose", "Juan", "Carlos", "Luis", "Miguel", "Jorge", "Pedro", "Pablo", "Diego", "Andres", "Javier", "Rafael",
-    "Fernando", "Ricardo", "Eduardo", "Roberto", "Alejandro", "Sergio", "Manuel", "Antonio", "Francisco", "Mateo",
-    "Santiago", "Nicolas", "Gabriel", "Daniel", "David", "Michael", "James", "John", "Robert", "William", "Joseph",
-    "Thomas", "Emmanuel", "Samuel", "Chinedu", "Kwame", "Kofi", "Tunde", "Pierre", "Jean", "Louis", "Hugo", "Piotr",
-    "Tomasz", "Andrei", "Mihai", "Bogdan", "Minh", "Tuan", "Alberto", "Arturo", "Enrique", "Ernesto", "Gustavo",
-    "Hector", "Ignacio", "Jaime", "Joaquin", "Julio", "Leonardo", "Marco", "Mario", "Martin", "Oscar", "Ramon",
-    "Raul", "Rodrigo", "Ruben", "Salvador", "Sebastian", "Tomas", "Victor", "Alfredo", "Armando", "Cesar", "Emilio",
-    "Felipe", "Gerardo", "Guillermo", "Hugo", "Lorenzo", "Mauricio", "Osvaldo", "Rogelio", "Agustin", "Benjamin",
-    "Joao", "Paulo", "Thiago", "Lucas", "Matheus", "Rafael", "Gustavo", "Felipe", "Bruno", "Leandro", "Anderson",
-    "Wesley", "Olumide", "Babajide", "Chukwuemeka", "Ikechukwu", "Obinna", "Yaw", "Kwabena", "Kojo", "Mamadou",
-    "Ousmane", "Ibrahima", "Moussa", "Cheikh", "Abdoulaye", "Etienne", "Francois", "Laurent", "Philippe", "Nicolas",
-    "Olivier", "Christophe", "Thierry", "Mathieu", "Benoit", "Anthony", "Christopher", "Matthew", "Andrew", "Joshua",
-    "Kevin", "Brian", "Justin", "Brandon", "Ryan", "Tyler", "Jason", "Eric", "Steven", "Kenneth", "Duc", "Hung",
-    "Long", "Quang", "Thanh", "Dung", "Krzysztof", "Pawel", "Marcin", "Grzegorz", "Michal", "Jakub", "Adrian",
-    "Florin", "Cristian", "Marius", "Razvan", "Ionut", "Catalin"};
-  /** Spanish and Portuguese family names (two per person, in the Iberian way). */
-  private static final String[] IBERIAN_FAMILY = {
-    "Garcia", "Rodriguez", "Martinez", "Hernandez", "Lopez", "Gonzalez", "Perez", "Sanchez", "Ramirez", "Torres",
-    "Flores", "Rivera", "Gomez", "Diaz", "Cruz", "Morales", "Reyes", "Gutierrez", "Ortiz", "Jimenez", "Ruiz",
-    "Alvarez", "Mendoza", "Castillo", "Vargas", "Romero", "Herrera", "Medina", "Aguilar", "Castro", "Silva", "Santos",
-    "Oliveira", "Souza", "Pereira", "Costa", "Almeida", "Carvalho", "Ferreira", "Rocha", "Mendes", "Barbosa",
-    "Ribeiro", "Moreira", "Navarro", "Dominguez", "Vasquez", "Ramos", "Rojas", "Salazar", "Fuentes", "Cabrera",
-    "Guerrero", "Molina", "Campos", "Delgado", "Vega", "Soto", "Contreras", "Pena", "Sandoval", "Guzman", "Espinoza",
-    "Acosta", "Figueroa", "Valencia", "Cardenas", "Estrada", "Maldonado", "Ibarra", "Nunez", "Orozco", "Pacheco",
-    "Quintero", "Rosales", "Serrano", "Trujillo", "Velasquez", "Zamora", "Benitez", "Cordero", "Escobar", "Galindo",
-    "Lara", "Luna", "Marquez", "Meza", "Miranda", "Ochoa", "Padilla", "Ponce", "Solis", "Villanueva", "Araujo",
-    "Cavalcanti", "Nascimento", "Lima", "Gomes", "Martins", "Teixeira", "Correia", "Pinto", "Cardoso", "Monteiro",
-    "Fonseca", "Machado"};
-  /** Family names of English, West African, French, Polish, Romanian and Vietnamese usage. */
-  private static final String[] OTHER_FAMILY = {
-    "Smith", "Johnson", "Williams", "Brown", "Jones", "Miller", "Davis", "Wilson", "Anderson", "Taylor", "Thomas",
-    "Moore", "Jackson", "Martin", "Lee", "Thompson", "White", "Harris", "Clark", "Lewis", "Walker", "Hall", "Allen",
-    "Young", "King", "Wright", "Scott", "Green", "Baker", "Adams", "Nelson", "Carter", "Mitchell", "Roberts",
-    "Turner", "Phillips", "Campbell", "Parker", "Evans", "Edwards", "Collins", "Stewart", "Morris", "Murphy", "Cook",
-    "Rogers", "Morgan", "Cooper", "Peterson", "Bailey", "Reed", "Kelly", "Howard", "Richardson", "Cox", "Ward",
-    "Watson", "Brooks", "Bennett", "Gray", "Hughes", "Price", "Sanders", "Myers", "Long", "Ross", "Foster", "Okafor",
-    "Okeke", "Adeyemi", "Mensah", "Owusu", "Boateng", "Nwosu", "Eze", "Okonkwo", "Chukwu", "Obi", "Adebayo",
-    "Olawale", "Babatunde", "Asante", "Appiah", "Osei", "Agyeman", "Diallo", "Traore", "Keita", "Coulibaly", "Toure",
-    "Camara", "Sylla", "Ndiaye", "Diop", "Fall", "Sow", "Dubois", "Moreau", "Laurent", "Lefebvre", "Fontaine",
-    "Bernard", "Petit", "Durand", "Leroy", "Girard", "Bonnet", "Lambert", "Rousseau", "Vincent", "Mercier", "Blanc",
-    "Guerin", "Kowalski", "Nowak", "Wisniewski", "Wojcik", "Kowalczyk", "Kaminski", "Lewandowski", "Zielinski",
-    "Szymanski", "Wozniak", "Dabrowski", "Popescu", "Ionescu", "Dumitru", "Stan", "Stoica", "Gheorghe", "Matei",
-    "Constantin", "Tran", "Pham", "Hoang", "Vu", "Dang", "Bui", "Do", "Ho", "Ngo", "Duong", "Ly", "Nguyen", "Le",
-    "Phan", "Vo", "Truong", "Dinh", "Mai", "Cao", "Lam"};
-  /** Russian and Ukrainian given names of women, in Cyrillic. */
-  private static final String[] SLAVIC_F = {
-    "Анна", "Мария", "Елена", "Ольга", "Наталья", "Ирина", "Татьяна", "Светлана", "Юлия", "Екатерина", "Оксана",
-    "Людмила", "Галина", "Ксения", "Дарья", "Алёна", "Виктория", "Валентина", "Анастасия", "Евгения", "Марина",
-    "Надежда", "Вера", "Любовь", "Лариса", "Тамара", "Нина", "Зоя", "Алла", "Жанна", "Полина", "Кристина", "Вероника",
-    "Яна", "Алина", "Диана", "Маргарита", "Софья", "Ульяна", "Лилия", "Раиса", "Зинаида", "Инна", "Снежана",
-    "Богдана", "Олеся", "Христина", "Мирослава"};
-  /** Russian and Ukrainian given names of men, in Cyrillic. */
-  private static final String[] SLAVIC_M = {
-    "Сергей", "Алексей", "Дмитрий", "Андрей", "Николай", "Юрий", "Иван", "Михаил", "Владимир", "Евгений", "Олег",
-    "Виктор", "Павел", "Артём", "Максим", "Григорий", "Фёдор", "Александр", "Борис", "Вадим", "Валерий", "Василий",
-    "Виталий", "Вячеслав", "Геннадий", "Денис", "Егор", "Игорь", "Илья", "Кирилл", "Константин", "Леонид", "Никита",
-    "Роман", "Руслан", "Станислав", "Степан", "Тарас", "Тимофей", "Богдан", "Ярослав", "Анатолий", "Аркадий",
-    "Эдуард", "Глеб", "Матвей", "Семён", "Захар"};
-  /** Stems of Russian and Ukrainian family names, in Cyrillic. */
-  private static final String[] SLAVIC_STEMS = {
-    "Иван", "Смирн", "Кузнец", "Поп", "Васил", "Петр", "Сокол", "Михайл", "Новик", "Фёдор", "Мороз", "Волк", "Лебед",
-    "Семён", "Егор", "Павл", "Козл", "Степан", "Никол", "Макар", "Захар", "Зайц", "Борис", "Яков", "Роман", "Шевч",
-    "Бондар", "Ковал", "Ткач", "Кравч", "Гончар", "Кушнир", "Литвин", "Карп", "Тарас", "Сидор", "Гус", "Бел",
-    "Чорн", "Мельнич", "Савч", "Марч", "Рудн", "Лысенк", "Кирил", "Тимош", "Остап", "Прокоп", "Ефим", "Журав",
-    "Ворон", "Голуб", "Медвед", "Орл", "Комар", "Жук", "Щерб", "Шапош", "Калин", "Малин", "Вишн", "Дуб", "Берез",
-    "Клим", "Лукаш", "Демч", "Харч", "Пономар", "Скворц", "Грач", "Щук", "Ерш", "Карас", "Поляк", "Кравец",
-    "Плотник", "Мирон"};
-  /** Suffixes of Russian and Ukrainian family names (the first three take the feminine ending). */
-  private static final String[] SLAVIC_SUFFIXES = {"ов", "ин", "ский", "енко", "ук", "чук", "ович"};
-  /** Arabic given names of men, each with its Latin spellings separated by |. */
-  private static final String[] ARABIC_M = {
-    "Mohammed|Muhammad|Mohamed|Mohamad|Mohammad", "Ahmed|Ahmad|Ahmet", "Mahmoud|Mahmud|Mahmood",
-    "Mustafa|Mostafa|Moustafa", "Youssef|Yusuf|Yousef|Youcef", "Hussein|Hussain|Husayn|Hossein", "Hassan|Hasan",
-    "Ali|Aly", "Omar|Umar|Omer", "Khaled|Khalid", "Abdullah|Abdallah|Abdulla", "Ibrahim|Ebrahim|Brahim",
-    "Tariq|Tarek|Tarik", "Karim|Kareem", "Said|Saeed|Sayed", "Walid|Waleed", "Jamal|Gamal|Djamel",
-    "Nasser|Nasir|Naser", "Salim|Selim|Saleem", "Rashid|Rachid|Rasheed", "Hamza|Hamza", "Bilal|Belal", "Adel|Adil",
-    "Anas|Anass", "Ayman|Aiman", "Bassam|Basam", "Fadi|Fady", "Faisal|Faysal|Fayssal", "Ghassan|Ghasan", "Hani|Hany",
-    "Hisham|Hicham|Hesham", "Imad|Emad", "Issa|Eissa|Isa", "Jalal|Galal", "Kamal|Kamel", "Majid|Majed|Magid",
-    "Marwan|Merouane", "Mounir|Munir", "Nabil|Nabeel", "Nizar|Nezar", "Osama|Usama|Oussama", "Qasim|Kassem|Qassim",
-    "Rami|Ramy", "Samir|Sameer", "Sami|Samy", "Tawfiq|Tawfik|Toufik", "Yasser|Yasir|Yaser",
-    "Zakaria|Zakariya|Zakaria", "Ziad|Ziyad", "Abdelkader|Abdulqadir|Abdel", "Kader", "Idris|Idriss|Edris",
-    "Sufyan|Sofiane|Soufiane", "Amir|Ameer", "Badr|Bader", "Farid|Fareed", "Habib|Habeeb", "Khalil|Khaleel",
-    "Mazen|Mazin", "Raed|Raid"};
-  /** Arabic given names of women, each with its Latin spellings separated by |. */
-  private static final String[] ARABIC_F = {
-    "Fatima|Fatma|Fatimah", "Aisha|Aicha|Ayesha|Aysha", "Maryam|Mariam|Meryem", "Khadija|Khadijah|Khadidja",
-    "Zainab|Zeinab|Zaynab", "Amina|Aminah|Emina", "Layla|Leila|Laila", "Nour|Noor|Nur", "Huda|Houda|Hoda",
-    "Samira|Sameera", "Yasmin|Yasmine|Jasmin", "Salma|Selma", "Rania|Ranya", "Hana|Hanaa|Hanna", "Souad|Suad",
-    "Nadia|Nadiya", "Rasha|Racha", "Dalia|Dalya", "Asma|Esma", "Basma|Bessma", "Dina|Deena", "Farah|Farrah",
-    "Ghada|Rhada", "Hayat|Hayet", "Iman|Imane|Eman", "Jamila|Djamila|Gamila", "Karima|Kareema", "Latifa|Latifah",
-    "Lina|Leena", "Lubna|Loubna", "Malak|Malek", "Manal|Manel", "Mona|Muna|Mouna", "Nadira|Nadera", "Najat|Nagat",
-    "Nawal|Nawel", "Noura|Nura", "Rana|Ranaa", "Reem|Rim", "Sabah|Sabbah", "Safa|Safaa", "Sahar|Sahr",
-    "Salwa|Selwa", "Sana|Sanaa", "Sawsan|Sausan", "Shaima|Chaima|Shayma", "Wafa|Wafaa", "Warda|Ouarda",
-    "Yusra|Yousra|Yosra", "Zahra|Zohra|Zahraa", "Zeina|Zaina", "Habiba|Habeeba", "Hind|Hend", "Ibtisam|Ebtessam"};
-  /** Arabic family names, each with its Latin spellings separated by |. */
-  private static final String[] ARABIC_FAMILY = {
-    "Hassan|Hasan", "Masri|Masry", "Haddad|Hadad", "Khalil|Khaleel", "Nasser|Nasr|Naser", "Mansour|Mansur|Mansoor",
-    "Saleh|Salih", "Hamdan|Hamdane", "Qureshi|Kureshi|Quraishi", "Najjar|Naggar", "Darwish|Darweesh|Dervish",
-    "Barakat|Baraket", "Suleiman|Sulaiman|Soliman", "Othman|Osman|Uthman", "Aziz|Azeez", "Hamid|Hamed",
-    "Bakr|Bakri|Bakry", "Farouk|Faruq|Farouq", "Jaber|Jabir|Gaber", "Abbas|Abas", "Rahman|Rehman", "Karimi|Kerimi",
-    "Sharif|Sherif|Charif", "Ismail|Ismael|Esmail", "Zaki|Zaky", "Fahmy|Fahmi", "Amin|Ameen", "Ashour|Achour",
-    "Attar|Atar", "Badawi|Badawy", "Bitar|Baitar", "Daher|Dahir", "Fakhoury|Fakhouri", "Ghanem|Ghanim",
-    "Hakim|Hakeem", "Helou|Helu", "Jaafar|Jafar", "Kabbani|Qabbani", "Khoury|Khouri|Khuri", "Maalouf|Malouf",
-    "Mardini|Mardiny", "Moussa|Musa|Mousa", "Nassar|Nassar", "Qasim|Kassem", "Rashed|Rashid", "Sabbagh|Sabag",
-    "Sayegh|Sayigh", "Shami|Chami", "Tamimi|Tamimy", "Tannous|Tanous", "Wahba|Wahbah", "Yassin|Yaseen|Yacine",
-    "Zein|Zain", "Zidane|Zeidan", "Zoubi|Zubi", "Obeid|Ubaid", "Jabri|Gabri", "Hijazi|Hegazy", "Tahan|Tahhan"};
+  private static String[][] givens(int tradition, boolean female) {
+    return switch (tradition) {
+      case 0 -> female ? LATIN_F : LATIN_M;
+      case 1 -> female ? SLAVIC_F : SLAVIC_M;
+      default -> female ? ARABIC_F : ARABIC_M;
+    };
+  }
 
+  private static String[][] family(int tradition) {
+    return switch (tradition) {
+      case 0 -> LATIN_FAMILY;
+      case 1 -> SLAVIC_FAMILY;
+      default -> ARABIC_FAMILY;
+    };
+  }
+
+  private static String[][] single(String... names) {
+    String[][] r = new String[names.length][];
+    for (int i = 0; i < names.length; i++) {
+      r[i] = new String[] {names[i]};
+    }
+    return r;
+  }
+
+  private static final String[][] LATIN_F = single(
+      "Maria", "Ana", "Sofia", "Isabel", "Lucia", "Elena", "Carmen", "Rosa", "Julia", "Laura", "Marta", "Paula",
+      "Sara", "Andrea", "Clara", "Teresa", "Beatriz", "Camila", "Valentina", "Daniela", "Gabriela", "Mariana",
+      "Fernanda", "Adriana", "Patricia", "Monica", "Silvia", "Veronica", "Lorena", "Natalia", "Jennifer", "Emily",
+      "Jessica", "Ashley", "Amanda", "Sarah", "Grace", "Joy", "Blessing", "Esther", "Ruth", "Mercy", "Faith",
+      "Chloe", "Amelie", "Manon", "Ines", "Juliette", "Agnieszka", "Katarzyna", "Ioana", "Andreea", "Mihaela");
+  private static final String[][] LATIN_M = single(
+      "Jose", "Juan", "Carlos", "Luis", "Miguel", "Jorge", "Pedro", "Pablo", "Diego", "Andres", "Javier", "Rafael",
+      "Fernando", "Ricardo", "Eduardo", "Roberto", "Alejandro", "Sergio", "Manuel", "Antonio", "Francisco", "Mateo",
+      "Santiago", "Nicolas", "Gabriel", "Daniel", "David", "Michael", "James", "John", "Robert", "William",
+      "Joseph", "Thomas", "Emmanuel", "Samuel", "Chinedu", "Kwame", "Kofi", "Tunde", "Pierre", "Jean", "Louis",
+      "Hugo", "Piotr", "Tomasz", "Andrei", "Mihai", "Bogdan", "Nguyen", "Minh", "Tuan");
+  private static final String[][] LATIN_FAMILY = single(
+      "Garcia", "Rodriguez", "Martinez", "Hernandez", "Lopez", "Gonzalez", "Perez", "Sanchez", "Ramirez", "Torres",
+      "Flores", "Rivera", "Gomez", "Diaz", "Cruz", "Morales", "Reyes", "Gutierrez", "Ortiz", "Jimenez", "Ruiz",
+      "Alvarez", "Mendoza", "Castillo", "Vargas", "Romero", "Herrera", "Medina", "Aguilar", "Castro", "Silva",
+      "Santos", "Oliveira", "Souza", "Pereira", "Costa", "Almeida", "Carvalho", "Ferreira", "Rocha", "Smith",
+      "Johnson", "Williams", "Brown", "Jones", "Miller", "Davis", "Wilson", "Anderson", "Taylor", "Thomas", "Moore",
+      "Jackson", "Martin", "Lee", "Thompson", "White", "Harris", "Clark", "Lewis", "Walker", "Hall", "Allen",
+      "Young", "King", "Wright", "Scott", "Green", "Baker", "Adams", "Nelson", "Carter", "Mitchell", "Roberts",
+      "Okafor", "Okeke", "Adeyemi", "Mensah", "Owusu", "Boateng", "Nwosu", "Eze", "Dubois", "Moreau", "Laurent",
+      "Lefebvre", "Fontaine", "Kowalski", "Nowak", "Wisniewski", "Popescu", "Ionescu", "Dumitru", "Stan",
+      "Tran", "Pham", "Hoang", "Vu", "Dang", "Bui", "Mendes", "Barbosa", "Ribeiro", "Moreira", "Navarro", "Dominguez",
+      "Vasquez", "Ramos", "Rojas", "Salazar", "Fuentes", "Cabrera", "Guerrero", "Molina", "Campos", "Delgado",
+      "Vega", "Soto", "Contreras", "Pena", "Sandoval", "Guzman", "Espinoza", "Acosta", "Figueroa", "Valencia");
+  private static final String[][] SLAVIC_F = {
+    {"Анна", "Anna", "Ana"}, {"Мария", "Mariya", "Maria", "Marija"}, {"Елена", "Elena", "Yelena", "Jelena"},
+    {"Ольга", "Olga", "Olha"}, {"Наталья", "Natalya", "Natalia", "Natalja"}, {"Ирина", "Irina", "Iryna"},
+    {"Татьяна", "Tatyana", "Tatiana", "Tatjana"}, {"Светлана", "Svetlana", "Svitlana"},
+    {"Юлия", "Yulia", "Yuliya", "Julia"}, {"Екатерина", "Ekaterina", "Yekaterina", "Katerina"},
+    {"Оксана", "Oksana", "Oxana"}, {"Людмила", "Lyudmila", "Ludmila", "Liudmyla"}, {"Галина", "Galina", "Halyna"},
+    {"Ксения", "Kseniya", "Ksenia", "Xenia"}, {"Дарья", "Darya", "Daria", "Dariya"}, {"Алёна", "Alyona", "Alena", "Aliona"},
+    {"Виктория", "Viktoriya", "Victoria", "Viktoria"}, {"Валентина", "Valentina", "Walentina"}};
+  private static final String[][] SLAVIC_M = {
+    {"Сергей", "Sergei", "Sergey", "Serguei"}, {"Алексей", "Aleksei", "Alexey", "Oleksii"},
+    {"Дмитрий", "Dmitri", "Dmitry", "Dmytro"}, {"Андрей", "Andrei", "Andrey", "Andrii"},
+    {"Николай", "Nikolai", "Nikolay", "Mykola"}, {"Юрий", "Yuri", "Yury", "Iurii"}, {"Иван", "Ivan", "Iwan"},
+    {"Михаил", "Mikhail", "Mykhailo", "Michail"}, {"Владимир", "Vladimir", "Volodymyr", "Wladimir"},
+    {"Евгений", "Evgeny", "Yevgeniy", "Yevhen"}, {"Олег", "Oleg", "Oleh"}, {"Виктор", "Viktor", "Victor"},
+    {"Павел", "Pavel", "Pavlo"}, {"Артём", "Artyom", "Artem", "Artiom"}, {"Максим", "Maksim", "Maxim", "Maksym"},
+    {"Григорий", "Grigory", "Hryhoriy", "Grigorii"}, {"Фёдор", "Fyodor", "Fedor", "Fedir"}, {"Александр", "Aleksandr", "Alexander", "Oleksandr"}};
+  private static final String[][] SLAVIC_FAMILY = {
+    {"Иванов", "Ivanov", "Ivanoff"}, {"Смирнов", "Smirnov", "Smirnoff"}, {"Кузнецов", "Kuznetsov", "Kuznetsow"},
+    {"Попов", "Popov", "Popoff"}, {"Васильев", "Vasilyev", "Vasiliev", "Vasylyev"}, {"Петров", "Petrov", "Petroff"},
+    {"Соколов", "Sokolov", "Sokolow"}, {"Михайлов", "Mikhailov", "Mykhailov", "Michailow"},
+    {"Новиков", "Novikov", "Nowikow"}, {"Фёдоров", "Fyodorov", "Fedorov", "Fedorow"}, {"Морозов", "Morozov", "Morosow"},
+    {"Волков", "Volkov", "Wolkow"}, {"Алексеев", "Alekseev", "Alekseyev", "Oleksiyiv"}, {"Лебедев", "Lebedev", "Lebedew"},
+    {"Семёнов", "Semyonov", "Semenov", "Semenow"}, {"Егоров", "Egorov", "Yegorov"}, {"Павлов", "Pavlov", "Pawlow"},
+    {"Козлов", "Kozlov", "Koslow"}, {"Степанов", "Stepanov", "Stepanow"}, {"Николаев", "Nikolaev", "Nikolayev", "Mykolaiv"},
+    {"Орлов", "Orlov", "Orloff"}, {"Андреев", "Andreev", "Andreyev"}, {"Макаров", "Makarov", "Makarow"},
+    {"Захаров", "Zakharov", "Zaharov", "Sacharow"}, {"Зайцев", "Zaitsev", "Zaytsev", "Saizew"},
+    {"Соловьёв", "Solovyov", "Soloviev", "Solovyev"}, {"Борисов", "Borisov", "Borysov"}, {"Яковлев", "Yakovlev", "Jakowlew"},
+    {"Григорьев", "Grigoryev", "Grigoriev", "Hryhoriev"}, {"Романов", "Romanov", "Romanow"}, {"Шевченко", "Shevchenko", "Schewtschenko", "Sevcenko"},
+    {"Бондаренко", "Bondarenko", "Bondarenco"}, {"Коваленко", "Kovalenko", "Kowalenko"}, {"Ткаченко", "Tkachenko", "Tkatschenko"},
+    {"Кравченко", "Kravchenko", "Krawtschenko"}, {"Олейник", "Oleinik", "Oliynyk", "Oleynik"}, {"Мельник", "Melnik", "Melnyk"}};
+  private static final String[][] ARABIC_M = {
+    {"Mohammed", "Muhammad", "Mohamed", "Mohamad", "Mohammad"}, {"Ahmed", "Ahmad", "Ahmet"},
+    {"Mahmoud", "Mahmud", "Mahmood"}, {"Mustafa", "Mostafa", "Moustafa"}, {"Youssef", "Yusuf", "Yousef", "Youcef"},
+    {"Hussein", "Hussain", "Husayn", "Hossein"}, {"Hassan", "Hasan"}, {"Ali", "Aly"}, {"Omar", "Umar", "Omer"},
+    {"Khaled", "Khalid", "Khalid"}, {"Abdullah", "Abdallah", "Abdulla"}, {"Ibrahim", "Ebrahim", "Brahim"},
+    {"Tariq", "Tarek", "Tarik"}, {"Karim", "Kareem"}, {"Said", "Saeed", "Sayed"}, {"Walid", "Waleed"},
+    {"Jamal", "Gamal", "Djamel"}, {"Nasser", "Nasir", "Naser"}, {"Salim", "Selim", "Saleem"}, {"Rashid", "Rachid", "Rasheed"}};
+  private static final String[][] ARABIC_F = {
+    {"Fatima", "Fatma", "Fatimah"}, {"Aisha", "Aicha", "Ayesha", "Aysha"}, {"Maryam", "Mariam", "Meryem"},
+    {"Khadija", "Khadijah", "Hatice"}, {"Zainab", "Zeinab", "Zaynab"}, {"Amina", "Aminah", "Emine"},
+    {"Layla", "Leila", "Laila"}, {"Nour", "Noor", "Nur"}, {"Huda", "Houda", "Hoda"}, {"Samira", "Sameera"},
+    {"Yasmin", "Yasmine", "Jasmin"}, {"Salma", "Selma"}, {"Rania", "Ranya"}, {"Hana", "Hanaa", "Hanna"},
+    {"Souad", "Suad"}, {"Nadia", "Nadiya"}, {"Rasha", "Racha"}, {"Dalia", "Dalya"}};
+  private static final String[][] ARABIC_FAMILY = {
+    {"Al-Hassan", "Alhassan", "El Hassan", "Hassan"}, {"Abdelrahman", "Abdul Rahman", "Abderrahmane"},
+    {"Al-Masri", "El-Masry", "Almasri"}, {"Haddad", "Hadad"}, {"Khalil", "Khaleel"}, {"Nasser", "Nasr", "Naser"},
+    {"Mansour", "Mansur", "Mansoor"}, {"Saleh", "Salih", "Saleh"}, {"Hamdan", "Hamdane"}, {"Qureshi", "Kureshi", "Quraishi"},
+    {"Al-Najjar", "El Naggar", "Najjar"}, {"Darwish", "Darweesh", "Dervish"}, {"Barakat", "Baraket"},
+    {"Suleiman", "Sulaiman", "Soliman", "Sleiman"}, {"Yousef", "Youssef", "Yusuf"}, {"Othman", "Osman", "Uthman"},
+    {"Aziz", "Abdelaziz", "Abdulaziz"}, {"Hamid", "Hamed"}, {"Bakr", "Bakri", "Bakry"}, {"Farouk", "Faruq", "Farouq"},
+    {"Jaber", "Jabir", "Gaber"}, {"Abbas", "Abas"}, {"Rahman", "Rehman"}, {"Karimi", "Kerimi"}, {"Sharif", "Sherif", "Charif"},
+    {"Mahmoud", "Mahmud"}, {"Ismail", "Ismael", "Esmail"}, {"Zaki", "Zaky"}, {"Fahmy", "Fahmi"}, {"Habib", "Habeeb"}};
 }
