@@ -82,7 +82,7 @@ class Issue16CliTest {
     CliTest.Run root = CliTest.run("--help");
     assertEquals(Main.OK, root.code(), root.err());
     Map<String, String> commands = summaries(root.out());
-    assertEquals(List.of("schema", "validate", "align", "audit", "deid", "synth", "verify", "risk", "tables", "demo", "link", "merge", "help"),
+    assertEquals(List.of("schema", "validate", "align", "audit", "deid", "synth", "publish", "verify", "risk", "tables", "demo", "link", "merge", "help"),
         new ArrayList<>(commands.keySet()), root.out());
     CliTest.Run schema = CliTest.run("schema", "--help");
     Map<String, String> schemaCommands = summaries(schema.out());

@@ -520,13 +520,20 @@ class NothingLeakedCliCanaryTest {
     secrets.remove("-99");
     assertTrue(secrets.size() > 150, "identifiers and free text collected: " + secrets.size());
     List<String> leaks = new ArrayList<>();
+    // the portal's pages print the codebooks of the released schemas (issue 20): their labels are public text
+    String codebooks = Files.readString(demo.resolve("release/release-schema.yaml"))
+        + CliTest.run("schema", "show", "ctdc-global-synthetic@2024").out();
     try (Stream<Path> files = Files.walk(demo)) {
       for (Path f : files.filter(Files::isRegularFile).toList()) {
         if (f.startsWith(demo.resolve("extracts"))) {
           continue;
         }
         String text = Files.readString(f);
+        boolean portal = f.startsWith(demo.resolve("portal"));
         for (String s : secrets) {
+          if (portal && codebooks.contains(s)) {
+            continue; // a word of the published codebooks the portal prints (King in United Kingdom), not a value
+          }
           if (text.contains(s)) {
             leaks.add(demo.relativize(f) + ": " + s);
           }
