@@ -27,9 +27,9 @@ final class StageTimings implements ProgressListener {
   private final List<Long> nanos = new ArrayList<>();
   private long mark;
   private ProgressListener inner = ProgressListener.none();
-  private String watched = "";
-  private long watchedFirst = -1;
-  private long watchedLast = -1;
+  private List<String> watched = List.of();
+  private long[] watchedFirst = new long[0];
+  private long[] watchedLast = new long[0];
 
   private StageTimings(boolean enabled) {
     this.enabled = enabled;
@@ -69,37 +69,42 @@ final class StageTimings implements ProgressListener {
   }
 
   /**
-   * Wraps a listener for an operation whose inner stage {@code stage} is timed: the operation's time until
-   * the stage's first report is {@code before}, from its first to its last report {@code stage}, the rest
-   * {@code after} (recorded by {@link #lapWatched}).
+   * Wraps a listener for an operation whose inner stages are timed, in the order they run: the operation's
+   * time until the first stage's first report, each stage from its first to its last report, the time between
+   * two stages, and the rest after the last (recorded by {@link #lapWatched(List, String)}).
    *
    * @param listener the listener to pass the reports on to
-   * @param stage the progress stage to watch
+   * @param stages the progress stages to watch, in the order the operation runs them
    * @return the wrapping listener
    */
-  ProgressListener watch(ProgressListener listener, String stage) {
+  ProgressListener watch(ProgressListener listener, String... stages) {
     this.inner = listener;
-    this.watched = stage;
-    this.watchedFirst = -1;
-    this.watchedLast = -1;
+    this.watched = List.of(stages);
+    this.watchedFirst = new long[stages.length];
+    this.watchedLast = new long[stages.length];
+    java.util.Arrays.fill(watchedFirst, -1);
+    java.util.Arrays.fill(watchedLast, -1);
     return this;
   }
 
   @Override
   public void onProgress(String stage, long done, long total) {
-    if (enabled && stage.equals(watched)) {
-      long now = System.nanoTime();
-      if (watchedFirst < 0) {
-        watchedFirst = now;
+    if (enabled) {
+      int i = watched.indexOf(stage);
+      if (i >= 0) {
+        long now = System.nanoTime();
+        if (watchedFirst[i] < 0) {
+          watchedFirst[i] = now;
+        }
+        watchedLast[i] = now;
       }
-      watchedLast = now;
     }
     inner.onProgress(stage, done, total);
   }
 
   /**
-   * Ends an operation timed with {@link #watch}: three stages, or one named {@code whole} when the watched
-   * stage never reported.
+   * Ends an operation timed with {@link #watch} of one stage: three stages, or one named {@code whole} when
+   * the watched stage never reported.
    *
    * @param before the name of the part before the watched stage
    * @param stage the name of the watched stage
@@ -107,20 +112,41 @@ final class StageTimings implements ProgressListener {
    * @param whole the name of the whole operation when the watched stage never reported
    */
   void lapWatched(String before, String stage, String after, String whole) {
+    lapWatched(List.of(before, stage, after), whole);
+  }
+
+  /**
+   * Ends an operation timed with {@link #watch}: for n watched stages, 2n + 1 parts (before the first, the
+   * first, between the first and the second, ..., the last, after it), or one part named {@code whole} when
+   * a watched stage never reported.
+   *
+   * @param parts the names of the 2n + 1 parts, fixed words
+   * @param whole the name of the whole operation when a watched stage never reported
+   */
+  void lapWatched(List<String> parts, String whole) {
     if (!enabled) {
       return;
     }
-    long now = System.nanoTime();
-    if (watchedFirst < 0) {
-      lap(whole);
-      return;
+    if (parts.size() != 2 * watched.size() + 1) {
+      throw new IllegalArgumentException("parts: " + parts.size() + " names for " + watched.size() + " stages");
     }
-    names.add(before);
-    nanos.add(watchedFirst - mark);
-    names.add(stage);
-    nanos.add(watchedLast - watchedFirst);
-    names.add(after);
-    nanos.add(now - watchedLast);
+    long now = System.nanoTime();
+    for (int i = 0; i < watched.size(); i++) {
+      if (watchedFirst[i] < 0 || (i > 0 && watchedFirst[i] < watchedLast[i - 1])) {
+        lap(whole);
+        return;
+      }
+    }
+    long from = mark;
+    for (int i = 0; i < watched.size(); i++) {
+      names.add(parts.get(2 * i));
+      nanos.add(watchedFirst[i] - from);
+      names.add(parts.get(2 * i + 1));
+      nanos.add(watchedLast[i] - watchedFirst[i]);
+      from = watchedLast[i];
+    }
+    names.add(parts.get(parts.size() - 1));
+    nanos.add(now - from);
     mark = now;
   }
 

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.ctdc.deid.audit.TableAudit;
+import org.ctdc.deid.table.TableProtector;
 import org.ctdc.deid.table.TableReport;
 import org.ctdc.deid.table.TablesConfig;
 import org.ctdc.deid.table.TablesRun;
@@ -50,8 +52,14 @@ final class TablesCommand implements Callable<Integer> {
 
   @Mixin FormulaGuardOption formulaGuard;
 
+  @Option(names = "--timings",
+      description = "Print one line of stage times to standard error (start-up, read, tabulate, suppress, write,"
+          + " audit, CPU, heap peak); names and numbers only.")
+  boolean timings;
+
   @Override
   public Integer call() {
+    StageTimings clock = StageTimings.start(timings);
     TablesConfig configured = TablesConfig.read(config);
     TablesConfig cfg = configured.withOutput(configured.output().withFormulaGuard(!formulaGuard.off));
     // the files the run will move into --out, none of which may be an input
@@ -85,6 +93,7 @@ final class TablesCommand implements Callable<Integer> {
       }
     }
     files.requireDistinct(inputs.map(), tableFiles.map());
+    clock.lap("config");
     DatasetCsv.ReadResult read;
     try {
       read = DatasetCsv.read(in, Schemas.resolve(cfg.schema()), DatasetCsv.CsvOptions.defaults());
@@ -92,6 +101,7 @@ final class TablesCommand implements Callable<Integer> {
       // an input that stops part-way says what was not written, as on every file command (issue 16)
       throw files.failed(notWritten(cfg), e);
     }
+    clock.lap("read");
     PrintWriter w = files.out();
     if (!read.report().isValid()) {
       w.println(read.report().summary());
@@ -110,11 +120,15 @@ final class TablesCommand implements Callable<Integer> {
       staging = outputs.stage();
       levelsStaging = levelsOutputs == null ? null : levelsOutputs.stage();
       try (Progress progress = files.progress("protecting")) {
-        TablesRun.Builder run = TablesRun.builder(cfg, staging).progress(progress).cancellation(cancellation);
+        TablesRun.Builder run = TablesRun.builder(cfg, staging)
+            .progress(clock.watch(progress, TableProtector.SECONDARY_SUPPRESSION, TableAudit.AUDITING))
+            .cancellation(cancellation);
         if (levelsStaging != null) {
           run.levelsDirectory(levelsStaging);
         }
         o = run.build().run(read.dataset());
+        // the run's stages; a method other than suppression reports none
+        clock.lapWatched(List.of("tabulate", "suppress", "write", "audit", "report"), "tabulate+protect+write");
         progress.done();
       }
       cancellation.throwIfCancelled(org.ctdc.deid.table.TableProtector.OPERATION);
@@ -153,8 +167,10 @@ final class TablesCommand implements Callable<Integer> {
       }
     }
     w.println(o.reports().size() + " tables written to " + out);
+    clock.lap("commit+print");
     cfg.dp().filter(d -> d.seed().isPresent()).ifPresent(d -> w.println("DP noise " + org.ctdc.deid.table.DpNoise
         .SEEDED_NOTICE + " (seed set in the configuration)"));
+    clock.print(files.err());
     return Main.OK;
   }
 

@@ -100,4 +100,57 @@ class Issue19TimingsCliTest {
     String words = line.replaceAll("[a-z+-]+ \\d+ ms", "").replaceAll("\\d+", "");
     assertTrue(words.matches("[a-z :,-]*MiB[a-z ,]*"), line);
   }
+
+  private static String stageNames(String line) {
+    List<String> names = new ArrayList<>();
+    Matcher m = STAGE.matcher(line.substring(line.indexOf(", ") + 2));
+    while (m.find() && !m.group(1).equals("total")) {
+      names.add(m.group(1));
+    }
+    return String.join(",", names);
+  }
+
+  private static Path resource(Path dir, String resource, String name) throws Exception {
+    Path p = dir.resolve(name);
+    try (var in = Issue19TimingsCliTest.class.getResourceAsStream(resource)) {
+      Files.copy(in, p);
+    }
+    return p;
+  }
+
+  @Test
+  void issue19_tablesTimingsNameTabulationSuppressionWritingAndAuditAndChangeNoTable(@TempDir Path dir)
+      throws Exception {
+    Path cfg = resource(dir, "/org/ctdc/cli/tables/vp-tables.yaml", "t.yaml");
+    Path csv = resource(dir, "/org/ctdc/cli/samples/CTDC_VPsynthetic_condensed.csv", "vp.csv");
+    List<String> outputs = new ArrayList<>();
+    List<String> errs = new ArrayList<>();
+    for (boolean timings : List.of(false, true)) {
+      Path out = dir.resolve("out-" + timings);
+      List<String> args = new ArrayList<>(List.of("tables", "--config", cfg.toString(), "--in", csv.toString(),
+          "--out", out.toString()));
+      if (timings) {
+        args.add("--timings");
+      }
+      java.io.StringWriter o = new java.io.StringWriter();
+      java.io.StringWriter e = new java.io.StringWriter();
+      int code = Main.run(args.toArray(String[]::new), new java.io.PrintWriter(o, true),
+          new java.io.PrintWriter(e, true));
+      assertEquals(Main.OK, code, e.toString());
+      StringBuilder files = new StringBuilder();
+      try (var list = Files.list(out)) {
+        for (Path f : list.sorted().toList()) {
+          files.append(f.getFileName()).append('\n').append(Files.readString(f)).append('\n');
+        }
+      }
+      outputs.add(files.toString());
+      errs.add(e.toString());
+    }
+    assertEquals(outputs.get(0), outputs.get(1), "the same tables with and without --timings");
+    assertFalse(errs.get(0).contains("timings"), errs.get(0));
+    List<String> lines = errs.get(1).lines().filter(l -> l.startsWith("timings:")).toList();
+    assertEquals(1, lines.size(), errs.get(1));
+    assertTrue(LINE.matcher(lines.get(0)).matches(), lines.get(0));
+    assertEquals("config,read,tabulate,suppress,write,audit,report,commit+print", stageNames(lines.get(0)));
+  }
 }

@@ -1,12 +1,14 @@
 package org.ctdc.deid.table;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.ctdc.schema.Dataset;
 import org.ctdc.schema.Variable;
 import org.ctdc.schema.VariableKind;
+import org.ctdc.schema.internal.Shown;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -112,38 +114,47 @@ public final class Tabulation {
       }
     }
     Table.Builder b = Table.builder(definition, magCol >= 0 ? Table.Kind.MAGNITUDE : Table.Kind.COUNT);
+    // each dimension's leaf index of each stored code, looked up once per code rather than once per row
+    // (issue 19): a record's cell is then a row-major index computed from integers only
+    LeafLookup[] lookup = new LeafLookup[cols.length];
+    int[] sizes = new int[cols.length];
+    for (int i = 0; i < cols.length; i++) {
+      Dimension d = dims.get(i);
+      lookup[i] = new LeafLookup(data.variable(cols[i]), d, leafOf.get(d.name()));
+      sizes[i] = d.leaves().size();
+    }
     int[] cellOfRow = new int[data.rowCount()];
     int left = 0;
-    String[] leaves = new String[dims.size()];
     for (int row = 0; row < data.rowCount(); row++) {
       cellOfRow[row] = -1;
       if (filter.isPresent() && !filter.get()[row]) {
         left++;
         continue;
       }
-      boolean ok = true;
-      for (int i = 0; i < cols.length && ok; i++) {
-        String code = code(data, row, cols[i]);
-        if (code == null) {
-          ok = false;
+      int idx = 0;
+      int unknown = -1;
+      for (int i = 0; i < cols.length; i++) {
+        int leaf = data.isMissing(row, cols[i]) ? -1 : lookup[i].leaf(data, row, cols[i]);
+        if (leaf == LeafLookup.UNKNOWN_LEAF) {
+          unknown = unknown < 0 ? i : unknown;
+          leaf = 0;
+        } else if (leaf < 0) {
+          idx = -1;
           break;
         }
-        Map<String, String> m = leafOf.get(dims.get(i).name());
-        String leaf = m == null ? code : m.get(code);
-        if (leaf == null || !dims.get(i).isLeaf(leaf)) {
-          ok = false;
-        } else {
-          leaves[i] = leaf;
-        }
+        idx = idx * sizes[i] + leaf;
       }
-      if (ok && magCol >= 0 && data.isMissing(row, magCol)) {
-        ok = false;
+      if (idx >= 0 && unknown >= 0) {
+        throw new TableException("table '" + Shown.name(definition.name()) + "': dimension '"
+            + Shown.name(dims.get(unknown).name()) + "' has no such leaf (leaves given are not quoted)");
       }
-      if (!ok) {
+      if (idx >= 0 && magCol >= 0 && data.isMissing(row, magCol)) {
+        idx = -1;
+      }
+      if (idx < 0) {
         left++;
         continue;
       }
-      int idx = b.index(leaves);
       cellOfRow[row] = idx;
       b.add(idx, magCol >= 0 ? Math.max(0, data.intValue(row, magCol)) : 1);
     }
@@ -211,17 +222,64 @@ public final class Tabulation {
     return c;
   }
 
-  private static @Nullable String code(Dataset data, int row, int col) {
-    if (data.isMissing(row, col)) {
-      return null;
+  /**
+   * One dimension's leaf (its index in {@link Dimension#leaves()}, or -1 when the record falls outside the
+   * table) of each value a column stores: a code is taken as its token (a flag as {@code 0} or {@code 1}, an
+   * integer in decimal), mapped through the dimension's leaf map when there is one. Codes are resolved up
+   * front; integers as they are met, once each. Not thread-safe (one tabulation).
+   */
+  private static final class LeafLookup {
+    static final int UNKNOWN_LEAF = -2;
+    private final Variable variable;
+    private final Map<String, Integer> leafIndex = new HashMap<>();
+    private final @Nullable Map<String, String> map;
+    private final int[] byCode;
+    private final Map<Integer, Integer> byInt = new HashMap<>();
+
+    private final Dimension dimension;
+
+    LeafLookup(Variable variable, Dimension dimension, @Nullable Map<String, String> map) {
+      this.variable = variable;
+      this.dimension = dimension;
+      this.map = map;
+      List<String> leaves = dimension.leaves();
+      for (int l = 0; l < leaves.size(); l++) {
+        leafIndex.putIfAbsent(leaves.get(l), l);
+      }
+      if (variable.kind() == VariableKind.FLAG) {
+        byCode = new int[] {ofToken("0"), ofToken("1")};
+      } else if (variable.kind().isInteger()) {
+        byCode = new int[0];
+      } else {
+        byCode = new int[variable.values().size()];
+        for (int c = 0; c < byCode.length; c++) {
+          byCode[c] = ofToken(variable.values().code(c).code());
+        }
+      }
     }
-    Variable v = data.variable(col);
-    if (v.kind() == VariableKind.FLAG) {
-      return data.code(row, col) == 1 ? "1" : "0";
+
+    private int ofToken(String token) {
+      String leaf = map == null ? token : map.get(token);
+      if (leaf == null) {
+        return -1;
+      }
+      if (!dimension.isLeaf(leaf)) {
+        return -1;
+      }
+      Integer l = leafIndex.get(leaf);
+      // a leaf of the hierarchy missing from the dimension's leaf list: refused as Table.Builder#index does
+      return l == null ? UNKNOWN_LEAF : l;
     }
-    if (v.kind().isInteger()) {
-      return Integer.toString(data.intValue(row, col));
+
+    /** The leaf of a row's value, which is not missing. */
+    int leaf(Dataset data, int row, int col) {
+      if (variable.kind() == VariableKind.FLAG) {
+        return byCode[data.code(row, col) == 1 ? 1 : 0];
+      }
+      if (variable.kind().isInteger()) {
+        return byInt.computeIfAbsent(data.intValue(row, col), v -> ofToken(Integer.toString(v)));
+      }
+      return byCode[data.code(row, col)];
     }
-    return v.values().code(data.code(row, col)).code();
   }
 }
