@@ -125,10 +125,21 @@ final class VerifyCommand implements Callable<Integer> {
         qis, reading.delimiter());
   }
 
-  /** Reads the release with every column categorical, its value set the distinct tokens of the file. */
+  /** A cell holding the suppressed-record token where that token is also a missing-value token. */
+  private static final int SUPPRESSED_MISSING = -3;
+
+  /**
+   * Reads the release with every column categorical, its value set the distinct tokens of the file. Each
+   * cell is kept as the number of its token in its column (tokens numbered as first met, a missing or blank
+   * cell as -1), not as a string, so that memory grows with the rows by four bytes a cell (issue 19: 10^7
+   * rows of strings did not fit in 2 GB).
+   */
   private Dataset readInferred(Set<String> missing, String suppressedToken, List<String> qis, char delimiter) {
-    List<String[]> rows = new ArrayList<>();
     String[] header;
+    List<java.util.HashMap<String, Integer>> ids = new ArrayList<>();
+    List<List<String>> tokens = new ArrayList<>();
+    int[][] cells = new int[0][];
+    int rowCount = 0;
     CsvMapper mapper = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY);
     try (Reader r = Files.newBufferedReader(in, StandardCharsets.UTF_8)) {
       Iterator<String[]> it = mapper.readerFor(String[].class)
@@ -137,6 +148,11 @@ final class VerifyCommand implements Callable<Integer> {
         throw new DataFormatException(in + ": the release is empty (no header)");
       }
       header = it.next();
+      cells = new int[header.length][1024];
+      for (int c = 0; c < header.length; c++) {
+        ids.add(new java.util.HashMap<>());
+        tokens.add(new ArrayList<>());
+      }
       int line = 1;
       while (true) {
         String[] row;
@@ -158,7 +174,25 @@ final class VerifyCommand implements Callable<Integer> {
           throw new DataFormatException(in + ": row " + (line - 1) + " has " + row.length + " columns, the header "
               + header.length + " (rule: equal column counts)");
         }
-        rows.add(row);
+        if (rowCount == cells[0].length) {
+          for (int c = 0; c < cells.length; c++) {
+            cells[c] = java.util.Arrays.copyOf(cells[c], rowCount * 2);
+          }
+        }
+        for (int c = 0; c < row.length; c++) {
+          String v = row[c];
+          if (missing.contains(v) || v.isBlank()) {
+            // a missing token that is also the suppressed-record token is told apart from the other missing cells
+            cells[c][rowCount] = v.equals(suppressedToken) ? SUPPRESSED_MISSING : -1;
+          } else {
+            List<String> t = tokens.get(c);
+            cells[c][rowCount] = ids.get(c).computeIfAbsent(v, k -> {
+              t.add(k);
+              return t.size() - 1;
+            });
+          }
+        }
+        rowCount++;
       }
     } catch (IOException | RuntimeException e) {
       if (e instanceof CtdcException c) {
@@ -170,18 +204,19 @@ final class VerifyCommand implements Callable<Integer> {
           : "not valid CSV (" + e.getClass().getSimpleName() + ")"));
     }
     Schema.Builder sb = Schema.builder("release", "inferred");
-    List<List<String>> valuesOf = new ArrayList<>();
+    // per column, the sorted position of each token numbered as first met
+    int[][] sortedOf = new int[header.length][];
     for (int c = 0; c < header.length; c++) {
-      TreeSet<String> values = new TreeSet<>();
-      for (String[] row : rows) {
-        if (!missing.contains(row[c]) && !row[c].isBlank()) {
-          values.add(row[c]);
-        }
-      }
+      List<String> t = tokens.get(c);
+      TreeSet<String> values = new TreeSet<>(t);
       if (values.isEmpty()) {
         values.add("(none)");
       }
-      valuesOf.add(new ArrayList<>(values));
+      List<String> sorted = new ArrayList<>(values);
+      sortedOf[c] = new int[t.size()];
+      for (int i = 0; i < t.size(); i++) {
+        sortedOf[c][i] = java.util.Collections.binarySearch(sorted, t.get(i));
+      }
       sb.add(Variable.builder(header[c], VariableKind.CATEGORICAL)
           .values(ValueSet.ofCodes(values.toArray(String[]::new))).build());
     }
@@ -194,23 +229,31 @@ final class VerifyCommand implements Callable<Integer> {
       }
       return i;
     }).toArray();
+    // the suppressed-record token's number in each quasi-identifier column (-2: never met)
+    int[] suppressedId = new int[qiCols.length];
+    for (int q = 0; q < qiCols.length; q++) {
+      Integer id = suppressedToken == null ? null : ids.get(qiCols[q]).get(suppressedToken);
+      suppressedId[q] = id == null ? -2 : id;
+    }
+    boolean[] isQi = new boolean[header.length];
+    for (int q : qiCols) {
+      isQi[q] = true;
+    }
     Dataset.Appender a = Dataset.appender(schema);
-    for (String[] row : rows) {
+    for (int row = 0; row < rowCount; row++) {
       boolean allSuppressed = suppressedToken != null && qiCols.length > 0;
-      for (int c : qiCols) {
-        allSuppressed &= row[c].equals(suppressedToken);
+      for (int q = 0; q < qiCols.length; q++) {
+        int id = cells[qiCols[q]][row];
+        allSuppressed &= id == suppressedId[q] || id == SUPPRESSED_MISSING;
       }
-      for (int c = 0; c < row.length; c++) {
-        boolean isQi = false;
-        for (int q : qiCols) {
-          isQi |= q == c;
-        }
-        if (allSuppressed && isQi) {
+      for (int c = 0; c < header.length; c++) {
+        int id = cells[c][row];
+        if (allSuppressed && isQi[c]) {
           a.setMissing(c, MissingReason.SUPPRESSED);
-        } else if (missing.contains(row[c]) || row[c].isBlank()) {
+        } else if (id < 0) {
           a.setMissing(c, MissingReason.UNKNOWN);
         } else {
-          a.setCode(c, java.util.Collections.binarySearch(valuesOf.get(c), row[c]));
+          a.setCode(c, sortedOf[c][id]);
         }
       }
       a.endRow();
