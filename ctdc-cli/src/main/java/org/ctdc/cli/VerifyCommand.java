@@ -121,7 +121,7 @@ final class VerifyCommand implements Callable<Integer> {
       }
       return read.dataset();
     }
-    return readInferred(new TreeSet<>(reading.missingTokens()), reading.suppressedRecordToken().orElse(null),
+    return readInferred(new java.util.HashSet<>(reading.missingTokens()), reading.suppressedRecordToken().orElse(null),
         qis, reading.delimiter());
   }
 

@@ -301,12 +301,28 @@ public final class Verifier {
       for (int r = 0; r < n; r++) {
         classOf[r] = suppressed[r] ? -1 : 0;
       }
-      for (Encoded e : enc) {
-        long radix = e.dict().size();
+      // as many columns at a time as their ids fit in one long beside the class so far (mixed radix, so the
+      // order of the keys is the lexicographic order of the id vectors): one sort for all the quasi-identifiers
+      // of a generalised release instead of one per column (issue 19)
+      int j = 0;
+      while (j < enc.length) {
+        int from = j;
+        long bound = count;
+        while (j < enc.length && bound <= Long.MAX_VALUE / Math.max(1, enc[j].dict().size())) {
+          bound *= Math.max(1, enc[j].dict().size());
+          j++;
+        }
+        if (j == from) {
+          j++; // a single column beyond the bound cannot occur (ids and classes are ints), but never loop
+        }
         int live = 0;
         for (int r = 0; r < n; r++) {
           if (classOf[r] >= 0) {
-            key[live++] = classOf[r] * radix + e.ids()[r];
+            long k = classOf[r];
+            for (int c = from; c < j; c++) {
+              k = k * enc[c].dict().size() + enc[c].ids()[r];
+            }
+            key[live++] = k;
           }
         }
         long[] sorted = Arrays.copyOf(key, live);
