@@ -750,12 +750,7 @@ public final class XlsxSource implements RowSource {
      * @throws IllegalStateException if {@link #sheetIndex(int)} was set
      */
     public Builder sheet(String name) {
-      if (name.isBlank()) {
-        throw new IllegalArgumentException("sheet must not be blank");
-      }
-      if (sheetSet && sheetName == null) {
-        throw new IllegalStateException("sheet conflicts with sheetIndex, set before: give one of them");
-      }
+      checkSheet(name, sheetSet && sheetName == null);
       this.sheetName = name;
       this.sheetSet = true;
       return this;
@@ -768,12 +763,7 @@ public final class XlsxSource implements RowSource {
      * @throws IllegalStateException if {@link #sheet(String)} was set
      */
     public Builder sheetIndex(int index) {
-      if (index < 0) {
-        throw new IllegalArgumentException("sheetIndex must not be negative, was " + index);
-      }
-      if (sheetName != null) {
-        throw new IllegalStateException("sheetIndex conflicts with sheet, set before: give one of them");
-      }
+      checkSheetIndex(index, sheetName != null);
       this.sheetIndex = index;
       this.sheetSet = true;
       return this;
@@ -863,14 +853,36 @@ public final class XlsxSource implements RowSource {
      * @throws IllegalArgumentException if below 1 or over {@link Aligner#MAX_COLUMNS}
      */
     public Builder maxColumns(int columns) {
-      if (columns < 1 || columns > Aligner.MAX_COLUMNS) {
-        throw new IllegalArgumentException("maxColumns must be 1 to " + Aligner.MAX_COLUMNS + ", was " + columns);
-      }
-      this.maxColumns = columns;
+      this.maxColumns = checkColumns(columns);
       return this;
     }
 
-    private static long positive(String setting, long v) {
+    static void checkSheet(String name, boolean indexSet) {
+      if (name.isBlank()) {
+        throw new IllegalArgumentException("sheet must not be blank");
+      }
+      if (indexSet) {
+        throw new IllegalStateException("sheet conflicts with sheetIndex, set before: give one of them");
+      }
+    }
+
+    static void checkSheetIndex(int index, boolean nameSet) {
+      if (index < 0) {
+        throw new IllegalArgumentException("sheetIndex must not be negative, was " + index);
+      }
+      if (nameSet) {
+        throw new IllegalStateException("sheetIndex conflicts with sheet, set before: give one of them");
+      }
+    }
+
+    static int checkColumns(int columns) {
+      if (columns < 1 || columns > Aligner.MAX_COLUMNS) {
+        throw new IllegalArgumentException("maxColumns must be 1 to " + Aligner.MAX_COLUMNS + ", was " + columns);
+      }
+      return columns;
+    }
+
+    static long positive(String setting, long v) {
       if (v < 1) {
         throw new IllegalArgumentException(setting + " must be at least 1, was " + v);
       }
