@@ -10,6 +10,10 @@ module org.ctdc.bench {
   requires org.ctdc.link;
   requires org.ctdc.synth;
   requires org.ctdc.samples;
+  requires org.ctdc.excel;
+  requires org.apache.poi.poi;
+  requires org.apache.poi.ooxml;
+  requires java.sql;
   requires jmh.core;
   requires com.fasterxml.jackson.databind;
   requires java.management;

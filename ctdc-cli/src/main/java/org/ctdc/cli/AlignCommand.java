@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
     name = "align",
     mixinStandardHelpOptions = true,
     description = {
-      "Align a partner's CSV, JSON Lines or Excel (.xlsx) file, or the rows of a SQL query, onto the shared"
+      "Align a partner's CSV, JSON Lines or Excel (.xlsx, .xls) file, or the rows of a SQL query, onto the shared"
           + " variables with an alignment spec.",
       "Writes the aligned rows as CSV of the spec's target schema and a JSON report (docs/alignment-spec.md).",
       "Rejected rows are listed in the report by reason and row number; values are never printed.",
@@ -37,10 +37,10 @@ final class AlignCommand implements Callable<Integer> {
       description = "A bundled spec name (hotline-to-kanon-2020, case-management-to-kanon-2020, kanon-2020-to-synthetic-2024, kanon-2020-to-victim-perpetrator-2022) or a spec file.")
   String specName;
 
-  @Option(names = "--in", paramLabel = "FILE", description = "The partner's file: CSV with a header row, JSON Lines (.jsonl, .ndjson), or an Excel workbook (.xlsx; the header in the sheet's first row). Give --in or --jdbc-url.")
+  @Option(names = "--in", paramLabel = "FILE", description = "The partner's file: CSV with a header row, JSON Lines (.jsonl, .ndjson), or an Excel workbook (.xlsx, or Excel 97-2003 .xls; the header in the sheet's first row). Give --in or --jdbc-url.")
   Path in;
 
-  @Option(names = "--sheet", paramLabel = "NAME", description = "The sheet of an .xlsx workbook to read (default: the first).")
+  @Option(names = "--sheet", paramLabel = "NAME", description = "The sheet of an .xlsx or .xls workbook to read (default: the first).")
   String sheet;
 
   @Option(names = "--jdbc-url", paramLabel = "URL", description = "Read the rows of a SQL query from this database (such as jdbc:postgresql://host:5432/db), with --query-file. The URL must hold no password: give --password-file.")

@@ -12,6 +12,7 @@ import java.util.Properties;
 import org.ctdc.core.Aligner;
 import org.ctdc.core.AlignmentResult;
 import org.ctdc.core.JdbcSource;
+import org.ctdc.excel.XlsSource;
 import org.ctdc.excel.XlsxSource;
 import org.ctdc.schema.DataFormatException;
 import org.ctdc.schema.internal.Shown;
@@ -45,12 +46,12 @@ final class Sources {
       }
       String name = in.getFileName() == null ? in.toString() : in.getFileName().toString().toLowerCase(Locale.ROOT);
       boolean xlsx = name.endsWith(".xlsx") || name.endsWith(".xlsm");
-      if (sheet != null && !xlsx) {
-        throw files.usage("--sheet goes with an .xlsx workbook given as --in");
+      boolean xls = name.endsWith(".xls");
+      if (sheet != null && !xlsx && !xls) {
+        throw files.usage("--sheet goes with an .xlsx or .xls workbook given as --in");
       }
-      if (name.endsWith(".xls")) {
-        throw files.usage("--in " + Shown.file(in) + ": an Excel 97-2003 (.xls) workbook is not read; save it as an"
-            + " Excel workbook (.xlsx)");
+      if (xls) {
+        return (a, f) -> a.align(sheet == null ? XlsSource.of(in) : XlsSource.builder(in).sheet(sheet).build());
       }
       if (xlsx) {
         return (a, f) -> a.align(sheet == null ? XlsxSource.of(in) : XlsxSource.builder(in).sheet(sheet).build());
@@ -61,7 +62,7 @@ final class Sources {
       return (a, f) -> a.alignCsv(in);
     }
     if (sheet != null) {
-      throw files.usage("--sheet goes with an .xlsx workbook given as --in");
+      throw files.usage("--sheet goes with an .xlsx or .xls workbook given as --in");
     }
     if (queryFile == null) {
       throw files.usage("--jdbc-url needs --query-file Q.sql, the query whose rows are aligned");

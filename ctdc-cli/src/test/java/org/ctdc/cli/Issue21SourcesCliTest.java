@@ -171,8 +171,7 @@ class Issue21SourcesCliTest {
         new String[] {},
         new String[] {"--in", csv.toString(), "--sheet", "Cases"},
         new String[] {"--jdbc-url", "jdbc:h2:mem:x"},
-        new String[] {"--in", csv.toString(), "--query-file", csv.toString()},
-        new String[] {"--in", dir.resolve("old.xls").toString()})) {
+        new String[] {"--in", csv.toString(), "--query-file", csv.toString()})) {
       Run r = align("u", args);
       assertEquals(Main.USAGE, r.code(), String.join(" ", args) + ": " + r.err());
     }

@@ -8,11 +8,11 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.ctdc.samples.PartnerSamples;
 import org.ctdc.schema.DatasetCsv;
+import org.ctdc.testkit.CanaryRows;
 import org.ctdc.testkit.CapturingLogProvider;
 import org.ctdc.testkit.ThrownText;
 import org.junit.jupiter.api.AfterEach;
@@ -28,12 +28,11 @@ import org.junit.jupiter.api.Test;
  */
 class Issue21JdbcCanaryTest {
 
-  private static final String MARK = "CANARY";
   private static int db;
 
   private Connection c;
   private final List<String> observed = new ArrayList<>();
-  private int next;
+  private final CanaryRows canaries = new CanaryRows();
 
   @BeforeEach
   void open() throws SQLException {
@@ -48,26 +47,11 @@ class Issue21JdbcCanaryTest {
   }
 
   private String canary(String tag) {
-    return MARK + "-" + tag + "-" + (next++);
+    return canaries.next(tag);
   }
 
   private List<Map<String, String>> rows(int n) {
-    List<Map<String, String>> rows = new ArrayList<>();
-    for (Map<String, String> r : PartnerSamples.rows(PartnerSamples.Profile.CASE_MANAGEMENT, n, 8)) {
-      Map<String, String> m = new LinkedHashMap<>(r);
-      m.put("CaseNo", canary("id"));
-      m.put("FirstName", canary("first") + ", '" + canary("quoted") + "'");
-      m.put("LastName", canary("last") + "\n" + canary("line"));
-      m.put("Address", canary("address"));
-      rows.add(m);
-    }
-    rows.get(1).put("Citizenship", canary("country"));
-    rows.get(2).put("DateOfBirth", canary("birth"));
-    rows.get(3).put("prs_Gender", canary("gender"));
-    rows.get(4).put("vic_TypeOfExploitation", "ForcedLabour;" + canary("type"));
-    rows.get(5).put("RegistrationDate", canary("date"));
-    rows.get(6).put("Age", canary("age"));
-    return rows;
+    return canaries.caseManagement(PartnerSamples.rows(PartnerSamples.Profile.CASE_MANAGEMENT, n, 8));
   }
 
   @Test
@@ -96,7 +80,7 @@ class Issue21JdbcCanaryTest {
 
     List<String> all = new ArrayList<>(observed);
     all.addAll(CapturingLogProvider.events());
-    assertEquals(List.of(), all.stream().filter(s -> s.contains(MARK)).toList(),
+    assertEquals(List.of(), CanaryRows.leaks(all),
         "canaries reached messages, reports, outputs or logs");
   }
 

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.List;
@@ -19,7 +18,6 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
-import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.model.StylesTable;
@@ -27,6 +25,8 @@ import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.ctdc.core.Aligner;
 import org.ctdc.core.RowSource;
 import org.ctdc.core.SourceValues;
+import org.ctdc.excel.SheetRows.CellFormat;
+import org.ctdc.excel.SheetRows.Cells;
 import org.ctdc.schema.DataFormatException;
 import org.ctdc.schema.internal.Shown;
 import org.jspecify.annotations.Nullable;
@@ -106,17 +106,8 @@ public final class XlsxSource implements RowSource {
   private final List<CellFormat> formats = new ArrayList<>();
   private @Nullable StylesTable styles;
   private boolean date1904;
-  private List<String> columns = List.of();
-  private String[] shownNames = new String[0];
-  private boolean[] read = new boolean[0];
-  /** The sheet row last read (1-based); the next row number expected. */
-  private long sheetRow;
-  private long dataRows;
-  /** Sheet rows skipped between the last read row and a row read ahead, still to report as blank. */
-  private long pendingBlank;
-  private boolean pendingRow;
-  private boolean ended;
-  private final Cells cells = new Cells();
+  private final SheetRows rows;
+  private final Cells cells;
 
   private XlsxSource(Builder b) {
     this.file = b.file;
@@ -126,6 +117,8 @@ public final class XlsxSource implements RowSource {
     this.headerRow = b.headerRow;
     this.limits = new Limits(b.maxFileBytes, b.maxEntryBytes, b.minInflateRatio, b.maxSharedText,
         b.maxCellLength, b.maxRows, b.maxColumns);
+    this.rows = new SheetRows(fileName, headerRow, b.maxRows);
+    this.cells = rows.cells;
   }
 
   /**
@@ -168,7 +161,7 @@ public final class XlsxSource implements RowSource {
   @Override
   public List<String> columns() {
     if (pkg != null) {
-      return columns;
+      return rows.columns();
     }
     checkFile();
     try {
@@ -187,6 +180,7 @@ public final class XlsxSource implements RowSource {
         if (chosen == null && (sheetName != null ? sheetName.equals(n) : i == sheetIndex)) {
           chosen = in;
           sheet = n;
+          rows.sheet(n);
           String part = it.getSheetPart().getPartName().getName();
           sheetStream = new Bounded(in, part, "sheet '" + Shown.name(n) + "'");
         } else {
@@ -206,8 +200,7 @@ public final class XlsxSource implements RowSource {
       XMLInputFactory f = XMLHelper.newXMLInputFactory();
       f.setProperty(XMLInputFactory.IS_COALESCING, false);
       xml = f.createXMLStreamReader(Objects.requireNonNull(sheetStream));
-      header();
-      return columns;
+      return rows.header(this::nextRow);
     } catch (DataFormatException e) {
       close();
       throw e;
@@ -226,7 +219,7 @@ public final class XlsxSource implements RowSource {
   }
 
   private String where() {
-    return sheet.isEmpty() ? "workbook" : "sheet '" + Shown.name(sheet) + "'";
+    return rows.where();
   }
 
   /** The size, the kind of file, and the zip directory's declared sizes, before POI reads anything. */
@@ -397,41 +390,9 @@ public final class XlsxSource implements RowSource {
 
   // ------------------------------------------------------------------------------------------- header
 
-  private void header() throws XMLStreamException {
-    while (true) {
-      if (!nextRow()) {
-        throw new DataFormatException(fileName + ": " + where() + ": no header in row " + headerRow
-            + " (the sheet has no row there)");
-      }
-      if (cells.row >= headerRow) {
-        break;
-      }
-    }
-    if (cells.row != headerRow || cells.last < 0) {
-      throw new DataFormatException(fileName + ": " + where() + ": row " + headerRow
-          + " is empty; the header row is required (set the header row if it is another)");
-    }
-    if (cells.errorAt >= 0) {
-      throw new DataFormatException(fileName + ": " + where() + ": header cell " + Cells.ref(cells.errorAt, cells.row)
-          + " holds an error or an uncalculated formula");
-    }
-    List<String> names = new ArrayList<>();
-    for (int c = 0; c <= cells.last; c++) {
-      String v = cells.values[c];
-      names.add(v == null || v.isBlank() ? "(column " + Cells.letters(c) + ")" : v);
-    }
-    columns = List.copyOf(names);
-    shownNames = new String[names.size()];
-    read = new boolean[names.size()];
-    sheetRow = headerRow;
-  }
-
   @Override
   public void reading(boolean[] columnsRead) {
-    read = columnsRead.clone();
-    for (int c = 0; c < read.length; c++) {
-      shownNames[c] = read[c] ? " (column '" + Shown.name(columns.get(c).strip()) + "')" : "";
-    }
+    rows.reading(columnsRead);
   }
 
   // ------------------------------------------------------------------------------------------- rows
@@ -442,51 +403,9 @@ public final class XlsxSource implements RowSource {
       throw new IllegalStateException("columns() must be called before next()");
     }
     try {
-      if (!pendingRow && !ended) {
-        if (nextRow()) {
-          pendingRow = true;
-          pendingBlank = cells.row - sheetRow - 1;
-        } else {
-          ended = true;
-        }
-      }
-      if (pendingBlank > 0) {
-        pendingBlank--;
-        return blank();
-      }
-      if (!pendingRow) {
-        return Row.END;
-      }
-      pendingRow = false;
-      sheetRow = cells.row;
-      if (cells.last < 0) {
-        return blank();
-      }
-      countRow();
-      if (cells.last >= columns.size()) {
-        return Row.EXTRA_FIELDS;
-      }
-      if (cells.errorAt >= 0) {
-        return Row.MALFORMED;
-      }
-      System.arraycopy(cells.values, 0, out, 0, Math.min(out.length, cells.values.length));
-      for (int c = Math.min(out.length, cells.values.length); c < out.length; c++) {
-        out[c] = null;
-      }
-      return Row.ROW;
+      return rows.next(out, this::nextRow);
     } catch (XMLStreamException e) {
-      throw new Stopped(where() + " row " + (sheetRow + 1) + ": " + tripped(e, "not well-formed XML"), null);
-    }
-  }
-
-  private Row blank() {
-    countRow();
-    return Row.BLANK;
-  }
-
-  private void countRow() {
-    if (++dataRows > limits.rows()) {
-      throw new Stopped(where() + ": over the limit of " + limits.rows() + " rows (limit maxRows)", null);
+      throw new Stopped(where() + " row " + rows.nextSheetRow() + ": " + tripped(e, "not well-formed XML"), null);
     }
   }
 
@@ -531,7 +450,7 @@ public final class XlsxSource implements RowSource {
       throw new Stopped(where() + " row " + row + ": rows out of order", null);
     }
     cells.start(row);
-    boolean header = pkgHeaderPending();
+
     int col = -1;
     while (r.hasNext()) {
       int ev = r.next();
@@ -545,15 +464,11 @@ public final class XlsxSource implements RowSource {
         if (c >= limits.columns()) {
           throw new Stopped(where() + " row " + row + ": more than " + limits.columns() + " columns (limit)", null);
         }
-        cell(r, c, header || c >= read.length || read[c]);
+        cell(r, c, rows.converts(c));
       } else if (ev == XMLStreamConstants.END_ELEMENT && r.getLocalName().equals("row")) {
         return;
       }
     }
-  }
-
-  private boolean pkgHeaderPending() {
-    return columns.isEmpty();
   }
 
   private long parseRow(String at) {
@@ -637,7 +552,7 @@ public final class XlsxSource implements RowSource {
   }
 
   private String name(int c) {
-    return c < shownNames.length ? shownNames[c] : "";
+    return rows.name(c);
   }
 
   private @Nullable String value(@Nullable String type, @Nullable String style, StringBuilder v, int c) {
@@ -684,7 +599,7 @@ public final class XlsxSource implements RowSource {
           throw new Stopped(where() + " cell " + Cells.ref(c, cells.row) + name(c) + ": a number cell that holds no number",
               null);
         }
-        return number(d, format(style), c);
+        return rows.number(d, format(style), date1904, c);
       }
     }
   }
@@ -696,26 +611,6 @@ public final class XlsxSource implements RowSource {
       throw new Stopped(where() + " cell " + Cells.ref(c, cells.row) + name(c) + ": a date cell that holds no ISO date",
           null);
     }
-  }
-
-  private String number(double d, CellFormat f, int c) {
-    if (f.date && DateUtil.isValidExcelDate(d)) {
-      java.time.LocalDateTime t = DateUtil.getLocalDateTime(d, date1904, true);
-      if (t == null) {
-        throw new Stopped(where() + " cell " + Cells.ref(c, cells.row) + name(c) + ": a date out of range", null);
-      }
-      return SourceValues.dateTime(t);
-    }
-    String s = SourceValues.number(d);
-    if (f.zeroPad > 0 && d >= 0 && d == Math.rint(d) && s.length() < f.zeroPad) {
-      return "0".repeat(f.zeroPad - s.length()) + s;
-    }
-    return s;
-  }
-
-  /** What a cell style means for a number: a date, a zero-padded code, or a plain number. */
-  private record CellFormat(boolean date, int zeroPad) {
-    static final CellFormat PLAIN = new CellFormat(false, 0);
   }
 
   private CellFormat format(@Nullable String style) {
@@ -740,10 +635,7 @@ public final class XlsxSource implements RowSource {
       if (cs == null) {
         f = CellFormat.PLAIN;
       } else {
-        String fmt = cs.getDataFormatString();
-        boolean date = fmt != null && DateUtil.isADateFormat(cs.getDataFormat(), fmt);
-        int pad = fmt != null && fmt.matches("0{2,}") ? fmt.length() : 0;
-        f = new CellFormat(date, pad);
+        f = CellFormat.of(cs.getDataFormat(), cs.getDataFormatString());
       }
       formats.set(i, f);
     }
@@ -778,76 +670,6 @@ public final class XlsxSource implements RowSource {
   }
 
   // ------------------------------------------------------------------------------------------- helpers
-
-  /** The cells of the row being read. */
-  private static final class Cells {
-    long row;
-    int last = -1;
-    int hi = -1;
-    int errorAt = -1;
-    @Nullable String[] values = new String[16];
-    final StringBuilder text = new StringBuilder();
-
-    void start(long r) {
-      row = r;
-      if (hi >= 0) {
-        Arrays.fill(values, 0, Math.min(values.length, hi + 1), null);
-      }
-      last = -1;
-      hi = -1;
-      errorAt = -1;
-    }
-
-    void put(int c, String v) {
-      if (c >= values.length) {
-        values = Arrays.copyOf(values, Math.max(c + 1, values.length * 2));
-      }
-      values[c] = v;
-      hi = Math.max(hi, c);
-      if (!v.isBlank()) {
-        last = Math.max(last, c);
-      }
-    }
-
-    void error(int c) {
-      if (errorAt < 0) {
-        errorAt = c;
-      }
-      last = Math.max(last, c);
-    }
-
-    /** A 0-based column from a cell reference such as {@code AB12}. */
-    static int column(String ref) {
-      int c = 0;
-      int i = 0;
-      for (; i < ref.length() && i < 4; i++) {
-        char ch = ref.charAt(i);
-        if (ch >= 'A' && ch <= 'Z') {
-          c = c * 26 + (ch - 'A' + 1);
-        } else if (ch >= 'a' && ch <= 'z') {
-          c = c * 26 + (ch - 'a' + 1);
-        } else {
-          break;
-        }
-      }
-      if (c == 0) {
-        throw new Stopped("a cell reference that is not one", null);
-      }
-      return c - 1;
-    }
-
-    static String letters(int c) {
-      StringBuilder b = new StringBuilder();
-      for (int n = c + 1; n > 0; n = (n - 1) / 26) {
-        b.insert(0, (char) ('A' + (n - 1) % 26));
-      }
-      return b.toString();
-    }
-
-    static String ref(int c, long row) {
-      return letters(c) + row;
-    }
-  }
 
   /** A part's stream held to the inflated size and inflate ratio limits while it is read. */
   private final class Bounded extends java.io.FilterInputStream {
@@ -928,12 +750,7 @@ public final class XlsxSource implements RowSource {
      * @throws IllegalStateException if {@link #sheetIndex(int)} was set
      */
     public Builder sheet(String name) {
-      if (name.isBlank()) {
-        throw new IllegalArgumentException("sheet must not be blank");
-      }
-      if (sheetSet && sheetName == null) {
-        throw new IllegalStateException("sheet conflicts with sheetIndex, set before: give one of them");
-      }
+      checkSheet(name, sheetSet && sheetName == null);
       this.sheetName = name;
       this.sheetSet = true;
       return this;
@@ -946,12 +763,7 @@ public final class XlsxSource implements RowSource {
      * @throws IllegalStateException if {@link #sheet(String)} was set
      */
     public Builder sheetIndex(int index) {
-      if (index < 0) {
-        throw new IllegalArgumentException("sheetIndex must not be negative, was " + index);
-      }
-      if (sheetName != null) {
-        throw new IllegalStateException("sheetIndex conflicts with sheet, set before: give one of them");
-      }
+      checkSheetIndex(index, sheetName != null);
       this.sheetIndex = index;
       this.sheetSet = true;
       return this;
@@ -1041,14 +853,36 @@ public final class XlsxSource implements RowSource {
      * @throws IllegalArgumentException if below 1 or over {@link Aligner#MAX_COLUMNS}
      */
     public Builder maxColumns(int columns) {
-      if (columns < 1 || columns > Aligner.MAX_COLUMNS) {
-        throw new IllegalArgumentException("maxColumns must be 1 to " + Aligner.MAX_COLUMNS + ", was " + columns);
-      }
-      this.maxColumns = columns;
+      this.maxColumns = checkColumns(columns);
       return this;
     }
 
-    private static long positive(String setting, long v) {
+    static void checkSheet(String name, boolean indexSet) {
+      if (name.isBlank()) {
+        throw new IllegalArgumentException("sheet must not be blank");
+      }
+      if (indexSet) {
+        throw new IllegalStateException("sheet conflicts with sheetIndex, set before: give one of them");
+      }
+    }
+
+    static void checkSheetIndex(int index, boolean nameSet) {
+      if (index < 0) {
+        throw new IllegalArgumentException("sheetIndex must not be negative, was " + index);
+      }
+      if (nameSet) {
+        throw new IllegalStateException("sheetIndex conflicts with sheet, set before: give one of them");
+      }
+    }
+
+    static int checkColumns(int columns) {
+      if (columns < 1 || columns > Aligner.MAX_COLUMNS) {
+        throw new IllegalArgumentException("maxColumns must be 1 to " + Aligner.MAX_COLUMNS + ", was " + columns);
+      }
+      return columns;
+    }
+
+    static long positive(String setting, long v) {
       if (v < 1) {
         throw new IllegalArgumentException(setting + " must be at least 1, was " + v);
       }

@@ -1,4 +1,4 @@
-/** Excel workbooks as aligner inputs ({@link org.ctdc.excel.XlsxSource}). */
+/** Excel workbooks as aligner inputs ({@link org.ctdc.excel.XlsxSource}, {@link org.ctdc.excel.XlsSource}). */
 @NullMarked
 package org.ctdc.excel;
 

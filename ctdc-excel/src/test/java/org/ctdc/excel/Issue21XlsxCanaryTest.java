@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.ctdc.core.Aligner;
@@ -16,6 +15,7 @@ import org.ctdc.core.AlignmentResult;
 import org.ctdc.core.Specs;
 import org.ctdc.samples.PartnerSamples;
 import org.ctdc.schema.DatasetCsv;
+import org.ctdc.testkit.CanaryRows;
 import org.ctdc.testkit.CapturingLogProvider;
 import org.ctdc.testkit.ThrownText;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,11 +31,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class Issue21XlsxCanaryTest {
 
-  private static final String MARK = "CANARY";
 
   @TempDir Path dir;
   private final List<String> observed = new ArrayList<>();
-  private int next;
+  private final CanaryRows canaries = new CanaryRows();
 
   @BeforeEach
   void clear() {
@@ -43,26 +42,11 @@ class Issue21XlsxCanaryTest {
   }
 
   private String canary(String tag) {
-    return MARK + "-" + tag + "-" + (next++);
+    return canaries.next(tag);
   }
 
   private List<Map<String, String>> rows(int n) {
-    List<Map<String, String>> rows = new ArrayList<>();
-    for (Map<String, String> r : PartnerSamples.rows(PartnerSamples.Profile.CASE_MANAGEMENT, n, 8)) {
-      Map<String, String> m = new LinkedHashMap<>(r);
-      m.put("CaseNo", canary("id"));
-      m.put("FirstName", canary("first"));
-      m.put("LastName", canary("last") + "\n" + canary("line"));
-      m.put("Address", canary("address"));
-      rows.add(m);
-    }
-    rows.get(1).put("Citizenship", canary("country"));
-    rows.get(2).put("DateOfBirth", canary("birth"));
-    rows.get(3).put("prs_Gender", canary("gender"));
-    rows.get(4).put("vic_TypeOfExploitation", "ForcedLabour;" + canary("type"));
-    rows.get(5).put("RegistrationDate", canary("date"));
-    rows.get(6).put("Age", canary("age"));
-    return rows;
+    return canaries.caseManagement(PartnerSamples.rows(PartnerSamples.Profile.CASE_MANAGEMENT, n, 8));
   }
 
   @Test
@@ -77,14 +61,7 @@ class Issue21XlsxCanaryTest {
     AlignmentResult r = aligner.align(XlsxSource.builder(x).sheet("Cases").build());
     assertEquals(30, r.report().rowsRead());
     assertTrue(r.report().rowsRejected() > 0, r.report()::summary);
-    observed.add(r.report().summary());
-    observed.add(r.report().toString());
-    observed.add(r.report().toJson());
-    observed.add(r.report().rejects().toString());
-    observed.add(r.dataset().toString());
-    StringWriter w = new StringWriter();
-    DatasetCsv.write(r.dataset(), w);
-    observed.add(w.toString());
+    observe(observed, r);
 
     // refusals: a cell over the length limit, bytes that are not a workbook, an absent sheet, a header
     // without the spec's columns
@@ -99,8 +76,20 @@ class Issue21XlsxCanaryTest {
 
     List<String> all = new ArrayList<>(observed);
     all.addAll(CapturingLogProvider.events());
-    assertEquals(List.of(), all.stream().filter(s -> s.contains(MARK)).toList(),
+    assertEquals(List.of(), CanaryRows.leaks(all),
         "canaries reached messages, reports, outputs or logs");
+  }
+
+  /** Adds what a run shows: the report's summary, text and JSON, its reject groups, the dataset and its CSV. */
+  static void observe(List<String> observed, AlignmentResult r) {
+    observed.add(r.report().summary());
+    observed.add(r.report().toString());
+    observed.add(r.report().toJson());
+    observed.add(r.report().rejects().toString());
+    observed.add(r.dataset().toString());
+    StringWriter w = new StringWriter();
+    DatasetCsv.write(r.dataset(), w);
+    observed.add(w.toString());
   }
 
   /** Runs a path that must fail and records the message, string form and stack of it and every cause. */

@@ -50,7 +50,7 @@ class Issue21XlsxSourceTest {
   }
 
   /** A sheet of text cells: the header, then the rows. */
-  static void textSheet(XSSFWorkbook wb, String name, List<String> header, Iterable<Map<String, String>> rows) {
+  static void textSheet(org.apache.poi.ss.usermodel.Workbook wb, String name, List<String> header, Iterable<Map<String, String>> rows) {
     Sheet s = wb.createSheet(name);
     Row h = s.createRow(0);
     for (int i = 0; i < header.size(); i++) {
