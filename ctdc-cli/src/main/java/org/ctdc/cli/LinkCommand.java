@@ -196,8 +196,8 @@ final class LinkCommand implements Runnable {
   static List<String> completenessLines(org.ctdc.link.PairCompleteness pc) {
     List<String> lines = new ArrayList<>();
     lines.add(String.format(java.util.Locale.ROOT, "  blocking %s: chance that a pair becomes a candidate, 1-(1-p^%d)^%d"
-        + " with p = 1-2*%.3f*(1-Dice) (fill %.3f):", pc.bands() == 0 ? "none (every pair compared)"
-        : pc.bands() + " bands x " + pc.bitsPerBand() + " bits", pc.bitsPerBand(), pc.bands(), pc.fill(), pc.fill()));
+        + " with p = 1-2*fill*(1-Dice), fill %.3f:", pc.bands() == 0 ? "none (every pair compared)"
+        : pc.bands() + " bands x " + pc.bitsPerBand() + " bits", pc.bitsPerBand(), pc.bands(), pc.fill()));
     StringBuilder sim = new StringBuilder("    Dice       ");
     StringBuilder prob = new StringBuilder("    candidate  ");
     for (org.ctdc.link.PairCompleteness.Point p : pc.theoretical()) {
