@@ -134,11 +134,23 @@ final class LinkCommand implements Runnable {
     @Option(names = "--report", required = true, paramLabel = "LINK-REPORT.json", description = "Where to write the overlap report.")
     Path report;
 
+    @Option(names = "--completeness-sample", paramLabel = "N", defaultValue = "" + Matcher.Builder.DEFAULT_SAMPLE,
+        description = "Records of each source sampled to measure the blocking's pair completeness against every"
+            + " record of the other source (0: only the theoretical table); default ${DEFAULT-VALUE}.")
+    int completenessSample;
+
+    @Option(names = "--completeness-seed", paramLabel = "SEED", defaultValue = "1",
+        description = "The seed of that sample; default ${DEFAULT-VALUE}.")
+    long completenessSeed;
+
 
     @Override
     public Integer call() {
       if (in.size() < 2 || in.size() > Matcher.MAX_SOURCES) {
         throw files.usage("--in must be given 2 to " + Matcher.MAX_SOURCES + " times");
+      }
+      if (completenessSample < 0 || completenessSample > 1_000_000) {
+        throw files.usage("--completeness-sample must lie in [0, 1000000], is " + completenessSample);
       }
       FileCommand.Named inputs = FileCommand.Named.files().and("--config", config);
       for (int i = 0; i < in.size(); i++) {
@@ -154,7 +166,8 @@ final class LinkCommand implements Runnable {
         for (Path p : in) {
           sets.add(ClkFile.read(p, cfg.bits()));
         }
-        r = Matcher.builder(cfg).threads(threads()).progress(progress).cancellation(cancellation).build().match(sets);
+        r = Matcher.builder(cfg).threads(threads()).completenessSample(completenessSample)
+            .completenessSeed(completenessSeed).progress(progress).cancellation(cancellation).build().match(sets);
         progress.done();
       } catch (RuntimeException e) {
         throw files.failed(outputs.paths(), e);
@@ -173,8 +186,31 @@ final class LinkCommand implements Runnable {
               + r.sizes().get(j) + " records): " + rep.matched(r.sources().get(i), r.sources().get(j)) + " matched");
         }
       }
+      lines.addAll(completenessLines(r.pairCompleteness()));
       files.reportSummaryFirst(lines);
       return Main.OK;
     }
+  }
+
+  /** The pair-completeness lines of the match's summary: the theoretical table and the measured share. */
+  static List<String> completenessLines(org.ctdc.link.PairCompleteness pc) {
+    List<String> lines = new ArrayList<>();
+    lines.add(String.format(java.util.Locale.ROOT, "  blocking %s: chance that a pair becomes a candidate, 1-(1-p^%d)^%d"
+        + " with p = 1-2*fill*(1-Dice), fill %.3f:", pc.bands() == 0 ? "none (every pair compared)"
+        : pc.bands() + " bands x " + pc.bitsPerBand() + " bits", pc.bitsPerBand(), pc.bands(), pc.fill()));
+    StringBuilder sim = new StringBuilder("    Dice       ");
+    StringBuilder prob = new StringBuilder("    candidate  ");
+    for (org.ctdc.link.PairCompleteness.Point p : pc.theoretical()) {
+      sim.append(String.format(java.util.Locale.ROOT, " %6.2f", p.similarity()));
+      prob.append(String.format(java.util.Locale.ROOT, " %6.4f", p.probability()));
+    }
+    lines.add(sim.toString());
+    lines.add(prob.toString());
+    pc.measured().ifPresentOrElse(m -> lines.add(String.format(java.util.Locale.ROOT,
+        "  measured pair completeness %.4f (95%% CI %.4f-%.4f): %d of %d pairs at or above the threshold among %d"
+            + " sampled records (seed %d) compared with every record of the other source are candidates",
+        m.share(), m.lower(), m.upper(), m.candidates(), m.pairsAtThreshold(), m.sampledRecords(), m.seed())),
+        () -> lines.add("  measured pair completeness: not measured (--completeness-sample 0)"));
+    return lines;
   }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * The outcome of matching: the sources with their sizes, the clusters found (one per person seen in two or
  * more sources, at most one record per source), their matched pairs, and counts of the comparisons with the
- * similarity histogram of every compared pair.
+ * similarity histogram of every compared pair, and the blocking's pair completeness estimated without ground truth.
  *
  * <p>This class is immutable and thread-safe.
  */
@@ -20,9 +20,10 @@ public final class MatchResult {
   private final long comparisons;
   private final long[] histogram;
   private final double threshold;
+  private final PairCompleteness pairCompleteness;
 
   MatchResult(List<String> sources, List<Integer> sizes, List<List<RecordRef>> clusters, List<Match> matches,
-      long comparisons, long[] histogram, double threshold) {
+      long comparisons, long[] histogram, double threshold, PairCompleteness pairCompleteness) {
     this.sources = List.copyOf(sources);
     this.sizes = List.copyOf(sizes);
     this.clusters = List.copyOf(clusters);
@@ -30,6 +31,7 @@ public final class MatchResult {
     this.comparisons = comparisons;
     this.histogram = histogram.clone();
     this.threshold = threshold;
+    this.pairCompleteness = pairCompleteness;
   }
 
   /** @return the sources' names, in the order given */
@@ -68,6 +70,14 @@ public final class MatchResult {
   /** @return the threshold used */
   public double threshold() {
     return threshold;
+  }
+
+  /**
+   * @return the blocking's pair completeness without ground truth: the theoretical candidate probabilities and
+   *     the measured estimate on a seeded sample ({@link Matcher.Builder#completenessSample})
+   */
+  public PairCompleteness pairCompleteness() {
+    return pairCompleteness;
   }
 
   @Override

@@ -23,7 +23,10 @@ import org.jspecify.annotations.Nullable;
  * run); a pair of records of two sources is compared when their encodings agree on every sampled bit of at least
  * one band. Encodings that are close agree on most bits, so they meet in some band with high probability; far
  * ones rarely do. With 0 bands every pair is compared. {@link #pairCompleteness} says which share of known true
- * pairs the blocking lets through.
+ * pairs the blocking lets through; without ground truth, every {@link MatchResult} carries a {@link
+ * PairCompleteness}: the theoretical probability that a pair of a given similarity becomes a candidate, and the
+ * share of the pairs at or above the threshold among a seeded sample of records compared with every record of
+ * the other source that the blocking also compares ({@link Builder#completenessSample}).
  *
  * <p><b>Comparison.</b> Sørensen–Dice on the packed words ({@link Dice}); every compared pair counts in the
  * similarity histogram; pairs at or above the threshold are candidate links.
@@ -54,10 +57,14 @@ public final class Matcher {
   private final int threads;
   private final ProgressListener progress;
   private final Cancellation cancellation;
+  private final int sample;
+  private final long seed;
 
   private Matcher(Builder b) {
     this.config = b.config;
     this.threads = b.threads;
+    this.sample = b.sample;
+    this.seed = b.seed;
     this.progress = b.progressListener();
     this.cancellation = b.cancellationSignal();
   }
@@ -283,7 +290,7 @@ public final class Matcher {
         }
       }
     }
-    List<Links> done = run(tasks);
+    List<Links> done = run(tasks, true);
     // the candidate links of every pair of sources, as global node numbers
     int[] offset = new int[p + 1];
     for (int s = 0; s < p; s++) {
@@ -377,7 +384,8 @@ public final class Matcher {
       names.add(s.source());
       sizes.add(s.size());
     }
-    return new MatchResult(names, sizes, clusters, matches, compared, histogram, config.threshold());
+    return new MatchResult(names, sizes, clusters, matches, compared, histogram, config.threshold(),
+        completeness(sets, bands));
   }
 
   private static int sourceOf(int[] offset, int node) {
@@ -413,8 +421,119 @@ public final class Matcher {
     return r;
   }
 
-  private List<Links> run(List<Callable<Links>> tasks) {
-    List<Links> out = new ArrayList<>();
+  /**
+   * The theoretical table and, when a sample is asked for, the measured estimate: for each pair of sources, up to
+   * {@code sample} seeded non-empty records of the first compared with every record of the second.
+   */
+  private PairCompleteness completeness(List<ClkSet> sets, long[][] bands) {
+    long ones = 0;
+    long encodings = 0;
+    for (ClkSet s : sets) {
+      for (int r = 0; r < s.size(); r++) {
+        if (!s.emptyFlags()[r]) {
+          ones += s.cardinalities()[r];
+          encodings++;
+        }
+      }
+    }
+    int bits = sets.get(0).bits();
+    double fill = encodings == 0 ? 0 : (double) ones / encodings / bits;
+    List<PairCompleteness.Point> table = PairCompleteness.table(config.threshold(), fill, config.bands(), config.bitsPerBand());
+    if (sample == 0) {
+      return new PairCompleteness(config.bands(), config.bitsPerBand(), fill, table, java.util.Optional.empty());
+    }
+    List<Callable<long[]>> tasks = new ArrayList<>();
+    long sampled = 0;
+    for (int x = 0; x < sets.size(); x++) {
+      for (int y = x + 1; y < sets.size(); y++) {
+        int[] picked = pick(sets.get(x), new SplittableRandom(mix(seed, x, y)));
+        sampled += picked.length;
+        ClkSet a = sets.get(x);
+        ClkSet b = sets.get(y);
+        for (int from = 0; from < picked.length; from += 64) {
+          int[] part = Arrays.copyOfRange(picked, from, Math.min(picked.length, from + 64));
+          tasks.add(() -> {
+            cancellation.throwIfCancelled(STAGE);
+            return exhaustive(a, b, part, bands);
+          });
+        }
+      }
+    }
+    long pairs = 0;
+    long met = 0;
+    for (long[] c : run(tasks, false)) {
+      pairs += c[0];
+      met += c[1];
+    }
+    return new PairCompleteness(config.bands(), config.bitsPerBand(), fill, table,
+        java.util.Optional.of(PairCompleteness.Measured.of(seed, sampled, pairs, met)));
+  }
+
+  private static long mix(long seed, int x, int y) {
+    long z = seed + 0x9E37_79B9_7F4A_7C15L * (x * (long) MAX_SOURCES + y + 1);
+    z = (z ^ (z >>> 30)) * 0xBF58_476D_1CE4_E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D0_49BB_1331_11EBL;
+    return z ^ (z >>> 31);
+  }
+
+  /** Up to {@code sample} distinct non-empty records of s, by a partial Fisher–Yates shuffle, in ascending order. */
+  private int[] pick(ClkSet s, SplittableRandom rnd) {
+    int[] pool = new int[s.size()];
+    int n = 0;
+    for (int r = 0; r < s.size(); r++) {
+      if (!s.emptyFlags()[r]) {
+        pool[n++] = r;
+      }
+    }
+    int k = Math.min(sample, n);
+    for (int i = 0; i < k; i++) {
+      int pickAt = i + rnd.nextInt(n - i);
+      int v = pool[pickAt];
+      pool[pickAt] = pool[i];
+      pool[i] = v;
+    }
+    int[] out = Arrays.copyOf(pool, k);
+    Arrays.sort(out);
+    return out;
+  }
+
+  /**
+   * The sampled records of a against every record of b: {pairs at or above the threshold, of them the pairs that
+   * meet in a band}. Similarity as {@link #compareOne} computes it, band keys as the index does.
+   */
+  private long[] exhaustive(ClkSet a, ClkSet b, int[] picked, long[][] bands) {
+    int w = a.bits() / 64;
+    long[] wa = a.words();
+    long[] wb = b.words();
+    boolean[] eb = b.emptyFlags();
+    int[] ca = a.cardinalities();
+    int[] cb = b.cardinalities();
+    double t = config.threshold();
+    int[] keys = new int[bands.length];
+    long pairs = 0;
+    long met = 0;
+    for (int i : picked) {
+      for (int band = 0; band < bands.length; band++) {
+        keys[band] = key(wa, i * w, bands[band]);
+      }
+      for (int j = 0; j < b.size(); j++) {
+        int cards = ca[i] + cb[j];
+        if (eb[j] || cards == 0 || 2.0 * Dice.common(wa, i * w, wb, j * w, w) / cards < t) {
+          continue;
+        }
+        pairs++;
+        boolean meet = bands.length == 0;
+        for (int band = 0; band < bands.length && !meet; band++) {
+          meet = key(wb, j * w, bands[band]) == keys[band];
+        }
+        met += meet ? 1 : 0;
+      }
+    }
+    return new long[] {pairs, met};
+  }
+
+  private <T> List<T> run(List<Callable<T>> tasks, boolean report) {
+    List<T> out = new ArrayList<>();
     if (threads == 1 || tasks.size() <= 1) {
       for (int i = 0; i < tasks.size(); i++) {
         try {
@@ -424,18 +543,22 @@ public final class Matcher {
         } catch (Exception e) {
           throw new IllegalStateException(e.getClass().getSimpleName());
         }
-        progress.onProgress(STAGE, i + 1, tasks.size());
+        if (report) {
+          progress.onProgress(STAGE, i + 1, tasks.size());
+        }
       }
     } else {
       ExecutorService pool = Executors.newFixedThreadPool(threads);
       try {
-        List<Future<Links>> fs = new ArrayList<>();
-        for (Callable<Links> t : tasks) {
+        List<Future<T>> fs = new ArrayList<>();
+        for (Callable<T> t : tasks) {
           fs.add(pool.submit(t));
         }
         for (int i = 0; i < fs.size(); i++) {
           out.add(Encoder.join(fs.get(i)));
-          progress.onProgress(STAGE, i + 1, tasks.size());
+          if (report) {
+            progress.onProgress(STAGE, i + 1, tasks.size());
+          }
         }
       } finally {
         pool.shutdownNow();
@@ -507,7 +630,12 @@ public final class Matcher {
    * Builds a {@link Matcher}; each setter checks its value. Not thread-safe.
    */
   public static final class Builder extends Settings<Builder> {
+    /** The default sample of {@link #completenessSample}. */
+    public static final int DEFAULT_SAMPLE = 2000;
+
     private final LinkConfig config;
+    private int sample = DEFAULT_SAMPLE;
+    private long seed = 1;
 
     private Builder(LinkConfig config) {
       this.config = Objects.requireNonNull(config, "config");
@@ -515,6 +643,34 @@ public final class Matcher {
 
     @Override
     Builder self() {
+      return this;
+    }
+
+    /**
+     * Sets how many records of each source (per pair of sources, of the first) are sampled to measure the
+     * blocking's pair completeness against every record of the other source; 0 measures nothing. Default
+     * {@value #DEFAULT_SAMPLE}. The cost is about {@code records × size of the other source} Dice comparisons.
+     *
+     * @param records 0 to 1,000,000
+     * @return this builder
+     * @throws IllegalArgumentException if out of range
+     */
+    public Builder completenessSample(int records) {
+      if (records < 0 || records > 1_000_000) {
+        throw new IllegalArgumentException("completenessSample must lie in [0, 1000000], is " + records);
+      }
+      sample = records;
+      return this;
+    }
+
+    /**
+     * Sets the seed of the pair-completeness sample; the same seed gives the same sample. Default 1.
+     *
+     * @param s the seed
+     * @return this builder
+     */
+    public Builder completenessSeed(long s) {
+      seed = s;
       return this;
     }
 

@@ -16,7 +16,8 @@ import org.ctdc.core.MergedDataset;
 /**
  * The overlap found by a linkage, counts only: per pair of sources how many of their records were matched to
  * each other; the clusters by size and by the sources they span; the similarity histogram of the compared pairs;
- * the threshold, the blocking and the encoding's parameters; and, after a merge, the rows in and out and the
+ * the threshold, the blocking with its pair completeness (theoretical and measured on a sample, see {@link
+ * PairCompleteness}) and the encoding's parameters; and, after a merge, the rows in and out and the
  * conflicts per variable. No record id, name, token or key is part of it. {@link #toJson()} is deterministic:
  * the same inputs give the same bytes.
  *
@@ -137,6 +138,28 @@ public final class OverlapReport {
     blocking.put("method", config.bands() == 0 ? "none" : "lsh-bit-sampling");
     blocking.put("bands", config.bands());
     blocking.put("bitsPerBand", config.bitsPerBand());
+    PairCompleteness pc = result.pairCompleteness();
+    ObjectNode pcNode = blocking.putObject("pairCompleteness");
+    pcNode.put("model", "1 - (1 - p^r)^b, p = 1 - 2 fill (1 - Dice)");
+    pcNode.put("fill", rounded(pc.fill()));
+    ArrayNode theory = pcNode.putArray("theoretical");
+    for (PairCompleteness.Point pt : pc.theoretical()) {
+      ObjectNode o = theory.addObject();
+      o.put("similarity", rounded(pt.similarity()));
+      o.put("bitAgreement", rounded(pt.bitAgreement()));
+      o.put("probability", rounded(pt.probability()));
+    }
+    pc.measured().ifPresent(m -> {
+      ObjectNode o = pcNode.putObject("measured");
+      o.put("seed", m.seed());
+      o.put("sampledRecords", m.sampledRecords());
+      o.put("pairsAtThreshold", m.pairsAtThreshold());
+      o.put("candidates", m.candidates());
+      o.put("share", rounded(m.share()));
+      o.put("confidence", PairCompleteness.CONFIDENCE);
+      o.put("lower", rounded(m.lower()));
+      o.put("upper", rounded(m.upper()));
+    });
     match.put("comparisons", result.comparisons());
     match.put("solver", "greedy, at most one record per source in a cluster");
     ArrayNode sources = root.putArray("sources");
@@ -191,7 +214,12 @@ public final class OverlapReport {
     }
   }
 
-  @Override
+  /** Six decimals, for a report that reads the same on every platform. */
+  private static BigDecimal rounded(double v) {
+    return BigDecimal.valueOf(v).setScale(6, RoundingMode.HALF_EVEN);
+  }
+
+    @Override
   public String toString() {
     return "OverlapReport[" + result + "]";
   }
