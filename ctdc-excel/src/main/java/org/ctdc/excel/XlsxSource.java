@@ -240,7 +240,7 @@ public final class XlsxSource implements RowSource {
     if (got >= 4 && (magic[0] & 0xff) == 0xD0 && (magic[1] & 0xff) == 0xCF && (magic[2] & 0xff) == 0x11
         && (magic[3] & 0xff) == 0xE0) {
       throw new DataFormatException(fileName + ": an Excel 97-2003 (.xls) workbook, or an encrypted one, is not"
-          + " read; save it as an Excel workbook (.xlsx)");
+          + " read as .xlsx; read an .xls workbook with XlsSource (ctdc align picks it by the .xls extension)");
     }
     if (got < 4 || magic[0] != 'P' || magic[1] != 'K') {
       throw new DataFormatException(fileName + ": not an .xlsx workbook (an .xlsx file is a zip archive)");

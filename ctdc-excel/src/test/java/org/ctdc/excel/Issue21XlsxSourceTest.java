@@ -247,8 +247,8 @@ class Issue21XlsxSourceTest {
     Path xls = Files.write(dir.resolve("old.xls"), new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1,
         (byte) 0xB1, 0x1A, (byte) 0xE1, 0, 0});
     DataFormatException e = assertThrows(DataFormatException.class, () -> a.align(XlsxSource.of(xls)));
-    assertEquals("old.xls: an Excel 97-2003 (.xls) workbook, or an encrypted one, is not read; save it as an Excel"
-        + " workbook (.xlsx)", e.getMessage());
+    assertEquals("old.xls: an Excel 97-2003 (.xls) workbook, or an encrypted one, is not read as .xlsx; read an .xls"
+        + " workbook with XlsSource (ctdc align picks it by the .xls extension)", e.getMessage());
     Path csv = Files.writeString(dir.resolve("cases.xlsx"), "CaseNo,Age\n1,2\n");
     e = assertThrows(DataFormatException.class, () -> a.align(XlsxSource.of(csv)));
     assertEquals("cases.xlsx: not an .xlsx workbook (an .xlsx file is a zip archive)", e.getMessage());
